@@ -1,0 +1,87 @@
+import type { Condition, Filter, Scalar, SortDirection } from '../ports/store';
+import { splitPath } from './doc-path';
+
+/** SQL for a field: the same text is used by index declarations and queries, so indexes apply. */
+export function fieldExpr(field: string): string {
+  if (field === '_id') return '_id';
+  return `json_extract(data, '$.${splitPath(field).join('.')}')`;
+}
+
+/** better-sqlite3 binds no booleans; JSON booleans read back as 1/0. */
+export function bindValue(v: Scalar): string | number | null {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
+const OPERATORS = new Set(['$eq', '$ne', '$in', '$nin', '$gt', '$gte', '$lt', '$lte', '$exists', '$contains']);
+
+function isCondition(v: unknown): v is Condition {
+  return (
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => OPERATORS.has(k))
+  );
+}
+
+function conditionSql(field: string, cond: Condition, params: Array<string | number | null>): string[] {
+  const e = fieldExpr(field);
+  const parts: string[] = [];
+  const cmp = (op: string, v: Scalar | undefined) => {
+    if (v === undefined) return;
+    params.push(bindValue(v));
+    parts.push(`${e} ${op} ?`);
+  };
+  if (cond.$eq !== undefined) {
+    if (cond.$eq === null) parts.push(`${e} IS NULL`);
+    else cmp('=', cond.$eq);
+  }
+  if (cond.$ne !== undefined) {
+    if (cond.$ne === null) parts.push(`${e} IS NOT NULL`);
+    else {
+      params.push(bindValue(cond.$ne));
+      parts.push(`(${e} IS NULL OR ${e} <> ?)`);
+    }
+  }
+  if (cond.$in !== undefined) {
+    if (cond.$in.length === 0) parts.push('0');
+    else {
+      params.push(...cond.$in.map(bindValue));
+      parts.push(`${e} IN (${cond.$in.map(() => '?').join(', ')})`);
+    }
+  }
+  if (cond.$nin !== undefined && cond.$nin.length > 0) {
+    params.push(...cond.$nin.map(bindValue));
+    parts.push(`(${e} IS NULL OR ${e} NOT IN (${cond.$nin.map(() => '?').join(', ')}))`);
+  }
+  cmp('>', cond.$gt);
+  cmp('>=', cond.$gte);
+  cmp('<', cond.$lt);
+  cmp('<=', cond.$lte);
+  if (cond.$exists !== undefined) parts.push(cond.$exists ? `${e} IS NOT NULL` : `${e} IS NULL`);
+  if (cond.$contains !== undefined) {
+    params.push(bindValue(cond.$contains));
+    parts.push(`EXISTS (SELECT 1 FROM json_each(data, '$.${splitPath(field).join('.')}') WHERE value = ?)`);
+  }
+  return parts;
+}
+
+/** Compiles a filter to a WHERE clause (without the keyword) and its parameters. */
+export function compileFilter(filter: Filter, params: Array<string | number | null> = []): { sql: string; params: Array<string | number | null> } {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined) continue;
+    if (key === '$and' || key === '$or') {
+      const subs = (value as Filter[]).map((f) => `(${compileFilter(f, params).sql})`);
+      if (subs.length === 0) parts.push(key === '$and' ? '1' : '0');
+      else parts.push(`(${subs.join(key === '$and' ? ' AND ' : ' OR ')})`);
+    } else if (isCondition(value)) {
+      parts.push(...conditionSql(key, value, params));
+    } else {
+      parts.push(...conditionSql(key, { $eq: value as Scalar }, params));
+    }
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+export function orderSql(orderBy: Array<[string, SortDirection]> | undefined): string {
+  if (!orderBy || orderBy.length === 0) return '';
+  return ' ORDER BY ' + orderBy.map(([f, d]) => `${fieldExpr(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ');
+}

@@ -1,0 +1,157 @@
+import { maskPhone } from '../../domain/phone';
+import type { Role } from '../../domain/roles';
+import { DuplicateKeyError, type Filter } from '../../ports/store';
+import { defineAction, type ActionMap } from '../action';
+import { audit } from '../audit';
+import { hasCommunityRole, isAdmin, isCommunityStaff } from '../auth';
+import { COMPOUNDS, FIRMS, type CompoundDoc } from '../community/community';
+import { decodeCursor, pageOf } from '../schemas';
+import { fail, failures, ok } from '../result';
+import { approveInput, grantRoleInput, listMembersInput, registerInput, whoamiInput } from './schemas';
+import { selfView, USERS, type UserDoc } from './user';
+
+/** A member as staff see them: phone masked, no OPENID. */
+export interface MemberView {
+  userId: string;
+  name: string;
+  phoneMasked: string;
+  status: UserDoc['status'];
+  roles: Role[];
+  compoundId: string;
+  building: string;
+  room: string;
+  isPartyMember: boolean;
+  firmId: string | null;
+  createdAt: string;
+}
+
+function memberView(u: UserDoc): MemberView {
+  return {
+    userId: u._id,
+    name: u.name,
+    phoneMasked: maskPhone(u.phone),
+    status: u.status,
+    roles: u.roles,
+    compoundId: u.compoundId,
+    building: u.building,
+    room: u.room,
+    isPartyMember: u.isPartyMember,
+    firmId: u.firmId ?? null,
+    createdAt: u.createdAt,
+  };
+}
+
+/** account: registration, approval, roles and members. */
+export const accountActions: ActionMap = {
+  whoami: defineAction({
+    summary: '当前用户',
+    access: 'identified',
+    input: whoamiInput,
+    run: async (_input, ctx) => ok({ openid: ctx.openid, user: ctx.user ? selfView(ctx.user) : null }),
+  }),
+
+  register: defineAction({
+    summary: '居民注册（待审核）',
+    access: 'identified',
+    input: registerInput,
+    run: async (input, ctx) => {
+      if (ctx.user) return fail('CONFLICT', '您已注册，无需重复注册', 'ALREADY_REGISTERED');
+      const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
+      if (!compound || compound.communityId !== input.communityId) return failures.notFound('小区');
+      const now = ctx.clock.now().toISOString();
+      const user: UserDoc = {
+        _id: ctx.callerId as string,
+        openid: ctx.openid as string,
+        name: input.name,
+        phone: input.phone,
+        communityId: input.communityId,
+        compoundId: input.compoundId,
+        building: input.building,
+        room: input.room,
+        status: 'pending',
+        roles: [],
+        isPartyMember: input.isPartyMember ?? false,
+        createdAt: now,
+        updatedAt: now,
+      };
+      try {
+        await ctx.store.insert(USERS, user);
+      } catch (err) {
+        if (err instanceof DuplicateKeyError) return fail('CONFLICT', '您已注册，无需重复注册', 'ALREADY_REGISTERED');
+        throw err;
+      }
+      await audit({ ...ctx, user }, 'account.register', 'user', user._id);
+      return ok(selfView(user));
+    },
+  }),
+
+  approve: defineAction({
+    summary: '审核通过居民注册',
+    access: 'active',
+    input: approveInput,
+    run: async (input, ctx) => {
+      const target = await ctx.store.get<UserDoc>(USERS, input.userId);
+      if (!target) return failures.notFound('用户');
+      if (!isCommunityStaff(ctx.user, target.communityId)) return failures.forbidden('只能审核本社区的居民');
+      if (target.status !== 'pending') return fail('INVALID_STATE', '该用户不在待审核状态', 'NOT_PENDING');
+      const roles: Role[] = target.roles.includes('resident') ? target.roles : [...target.roles, 'resident'];
+      const updated = await ctx.store.update(USERS, target._id, { $set: { status: 'active', roles, updatedAt: ctx.clock.now().toISOString() } }, { status: 'pending' });
+      if (!updated) return fail('INVALID_STATE', '该用户不在待审核状态', 'NOT_PENDING');
+      await audit(ctx, 'account.approve', 'user', target._id);
+      return ok(selfView({ ...target, status: 'active', roles }));
+    },
+  }),
+
+  grantRole: defineAction({
+    summary: '授予角色',
+    access: 'active',
+    input: grantRoleInput,
+    run: async (input, ctx) => {
+      const target = await ctx.store.get<UserDoc>(USERS, input.userId);
+      if (!target) return failures.notFound('用户');
+      const admin = isAdmin(ctx.user);
+      const communityGrant =
+        input.role === 'oc_member' &&
+        (hasCommunityRole(ctx.user, 'rc_staff', target.communityId) || hasCommunityRole(ctx.user, 'party_org', target.communityId));
+      if (!admin && !communityGrant) {
+        return failures.forbidden(input.role === 'oc_member' ? '只能为本社区居民授予业委会成员角色' : '只有平台管理员可以授予该角色');
+      }
+      if (target.status !== 'active') return fail('INVALID_STATE', '该用户尚未通过审核', 'ACCOUNT_NOT_ACTIVE');
+      if (input.role === 'property_staff') {
+        if (!input.firmId) {
+          return { ok: false, error: { code: 'INVALID_INPUT', message: '物业工作人员需指定所属物业企业', issues: [{ path: ['firmId'], message: '必填' }] } };
+        }
+        if (!(await ctx.store.get(FIRMS, input.firmId))) return failures.notFound('物业企业');
+      } else if (input.firmId) {
+        return { ok: false, error: { code: 'INVALID_INPUT', message: '只有物业工作人员需要指定物业企业', issues: [{ path: ['firmId'], message: '不应填写' }] } };
+      }
+      if (target.roles.includes(input.role) && (input.role !== 'property_staff' || target.firmId === input.firmId)) {
+        return fail('CONFLICT', '该用户已拥有此角色', 'ROLE_ALREADY_GRANTED');
+      }
+      const roles: Role[] = target.roles.includes(input.role) ? target.roles : [...target.roles, input.role];
+      const set: Record<string, unknown> = { roles, updatedAt: ctx.clock.now().toISOString() };
+      if (input.firmId) set.firmId = input.firmId;
+      // Conditional on the roles we read, so two concurrent grants cannot drop each other's role.
+      const updated = await ctx.store.update(USERS, target._id, { $set: set }, { updatedAt: target.updatedAt });
+      if (!updated) return fail('CONFLICT', '该用户信息刚被修改，请刷新后重试', 'STALE');
+      await audit(ctx, 'account.grantRole', 'user', target._id, { role: input.role, firmId: input.firmId ?? null });
+      return ok(selfView({ ...target, roles, firmId: input.firmId ?? target.firmId }));
+    },
+  }),
+
+  listMembers: defineAction({
+    summary: '社区成员列表（手机号脱敏）',
+    access: 'active',
+    input: listMembersInput,
+    run: async (input, ctx) => {
+      if (!isCommunityStaff(ctx.user, input.communityId)) return failures.forbidden('只能查看本社区的成员');
+      const filter: Filter = { communityId: input.communityId };
+      if (input.status) filter.status = input.status;
+      if (input.role) filter.roles = { $contains: input.role };
+      const limit = input.limit ?? 20;
+      const offset = decodeCursor(input.cursor);
+      const rows = await ctx.store.find<UserDoc>(USERS, filter, { orderBy: [['createdAt', 'desc']], limit: limit + 1, skip: offset });
+      return ok(pageOf(rows.map(memberView), offset, limit));
+    },
+  }),
+};

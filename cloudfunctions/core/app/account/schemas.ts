@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ROLES, USER_STATUSES } from '../../domain/roles';
+import { id, line, paging, phone, strict } from '../schemas';
+
+export const registerInput = strict({
+  name: line(20),
+  phone,
+  communityId: id,
+  compoundId: id,
+  building: line(20),
+  room: line(20),
+  isPartyMember: z.boolean().optional(),
+});
+
+export const approveInput = strict({ userId: id });
+
+export const grantRoleInput = strict({
+  userId: id,
+  role: z.enum(ROLES),
+  firmId: id.optional(),
+});
+
+export const listMembersInput = strict({
+  communityId: id,
+  status: z.enum(USER_STATUSES).optional(),
+  role: z.enum(ROLES).optional(),
+  ...paging,
+});
+
+export const whoamiInput = strict({});
+
+export type RegisterInput = z.infer<typeof registerInput>;
+export type GrantRoleInput = z.infer<typeof grantRoleInput>;
+export type ListMembersInput = z.infer<typeof listMembersInput>;

@@ -1,0 +1,30 @@
+import type { CollectionSpec } from '../ports/store';
+import { ratingsCollections } from './ratings/collections';
+import { requestsCollections } from './requests/collections';
+import { volunteerCollections } from './volunteer/collections';
+
+/** Every collection and its indexes: created by the SQLite adapter, exported for CloudBase. */
+export const COLLECTIONS: CollectionSpec[] = [
+  {
+    name: 'users',
+    indexes: [
+      { name: 'openid', fields: [['openid', 'asc']], unique: true },
+      { name: 'community_created', fields: [['communityId', 'asc'], ['createdAt', 'desc']] },
+    ],
+  },
+  { name: 'communities', indexes: [{ name: 'name', fields: [['name', 'asc']] }] },
+  { name: 'compounds', indexes: [{ name: 'community', fields: [['communityId', 'asc'], ['name', 'asc']] }] },
+  { name: 'firms', indexes: [{ name: 'credit_code', fields: [['creditCode', 'asc']], unique: true }] },
+  { name: 'audit', indexes: [{ name: 'target', fields: [['targetType', 'asc'], ['targetId', 'asc'], ['at', 'asc']] }] },
+  { name: 'idempotency', indexes: [] },
+  {
+    name: 'outbox',
+    indexes: [
+      { name: 'user_created', fields: [['userId', 'asc'], ['createdAt', 'desc']] },
+      { name: 'state', fields: [['state', 'asc'], ['createdAt', 'asc']] },
+    ],
+  },
+  ...volunteerCollections,
+  ...requestsCollections,
+  ...ratingsCollections,
+];

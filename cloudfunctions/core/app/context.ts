@@ -1,0 +1,27 @@
+import type { Clock } from '../ports/clock';
+import type { ContentCheck } from '../ports/content-check';
+import type { Logger } from '../ports/logger';
+import type { Notifier } from '../ports/notifier';
+import type { Store } from '../ports/store';
+import type { UserDoc } from './account/user';
+
+/** Everything a use case may use besides its input: the ports, wired once per runtime. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  contentCheck: ContentCheck;
+  notifier: Notifier;
+  logger: Logger;
+  /** Salt of the deterministic user ids; fixed for the life of a deployment. */
+  userIdSalt: string;
+}
+
+/** One call's context: the ports plus who is calling (from the platform, never the payload). */
+export interface AppContext extends Deps {
+  /** The platform-provided OPENID, or null when the platform gave none. */
+  openid: string | null;
+  /** The caller's user id, derived from the OPENID (ids.ts), whether registered or not. */
+  callerId: string | null;
+  /** The caller's user record, loaded once per call (not for public actions); null when unregistered. */
+  user: UserDoc | null;
+}

@@ -1,0 +1,65 @@
+import type { ZodError } from 'zod';
+import type { ActionMap } from './action';
+import { USERS, type UserDoc } from './account/user';
+import type { AppContext, Deps } from './context';
+import { userIdFor } from './ids';
+import { runOnce } from './idempotency';
+import { fail, failures, type InputIssue, type Result } from './result';
+
+/** The event a function receives: `{ action, data }` (API.md §5). */
+export interface ActionEvent {
+  action: string;
+  data?: unknown;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function issuesOf(error: ZodError): InputIssue[] {
+  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+}
+
+/**
+ * Runs one call of a function: finds the action, validates its input, establishes the caller
+ * from the platform identity, applies idempotency, and answers with the envelope. Only bugs
+ * throw inside; they are logged and answered as INTERNAL without detail.
+ */
+export async function dispatch(fn: string, actions: ActionMap, event: unknown, deps: Deps, openid: string | null): Promise<Result<unknown>> {
+  try {
+    if (!isPlainObject(event) || typeof event.action !== 'string') {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确：缺少 action', issues: [{ path: ['action'], message: '必填' }] } };
+    }
+    const name = event.action;
+    if (!Object.prototype.hasOwnProperty.call(actions, name)) return fail('UNKNOWN_ACTION', `未知操作：${name.slice(0, 40)}`);
+    const def = actions[name];
+
+    const raw = event.data === undefined || event.data === null ? {} : event.data;
+    const parsed = def.input.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: '输入有误，请检查后重试', issues: issuesOf(parsed.error) } };
+    }
+
+    const callerId = openid ? userIdFor(openid, deps.userIdSalt) : null;
+    if (def.access !== 'public' && !openid) return failures.unauthenticated();
+    let user: UserDoc | null = null;
+    if (def.access === 'registered' || def.access === 'active' || def.access === 'identified') {
+      user = callerId ? await deps.store.get<UserDoc>(USERS, callerId) : null;
+      if (def.access !== 'identified') {
+        if (!user) return failures.notRegistered();
+        if (def.access === 'active' && user.status !== 'active') return failures.notActive();
+      }
+    }
+    const ctx: AppContext = { ...deps, openid, callerId, user };
+    const input = parsed.data as Record<string, unknown>;
+    const token = def.idempotent && isPlainObject(input) && typeof input.clientToken === 'string' ? input.clientToken : null;
+    if (token && callerId) {
+      const { clientToken: _omit, ...payload } = input;
+      return await runOnce(deps, `${callerId}:${token}`, { fn, action: name, payload }, () => def.run(input, ctx));
+    }
+    return await def.run(input, ctx);
+  } catch (err) {
+    deps.logger.error(`${fn} failed`, err);
+    return failures.internal();
+  }
+}

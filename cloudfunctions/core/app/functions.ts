@@ -1,0 +1,21 @@
+import type { ActionMap } from './action';
+import { accountActions } from './account/actions';
+import { communityActions } from './community/actions';
+import { ratingsActions } from './ratings/actions';
+import { requestsActions } from './requests/actions';
+import { volunteerActions } from './volunteer/actions';
+
+/** The user-callable cloud functions and their actions (the scheduler is timer-only). */
+export const FUNCTIONS = {
+  account: accountActions,
+  community: communityActions,
+  volunteer: volunteerActions,
+  requests: requestsActions,
+  ratings: ratingsActions,
+} satisfies Record<string, ActionMap>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export function isFunctionName(name: string): name is FunctionName {
+  return Object.prototype.hasOwnProperty.call(FUNCTIONS, name);
+}

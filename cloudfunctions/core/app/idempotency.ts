@@ -1,0 +1,76 @@
+import { DuplicateKeyError } from '../ports/store';
+import type { Deps } from './context';
+import { digest } from './ids';
+import { fail, type Result } from './result';
+
+export const IDEMPOTENCY = 'idempotency';
+
+interface IdempotencyRecord {
+  _id: string;
+  digest: string;
+  state: 'pending' | 'done';
+  claimedAt: string;
+  result?: Result<unknown>;
+}
+
+/** A pending claim older than this is taken over: its holder crashed. */
+const STALE_MS = 30_000;
+const POLL_MS = 20;
+const WAIT_MS = 5_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `work` at most once per (caller, clientToken): the first call claims the key in the
+ * database (unique `_id`), later calls with the same payload get the stored result, and calls
+ * with another payload get CONFLICT. A call that throws releases its claim so a retry can run.
+ */
+export async function runOnce(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  key: string,
+  payload: unknown,
+  work: () => Promise<Result<unknown>>,
+): Promise<Result<unknown>> {
+  const { store, clock } = deps;
+  const hash = digest(payload);
+  const claim = async (): Promise<boolean> => {
+    try {
+      await store.insert<IdempotencyRecord>(IDEMPOTENCY, { _id: key, digest: hash, state: 'pending', claimedAt: clock.now().toISOString() });
+      return true;
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) return false;
+      throw err;
+    }
+  };
+
+  if (!(await claim())) {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const rec = await store.get<IdempotencyRecord>(IDEMPOTENCY, key);
+      if (!rec) {
+        if (await claim()) break;
+        continue;
+      }
+      if (rec.digest !== hash) return fail('CONFLICT', '该请求编号已用于另一份内容', 'CLIENT_TOKEN_REUSED');
+      if (rec.state === 'done' && rec.result) return rec.result;
+      const age = clock.now().getTime() - Date.parse(rec.claimedAt);
+      if (age > STALE_MS) {
+        const taken = await store.update(IDEMPOTENCY, key, { $set: { claimedAt: clock.now().toISOString() } }, { state: 'pending', claimedAt: rec.claimedAt });
+        if (taken) break;
+        continue;
+      }
+      if (Date.now() > deadline) return fail('CONFLICT', '相同的请求正在处理中，请稍后再试', 'REQUEST_IN_PROGRESS');
+      await sleep(POLL_MS);
+    }
+  }
+
+  let result: Result<unknown>;
+  try {
+    result = await work();
+  } catch (err) {
+    await store.remove(IDEMPOTENCY, key, { state: 'pending' }).catch(() => 0);
+    throw err;
+  }
+  await store.update(IDEMPOTENCY, key, { $set: { state: 'done', result } });
+  return result;
+}

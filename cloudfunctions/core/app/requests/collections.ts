@@ -1,0 +1,4 @@
+import type { CollectionSpec } from '../../ports/store';
+
+/** Collections of the requests feature. */
+export const requestsCollections: CollectionSpec[] = [];

@@ -1,0 +1,26 @@
+import type { Deps } from '../context';
+import { ratingsTick } from '../ratings/scheduler';
+import { requestsTick } from '../requests/scheduler';
+import { volunteerTick } from '../volunteer/scheduler';
+
+/** The steps of one scheduler tick, in order. Each is safe to run repeatedly (exactly-once effects). */
+const STEPS: Array<[string, (deps: Deps) => Promise<number>]> = [
+  ['requests', requestsTick],
+  ['volunteer', volunteerTick],
+  ['ratings', ratingsTick],
+];
+
+/** Runs one tick: every 10 minutes in production (timer trigger), on an interval locally. */
+export async function tick(deps: Deps): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const [name, step] of STEPS) {
+    try {
+      counts[name] = await step(deps);
+    } catch (err) {
+      // One failing step must not stop the others; the next tick retries it.
+      deps.logger.error(`scheduler step ${name} failed`, err);
+      counts[name] = -1;
+    }
+  }
+  return counts;
+}

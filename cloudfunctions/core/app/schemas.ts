@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+// Validation messages in Chinese: users read them in the mini-program.
+z.config(z.locales.zhCN());
+
+/** An object schema that refuses unknown fields. */
+export const strict = z.strictObject;
+
+/** An id of a stored object. */
+export const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_:.-]+$/, '编号格式不正确');
+
+/** A short single-line text such as a name or title. */
+export const line = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
+
+/** A longer free text such as a description or note. */
+export const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
+
+/** An ISO-8601 time with an explicit offset, e.g. 2026-12-01T09:00:00+08:00. */
+export const isoTime = z.iso.datetime({ offset: true, message: '时间格式应为 ISO-8601（含时区）' });
+
+/** A client-generated token that makes a write safe to retry. */
+export const clientToken = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'clientToken 格式不正确');
+
+/** A mainland mobile number. */
+export const phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+
+/** Paging of every list (API.md §5). */
+export const paging = {
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+};
+
+/** The items of one page and the cursor of the next, null at the end. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Decodes a list cursor (an opaque offset); invalid cursors start from the beginning. */
+export function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const n = Number.parseInt(Buffer.from(cursor, 'base64url').toString('utf8'), 10);
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(String(offset), 'utf8').toString('base64url');
+}
+
+/** Builds a page from `limit + 1` fetched rows starting at `offset`. */
+export function pageOf<T>(rows: T[], offset: number, limit: number): Page<T> {
+  const more = rows.length > limit;
+  return { items: more ? rows.slice(0, limit) : rows, nextCursor: more ? encodeCursor(offset + limit) : null };
+}

@@ -1,0 +1,8 @@
+/** A mainland China mobile number: 11 digits starting 13–19. */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+
+/** Masks a phone for everyone but its owner and those who must call it: 138****1234. */
+export function maskPhone(phone: string): string {
+  if (phone.length < 7) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}

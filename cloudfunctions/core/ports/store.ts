@@ -1,0 +1,108 @@
+/**
+ * The Store port: the slice of the CloudBase document database the use cases need.
+ * Shaped after CloudBase so the production adapter stays a thin mapping, and implemented
+ * locally on SQLite (see adapters/sqlite-store.ts).
+ */
+
+/** A stored JSON document; every document has a string `_id`. */
+export interface Doc {
+  _id: string;
+}
+
+/** Values a filter compares against. */
+export type Scalar = string | number | boolean | null;
+
+/** Operators on one (possibly dotted) field. */
+export interface Condition {
+  $eq?: Scalar;
+  $ne?: Scalar;
+  $in?: Scalar[];
+  $nin?: Scalar[];
+  $gt?: Scalar;
+  $gte?: Scalar;
+  $lt?: Scalar;
+  $lte?: Scalar;
+  $exists?: boolean;
+  /** The field is an array that contains this value. */
+  $contains?: Scalar;
+}
+
+/** A query: equality or a condition per field, combined with `$and` / `$or`. */
+export interface Filter {
+  $and?: Filter[];
+  $or?: Filter[];
+  [field: string]: Scalar | Condition | Filter[] | undefined;
+}
+
+/** Atomic changes to one document; dotted paths address nested fields. */
+export interface Patch {
+  $set?: Record<string, unknown>;
+  $inc?: Record<string, number>;
+  /** Appends one value to an array field (created when missing). */
+  $push?: Record<string, unknown>;
+  $unset?: string[];
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface FindOptions {
+  orderBy?: Array<[field: string, direction: SortDirection]>;
+  limit?: number;
+  skip?: number;
+}
+
+/** An index declaration; created as expression indexes on SQLite, exported as CloudBase index config. */
+export interface IndexSpec {
+  name: string;
+  fields: Array<[field: string, direction: SortDirection]>;
+  unique?: boolean;
+}
+
+export interface CollectionSpec {
+  name: string;
+  indexes: IndexSpec[];
+}
+
+/** Raised by `insert` when `_id` or a unique index already holds the value. */
+export class DuplicateKeyError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly key: string,
+  ) {
+    super(`duplicate key in ${collection}: ${key}`);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+/** Single-document operations: all that a transaction may do (CloudBase's rule). */
+export interface DocumentOps {
+  /** Reads one document by id, or null. */
+  get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null>;
+  /** Inserts a new document; throws DuplicateKeyError on an existing `_id` or unique key. */
+  insert<T extends Doc>(collection: string, doc: T): Promise<void>;
+  /**
+   * Applies `patch` to the document `id` if it exists and matches `where`; returns 1 if it was
+   * updated, 0 otherwise. The check and the write are one atomic step.
+   */
+  update(collection: string, id: string, patch: Patch, where?: Filter): Promise<0 | 1>;
+  /** Deletes the document `id` if it matches `where`; returns 1 if deleted. */
+  remove(collection: string, id: string, where?: Filter): Promise<0 | 1>;
+}
+
+/** The whole port. */
+export interface Store extends DocumentOps {
+  /** Documents matching `filter`, in `orderBy` order; at most 1000 per call (CloudBase's cap). */
+  find<T extends Doc = Doc>(collection: string, filter: Filter, options?: FindOptions): Promise<T[]>;
+  /** How many documents match `filter`. */
+  count(collection: string, filter: Filter): Promise<number>;
+  /**
+   * Runs `fn` in a transaction of single-document operations. `fn` may run more than once
+   * (retried on conflict), so it must have no side effects besides its `tx` calls.
+   */
+  transaction<R>(fn: (tx: DocumentOps) => Promise<R>): Promise<R>;
+  /** Releases the underlying connection. */
+  close(): Promise<void>;
+}
+
+/** The most documents one `find` returns, mirroring CloudBase's server-side cap. */
+export const MAX_FIND_LIMIT = 1000;

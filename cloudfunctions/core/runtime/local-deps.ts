@@ -1,0 +1,34 @@
+import { COLLECTIONS } from '../app/collections';
+import type { Deps } from '../app/context';
+import { systemClock } from '../adapters/clocks';
+import { consoleLogger } from '../adapters/console-logger';
+import { OutboxNotifier } from '../adapters/outbox-notifier';
+import { SqliteStore } from '../adapters/sqlite-store';
+import { WordListContentCheck } from '../adapters/word-list-check';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+
+export const LOCAL_USER_ID_SALT = 'local-dev-salt';
+
+export interface LocalDepsOptions {
+  /** SQLite file, or ':memory:'. */
+  filename: string;
+  clock?: Clock;
+  logger?: Logger;
+  blockedWords?: string[];
+  userIdSalt?: string;
+}
+
+/** The embedded runtime's ports: SQLite store, word-list check, outbox notifier. */
+export function createLocalDeps(options: LocalDepsOptions): Deps & { store: SqliteStore } {
+  const clock = options.clock ?? systemClock;
+  const store = new SqliteStore({ filename: options.filename, collections: COLLECTIONS });
+  return {
+    store,
+    clock,
+    contentCheck: new WordListContentCheck(options.blockedWords),
+    notifier: new OutboxNotifier(store, clock),
+    logger: options.logger ?? consoleLogger,
+    userIdSalt: options.userIdSalt ?? LOCAL_USER_ID_SALT,
+  };
+}

@@ -1,0 +1,19 @@
+/** Fixed ids of the demo data (API.md §4), shared by the seed, tests and docs. */
+export const DEMO = {
+  communityId: 'cm_hongxing',
+  compound1: 'cp_jiangjin',
+  compound2: 'cp_wanshou',
+  firm1: 'f_chuyun',
+  firm2: 'f_jinghua',
+} as const;
+
+/** The demo accounts: openid → who. */
+export const DEMO_ACCOUNTS = [
+  { openid: 'demo-admin', who: 'admin 平台管理员' },
+  { openid: 'demo-party', who: 'party_org 社区党组织' },
+  { openid: 'demo-rc', who: 'rc_staff 居委会工作人员' },
+  { openid: 'demo-oc', who: 'oc_member 业委会成员（江津花园，党员）' },
+  { openid: 'demo-property', who: 'property_staff 物业工作人员（楚韵物业，服务江津花园）' },
+  { openid: 'demo-resident', who: 'resident 居民（江津花园）' },
+  { openid: 'demo-volunteer', who: 'resident 居民（江津花园）+ 志愿者' },
+] as const;

@@ -1,0 +1,30 @@
+// Lint, including the layer rule of DESIGN.md: dependencies point inward only.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'preview/**', 'miniprogram/miniprogram_npm/**', 'bench/results.*', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  layer(['cloudfunctions/core/domain/**'], ['**/app/**', '**/ports/**', '**/adapters/**', '**/runtime/**', 'better-sqlite3', '@cloudbase/*', 'node:*', 'fs', 'crypto'], 'domain is pure: no I/O, no outer layers'),
+  layer(['cloudfunctions/core/ports/**'], ['**/app/**', '**/adapters/**', '**/runtime/**'], 'ports depend on nothing outer'),
+  layer(['cloudfunctions/core/app/**'], ['**/adapters/**', '**/runtime/**', 'better-sqlite3', '@cloudbase/*'], 'use cases depend on ports only'),
+  layer(['miniprogram/**'], ['**/cloudfunctions/**/adapters/**', '**/cloudfunctions/**/runtime/**', 'better-sqlite3', '@cloudbase/*'], 'the client ships no server code'),
+);

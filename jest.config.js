@@ -1,0 +1,23 @@
+/** Two projects: node for the backend, jsdom for the mini-program (miniprogram-simulate). */
+const tsTransform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }] };
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/test/miniprogram/'],
+      transform: tsTransform,
+    },
+    {
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/miniprogram'],
+      testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'],
+      transform: tsTransform,
+      setupFiles: ['<rootDir>/test/miniprogram/setup.ts'],
+    },
+  ],
+};

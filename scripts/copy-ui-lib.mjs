@@ -1,0 +1,200 @@
+// The project's "build npm": copies the TDesign components the mini-program uses, with everything
+// they reach, from node_modules into miniprogram/miniprogram_npm/tdesign-miniprogram/ — the layout
+// WeChat DevTools' "构建 npm" produces, so pages use `/miniprogram_npm/tdesign-miniprogram/<c>/<c>`.
+// TDesign ships ES modules; each copied .js is converted to CommonJS (minified, as TDesign ships it:
+// the main package has a 2 MB limit) and its bare imports (tslib, dayjs) are rewritten to relative
+// paths, so the same copy loads in DevTools and in jest without a babel step.
+// Runs on postinstall and before tests. Idempotent: a stamp of the TDesign version and of this
+// script skips the work when nothing changed (`--force` redoes it); otherwise only changed files are
+// written and files no longer needed are removed.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
+
+/** TDesign components the pages use (add here when a page needs another one). */
+export const COMPONENTS = [
+  'action-sheet',
+  'avatar',
+  'back-top',
+  'badge',
+  'button',
+  'cell',
+  'cell-group',
+  'checkbox',
+  'checkbox-group',
+  'collapse',
+  'collapse-panel',
+  'date-time-picker',
+  'dialog',
+  'divider',
+  'empty',
+  'footer',
+  'grid',
+  'grid-item',
+  'icon',
+  'image',
+  'input',
+  'link',
+  'loading',
+  'navbar',
+  'notice-bar',
+  'overlay',
+  'picker',
+  'picker-item',
+  'popup',
+  'progress',
+  'pull-down-refresh',
+  'radio',
+  'radio-group',
+  'rate',
+  'result',
+  'search',
+  'skeleton',
+  'step-item',
+  'steps',
+  'stepper',
+  'sticky',
+  'swipe-cell',
+  'switch',
+  'tab-panel',
+  'tabs',
+  'tag',
+  'textarea',
+  'toast',
+  'upload',
+];
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'node_modules/tdesign-miniprogram/miniprogram_dist');
+const dest = join(root, 'miniprogram/miniprogram_npm/tdesign-miniprogram');
+/** Where TDesign keeps its own npm dependencies (tslib, dayjs), relative to `src`. */
+const VENDOR = 'miniprogram_npm';
+
+const toPosix = (p) => p.split(sep).join('/');
+const isFile = (p) => existsSync(p) && statSync(p).isFile();
+
+/** The file a JS specifier names, trying what the WeChat and Node resolvers try. */
+function resolveJs(fromFile, spec) {
+  let base;
+  if (spec.startsWith('.')) base = join(dirname(fromFile), spec);
+  else base = join(src, VENDOR, spec);
+  for (const candidate of [base, `${base}.js`, join(base, 'index.js')]) if (isFile(candidate)) return candidate;
+  throw new Error(`copy-ui-lib: cannot resolve "${spec}" from ${toPosix(relative(src, fromFile))}`);
+}
+
+/** The specifiers a CommonJS file requires (after conversion every import is a `require`). */
+const requires = (code) => [...code.matchAll(/\brequire\(\s*(["'])([^"']+)\1\s*\)/g)].map((m) => m[2]);
+
+const converted = new Map();
+/** A copied .js file's content: TDesign's own ES modules become CommonJS, vendored files are already. */
+function commonJs(file) {
+  if (!converted.has(file)) {
+    const code = readFileSync(file, 'utf8');
+    const vendored = toPosix(relative(src, file)).startsWith(`${VENDOR}/`);
+    converted.set(file, vendored ? code : transformSync(code, { format: 'cjs', target: 'es2018', loader: 'js', sourcefile: file, minify: true }).code);
+  }
+  return converted.get(file);
+}
+
+/** Files one file needs at run time: [file, isComponentDir]. */
+function dependencies(file) {
+  if (file.endsWith('.js')) return requires(commonJs(file)).map((s) => resolveJs(file, s));
+  const code = readFileSync(file, 'utf8');
+  const here = dirname(file);
+  if (file.endsWith('.wxs')) return [...code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => join(here, m[1]));
+  if (file.endsWith('.wxss')) return [...code.matchAll(/@import\s+["']([^"']+)["']/g)].map((m) => join(here, m[1]));
+  if (file.endsWith('.wxml')) {
+    return [...code.matchAll(/<(?:import|include|wxs)\b[^>]*\bsrc="([^"]+)"/g)].map((m) => {
+      const p = join(here, m[1]);
+      return isFile(p) ? p : `${p}.wxml`;
+    });
+  }
+  if (file.endsWith('.json')) {
+    const using = JSON.parse(code).usingComponents ?? {};
+    // A used component brings its whole folder (.js .json .wxml .wxss and helpers).
+    return Object.values(using).flatMap((p) => componentFiles(dirname(join(here, p))));
+  }
+  return [];
+}
+
+/** The runtime files of a component folder (type declarations are left out). */
+function componentFiles(dir) {
+  if (!existsSync(dir)) throw new Error(`copy-ui-lib: no TDesign component at ${toPosix(relative(src, dir))}`);
+  return readdirSync(dir)
+    .map((f) => join(dir, f))
+    .filter((f) => isFile(f) && !f.endsWith('.d.ts'));
+}
+
+/** A .js file as copied: CommonJS, bare requires pointed at the copied vendor folder, relatively. */
+function output(file) {
+  return commonJs(file).replace(/\brequire\(\s*(["'])([^"'.][^"']*)\1\s*\)/g, (_m, q, spec) => {
+    const target = resolveJs(file, spec).replace(/\.js$/, '');
+    let rel = toPosix(relative(dirname(file), target));
+    if (!rel.startsWith('.')) rel = `./${rel}`;
+    return `require(${q}${rel}${q})`;
+  });
+}
+
+function main() {
+  const started = Date.now();
+  if (!existsSync(src)) {
+    console.log('copy-ui-lib: tdesign-miniprogram is not installed, nothing copied');
+    return;
+  }
+  const version = JSON.parse(readFileSync(join(src, '../package.json'), 'utf8')).version;
+  const stamp = JSON.stringify({ version, script: createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex') });
+  const stampFile = join(dest, '.copy-ui-lib.stamp');
+  const where = posix.relative(toPosix(root), toPosix(dest));
+  if (!process.argv.includes('--force') && isFile(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+    console.log(`copy-ui-lib: ${where} is up to date (tdesign-miniprogram ${version}, ${COMPONENTS.length} components)`);
+    return;
+  }
+
+  const wanted = new Set();
+  const queue = COMPONENTS.flatMap((c) => componentFiles(join(src, c)));
+  while (queue.length) {
+    const file = queue.pop();
+    if (wanted.has(file)) continue;
+    if (!isFile(file)) throw new Error(`copy-ui-lib: missing ${toPosix(relative(src, file))}`);
+    wanted.add(file);
+    queue.push(...dependencies(file));
+  }
+
+  let written = 0;
+  const keep = new Set();
+  for (const file of wanted) {
+    const rel = relative(src, file);
+    const out = join(dest, rel);
+    keep.add(out);
+    const content = file.endsWith('.js') ? Buffer.from(output(file)) : readFileSync(file);
+    if (isFile(out) && readFileSync(out).equals(content)) continue;
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, content);
+    written += 1;
+  }
+
+  keep.add(stampFile);
+  let removed = 0;
+  const prune = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        prune(p);
+        if (readdirSync(p).length === 0) rmSync(p, { recursive: true });
+      } else if (!keep.has(p)) {
+        rmSync(p);
+        removed += 1;
+      }
+    }
+  };
+  if (existsSync(dest)) prune(dest);
+  writeFileSync(stampFile, stamp);
+
+  console.log(
+    `copy-ui-lib: tdesign-miniprogram ${version}, ${COMPONENTS.length} components, ${wanted.size} files → ${where} (${written} written, ${removed} removed, ${Date.now() - started} ms)`,
+  );
+}
+
+main();
