@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   layer(['cloudfunctions/core/domain/**'], ['**/app/**', '**/ports/**', '**/adapters/**', '**/runtime/**', 'better-sqlite3', '@cloudbase/*', 'node:*', 'fs', 'crypto'], 'domain is pure: no I/O, no outer layers'),

@@ -114,7 +114,12 @@ describe('account.approve', () => {
 
 describe('account.grantRole', () => {
   test('lets residents-committee staff make a resident of their community an owners-committee member', async () => {
-    const r = await h.call<{ roles: string[] }>('account', 'grantRole', { userId: h.userId('demo-resident'), role: 'oc_member' }, 'demo-rc');
+    const r = await h.call<{ roles: string[] }>(
+      'account',
+      'grantRole',
+      { userId: h.userId('demo-resident'), role: 'oc_member' },
+      'demo-rc',
+    );
     expect(r.ok && r.data.roles).toEqual(['resident', 'oc_member']);
   });
 
@@ -129,9 +134,19 @@ describe('account.grantRole', () => {
   });
 
   test('binds property staff to an existing firm', async () => {
-    const missing = await h.call('account', 'grantRole', { userId: h.userId('demo-resident'), role: 'property_staff', firmId: 'f_none' }, 'demo-admin');
+    const missing = await h.call(
+      'account',
+      'grantRole',
+      { userId: h.userId('demo-resident'), role: 'property_staff', firmId: 'f_none' },
+      'demo-admin',
+    );
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
-    const r = await h.call<{ firmId: string }>('account', 'grantRole', { userId: h.userId('demo-resident'), role: 'property_staff', firmId: DEMO.firm2 }, 'demo-admin');
+    const r = await h.call<{ firmId: string }>(
+      'account',
+      'grantRole',
+      { userId: h.userId('demo-resident'), role: 'property_staff', firmId: DEMO.firm2 },
+      'demo-admin',
+    );
     expect(r.ok && r.data.firmId).toBe(DEMO.firm2);
   });
 
@@ -148,7 +163,12 @@ describe('account.grantRole', () => {
 
 describe('account.listMembers', () => {
   test('shows staff the members with masked phones', async () => {
-    const r = await h.call<{ items: Array<{ name: string; phoneMasked: string }> }>('account', 'listMembers', { communityId: DEMO.communityId }, 'demo-rc');
+    const r = await h.call<{ items: Array<{ name: string; phoneMasked: string }> }>(
+      'account',
+      'listMembers',
+      { communityId: DEMO.communityId },
+      'demo-rc',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data.items.length).toBeGreaterThan(5);
@@ -158,14 +178,29 @@ describe('account.listMembers', () => {
   });
 
   test('filters by status and role', async () => {
-    const pending = await h.call<{ items: Array<{ name: string }> }>('account', 'listMembers', { communityId: DEMO.communityId, status: 'pending' }, 'demo-rc');
+    const pending = await h.call<{ items: Array<{ name: string }> }>(
+      'account',
+      'listMembers',
+      { communityId: DEMO.communityId, status: 'pending' },
+      'demo-rc',
+    );
     expect(pending.ok && pending.data.items.map((m) => m.name)).toEqual(['何小燕']);
-    const oc = await h.call<{ items: unknown[] }>('account', 'listMembers', { communityId: DEMO.communityId, role: 'oc_member' }, 'demo-party');
+    const oc = await h.call<{ items: unknown[] }>(
+      'account',
+      'listMembers',
+      { communityId: DEMO.communityId, role: 'oc_member' },
+      'demo-party',
+    );
     expect(oc.ok && oc.data.items).toHaveLength(3);
   });
 
   test('pages through members with a cursor', async () => {
-    const first = await h.call<{ items: Array<{ userId: string }>; nextCursor: string }>('account', 'listMembers', { communityId: DEMO.communityId, limit: 5 }, 'demo-rc');
+    const first = await h.call<{ items: Array<{ userId: string }>; nextCursor: string }>(
+      'account',
+      'listMembers',
+      { communityId: DEMO.communityId, limit: 5 },
+      'demo-rc',
+    );
     expect(first.ok && first.data.items).toHaveLength(5);
     const second = await h.call<{ items: Array<{ userId: string }> }>(
       'account',

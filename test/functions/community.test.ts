@@ -20,7 +20,12 @@ interface Stats {
 
 describe('community.list', () => {
   test('lists the demo community in 荆州市沙市区 with two compounds served by different firms', async () => {
-    const r = await h.call<Array<{ communityId: string; district: string; compounds: Array<{ firmId: string; firmName: string }> }>>('community', 'list', {}, null);
+    const r = await h.call<Array<{ communityId: string; district: string; compounds: Array<{ firmId: string; firmName: string }> }>>(
+      'community',
+      'list',
+      {},
+      null,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data).toHaveLength(1);

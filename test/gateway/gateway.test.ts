@@ -50,7 +50,11 @@ describe('local gateway', () => {
   });
 
   test('answers errors of handled calls with HTTP 200 and the envelope', async () => {
-    const res = await fetch(`${g.url}/functions/account`, { method: 'POST', headers: { ...json, 'x-openid': 'demo-resident' }, body: '{"action":"approve","data":{}}' });
+    const res = await fetch(`${g.url}/functions/account`, {
+      method: 'POST',
+      headers: { ...json, 'x-openid': 'demo-resident' },
+      body: '{"action":"approve","data":{}}',
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
@@ -75,7 +79,9 @@ describe('local gateway', () => {
 
   test('answers 400 for a declared body over 100 KB without reading it', async () => {
     const big = JSON.stringify({ action: 'whoami', data: { pad: 'x'.repeat(110 * 1024) } });
-    const r = await raw('POST', '/functions/account', { ...json, 'content-length': String(Buffer.byteLength(big)) }, [big]).catch(() => null);
+    const r = await raw('POST', '/functions/account', { ...json, 'content-length': String(Buffer.byteLength(big)) }, [big]).catch(
+      () => null,
+    );
     // The server may close the socket before the whole body is sent; either way it must keep serving.
     if (r) expect(r.status).toBe(400);
     expect((await fetch(`${g.url}/healthz`)).status).toBe(200);
@@ -83,9 +89,11 @@ describe('local gateway', () => {
 
   test('answers 400 for a chunked body that grows past 100 KB', async () => {
     const chunk = 'x'.repeat(16 * 1024);
-    const r = await raw('POST', '/functions/account', { ...json, 'transfer-encoding': 'chunked' }, ['{"action":"whoami","data":{"pad":"', ...Array(8).fill(chunk), '"}}']).catch(
-      () => null,
-    );
+    const r = await raw('POST', '/functions/account', { ...json, 'transfer-encoding': 'chunked' }, [
+      '{"action":"whoami","data":{"pad":"',
+      ...Array(8).fill(chunk),
+      '"}}',
+    ]).catch(() => null);
     if (r) {
       expect(r.status).toBe(400);
       expect(JSON.parse(r.body).error.code).toBe('INVALID_INPUT');
@@ -94,7 +102,11 @@ describe('local gateway', () => {
   });
 
   test('treats a malformed x-openid as no identity', async () => {
-    const res = await fetch(`${g.url}/functions/account`, { method: 'POST', headers: { ...json, 'x-openid': 'demo admin; drop' }, body: '{"action":"whoami"}' });
+    const res = await fetch(`${g.url}/functions/account`, {
+      method: 'POST',
+      headers: { ...json, 'x-openid': 'demo admin; drop' },
+      body: '{"action":"whoami"}',
+    });
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
@@ -108,7 +120,14 @@ describe('local gateway', () => {
   });
 
   test('keeps every acknowledged write after a clean shutdown', async () => {
-    const payload = { name: '林晓', phone: '13812345678', communityId: DEMO.communityId, compoundId: DEMO.compound1, building: '3栋', room: '1202' };
+    const payload = {
+      name: '林晓',
+      phone: '13812345678',
+      communityId: DEMO.communityId,
+      compoundId: DEMO.compound1,
+      building: '3栋',
+      room: '1202',
+    };
     const writes = await Promise.all(Array.from({ length: 30 }, (_, i) => g.post('account', 'register', payload, `shutdown-${i}`)));
     expect(writes.every((w) => w.ok)).toBe(true);
     await g.gateway.close();

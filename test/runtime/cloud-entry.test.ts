@@ -21,7 +21,10 @@ describe('production entry', () => {
 
   test('ignores x-openid and openid fields in the event', async () => {
     const main = createCloudEntry('account', accountActions, h.deps);
-    const r = await main({ action: 'whoami', 'x-openid': 'demo-admin', openid: 'demo-admin', userInfo: { openId: 'demo-admin' } }, platformContextFor(null));
+    const r = await main(
+      { action: 'whoami', 'x-openid': 'demo-admin', openid: 'demo-admin', userInfo: { openId: 'demo-admin' } },
+      platformContextFor(null),
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 

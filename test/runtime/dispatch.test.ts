@@ -35,7 +35,14 @@ const actions: ActionMap = {
     run: async (input, ctx) => {
       runs++;
       await new Promise((r) => setTimeout(r, 5));
-      await ctx.store.insert('audit', { _id: `run-${runs}`, at: 'x', actorId: null, action: 'test', targetType: 't', targetId: String(input.n) });
+      await ctx.store.insert('audit', {
+        _id: `run-${runs}`,
+        at: 'x',
+        actorId: null,
+        action: 'test',
+        targetType: 't',
+        targetId: String(input.n),
+      });
       return ok({ run: runs, n: input.n });
     },
   }),
@@ -58,9 +65,12 @@ describe('dispatch', () => {
     expect(await call({ action: name })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
   });
 
-  test.each([[null], ['string'], [[1, 2]], [{ data: {} }], [{ action: 42 }]])('answers INVALID_INPUT for the malformed event %j', async (event) => {
-    expect(await call(event)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-  });
+  test.each([[null], ['string'], [[1, 2]], [{ data: {} }], [{ action: 42 }]])(
+    'answers INVALID_INPUT for the malformed event %j',
+    async (event) => {
+      expect(await call(event)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    },
+  );
 
   test('lists the offending fields with INVALID_INPUT', async () => {
     const r = await call({ action: 'echo', data: { text: 'too long', extra: 1 } });
@@ -78,12 +88,17 @@ describe('dispatch', () => {
   });
 
   test('keeps a failure value with its reason', async () => {
-    expect(await call({ action: 'refusing' })).toEqual({ ok: false, error: { code: 'INVALID_STATE', message: 'no', reason: 'TEST_REASON' } });
+    expect(await call({ action: 'refusing' })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_STATE', message: 'no', reason: 'TEST_REASON' },
+    });
   });
 
   test('refuses active-only actions to unregistered and pending callers', async () => {
     expect(await call({ action: 'refusing' }, 'stranger')).toMatchObject({ error: { code: 'FORBIDDEN', reason: 'NOT_REGISTERED' } });
-    expect(await call({ action: 'refusing' }, 'demo-pending')).toMatchObject({ error: { code: 'FORBIDDEN', reason: 'ACCOUNT_NOT_ACTIVE' } });
+    expect(await call({ action: 'refusing' }, 'demo-pending')).toMatchObject({
+      error: { code: 'FORBIDDEN', reason: 'ACCOUNT_NOT_ACTIVE' },
+    });
     expect(await call({ action: 'refusing' }, null)).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
@@ -108,7 +123,9 @@ describe('idempotency', () => {
   });
 
   test('runs once for five concurrent retries with one token, all getting the same answer', async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, () => call({ action: 'counted', data: { n: 7, clientToken: 'tok-00000003' } })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => call({ action: 'counted', data: { n: 7, clientToken: 'tok-00000003' } })),
+    );
     expect(runs).toBe(1);
     for (const r of results) expect(r).toEqual(results[0]);
     expect(await h.store.count('audit', { action: 'test' })).toBe(1);

@@ -56,7 +56,9 @@ export async function makeHarness(options: { now?: string; seed?: boolean; filen
     callRaw: (fn, event, openid = null) => entry(fn)(event, platformContextFor(openid)),
     userId: (openid) => userIdFor(openid, deps.userIdSalt),
     snapshot: () => {
-      const tables = deps.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>;
+      const tables = deps.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{
+        name: string;
+      }>;
       const out: Record<string, Array<{ _id: string; data: string }>> = {};
       for (const { name } of tables) {
         out[name] = deps.store.db.prepare(`SELECT _id, data FROM "${name}" ORDER BY _id`).all() as Array<{ _id: string; data: string }>;

@@ -100,8 +100,7 @@ export class SqliteStore implements Store {
   private selectWhere(collection: string, id: string, where: Filter | undefined): Doc | null {
     const { sql, params } = compileFilter(where ?? {});
     const row = this.db.prepare(`SELECT data FROM ${this.t(collection)} WHERE _id = ? AND ${sql}`).get(id, ...params) as
-      | { data: string }
-      | undefined;
+      { data: string } | undefined;
     return row ? (JSON.parse(row.data) as Doc) : null;
   }
 

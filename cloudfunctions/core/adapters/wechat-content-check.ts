@@ -21,8 +21,7 @@ export class WeChatContentCheck implements ContentCheck {
       requestData: { content: text, version: 2, scene: SCENE_POST, openid },
     });
     const body = (typeof res.result === 'string' ? JSON.parse(res.result) : res.result) as
-      | { errcode?: number; result?: { suggest?: string; label?: number } }
-      | undefined;
+      { errcode?: number; result?: { suggest?: string; label?: number } } | undefined;
     if (!body || (body.errcode ?? 0) !== 0) throw new Error(`msgSecCheck failed: ${body?.errcode ?? 'no answer'}`);
     const suggest = body.result?.suggest;
     return suggest === 'pass' ? { ok: true } : { ok: false, label: String(body.result?.label ?? suggest) };

@@ -9,19 +9,60 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'users',
     indexes: [
       { name: 'openid', fields: [['openid', 'asc']], unique: true },
-      { name: 'community_created', fields: [['communityId', 'asc'], ['createdAt', 'desc']] },
+      {
+        name: 'community_created',
+        fields: [
+          ['communityId', 'asc'],
+          ['createdAt', 'desc'],
+        ],
+      },
     ],
   },
   { name: 'communities', indexes: [{ name: 'name', fields: [['name', 'asc']] }] },
-  { name: 'compounds', indexes: [{ name: 'community', fields: [['communityId', 'asc'], ['name', 'asc']] }] },
+  {
+    name: 'compounds',
+    indexes: [
+      {
+        name: 'community',
+        fields: [
+          ['communityId', 'asc'],
+          ['name', 'asc'],
+        ],
+      },
+    ],
+  },
   { name: 'firms', indexes: [{ name: 'credit_code', fields: [['creditCode', 'asc']], unique: true }] },
-  { name: 'audit', indexes: [{ name: 'target', fields: [['targetType', 'asc'], ['targetId', 'asc'], ['at', 'asc']] }] },
+  {
+    name: 'audit',
+    indexes: [
+      {
+        name: 'target',
+        fields: [
+          ['targetType', 'asc'],
+          ['targetId', 'asc'],
+          ['at', 'asc'],
+        ],
+      },
+    ],
+  },
   { name: 'idempotency', indexes: [] },
   {
     name: 'outbox',
     indexes: [
-      { name: 'user_created', fields: [['userId', 'asc'], ['createdAt', 'desc']] },
-      { name: 'state', fields: [['state', 'asc'], ['createdAt', 'asc']] },
+      {
+        name: 'user_created',
+        fields: [
+          ['userId', 'asc'],
+          ['createdAt', 'desc'],
+        ],
+      },
+      {
+        name: 'state',
+        fields: [
+          ['state', 'asc'],
+          ['createdAt', 'asc'],
+        ],
+      },
     ],
   },
   ...volunteerCollections,

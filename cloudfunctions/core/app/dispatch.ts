@@ -25,10 +25,19 @@ function issuesOf(error: ZodError): InputIssue[] {
  * from the platform identity, applies idempotency, and answers with the envelope. Only bugs
  * throw inside; they are logged and answered as INTERNAL without detail.
  */
-export async function dispatch(fn: string, actions: ActionMap, event: unknown, deps: Deps, openid: string | null): Promise<Result<unknown>> {
+export async function dispatch(
+  fn: string,
+  actions: ActionMap,
+  event: unknown,
+  deps: Deps,
+  openid: string | null,
+): Promise<Result<unknown>> {
   try {
     if (!isPlainObject(event) || typeof event.action !== 'string') {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确：缺少 action', issues: [{ path: ['action'], message: '必填' }] } };
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: '请求格式不正确：缺少 action', issues: [{ path: ['action'], message: '必填' }] },
+      };
     }
     const name = event.action;
     if (!Object.prototype.hasOwnProperty.call(actions, name)) return fail('UNKNOWN_ACTION', `未知操作：${name.slice(0, 40)}`);

@@ -35,7 +35,12 @@ export async function runOnce(
   const hash = digest(payload);
   const claim = async (): Promise<boolean> => {
     try {
-      await store.insert<IdempotencyRecord>(IDEMPOTENCY, { _id: key, digest: hash, state: 'pending', claimedAt: clock.now().toISOString() });
+      await store.insert<IdempotencyRecord>(IDEMPOTENCY, {
+        _id: key,
+        digest: hash,
+        state: 'pending',
+        claimedAt: clock.now().toISOString(),
+      });
       return true;
     } catch (err) {
       if (err instanceof DuplicateKeyError) return false;
@@ -55,7 +60,12 @@ export async function runOnce(
       if (rec.state === 'done' && rec.result) return rec.result;
       const age = clock.now().getTime() - Date.parse(rec.claimedAt);
       if (age > STALE_MS) {
-        const taken = await store.update(IDEMPOTENCY, key, { $set: { claimedAt: clock.now().toISOString() } }, { state: 'pending', claimedAt: rec.claimedAt });
+        const taken = await store.update(
+          IDEMPOTENCY,
+          key,
+          { $set: { claimedAt: clock.now().toISOString() } },
+          { state: 'pending', claimedAt: rec.claimedAt },
+        );
         if (taken) break;
         continue;
       }

@@ -7,7 +7,12 @@ z.config(z.locales.zhCN());
 export const strict = z.strictObject;
 
 /** An id of a stored object. */
-export const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_:.-]+$/, '编号格式不正确');
+export const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_:.-]+$/, '编号格式不正确');
 
 /** A short single-line text such as a name or title. */
 export const line = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
@@ -19,7 +24,11 @@ export const text = (max: number) => z.string().trim().min(1, '不能为空').ma
 export const isoTime = z.iso.datetime({ offset: true, message: '时间格式应为 ISO-8601（含时区）' });
 
 /** A client-generated token that makes a write safe to retry. */
-export const clientToken = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'clientToken 格式不正确');
+export const clientToken = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'clientToken 格式不正确');
 
 /** A mainland mobile number. */
 export const phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   console.log(`红色物业 local gateway listening on ${gateway.url}  (database: ${filename})`);
   console.log('demo accounts (send as header x-openid):');
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.openid.padEnd(16)} ${a.who}`);
-  console.log(`try: curl -s -H 'x-openid: demo-admin' -H 'content-type: application/json' -d '{"action":"whoami"}' ${gateway.url}/functions/account`);
+  console.log(
+    `try: curl -s -H 'x-openid: demo-admin' -H 'content-type: application/json' -d '{"action":"whoami"}' ${gateway.url}/functions/account`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -95,7 +95,12 @@ export const accountActions: ActionMap = {
       if (!isCommunityStaff(ctx.user, target.communityId)) return failures.forbidden('只能审核本社区的居民');
       if (target.status !== 'pending') return fail('INVALID_STATE', '该用户不在待审核状态', 'NOT_PENDING');
       const roles: Role[] = target.roles.includes('resident') ? target.roles : [...target.roles, 'resident'];
-      const updated = await ctx.store.update(USERS, target._id, { $set: { status: 'active', roles, updatedAt: ctx.clock.now().toISOString() } }, { status: 'pending' });
+      const updated = await ctx.store.update(
+        USERS,
+        target._id,
+        { $set: { status: 'active', roles, updatedAt: ctx.clock.now().toISOString() } },
+        { status: 'pending' },
+      );
       if (!updated) return fail('INVALID_STATE', '该用户不在待审核状态', 'NOT_PENDING');
       await audit(ctx, 'account.approve', 'user', target._id);
       return ok(selfView({ ...target, status: 'active', roles }));
@@ -119,11 +124,21 @@ export const accountActions: ActionMap = {
       if (target.status !== 'active') return fail('INVALID_STATE', '该用户尚未通过审核', 'ACCOUNT_NOT_ACTIVE');
       if (input.role === 'property_staff') {
         if (!input.firmId) {
-          return { ok: false, error: { code: 'INVALID_INPUT', message: '物业工作人员需指定所属物业企业', issues: [{ path: ['firmId'], message: '必填' }] } };
+          return {
+            ok: false,
+            error: { code: 'INVALID_INPUT', message: '物业工作人员需指定所属物业企业', issues: [{ path: ['firmId'], message: '必填' }] },
+          };
         }
         if (!(await ctx.store.get(FIRMS, input.firmId))) return failures.notFound('物业企业');
       } else if (input.firmId) {
-        return { ok: false, error: { code: 'INVALID_INPUT', message: '只有物业工作人员需要指定物业企业', issues: [{ path: ['firmId'], message: '不应填写' }] } };
+        return {
+          ok: false,
+          error: {
+            code: 'INVALID_INPUT',
+            message: '只有物业工作人员需要指定物业企业',
+            issues: [{ path: ['firmId'], message: '不应填写' }],
+          },
+        };
       }
       if (target.roles.includes(input.role) && (input.role !== 'property_staff' || target.firmId === input.firmId)) {
         return fail('CONFLICT', '该用户已拥有此角色', 'ROLE_ALREADY_GRANTED');

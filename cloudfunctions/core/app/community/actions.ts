@@ -27,7 +27,16 @@ export const communityActions: ActionMap = {
     run: async (_input, ctx) => {
       const [communities, compounds] = await Promise.all([
         ctx.store.find<CommunityDoc>(COMMUNITIES, {}, { orderBy: [['name', 'asc']] }),
-        ctx.store.find<CompoundDoc>(COMPOUNDS, {}, { orderBy: [['communityId', 'asc'], ['name', 'asc']] }),
+        ctx.store.find<CompoundDoc>(
+          COMPOUNDS,
+          {},
+          {
+            orderBy: [
+              ['communityId', 'asc'],
+              ['name', 'asc'],
+            ],
+          },
+        ),
       ]);
       const items: CommunityListItem[] = communities.map((c) => ({
         communityId: c._id,
