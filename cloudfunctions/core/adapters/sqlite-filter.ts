@@ -1,10 +1,14 @@
 import type { Condition, Filter, Scalar, SortDirection } from '../ports/store';
 import { splitPath } from './doc-path';
 
+function jsonPath(field: string): string {
+  return `$.${splitPath(field).join('.')}`;
+}
+
 /** SQL for a field: the same text is used by index declarations and queries, so indexes apply. */
 export function fieldExpr(field: string): string {
   if (field === '_id') return '_id';
-  return `json_extract(data, '$.${splitPath(field).join('.')}')`;
+  return `json_extract(data, '${jsonPath(field)}')`;
 }
 
 /** better-sqlite3 binds no booleans; JSON booleans read back as 1/0. */
@@ -40,31 +44,41 @@ function conditionSql(field: string, cond: Condition, params: Array<string | num
       parts.push(`(${e} IS NULL OR ${e} <> ?)`);
     }
   }
+  // SQL's IN never matches NULL, while null in a CloudBase list stands for null and missing values.
   if (cond.$in !== undefined) {
-    if (cond.$in.length === 0) parts.push('0');
-    else {
-      params.push(...cond.$in.map(bindValue));
-      parts.push(`${e} IN (${cond.$in.map(() => '?').join(', ')})`);
+    const values = cond.$in.filter((v) => v !== null);
+    const alts = cond.$in.includes(null) ? [`${e} IS NULL`] : [];
+    if (values.length > 0) {
+      params.push(...values.map(bindValue));
+      alts.push(`${e} IN (${values.map(() => '?').join(', ')})`);
     }
+    parts.push(alts.length > 0 ? `(${alts.join(' OR ')})` : '0');
   }
-  if (cond.$nin !== undefined && cond.$nin.length > 0) {
-    params.push(...cond.$nin.map(bindValue));
-    parts.push(`(${e} IS NULL OR ${e} NOT IN (${cond.$nin.map(() => '?').join(', ')}))`);
+  if (cond.$nin !== undefined) {
+    const values = cond.$nin.filter((v) => v !== null);
+    const notIn = `${e} NOT IN (${values.map(() => '?').join(', ')})`;
+    params.push(...values.map(bindValue));
+    if (cond.$nin.includes(null)) parts.push(values.length > 0 ? `(${e} IS NOT NULL AND ${notIn})` : `${e} IS NOT NULL`);
+    else if (values.length > 0) parts.push(`(${e} IS NULL OR ${notIn})`);
   }
   cmp('>', cond.$gt);
   cmp('>=', cond.$gte);
   cmp('<', cond.$lt);
   cmp('<=', cond.$lte);
-  if (cond.$exists !== undefined) parts.push(cond.$exists ? `${e} IS NOT NULL` : `${e} IS NULL`);
+  // json_extract reads a JSON null and a missing field alike; json_type tells them apart (present null is 'null').
+  if (cond.$exists !== undefined) parts.push(`json_type(data, '${jsonPath(field)}') IS ${cond.$exists ? 'NOT NULL' : 'NULL'}`);
   if (cond.$contains !== undefined) {
     params.push(bindValue(cond.$contains));
-    parts.push(`EXISTS (SELECT 1 FROM json_each(data, '$.${splitPath(field).join('.')}') WHERE value = ?)`);
+    parts.push(`EXISTS (SELECT 1 FROM json_each(data, '${jsonPath(field)}') WHERE value = ?)`);
   }
   return parts;
 }
 
 /** Compiles a filter to a WHERE clause (without the keyword) and its parameters. */
-export function compileFilter(filter: Filter, params: Array<string | number | null> = []): { sql: string; params: Array<string | number | null> } {
+export function compileFilter(
+  filter: Filter,
+  params: Array<string | number | null> = [],
+): { sql: string; params: Array<string | number | null> } {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined) continue;

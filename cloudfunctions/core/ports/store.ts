@@ -81,8 +81,9 @@ export interface DocumentOps {
   /** Inserts a new document; throws DuplicateKeyError on an existing `_id` or unique key. */
   insert<T extends Doc>(collection: string, doc: T): Promise<void>;
   /**
-   * Applies `patch` to the document `id` if it exists and matches `where`; returns 1 if it was
-   * updated, 0 otherwise. The check and the write are one atomic step.
+   * Applies `patch` to the document `id` if it exists and matches `where`; returns 1 if it
+   * matched (even when the patch changed no value), 0 otherwise. The check and the write are one
+   * atomic step.
    */
   update(collection: string, id: string, patch: Patch, where?: Filter): Promise<0 | 1>;
   /** Deletes the document `id` if it matches `where`; returns 1 if deleted. */

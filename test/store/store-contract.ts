@@ -1,0 +1,452 @@
+import { DuplicateKeyError, type CollectionSpec, type Doc, type Filter, type Store } from '../../cloudfunctions/core/ports/store';
+
+/** The collections the contract uses, with the indexes it relies on (`users.by_email` is unique). */
+export const contractCollections: CollectionSpec[] = [
+  {
+    name: 'items',
+    indexes: [
+      {
+        name: 'by_status_rank',
+        fields: [
+          ['status', 'asc'],
+          ['rank', 'desc'],
+        ],
+      },
+      { name: 'by_owner_city', fields: [['owner.city', 'asc']] },
+    ],
+  },
+  { name: 'users', indexes: [{ name: 'by_email', fields: [['email', 'asc']], unique: true }] },
+  { name: 'counters', indexes: [] },
+];
+
+/** A document of the `items` fixture. */
+export interface Item extends Doc {
+  status?: string;
+  rank?: number;
+  score?: number;
+  tags?: string[];
+  owner?: { city?: string; age?: number; history?: unknown[] };
+  active?: boolean;
+  note?: string | null;
+  visits?: number;
+}
+
+interface User extends Doc {
+  email?: string;
+  name?: string;
+}
+
+interface Counter extends Doc {
+  n: number;
+}
+
+/** Five documents covering missing fields, explicit nulls, booleans, arrays and nested objects. */
+export const itemsFixture: Item[] = [
+  { _id: 'i1', status: 'open', rank: 3, score: 1.5, tags: ['a', 'b'], owner: { city: 'jz', age: 30 }, active: true, note: null },
+  { _id: 'i2', status: 'open', rank: 1, tags: ['b'], owner: { city: 'wh', age: 45 }, active: false },
+  { _id: 'i3', status: 'closed', rank: 2, score: 0, tags: [], owner: { city: 'jz', age: 60 }, active: true, note: 'x' },
+  { _id: 'i4', status: 'draft', rank: 5, tags: ['c'], active: false, note: null },
+  { _id: 'i5', status: 'open', rank: 4, score: -2, owner: { city: 'sh', age: 30 } },
+];
+
+/** A filter over `itemsFixture` and the ids it must match; shared with the CloudBase matcher tests. */
+export interface FilterCase {
+  behaviour: string;
+  filter: Filter;
+  ids: string[];
+}
+
+/** The filter semantics every adapter shares (CloudBase's, which are MongoDB's). */
+export const filterCases: FilterCase[] = [
+  { behaviour: 'an empty filter matches every document', filter: {}, ids: ['i1', 'i2', 'i3', 'i4', 'i5'] },
+  { behaviour: 'a plain value matches by equality', filter: { status: 'open' }, ids: ['i1', 'i2', 'i5'] },
+  { behaviour: '$eq matches by equality', filter: { rank: { $eq: 2 } }, ids: ['i3'] },
+  { behaviour: 'several fields must all match', filter: { status: 'open', rank: 1 }, ids: ['i2'] },
+  { behaviour: '$ne excludes the value', filter: { status: { $ne: 'open' } }, ids: ['i3', 'i4'] },
+  { behaviour: '$ne matches documents that lack the field', filter: { active: { $ne: true } }, ids: ['i2', 'i4', 'i5'] },
+  { behaviour: '$in matches any listed value', filter: { status: { $in: ['closed', 'draft'] } }, ids: ['i3', 'i4'] },
+  { behaviour: '$in with an empty list matches nothing', filter: { status: { $in: [] } }, ids: [] },
+  {
+    behaviour: '$in with null matches null and missing values',
+    filter: { note: { $in: [null, 'x'] } },
+    ids: ['i1', 'i2', 'i3', 'i4', 'i5'],
+  },
+  { behaviour: '$nin excludes the listed values', filter: { status: { $nin: ['open'] } }, ids: ['i3', 'i4'] },
+  { behaviour: '$nin matches documents that lack the field', filter: { 'owner.city': { $nin: ['jz'] } }, ids: ['i2', 'i4', 'i5'] },
+  { behaviour: '$nin with null excludes null and missing values', filter: { note: { $nin: [null] } }, ids: ['i3'] },
+  { behaviour: '$gt and $lte on one field combine', filter: { rank: { $gt: 2, $lte: 4 } }, ids: ['i1', 'i5'] },
+  { behaviour: '$gte and $lt compare strings', filter: { status: { $gte: 'draft', $lt: 'open' } }, ids: ['i4'] },
+  { behaviour: '$lt compares negative numbers', filter: { score: { $lt: 0 } }, ids: ['i5'] },
+  { behaviour: '$gte never matches a missing field', filter: { score: { $gte: 0 } }, ids: ['i1', 'i3'] },
+  { behaviour: '$exists true matches present fields, even null ones', filter: { note: { $exists: true } }, ids: ['i1', 'i3', 'i4'] },
+  { behaviour: '$exists false matches absent fields only', filter: { note: { $exists: false } }, ids: ['i2', 'i5'] },
+  { behaviour: 'null matches null and missing values', filter: { note: null }, ids: ['i1', 'i2', 'i4', 'i5'] },
+  { behaviour: '$ne null matches present non-null values', filter: { note: { $ne: null } }, ids: ['i3'] },
+  { behaviour: 'true matches booleans true', filter: { active: true }, ids: ['i1', 'i3'] },
+  { behaviour: 'false matches booleans false, not missing fields', filter: { active: false }, ids: ['i2', 'i4'] },
+  { behaviour: '$contains matches arrays holding the value', filter: { tags: { $contains: 'b' } }, ids: ['i1', 'i2'] },
+  { behaviour: '$contains matches nothing when no array holds the value', filter: { tags: { $contains: 'z' } }, ids: [] },
+  { behaviour: 'a dotted field matches a nested value', filter: { 'owner.city': 'jz' }, ids: ['i1', 'i3'] },
+  { behaviour: 'a dotted field takes operators', filter: { 'owner.age': { $gte: 45 } }, ids: ['i2', 'i3'] },
+  { behaviour: '_id takes operators', filter: { _id: { $in: ['i1', 'i4', 'nope'] } }, ids: ['i1', 'i4'] },
+  { behaviour: '$and requires every branch', filter: { $and: [{ status: 'open' }, { rank: { $gte: 3 } }] }, ids: ['i1', 'i5'] },
+  { behaviour: '$or accepts any branch', filter: { $or: [{ status: 'closed' }, { 'owner.city': 'sh' }] }, ids: ['i3', 'i5'] },
+  {
+    behaviour: 'fields and $or combine with AND',
+    filter: { status: 'open', $or: [{ active: true }, { rank: { $gt: 3 } }] },
+    ids: ['i1', 'i5'],
+  },
+  {
+    behaviour: '$or nests inside $and',
+    filter: { $and: [{ $or: [{ status: 'draft' }, { status: 'closed' }] }, { active: { $ne: false } }] },
+    ids: ['i3'],
+  },
+  { behaviour: 'an empty $and matches everything', filter: { $and: [] }, ids: ['i1', 'i2', 'i3', 'i4', 'i5'] },
+  { behaviour: 'an empty $or matches nothing', filter: { $or: [] }, ids: [] },
+];
+
+const ids = (docs: Doc[]) => docs.map((d) => d._id);
+
+/**
+ * The Store contract: every adapter must pass it. `makeStore` gives a store whose contract collections
+ * are empty; `cleanup` runs after each test (before `close`).
+ */
+export function describeStoreContract(name: string, makeStore: () => Promise<Store>, cleanup?: (store: Store) => Promise<void>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+
+    afterEach(async () => {
+      if (cleanup) await cleanup(store);
+      await store.close();
+    });
+
+    const seedItems = async () => {
+      for (const item of itemsFixture) await store.insert('items', item);
+    };
+
+    describe('documents', () => {
+      it('returns null for a document that does not exist', async () => {
+        expect(await store.get('items', 'missing')).toBeNull();
+      });
+
+      it('reads back a stored document unchanged', async () => {
+        const doc = {
+          _id: 'd1',
+          title: '红色物业 · 三方联动',
+          n: 42,
+          ratio: 0.25,
+          flag: false,
+          none: null,
+          list: [1, 'two', { three: 3 }],
+          nested: { a: { b: 'c' } },
+        };
+        await store.insert('items', doc);
+        expect(await store.get('items', 'd1')).toEqual(doc);
+      });
+
+      it('rejects a second document with the same _id and keeps the first', async () => {
+        await store.insert('items', { _id: 'dup', status: 'first' });
+        const second = store.insert('items', { _id: 'dup', status: 'second' });
+        await expect(second).rejects.toBeInstanceOf(DuplicateKeyError);
+        await expect(second).rejects.toMatchObject({ collection: 'items' });
+        expect(await store.get<Item>('items', 'dup')).toEqual({ _id: 'dup', status: 'first' });
+      });
+
+      it('rejects a document that repeats a unique-indexed value', async () => {
+        await store.insert('users', { _id: 'u1', email: 'a@example.com' });
+        await expect(store.insert('users', { _id: 'u2', email: 'a@example.com' })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await store.get('users', 'u2')).toBeNull();
+        expect(await store.count('users', {})).toBe(1);
+      });
+
+      it('lets documents that lack a unique-indexed field coexist', async () => {
+        await store.insert('users', { _id: 'u1', name: 'no email' });
+        await store.insert('users', { _id: 'u2', name: 'no email either' });
+        expect(await store.count('users', {})).toBe(2);
+      });
+
+      it('lets exactly one of many concurrent inserts of the same _id succeed', async () => {
+        const results = await Promise.allSettled(
+          Array.from({ length: 20 }, (_, i) => store.insert('users', { _id: 'race', name: `n${i}` })),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(DuplicateKeyError);
+      });
+
+      it('removes a document and reports whether it did', async () => {
+        await store.insert('items', { _id: 'r1' });
+        expect(await store.remove('items', 'r1')).toBe(1);
+        expect(await store.get('items', 'r1')).toBeNull();
+        expect(await store.remove('items', 'r1')).toBe(0);
+      });
+
+      it('removes a document only when it matches the condition', async () => {
+        await store.insert('items', { _id: 'r2', status: 'open' });
+        expect(await store.remove('items', 'r2', { status: 'closed' })).toBe(0);
+        expect(await store.get('items', 'r2')).not.toBeNull();
+        expect(await store.remove('items', 'r2', { status: { $in: ['open', 'draft'] } })).toBe(1);
+        expect(await store.get('items', 'r2')).toBeNull();
+      });
+    });
+
+    describe('find and count', () => {
+      beforeEach(seedItems);
+
+      for (const c of filterCases) {
+        it(`find: ${c.behaviour}`, async () => {
+          expect(ids(await store.find('items', c.filter, { orderBy: [['_id', 'asc']] }))).toEqual(c.ids);
+        });
+      }
+
+      it('counts the documents a filter matches', async () => {
+        expect(await store.count('items', {})).toBe(5);
+        expect(await store.count('items', { status: 'open' })).toBe(3);
+        expect(await store.count('items', { 'owner.city': 'jz', active: true })).toBe(2);
+        expect(await store.count('items', { status: 'gone' })).toBe(0);
+      });
+
+      it('returns whole documents', async () => {
+        expect(await store.find<Item>('items', { _id: 'i1' })).toEqual([itemsFixture[0]]);
+      });
+
+      it('orders ascending by one field', async () => {
+        expect(ids(await store.find('items', {}, { orderBy: [['rank', 'asc']] }))).toEqual(['i2', 'i3', 'i1', 'i5', 'i4']);
+      });
+
+      it('orders descending by one field', async () => {
+        expect(ids(await store.find('items', {}, { orderBy: [['rank', 'desc']] }))).toEqual(['i4', 'i5', 'i1', 'i3', 'i2']);
+      });
+
+      it('orders by several fields, each in its own direction', async () => {
+        const orderBy: Array<[string, 'asc' | 'desc']> = [
+          ['status', 'asc'],
+          ['rank', 'desc'],
+        ];
+        expect(ids(await store.find('items', {}, { orderBy }))).toEqual(['i3', 'i4', 'i5', 'i1', 'i2']);
+      });
+
+      it('orders by a dotted field, missing values last when descending', async () => {
+        const orderBy: Array<[string, 'asc' | 'desc']> = [
+          ['owner.age', 'desc'],
+          ['_id', 'asc'],
+        ];
+        expect(ids(await store.find('items', {}, { orderBy }))).toEqual(['i3', 'i2', 'i1', 'i5', 'i4']);
+      });
+
+      it('pages with skip and limit in order', async () => {
+        const orderBy: Array<[string, 'asc' | 'desc']> = [['rank', 'asc']];
+        expect(ids(await store.find('items', {}, { orderBy, limit: 2 }))).toEqual(['i2', 'i3']);
+        expect(ids(await store.find('items', {}, { orderBy, skip: 1, limit: 2 }))).toEqual(['i3', 'i1']);
+        expect(ids(await store.find('items', {}, { orderBy, skip: 4, limit: 2 }))).toEqual(['i4']);
+        expect(ids(await store.find('items', {}, { orderBy, skip: 5 }))).toEqual([]);
+      });
+
+      it('returns nothing for a limit of 0', async () => {
+        expect(await store.find('items', {}, { limit: 0 })).toEqual([]);
+      });
+
+      it('filters, orders and pages together', async () => {
+        const found = await store.find('items', { status: 'open' }, { orderBy: [['rank', 'desc']], skip: 1, limit: 1 });
+        expect(ids(found)).toEqual(['i1']);
+      });
+    });
+
+    describe('update', () => {
+      beforeEach(seedItems);
+
+      it('sets top-level and dotted fields, creating missing parents', async () => {
+        expect(await store.update('items', 'i4', { $set: { status: 'open', 'owner.city': 'jz', 'meta.source.kind': 'import' } })).toBe(1);
+        expect(await store.get('items', 'i4')).toEqual({
+          ...itemsFixture[3],
+          status: 'open',
+          owner: { city: 'jz' },
+          meta: { source: { kind: 'import' } },
+        });
+      });
+
+      it('replaces an object value set whole rather than merging it', async () => {
+        await store.update('items', 'i1', { $set: { owner: { city: 'wh' } } });
+        expect((await store.get<Item>('items', 'i1'))?.owner).toEqual({ city: 'wh' });
+      });
+
+      it('sets array and null values as given', async () => {
+        await store.update('items', 'i1', { $set: { tags: ['x', 'y'], note: null, 'owner.age': null } });
+        const doc = await store.get<Item>('items', 'i1');
+        expect(doc?.tags).toEqual(['x', 'y']);
+        expect(doc?.note).toBeNull();
+        expect(doc?.owner).toEqual({ city: 'jz', age: null });
+      });
+
+      it('increments existing, missing and dotted numbers', async () => {
+        await store.update('items', 'i1', { $inc: { rank: 2, visits: 1, 'owner.age': -5, score: 0.25 } });
+        const doc = await store.get<Item>('items', 'i1');
+        expect(doc).toMatchObject({ rank: 5, visits: 1, owner: { city: 'jz', age: 25 }, score: 1.75 });
+      });
+
+      it('appends to an array, creating it when missing', async () => {
+        await store.update('items', 'i1', { $push: { tags: 'z' } });
+        await store.update('items', 'i5', { $push: { tags: 'z', 'owner.history': { at: 1, what: 'joined' } } });
+        expect((await store.get<Item>('items', 'i1'))?.tags).toEqual(['a', 'b', 'z']);
+        const i5 = await store.get<Item>('items', 'i5');
+        expect(i5?.tags).toEqual(['z']);
+        expect(i5?.owner?.history).toEqual([{ at: 1, what: 'joined' }]);
+      });
+
+      it('appends an array value as one element', async () => {
+        await store.update('items', 'i2', { $push: { tags: ['p', 'q'] } });
+        expect((await store.get<Item>('items', 'i2'))?.tags).toEqual(['b', ['p', 'q']]);
+      });
+
+      it('unsets top-level and dotted fields', async () => {
+        await store.update('items', 'i1', { $unset: ['note', 'owner.age', 'not.there'] });
+        const doc = await store.get<Item>('items', 'i1');
+        expect(doc).not.toHaveProperty('note');
+        expect(doc?.owner).toEqual({ city: 'jz' });
+      });
+
+      it('applies $set, $inc, $push and $unset of one patch together', async () => {
+        await store.update('items', 'i3', { $set: { status: 'open' }, $inc: { rank: 1 }, $push: { tags: 'n' }, $unset: ['score'] });
+        const { score: _score, ...rest } = itemsFixture[2];
+        expect(await store.get('items', 'i3')).toEqual({ ...rest, status: 'open', rank: 3, tags: ['n'] });
+      });
+
+      it('returns 0 for a missing document and creates nothing', async () => {
+        expect(await store.update('items', 'ghost', { $set: { status: 'open' }, $inc: { rank: 1 } })).toBe(0);
+        expect(await store.get('items', 'ghost')).toBeNull();
+      });
+
+      it('counts a matching document as updated even when the values do not change', async () => {
+        expect(await store.update('items', 'i1', { $set: { status: 'open' } })).toBe(1);
+      });
+
+      it('updates only when the condition matches, returning 1 or 0', async () => {
+        expect(await store.update('items', 'i1', { $set: { status: 'closed' } }, { status: 'draft' })).toBe(0);
+        expect((await store.get<Item>('items', 'i1'))?.status).toBe('open');
+        expect(await store.update('items', 'i1', { $set: { status: 'closed' } }, { status: 'open', rank: { $lt: 10 } })).toBe(1);
+        expect((await store.get<Item>('items', 'i1'))?.status).toBe('closed');
+      });
+
+      it('evaluates $or, dotted fields and $exists in the condition', async () => {
+        const where: Filter = { $or: [{ 'owner.city': 'sh' }, { note: { $exists: false } }] };
+        expect(await store.update('items', 'i1', { $inc: { rank: 1 } }, where)).toBe(0);
+        expect(await store.update('items', 'i5', { $inc: { rank: 1 } }, where)).toBe(1);
+        expect((await store.get<Item>('items', 'i5'))?.rank).toBe(5);
+      });
+
+      it('rejects an update that would repeat a unique-indexed value', async () => {
+        await store.insert('users', { _id: 'u1', email: 'a@example.com' });
+        await store.insert('users', { _id: 'u2', email: 'b@example.com' });
+        await expect(store.update('users', 'u2', { $set: { email: 'a@example.com' } })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await store.get<User>('users', 'u2'))?.email).toBe('b@example.com');
+      });
+
+      it('refuses to change _id', async () => {
+        await expect(store.update('items', 'i1', { $set: { _id: 'other' } })).rejects.toThrow();
+        expect(await store.get('items', 'i1')).toEqual(itemsFixture[0]);
+      });
+    });
+
+    describe('transactions', () => {
+      it('commits every write and returns the function result', async () => {
+        await store.insert('counters', { _id: 'c1', n: 1 });
+        await store.insert('counters', { _id: 'c2', n: 1 });
+        const result = await store.transaction(async (tx) => {
+          await tx.insert('counters', { _id: 'c3', n: 0 });
+          await tx.update('counters', 'c1', { $inc: { n: 1 } });
+          await tx.remove('counters', 'c2');
+          return 'done';
+        });
+        expect(result).toBe('done');
+        expect(await store.get('counters', 'c1')).toEqual({ _id: 'c1', n: 2 });
+        expect(await store.get('counters', 'c2')).toBeNull();
+        expect(await store.get('counters', 'c3')).toEqual({ _id: 'c3', n: 0 });
+      });
+
+      it('reads its own writes', async () => {
+        const seen = await store.transaction(async (tx) => {
+          await tx.insert('counters', { _id: 'own', n: 1 });
+          await tx.update('counters', 'own', { $inc: { n: 1 } });
+          return tx.get<Counter>('counters', 'own');
+        });
+        expect(seen).toEqual({ _id: 'own', n: 2 });
+      });
+
+      it('rolls back every write when the function throws, and rethrows', async () => {
+        await store.insert('counters', { _id: 'keep', n: 1 });
+        await store.insert('counters', { _id: 'gone', n: 1 });
+        const boom = new Error('boom');
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.insert('counters', { _id: 'new', n: 0 });
+            await tx.update('counters', 'keep', { $inc: { n: 1 } });
+            await tx.remove('counters', 'gone');
+            throw boom;
+          }),
+        ).rejects.toBe(boom);
+        expect(await store.get('counters', 'new')).toBeNull();
+        expect(await store.get('counters', 'keep')).toEqual({ _id: 'keep', n: 1 });
+        expect(await store.get('counters', 'gone')).toEqual({ _id: 'gone', n: 1 });
+      });
+
+      it('rolls back earlier writes when an insert hits a duplicate key', async () => {
+        await store.insert('users', { _id: 'u1', email: 'a@example.com' });
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.insert('users', { _id: 'u2', email: 'b@example.com' });
+            await tx.insert('users', { _id: 'u3', email: 'a@example.com' });
+          }),
+        ).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await store.get('users', 'u2')).toBeNull();
+        expect(await store.count('users', {})).toBe(1);
+      });
+
+      it('applies conditional updates and removes inside a transaction', async () => {
+        await store.insert('counters', { _id: 'c', n: 5 });
+        const outcome = await store.transaction(async (tx) => ({
+          tooHigh: await tx.update('counters', 'c', { $inc: { n: 1 } }, { n: { $gte: 10 } }),
+          ok: await tx.update('counters', 'c', { $inc: { n: 1 } }, { n: { $lt: 10 } }),
+          missing: await tx.update('counters', 'nope', { $inc: { n: 1 } }),
+          keep: await tx.remove('counters', 'c', { n: 0 }),
+        }));
+        expect(outcome).toEqual({ tooHigh: 0, ok: 1, missing: 0, keep: 0 });
+        expect(await store.get('counters', 'c')).toEqual({ _id: 'c', n: 6 });
+      });
+    });
+
+    describe('concurrency', () => {
+      it('lets exactly 10 of 200 concurrent capped increments through', async () => {
+        await store.insert('counters', { _id: 'cap', n: 0 });
+        const results = await Promise.all(
+          Array.from({ length: 200 }, () => store.update('counters', 'cap', { $inc: { n: 1 } }, { n: { $lt: 10 } })),
+        );
+        expect(results.filter((r) => r === 1)).toHaveLength(10);
+        expect(results.filter((r) => r === 0)).toHaveLength(190);
+        expect(await store.get('counters', 'cap')).toEqual({ _id: 'cap', n: 10 });
+      });
+
+      it('never lets 50 concurrent read-check-write transactions exceed the cap', async () => {
+        await store.insert('counters', { _id: 'txcap', n: 0 });
+        const attempt = () =>
+          store.transaction(async (tx) => {
+            const doc = await tx.get<Counter>('counters', 'txcap');
+            if (!doc || doc.n >= 10) return false;
+            // A plain read-modify-write: only isolation keeps two transactions from writing the same n.
+            await tx.update('counters', 'txcap', { $set: { n: doc.n + 1 } });
+            return true;
+          });
+        const results = await Promise.allSettled(Array.from({ length: 50 }, attempt));
+        const succeeded = results.filter((r) => r.status === 'fulfilled' && r.value === true).length;
+        const failed = results.filter((r) => r.status === 'rejected').length;
+        const n = (await store.get<Counter>('counters', 'txcap'))?.n;
+        expect(n).toBe(succeeded);
+        expect(n).toBeLessThanOrEqual(10);
+        // Under contention a transaction may give up after its retries; with none given up, the cap is reached.
+        if (failed === 0) expect(n).toBe(10);
+      });
+    });
+  });
+}
