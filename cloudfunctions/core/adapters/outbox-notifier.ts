@@ -10,7 +10,7 @@ export interface OutboxEntry {
   userId: string;
   template: string;
   data: Record<string, string>;
-  state: 'queued' | 'sent' | 'failed';
+  state: 'queued' | 'sending' | 'sent' | 'failed';
   createdAt: string;
 }
 
@@ -20,12 +20,19 @@ export interface OutboxEntry {
  */
 export class OutboxNotifier implements Notifier {
   constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
+    protected readonly store: Store,
+    protected readonly clock: Clock,
   ) {}
 
   async send(n: Notification): Promise<boolean> {
-    const entry: OutboxEntry = { _id: n.key, userId: n.userId, template: n.template, data: n.data, state: 'queued', createdAt: this.clock.now().toISOString() };
+    const entry: OutboxEntry = {
+      _id: n.key,
+      userId: n.userId,
+      template: n.template,
+      data: n.data,
+      state: 'queued',
+      createdAt: this.clock.now().toISOString(),
+    };
     try {
       await this.store.insert(OUTBOX, entry);
       return true;

@@ -12,4 +12,9 @@ export interface Notification {
 /** The Notifier port. Returns false when a message with the same key was already queued. */
 export interface Notifier {
   send(notification: Notification): Promise<boolean>;
+  /**
+   * Delivers queued messages where the runtime has a channel (subscribe messages in production);
+   * returns how many it delivered. Locally there is none: the outbox is the user's inbox.
+   */
+  flush?(): Promise<number>;
 }

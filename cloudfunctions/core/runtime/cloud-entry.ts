@@ -7,7 +7,7 @@ import { tick } from '../app/scheduler/tick';
 import { systemClock } from '../adapters/clocks';
 import { createCloudBaseStore } from '../adapters/cloudbase-store';
 import { consoleLogger } from '../adapters/console-logger';
-import { OutboxNotifier } from '../adapters/outbox-notifier';
+import { templatesFromEnv, WeChatSubscribeNotifier } from '../adapters/wechat-subscribe-notifier';
 import { WeChatContentCheck } from '../adapters/wechat-content-check';
 
 let deps: Deps | null = null;
@@ -21,7 +21,7 @@ function cloudDeps(): Deps {
       store,
       clock: systemClock,
       contentCheck: new WeChatContentCheck(app),
-      notifier: new OutboxNotifier(store, systemClock),
+      notifier: new WeChatSubscribeNotifier(store, systemClock, app, templatesFromEnv(process.env.SUBSCRIBE_TEMPLATES), consoleLogger),
       logger: consoleLogger,
       userIdSalt: process.env.USER_ID_SALT ?? 'jingzhou-red-property',
     };

@@ -8,6 +8,8 @@ const STEPS: Array<[string, (deps: Deps) => Promise<number>]> = [
   ['requests', requestsTick],
   ['volunteer', volunteerTick],
   ['ratings', ratingsTick],
+  // Last, so messages queued by the steps above go out in the same tick.
+  ['notifications', async (deps) => (deps.notifier.flush ? deps.notifier.flush() : 0)],
 ];
 
 /** Runs one tick: every 10 minutes in production (timer trigger), on an interval locally. */
