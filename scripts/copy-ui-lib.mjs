@@ -11,10 +11,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
 
 /** TDesign components the pages use (add here when a page needs another one). */
-export const COMPONENTS = [
+const COMPONENTS = [
   'action-sheet',
   'avatar',
   'back-top',
@@ -87,18 +86,23 @@ function resolveJs(fromFile, spec) {
 /** The specifiers a CommonJS file requires (after conversion every import is a `require`). */
 const requires = (code) => [...code.matchAll(/\brequire\(\s*(["'])([^"']+)\1\s*\)/g)].map((m) => m[2]);
 
+/** esbuild's transformSync, loaded only when there is work (esbuild is a dev dependency). */
+let transformSync;
 const converted = new Map();
 /** A copied .js file's content: TDesign's own ES modules become CommonJS, vendored files are already. */
 function commonJs(file) {
   if (!converted.has(file)) {
     const code = readFileSync(file, 'utf8');
     const vendored = toPosix(relative(src, file)).startsWith(`${VENDOR}/`);
-    converted.set(file, vendored ? code : transformSync(code, { format: 'cjs', target: 'es2018', loader: 'js', sourcefile: file, minify: true }).code);
+    converted.set(
+      file,
+      vendored ? code : transformSync(code, { format: 'cjs', target: 'es2018', loader: 'js', sourcefile: file, minify: true }).code,
+    );
   }
   return converted.get(file);
 }
 
-/** Files one file needs at run time: [file, isComponentDir]. */
+/** The files one copied file needs at run time (JS requires, WXS requires, WXSS and WXML imports, used components). */
 function dependencies(file) {
   if (file.endsWith('.js')) return requires(commonJs(file)).map((s) => resolveJs(file, s));
   const code = readFileSync(file, 'utf8');
@@ -137,18 +141,31 @@ function output(file) {
   });
 }
 
-function main() {
+async function main() {
   const started = Date.now();
   if (!existsSync(src)) {
     console.log('copy-ui-lib: tdesign-miniprogram is not installed, nothing copied');
     return;
   }
   const version = JSON.parse(readFileSync(join(src, '../package.json'), 'utf8')).version;
-  const stamp = JSON.stringify({ version, script: createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex') });
+  const stamp = JSON.stringify({
+    version,
+    script: createHash('sha256')
+      .update(readFileSync(fileURLToPath(import.meta.url)))
+      .digest('hex'),
+  });
   const stampFile = join(dest, '.copy-ui-lib.stamp');
   const where = posix.relative(toPosix(root), toPosix(dest));
-  if (!process.argv.includes('--force') && isFile(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+  const complete = COMPONENTS.every((c) => isFile(join(dest, c, `${c}.js`)));
+  if (!process.argv.includes('--force') && complete && isFile(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     console.log(`copy-ui-lib: ${where} is up to date (tdesign-miniprogram ${version}, ${COMPONENTS.length} components)`);
+    return;
+  }
+
+  try {
+    ({ transformSync } = await import('esbuild'));
+  } catch {
+    console.log('copy-ui-lib: esbuild is not installed (a production install?), nothing copied');
     return;
   }
 
@@ -197,4 +214,4 @@ function main() {
   );
 }
 
-main();
+await main();

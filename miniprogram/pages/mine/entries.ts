@@ -1,0 +1,24 @@
+// The entry cells of 我的 for an approved user. Features add their pages here, e.g.
+//   { title: '我的志愿服务', url: '/pages/volunteer/records/index' },
+//   { title: '志愿者登记', url: '/pages/volunteer/register/index' },
+// once those pages exist (a cell to a missing page would fail to open).
+import type { Role } from '../../../typings/api';
+import { STAFF_ROLES } from '../../utils/labels';
+
+export interface MineEntry {
+  title: string;
+  /** An absolute page path; tab pages are opened with switchTab. */
+  url: string;
+  /** Shown only to users holding one of these roles; everyone when absent. */
+  roles?: readonly Role[];
+  /** A TDesign icon name shown before the title. */
+  icon?: string;
+}
+
+/** 我的 page entries, in display order. */
+export const MINE_ENTRIES: MineEntry[] = [{ title: '社区工作台', url: '/staff/workbench/index', roles: STAFF_ROLES, icon: 'app' }];
+
+/** The entries a user with these roles sees. */
+export function entriesFor(roles: readonly Role[], entries: readonly MineEntry[] = MINE_ENTRIES): MineEntry[] {
+  return entries.filter((e) => !e.roles || e.roles.some((r) => roles.includes(r)));
+}

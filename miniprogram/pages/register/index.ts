@@ -1,0 +1,164 @@
+// 居民注册: pick the community and compound, give name, phone and address, agree to the privacy
+// guide, and send it for the community's review (account.register → status pending).
+import type { CommunityListItem } from '../../../typings/api';
+import * as account from '../../services/account';
+import * as community from '../../services/community';
+import type { DetailEvent } from '../../utils/events';
+import { pageStyle } from '../../utils/font';
+import { openPage } from '../../utils/navigate';
+import { PENDING_MESSAGE } from '../mine/profile';
+import {
+  chooseCommunity,
+  communityOptions,
+  compoundOptions,
+  compoundsOf,
+  EMPTY_FORM,
+  issuesToErrors,
+  MAX_LENGTH,
+  toRegisterInput,
+  validateRegistration,
+  type FieldErrors,
+  type RegistrationForm,
+} from './form';
+
+type TextField = 'name' | 'phone' | 'building' | 'room';
+type Option = { label: string; value: string };
+
+Component({
+  data: {
+    pageStyle: '',
+    loading: true,
+    loadError: '',
+    communities: [] as CommunityListItem[],
+    communityOptions: [] as Option[],
+    compoundOptions: [] as Option[],
+    communityName: '',
+    compoundName: '',
+    form: { ...EMPTY_FORM } as RegistrationForm,
+    errors: {} as FieldErrors,
+    formError: '',
+    submitting: false,
+    submitted: false,
+    picker: '' as '' | 'community' | 'compound',
+    maxLength: MAX_LENGTH,
+    pendingMessage: PENDING_MESSAGE,
+  },
+
+  lifetimes: {
+    attached() {
+      this.setData({ pageStyle: pageStyle() });
+      this.loadCommunities();
+    },
+  },
+
+  methods: {
+    async loadCommunities(): Promise<void> {
+      this.setData({ loading: true, loadError: '' });
+      const res = await community.list();
+      if (!res.ok) {
+        this.setData({ loading: false, loadError: res.error.message });
+        return;
+      }
+      this.setData({ loading: false, communities: res.data, communityOptions: communityOptions(res.data) });
+      // One community only (a single-community install): choose it for the person.
+      if (res.data.length === 1) this.applyForm(chooseCommunity(this.data.form, res.data, res.data[0].communityId));
+    },
+
+    onRetry() {
+      this.loadCommunities();
+    },
+
+    /** Sets the form and what is derived from it (picker options, chosen names). */
+    applyForm(form: RegistrationForm) {
+      const chosen = this.data.communities.find((c) => c.communityId === form.communityId);
+      const compound = compoundsOf(this.data.communities, form.communityId).find((k) => k.compoundId === form.compoundId);
+      this.setData({
+        form,
+        compoundOptions: compoundOptions(this.data.communities, form.communityId),
+        communityName: chosen?.name ?? '',
+        compoundName: compound?.name ?? '',
+      });
+    },
+
+    /** Clears a field's error once the person changes it. */
+    clearError(field: keyof FieldErrors) {
+      if (this.data.errors[field]) this.setData({ [`errors.${field}`]: '' });
+    },
+
+    onInput(e: DetailEvent<{ value: string }, { field: TextField }>) {
+      const field = e.currentTarget.dataset.field;
+      this.setData({ [`form.${field}`]: e.detail.value });
+      this.clearError(field);
+    },
+
+    onPartyChange(e: DetailEvent<{ checked: boolean }>) {
+      this.setData({ 'form.isPartyMember': e.detail.checked });
+    },
+
+    onAgreeChange(e: DetailEvent<{ checked: boolean }>) {
+      this.setData({ 'form.agreed': e.detail.checked });
+      this.clearError('agreed');
+    },
+
+    openPrivacy() {
+      wx.openPrivacyContract({});
+    },
+
+    openCommunityPicker() {
+      this.setData({ picker: 'community' });
+    },
+
+    openCompoundPicker() {
+      if (!this.data.form.communityId) {
+        this.setData({ 'errors.compoundId': '请先选择所在社区' });
+        return;
+      }
+      this.setData({ picker: 'compound' });
+    },
+
+    closePicker() {
+      this.setData({ picker: '' });
+    },
+
+    onCommunityConfirm(e: DetailEvent<{ value: string[] }>) {
+      this.setData({ picker: '' });
+      this.applyForm(chooseCommunity(this.data.form, this.data.communities, e.detail.value[0]));
+      this.clearError('communityId');
+    },
+
+    onCompoundConfirm(e: DetailEvent<{ value: string[] }>) {
+      this.setData({ picker: '' });
+      this.applyForm({ ...this.data.form, compoundId: e.detail.value[0] });
+      this.clearError('compoundId');
+    },
+
+    async onSubmit(): Promise<void> {
+      if (this.data.submitting) return;
+      const errors = validateRegistration(this.data.form);
+      this.setData({ errors, formError: '' });
+      if (Object.keys(errors).length > 0) return;
+
+      this.setData({ submitting: true });
+      const res = await account.register(toRegisterInput(this.data.form));
+      this.setData({ submitting: false });
+      if (res.ok) {
+        this.setData({ submitted: true });
+        return;
+      }
+      if (res.error.code === 'INVALID_INPUT') {
+        const { errors: serverErrors, other } = issuesToErrors(res.error.issues);
+        this.setData({
+          errors: serverErrors,
+          formError: other.length ? other.join('；') : Object.keys(serverErrors).length ? '' : res.error.message,
+        });
+        return;
+      }
+      // CONFLICT (already registered), NOT_FOUND (the compound went away), network…: say it as the server put it.
+      this.setData({ formError: res.error.message });
+    },
+
+    onDone() {
+      openPage('/pages/mine/index');
+    },
+  },
+});

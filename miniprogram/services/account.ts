@@ -1,0 +1,28 @@
+// account: registration, approval, roles and members (API.md §5).
+import type { ApiResult, GrantRoleInput, ListMembersInput, MemberView, Page, RegisterInput, SelfView, WhoAmI } from '../../typings/api';
+import { call } from './transport';
+
+/** 获取当前用户（未注册时 user 为 null） */
+export function whoami(): Promise<ApiResult<WhoAmI>> {
+  return call<WhoAmI>('account', 'whoami');
+}
+
+/** 居民注册，提交后待社区审核 */
+export function register(input: RegisterInput): Promise<ApiResult<SelfView>> {
+  return call<SelfView>('account', 'register', input);
+}
+
+/** 审核通过居民注册 */
+export function approve(userId: string): Promise<ApiResult<SelfView>> {
+  return call<SelfView>('account', 'approve', { userId });
+}
+
+/** 授予角色（物业工作人员须指定物业企业） */
+export function grantRole(input: GrantRoleInput): Promise<ApiResult<SelfView>> {
+  return call<SelfView>('account', 'grantRole', input);
+}
+
+/** 获取社区成员列表（手机号脱敏） */
+export function listMembers(input: ListMembersInput): Promise<ApiResult<Page<MemberView>>> {
+  return call<Page<MemberView>>('account', 'listMembers', input);
+}

@@ -1,0 +1,14 @@
+// The entries of 社区工作台. Staff features add their pages to the staff subpackage (app.json
+// "subPackages") and their entries here; an entry whose page is not built yet says so when tapped.
+
+export interface StaffEntry {
+  title: string;
+  description: string;
+  url: string;
+}
+
+/** Staff pages, in display order. */
+export const STAFF_ENTRIES: StaffEntry[] = [
+  { title: '居民注册审核', description: '审核本社区居民的注册申请', url: '/staff/members/index' },
+  { title: '社区统计', description: '志愿者占比、业委会党员占比、诉求指标', url: '/staff/stats/index' },
+];

@@ -1,0 +1,33 @@
+import type { AppConfig } from '../../miniprogram/config';
+import { installWx } from './wx-mock';
+
+beforeEach(() => installWx());
+
+/** Loads app.ts with this configuration and launches the App it defines. */
+function launch(overrides: Partial<AppConfig>): IAppOption & { onLaunch(): void } {
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fresh module instance app.ts will import
+    Object.assign(require('../../miniprogram/config').config, overrides);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- app.ts registers itself with App()
+    require('../../miniprogram/app');
+  });
+  const options = (App as unknown as jest.Mock).mock.calls[0][0];
+  options.onLaunch();
+  return options;
+}
+
+test('initialises CloudBase with the configured environment in cloud mode', () => {
+  launch({ mode: 'cloud', cloudEnv: 'prod-1a2b3c' });
+  expect(wx.cloud.init).toHaveBeenCalledWith({ env: 'prod-1a2b3c', traceUser: true });
+});
+
+test('does not initialise CloudBase in local mode', () => {
+  launch({ mode: 'local' });
+  expect(wx.cloud.init).not.toHaveBeenCalled();
+});
+
+test('takes the text scale from the WeChat font size', () => {
+  (wx.getAppBaseInfo as unknown as jest.Mock).mockReturnValue({ fontSizeScaleFactor: 1.4, fontSizeSetting: 22 });
+  const app = launch({ mode: 'local' });
+  expect(app.globalData.fontScale).toBe(1.4);
+});

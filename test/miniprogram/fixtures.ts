@@ -1,0 +1,43 @@
+// Backend answers shaped like the demo seed (API.md §4), for the page tests.
+import type { ApiResult, CommunityListItem, SelfView, WhoAmI } from '../../typings/api';
+
+export const COMMUNITIES: CommunityListItem[] = [
+  {
+    communityId: 'cm_hongxing',
+    name: '红星社区',
+    district: '荆州市沙市区胜利街道',
+    compounds: [
+      { compoundId: 'cp_jiangjin', name: '江津花园', firmId: 'f_chuyun', firmName: '荆州楚韵物业服务有限公司' },
+      { compoundId: 'cp_wanshou', name: '万寿园小区', firmId: 'f_jinghua', firmName: '荆州荆华物业管理有限公司' },
+    ],
+  },
+  {
+    communityId: 'cm_wenhua',
+    name: '文化社区',
+    district: '荆州市沙市区中山街道',
+    compounds: [{ compoundId: 'cp_taihu', name: '太湖港小区', firmId: 'f_jinghua', firmName: '荆州荆华物业管理有限公司' }],
+  },
+];
+
+export function user(overrides: Partial<SelfView> = {}): SelfView {
+  return {
+    userId: 'u_resident',
+    name: '赵志远',
+    phone: '13907160006',
+    status: 'active',
+    roles: ['resident'],
+    communityId: 'cm_hongxing',
+    compoundId: 'cp_jiangjin',
+    building: '6栋',
+    room: '601',
+    firmId: null,
+    isPartyMember: false,
+    ...overrides,
+  };
+}
+
+export const ok = <T>(data: T): ApiResult<T> => ({ ok: true, data });
+
+export const whoamiAs = (u: SelfView | null, openid = 'demo-resident'): ApiResult<WhoAmI> => ok({ openid, user: u });
+
+export const communityList = ok(COMMUNITIES);

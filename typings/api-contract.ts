@@ -1,0 +1,33 @@
+// Compile-time check that the hand-written client types of typings/api.d.ts equal the server's.
+// Compiled by the root tsconfig (which has Node's types), never by the mini-program's, and never
+// shipped: it only holds types. When the server changes a shape, `npm run typecheck` fails here.
+import type { z } from 'zod';
+import type { MemberView as ServerMemberView } from '../cloudfunctions/core/app/account/actions';
+import type { approveInput, grantRoleInput, listMembersInput, registerInput } from '../cloudfunctions/core/app/account/schemas';
+import type { SelfView as ServerSelfView } from '../cloudfunctions/core/app/account/user';
+import type { CommunityListItem as ServerCommunityListItem } from '../cloudfunctions/core/app/community/actions';
+import type { RequestStats as ServerRequestStats } from '../cloudfunctions/core/app/requests/stats';
+import type { AppError as ServerAppError, ErrorCode as ServerErrorCode, Result } from '../cloudfunctions/core/app/result';
+import type { Page as ServerPage } from '../cloudfunctions/core/app/schemas';
+import type { Role as ServerRole, UserStatus as ServerUserStatus } from '../cloudfunctions/core/domain/roles';
+import type * as Client from './api';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Expect<T extends true> = T;
+
+export type ApiContract = [
+  Expect<Equal<Client.ErrorCode, ServerErrorCode>>,
+  Expect<Equal<Client.AppError, ServerAppError>>,
+  Expect<Equal<Client.ApiResult<number>, Result<number>>>,
+  Expect<Equal<Client.Page<string>, ServerPage<string>>>,
+  Expect<Equal<Client.Role, ServerRole>>,
+  Expect<Equal<Client.UserStatus, ServerUserStatus>>,
+  Expect<Equal<Client.SelfView, ServerSelfView>>,
+  Expect<Equal<Client.MemberView, ServerMemberView>>,
+  Expect<Equal<Client.CommunityListItem, ServerCommunityListItem>>,
+  Expect<Equal<Client.RequestStats, ServerRequestStats>>,
+  Expect<Equal<Client.RegisterInput, z.input<typeof registerInput>>>,
+  Expect<Equal<Client.ApproveInput, z.input<typeof approveInput>>>,
+  Expect<Equal<Client.GrantRoleInput, z.input<typeof grantRoleInput>>>,
+  Expect<Equal<Client.ListMembersInput, z.input<typeof listMembersInput>>>,
+];

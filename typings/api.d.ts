@@ -1,0 +1,155 @@
+// The API types the mini-program sees (API.md §1, §5), written by hand: a type-only import of the
+// cloud functions' files would make `tsc -p miniprogram/tsconfig.json` compile server code that
+// needs Node's types (Buffer, node:crypto). `typings/api-contract.ts` checks, under the root
+// tsconfig, that each type here equals its server counterpart, so the two cannot drift apart.
+
+/** Error codes of the envelope (API.md §1). */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_STATE'
+  | 'CONTENT_REJECTED'
+  | 'UNKNOWN_ACTION'
+  | 'INTERNAL';
+
+/** One offending field of an INVALID_INPUT failure (a zod issue: path + message). */
+export interface InputIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** A stable, documented detail such as ALREADY_REGISTERED. */
+  reason?: string;
+  issues?: InputIssue[];
+}
+
+/** The envelope every action answers with. */
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+/** One page of a list and the cursor of the next, null at the end. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Roles a user can hold (API.md §2). */
+export type Role = 'resident' | 'rc_staff' | 'oc_member' | 'property_staff' | 'party_org' | 'admin';
+
+/** Account states. */
+export type UserStatus = 'pending' | 'active' | 'disabled';
+
+/** What a user may see of themselves (account.whoami, account.register). */
+export interface SelfView {
+  userId: string;
+  name: string;
+  phone: string;
+  status: UserStatus;
+  roles: Role[];
+  communityId: string;
+  compoundId: string;
+  building: string;
+  room: string;
+  firmId: string | null;
+  isPartyMember: boolean;
+}
+
+/** account.whoami: `user` is null for an unregistered caller. */
+export interface WhoAmI {
+  openid: string | null;
+  user: SelfView | null;
+}
+
+/** A member as staff see them (account.listMembers): phone masked. */
+export interface MemberView {
+  userId: string;
+  name: string;
+  phoneMasked: string;
+  status: UserStatus;
+  roles: Role[];
+  compoundId: string;
+  building: string;
+  room: string;
+  isPartyMember: boolean;
+  firmId: string | null;
+  createdAt: string;
+}
+
+/** account.register input. */
+export interface RegisterInput {
+  name: string;
+  phone: string;
+  communityId: string;
+  compoundId: string;
+  building: string;
+  room: string;
+  isPartyMember?: boolean;
+}
+
+/** account.approve input. */
+export interface ApproveInput {
+  userId: string;
+}
+
+/** account.grantRole input (`firmId` only, and always, for property_staff). */
+export interface GrantRoleInput {
+  userId: string;
+  role: Role;
+  firmId?: string;
+}
+
+/** account.listMembers input. */
+export interface ListMembersInput {
+  communityId: string;
+  status?: UserStatus;
+  role?: Role;
+  cursor?: string;
+  limit?: number;
+}
+
+/** A compound (小区) and the firm serving it. */
+export interface CompoundItem {
+  compoundId: string;
+  name: string;
+  firmId: string;
+  firmName: string;
+}
+
+/** community.list: a community with its compounds, as the pickers show them. */
+export interface CommunityListItem {
+  communityId: string;
+  name: string;
+  district: string;
+  compounds: CompoundItem[];
+}
+
+/** Request KPIs of a community (接诉即办). Rates are 0–1, null without data. */
+export interface RequestStats {
+  total: number;
+  open: number;
+  overdue: number;
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+}
+
+/** community.stats result. Ratios are 0–1, null when the base is zero. */
+export interface CommunityStats {
+  communityId: string;
+  population: number;
+  residents: number;
+  volunteers: number;
+  volunteerRatio: number | null;
+  volunteerTarget: number;
+  ocMembers: number;
+  ocPartyMembers: number;
+  ocPartyRatio: number | null;
+  ocPartyTarget: number;
+  volunteerHours: { thisMonth: number; thisYear: number; byCategory: Record<string, number> };
+  requests: RequestStats;
+}
