@@ -5,7 +5,10 @@ import type { z } from 'zod';
 import type { MemberView as ServerMemberView } from '../cloudfunctions/core/app/account/actions';
 import type { approveInput, grantRoleInput, listMembersInput, registerInput } from '../cloudfunctions/core/app/account/schemas';
 import type { SelfView as ServerSelfView } from '../cloudfunctions/core/app/account/user';
-import type { CommunityListItem as ServerCommunityListItem } from '../cloudfunctions/core/app/community/actions';
+import type {
+  CommunityListItem as ServerCommunityListItem,
+  CommunityStats as ServerCommunityStats,
+} from '../cloudfunctions/core/app/community/actions';
 import type { RequestStats as ServerRequestStats } from '../cloudfunctions/core/app/requests/stats';
 import type { AppError as ServerAppError, ErrorCode as ServerErrorCode, Result } from '../cloudfunctions/core/app/result';
 import type { Page as ServerPage } from '../cloudfunctions/core/app/schemas';
@@ -26,6 +29,7 @@ export type ApiContract = [
   Expect<Equal<Client.MemberView, ServerMemberView>>,
   Expect<Equal<Client.CommunityListItem, ServerCommunityListItem>>,
   Expect<Equal<Client.RequestStats, ServerRequestStats>>,
+  Expect<Equal<Client.CommunityStats, ServerCommunityStats>>,
   Expect<Equal<Client.RegisterInput, z.input<typeof registerInput>>>,
   Expect<Equal<Client.ApproveInput, z.input<typeof approveInput>>>,
   Expect<Equal<Client.GrantRoleInput, z.input<typeof grantRoleInput>>>,

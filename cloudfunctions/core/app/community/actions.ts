@@ -2,7 +2,7 @@ import { rulesFor } from '../../domain/rules-config';
 import { defineAction, type ActionMap } from '../action';
 import { USERS } from '../account/user';
 import { isCommunityStaff } from '../auth';
-import { requestStats } from '../requests/stats';
+import { requestStats, type RequestStats } from '../requests/stats';
 import { failures, ok } from '../result';
 import { volunteerStats } from '../volunteer/stats';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from './community';
@@ -14,6 +14,22 @@ export interface CommunityListItem {
   name: string;
   district: string;
   compounds: Array<{ compoundId: string; name: string; firmId: string; firmName: string }>;
+}
+
+/** A community's figures against the city's targets (community.stats). */
+export interface CommunityStats {
+  communityId: string;
+  population: number;
+  residents: number;
+  volunteers: number;
+  volunteerRatio: number | null;
+  volunteerTarget: number;
+  ocMembers: number;
+  ocPartyMembers: number;
+  ocPartyRatio: number | null;
+  ocPartyTarget: number;
+  volunteerHours: { thisMonth: number; thisYear: number; byCategory: Record<string, number> };
+  requests: RequestStats;
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
@@ -69,7 +85,7 @@ export const communityActions: ActionMap = {
       ]);
       // The volunteer target is set against the community's residents, not only those registered here.
       const base = Math.max(community.population, residents);
-      return ok({
+      const stats: CommunityStats = {
         communityId: input.communityId,
         population: community.population,
         residents,
@@ -82,7 +98,8 @@ export const communityActions: ActionMap = {
         ocPartyTarget: rules.ocPartyTarget,
         volunteerHours: { thisMonth: volunteer.hoursThisMonth, thisYear: volunteer.hoursThisYear, byCategory: volunteer.hoursByCategory },
         requests,
-      });
+      };
+      return ok(stats);
     },
   }),
 };
