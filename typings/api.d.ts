@@ -145,6 +145,8 @@ export interface CommunityStats {
   residents: number;
   volunteers: number;
   volunteerRatio: number | null;
+  /** What the ratio is divided by: the larger of the registered population and the active residents here. */
+  volunteerRatioBase: number;
   volunteerTarget: number;
   ocMembers: number;
   ocPartyMembers: number;

@@ -13,13 +13,13 @@ export function register(input: RegisterInput): Promise<ApiResult<SelfView>> {
 }
 
 /** 审核通过居民注册 */
-export function approve(userId: string): Promise<ApiResult<SelfView>> {
-  return call<SelfView>('account', 'approve', { userId });
+export function approve(userId: string): Promise<ApiResult<MemberView>> {
+  return call<MemberView>('account', 'approve', { userId });
 }
 
 /** 授予角色（物业工作人员须指定物业企业） */
-export function grantRole(input: GrantRoleInput): Promise<ApiResult<SelfView>> {
-  return call<SelfView>('account', 'grantRole', input);
+export function grantRole(input: GrantRoleInput): Promise<ApiResult<MemberView>> {
+  return call<MemberView>('account', 'grantRole', input);
 }
 
 /** 获取社区成员列表（手机号脱敏） */

@@ -218,3 +218,44 @@ describe('account.listMembers', () => {
     expect(!other.ok && other.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('staff answers and the review queue', () => {
+  test('answers approve and grantRole with the phone masked', async () => {
+    const approved = await h.call('account', 'approve', { userId: h.userId('demo-pending') }, 'demo-rc');
+    const granted = await h.call('account', 'grantRole', { userId: h.userId('demo-resident'), role: 'oc_member' }, 'demo-rc');
+    for (const r of [approved, granted]) {
+      expect(r.ok).toBe(true);
+      expect(JSON.stringify(r)).not.toMatch(/1[3-9]\d{9}/);
+    }
+  });
+
+  test('keeps the next page of the pending queue right after applicants on the first page are approved', async () => {
+    for (let i = 0; i < 5; i++) {
+      h.clock.advance(60_000);
+      await h.call('account', 'register', { ...registration, name: `申请人${i}` }, `applicant-${i}`);
+    }
+    const list = (cursor?: string) =>
+      h.call<{ items: Array<{ userId: string; name: string }>; nextCursor: string | null }>(
+        'account',
+        'listMembers',
+        { communityId: DEMO.communityId, status: 'pending', limit: 3, ...(cursor ? { cursor } : {}) },
+        'demo-rc',
+      );
+    const first = await list();
+    expect(first.ok && first.data.items.map((m) => m.name)).toEqual(['何小燕', '申请人0', '申请人1']);
+    for (const m of first.ok ? first.data.items : []) await h.call('account', 'approve', { userId: m.userId }, 'demo-rc');
+    const second = await list(first.ok ? (first.data.nextCursor ?? undefined) : undefined);
+    expect(second.ok && second.data.items.map((m) => m.name)).toEqual(['申请人2', '申请人3', '申请人4']);
+    expect(second.ok && second.data.nextCursor).toBeNull();
+  });
+
+  test('starts from the beginning for a cursor it did not make', async () => {
+    const r = await h.call<{ items: unknown[] }>(
+      'account',
+      'listMembers',
+      { communityId: DEMO.communityId, cursor: 'not-a-cursor' },
+      'demo-rc',
+    );
+    expect(r.ok && r.data.items.length).toBeGreaterThan(0);
+  });
+});

@@ -29,6 +29,7 @@ export const COLLECTIONS: CollectionSpec[] = [
           ['name', 'asc'],
         ],
       },
+      { name: 'firm', fields: [['firmId', 'asc']] },
     ],
   },
   { name: 'firms', indexes: [{ name: 'credit_code', fields: [['creditCode', 'asc']], unique: true }] },

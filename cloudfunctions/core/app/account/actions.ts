@@ -5,7 +5,7 @@ import { defineAction, type ActionMap } from '../action';
 import { audit } from '../audit';
 import { hasCommunityRole, isAdmin, isCommunityStaff } from '../auth';
 import { COMPOUNDS, FIRMS, type CompoundDoc } from '../community/community';
-import { decodeCursor, pageOf } from '../schemas';
+import { decodeKeyset, keysetAfter, keysetPage } from '../schemas';
 import { fail, failures, ok } from '../result';
 import { approveInput, grantRoleInput, listMembersInput, registerInput, whoamiInput } from './schemas';
 import { selfView, USERS, type UserDoc } from './user';
@@ -103,7 +103,7 @@ export const accountActions: ActionMap = {
       );
       if (!updated) return fail('INVALID_STATE', '该用户不在待审核状态', 'NOT_PENDING');
       await audit(ctx, 'account.approve', 'user', target._id);
-      return ok(selfView({ ...target, status: 'active', roles }));
+      return ok(memberView({ ...target, status: 'active', roles }));
     },
   }),
 
@@ -150,7 +150,7 @@ export const accountActions: ActionMap = {
       const updated = await ctx.store.update(USERS, target._id, { $set: set }, { updatedAt: target.updatedAt });
       if (!updated) return fail('CONFLICT', '该用户信息刚被修改，请刷新后重试', 'STALE');
       await audit(ctx, 'account.grantRole', 'user', target._id, { role: input.role, firmId: input.firmId ?? null });
-      return ok(selfView({ ...target, roles, firmId: input.firmId ?? target.firmId }));
+      return ok(memberView({ ...target, roles, firmId: input.firmId ?? target.firmId }));
     },
   }),
 
@@ -163,10 +163,18 @@ export const accountActions: ActionMap = {
       const filter: Filter = { communityId: input.communityId };
       if (input.status) filter.status = input.status;
       if (input.role) filter.roles = { $contains: input.role };
+      // The review queue is first come, first served; other lists show the newest first.
+      const direction = input.status === 'pending' ? 'asc' : 'desc';
       const limit = input.limit ?? 20;
-      const offset = decodeCursor(input.cursor);
-      const rows = await ctx.store.find<UserDoc>(USERS, filter, { orderBy: [['createdAt', 'desc']], limit: limit + 1, skip: offset });
-      return ok(pageOf(rows.map(memberView), offset, limit));
+      const after = decodeKeyset(input.cursor);
+      const rows = await ctx.store.find<UserDoc>(USERS, after ? { $and: [filter, keysetAfter('createdAt', after, direction)] } : filter, {
+        orderBy: [
+          ['createdAt', direction],
+          ['_id', direction],
+        ],
+        limit: limit + 1,
+      });
+      return ok(keysetPage(rows, limit, 'createdAt', memberView));
     },
   }),
 };

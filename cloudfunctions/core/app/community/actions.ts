@@ -23,6 +23,8 @@ export interface CommunityStats {
   residents: number;
   volunteers: number;
   volunteerRatio: number | null;
+  /** What the ratio is divided by: the larger of the registered population and the active residents here. */
+  volunteerRatioBase: number;
   volunteerTarget: number;
   ocMembers: number;
   ocPartyMembers: number;
@@ -91,6 +93,7 @@ export const communityActions: ActionMap = {
         residents,
         volunteers: volunteer.volunteers,
         volunteerRatio: ratio(volunteer.volunteers, base),
+        volunteerRatioBase: base,
         volunteerTarget: rules.volunteerTarget,
         ocMembers,
         ocPartyMembers,
