@@ -1,0 +1,207 @@
+import type { DimensionMeans, DimensionScores, FirmResult, Grade, ListEntry, ListKind, RaterRole } from '../../domain/credit';
+import { periodLabel, type Period } from '../../domain/period';
+import type { PeriodState, PublicationResults, RatingSheetDoc, SeriousItemDoc } from './rating';
+
+/** A sheet's state as its rater sees it: not yet sent, sent (replaceable), or closed by publication. */
+export type SheetState = 'draft' | 'submitted' | 'closed';
+
+/** A period and its Chinese name, for pickers. */
+export interface PeriodOption {
+  period: Period;
+  label: string;
+}
+
+/** A rating sheet as the rater and the community's staff see it. */
+export interface SheetView {
+  sheetId: string;
+  compoundId: string;
+  compoundName: string;
+  firmId: string;
+  firmName: string;
+  period: Period;
+  raterId: string;
+  raterName: string;
+  raterRole: RaterRole;
+  scores: DimensionScores;
+  comment: string | null;
+  rating: number;
+  version: number;
+  submittedAt: string;
+}
+
+/** The 红黑榜 of one published period (the publication in force). */
+export interface BoardView {
+  communityId: string | null;
+  period: Period | null;
+  label: string | null;
+  /** Which publication of the period this is (2… after a republication with a reason). */
+  n: number | null;
+  reason: string | null;
+  publishedAt: string | null;
+  red: ListEntry[];
+  black: ListEntry[];
+  firms: FirmResult[];
+  /** Published periods of the community, newest first, to switch between. */
+  periods: PeriodOption[];
+}
+
+/** One published period of a firm, for its history and chart. */
+export interface FirmHistoryEntry {
+  communityId: string;
+  period: Period;
+  label: string;
+  n: number;
+  publishedAt: string;
+  grade: Grade | null;
+  creditScore: number | null;
+  list: ListKind | null;
+  seriousItems: number;
+  sheetCount: number;
+  dimensions: DimensionMeans;
+  compounds: Array<{ compoundId: string; compoundName: string; score: number | null }>;
+}
+
+/** A firm's public page. */
+export interface FirmView {
+  firmId: string;
+  name: string;
+  creditCode: string;
+  latest: { period: Period; label: string; grade: Grade | null; creditScore: number | null; list: ListKind | null } | null;
+  compounds: Array<{ compoundId: string; name: string; communityId: string }>;
+  /** Newest first. */
+  history: FirmHistoryEntry[];
+}
+
+/** A firm's latest grade, where owners' committees choose a firm. */
+export interface FirmGrade {
+  firmId: string;
+  period: Period | null;
+  label: string | null;
+  grade: Grade | null;
+  creditScore: number | null;
+  list: ListKind | null;
+}
+
+/** One compound the caller may rate, with their sheet if any. */
+export interface MySheetItem {
+  compoundId: string;
+  compoundName: string;
+  firmId: string;
+  firmName: string;
+  raterRole: RaterRole;
+  state: SheetState;
+  sheet: SheetView | null;
+}
+
+/** The state of a period as the rater sees it. */
+export type RaterPeriodState = 'not_started' | PeriodState;
+
+export interface MySheetsView {
+  period: Period;
+  label: string;
+  periodState: RaterPeriodState;
+  items: MySheetItem[];
+}
+
+/** One expected rater of a compound and whether they have rated. */
+export interface RaterStatus {
+  userId: string;
+  name: string;
+  role: RaterRole;
+  rated: boolean;
+  rating: number | null;
+  version: number | null;
+  submittedAt: string | null;
+}
+
+/** A serious item as staff see it. */
+export interface SeriousItemView {
+  itemId: string;
+  compoundId: string;
+  compoundName: string;
+  firmId: string;
+  firmName: string;
+  period: Period;
+  description: string;
+  evidence: string[];
+  recordedByName: string;
+  recordedAt: string;
+}
+
+/** The staff view of a period: who has rated, who hasn't, publications and serious items. */
+export interface PeriodView {
+  communityId: string;
+  period: Period;
+  label: string;
+  state: RaterPeriodState;
+  sheetCount: number;
+  /** Whether the caller may publish (party_org of the community or admin). */
+  canPublish: boolean;
+  /** Whether the caller may record serious items (party_org of the community). */
+  canRecordSeriousItem: boolean;
+  publications: Array<{ n: number; reason: string | null; publishedAt: string; publishedByName: string }>;
+  compounds: Array<{
+    compoundId: string;
+    name: string;
+    firmId: string;
+    firmName: string;
+    ratedCount: number;
+    raterCount: number;
+    raters: RaterStatus[];
+  }>;
+  seriousItems: SeriousItemView[];
+  /** The community's periods with a sheet or a publication, newest first. */
+  periods: PeriodOption[];
+}
+
+export const periodOption = (period: Period): PeriodOption => ({ period, label: periodLabel(period) });
+
+export function sheetView(s: RatingSheetDoc): SheetView {
+  return {
+    sheetId: s._id,
+    compoundId: s.compoundId,
+    compoundName: s.compoundName,
+    firmId: s.firmId,
+    firmName: s.firmName,
+    period: s.period,
+    raterId: s.raterId,
+    raterName: s.raterName,
+    raterRole: s.raterRole,
+    scores: s.scores,
+    comment: s.comment,
+    rating: s.rating,
+    version: s.version,
+    submittedAt: s.submittedAt,
+  };
+}
+
+export function seriousItemView(i: SeriousItemDoc): SeriousItemView {
+  return {
+    itemId: i._id,
+    compoundId: i.compoundId,
+    compoundName: i.compoundName,
+    firmId: i.firmId,
+    firmName: i.firmName,
+    period: i.period,
+    description: i.description,
+    evidence: i.evidence,
+    recordedByName: i.recordedByName,
+    recordedAt: i.recordedAt,
+  };
+}
+
+/** The board of a publication; who published stays off the public board. */
+export function boardView(p: PublicationResults | null, periods: Period[], communityId: string | null): BoardView {
+  return {
+    communityId: p?.communityId ?? communityId,
+    period: p?.period ?? null,
+    label: p ? periodLabel(p.period) : null,
+    n: p?.n ?? null,
+    reason: p?.reason ?? null,
+    publishedAt: p?.publishedAt ?? null,
+    red: p?.red ?? [],
+    black: p?.black ?? [],
+    firms: p?.firms ?? [],
+    periods: periods.map(periodOption),
+  };
+}

@@ -1,0 +1,84 @@
+// 企业信用档案: a firm's latest grade, the compounds it serves, its grade history and its scores by
+// dimension over the published periods.
+import * as ratings from '../../../services/ratings';
+import { pageStyle } from '../../../utils/font';
+import { gradeText, gradeTheme, LIST_LABELS, scoreText } from '../labels';
+import { chartOf, historyOf, type ChartRow, type HistoryRow } from './chart';
+
+Component({
+  options: { pureDataPattern: /^_/ },
+
+  /** The page's query (`?firmId=…`) arrives as properties. */
+  properties: {
+    firmId: { type: String, value: '' },
+  },
+
+  data: {
+    pageStyle: '',
+    loading: true,
+    error: '',
+    name: '',
+    creditCode: '',
+    latest: null as null | { label: string; grade: string; gradeTheme: string; score: string; listLabel: string },
+    compounds: [] as Array<{ compoundId: string; name: string }>,
+    history: [] as HistoryRow[],
+    chart: [] as ChartRow[],
+    legend: [] as string[],
+    _loadSeq: 0,
+  },
+
+  lifetimes: {
+    attached() {
+      this.setData({ pageStyle: pageStyle() });
+      this.load();
+    },
+  },
+
+  methods: {
+    onPullDownRefresh() {
+      this.load(true).then(() => wx.stopPullDownRefresh());
+    },
+
+    async load(quiet = false): Promise<void> {
+      const seq = this.data._loadSeq + 1;
+      this.setData({ _loadSeq: seq });
+      if (!quiet) this.setData({ loading: true, error: '' });
+      if (!this.properties.firmId) {
+        this.setData({ loading: false, error: '未指定物业企业' });
+        return;
+      }
+      const r = await ratings.firm(this.properties.firmId);
+      if (seq !== this.data._loadSeq) return;
+      if (!r.ok) {
+        this.setData({ loading: false, error: r.error.message });
+        return;
+      }
+      const f = r.data;
+      const chart = chartOf(f.history);
+      wx.setNavigationBarTitle?.({ title: f.name });
+      this.setData({
+        loading: false,
+        error: '',
+        name: f.name,
+        creditCode: f.creditCode,
+        latest: f.latest
+          ? {
+              label: f.latest.label,
+              grade: gradeText(f.latest.grade),
+              gradeTheme: gradeTheme(f.latest.grade),
+              score: scoreText(f.latest.creditScore),
+              listLabel: f.latest.list ? LIST_LABELS[f.latest.list] : '',
+            }
+          : null,
+        compounds: f.compounds.map((c) => ({ compoundId: c.compoundId, name: c.name })),
+        history: historyOf(f.history),
+        chart,
+        legend: chart[0]?.bars.map((b) => b.period) ?? [],
+      });
+    },
+
+    onRetry() {
+      this.load();
+    },
+  },
+});

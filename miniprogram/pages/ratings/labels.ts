@@ -1,0 +1,56 @@
+// Chinese names and display helpers of the ratings feature, shared by its pages (the staff pages
+// in the subpackage reuse them from the main package).
+import type { Dimension, Grade, ListKind, RaterRole } from '../../../cloudfunctions/core/domain/credit';
+
+/** The seven dimensions of a rating sheet, in sheet order. */
+export const DIMENSION_ORDER: readonly Dimension[] = [
+  'environment',
+  'greening',
+  'security',
+  'facilities',
+  'repairs',
+  'fees',
+  'coGovernance',
+];
+
+export const DIMENSION_LABELS: Record<Dimension, string> = {
+  environment: '环境卫生',
+  greening: '绿化养护',
+  security: '秩序维护',
+  facilities: '设施设备',
+  repairs: '报修响应',
+  fees: '收费公示',
+  coGovernance: '共建共治',
+};
+
+/** What each star count means, shown next to the stars. */
+export const SCORE_WORDS = ['未评分', '很差', '较差', '一般', '较好', '很好'] as const;
+
+export const LIST_LABELS: Record<ListKind, string> = { red: '红榜', black: '黑榜' };
+
+export const RATER_ROLE_LABELS: Record<RaterRole, string> = { oc_member: '业委会成员', party_org: '社区党组织' };
+
+/** The TDesign tag theme of a grade: the better, the warmer (red is the party's colour here). */
+export function gradeTheme(grade: Grade | null): 'danger' | 'warning' | 'primary' | 'default' {
+  if (grade === 'AAA') return 'danger';
+  if (grade === 'AA' || grade === 'A') return 'warning';
+  if (grade === 'B') return 'primary';
+  return 'default';
+}
+
+/** A grade as shown: 'AAA', or 未评级 when the firm had no sheet. */
+export function gradeText(grade: Grade | null): string {
+  return grade ?? '未评级';
+}
+
+/** A score as shown: two decimals, or a dash when there is none. */
+export function scoreText(score: number | null): string {
+  return score === null ? '—' : score.toFixed(2);
+}
+
+/** A date of an ISO time, as shown: 2026年7月15日 (China time). */
+export function dateText(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
