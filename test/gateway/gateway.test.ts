@@ -137,3 +137,27 @@ describe('local gateway', () => {
     g.close = async () => undefined;
   });
 });
+
+describe('photo uploads on the gateway', () => {
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d8d7f40000000049454e44ae426082',
+    'hex',
+  );
+
+  test('stores an uploaded image under the data folder and serves it back', async () => {
+    const res = await fetch(`${g.url}/uploads`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', 'x-openid': 'demo-resident' },
+      body: png,
+    });
+    const body = (await res.json()) as { ok: boolean; data: { fileId: string } };
+    expect(body.ok).toBe(true);
+    const back = await fetch(`${g.url}/uploads/${body.data.fileId.slice('local://uploads/'.length)}`);
+    expect(Buffer.from(await back.arrayBuffer())).toEqual(png);
+  });
+
+  test('refuses an upload without identity', async () => {
+    const res = await fetch(`${g.url}/uploads`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: png });
+    expect(((await res.json()) as { ok: boolean }).ok).toBe(false);
+  });
+});

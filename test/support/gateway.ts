@@ -34,7 +34,7 @@ export async function startTestGateway(options: { now?: string; seed?: boolean }
   const logger = new MemoryLogger();
   const deps = createLocalDeps({ filename: path.join(dir, 'community.db'), clock, logger });
   if (options.seed !== false) await seedDemo(deps);
-  const gateway = await startGateway({ deps, port: 0, tickMs: 0 });
+  const gateway = await startGateway({ deps, port: 0, tickMs: 0, dataDir: dir });
   return {
     url: gateway.url,
     gateway,

@@ -16,6 +16,13 @@ export const COLLECTIONS: CollectionSpec[] = [
           ['createdAt', 'desc'],
         ],
       },
+      {
+        name: 'firm_status',
+        fields: [
+          ['firmId', 'asc'],
+          ['status', 'asc'],
+        ],
+      },
     ],
   },
   { name: 'communities', indexes: [{ name: 'name', fields: [['name', 'asc']] }] },

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     port: Number(process.env.PORT ?? 3000),
     tickMs: Number(process.env.TICK_MS ?? 60_000),
+    dataDir,
   });
   console.log(`红色物业 local gateway listening on ${gateway.url}  (database: ${filename})`);
   console.log('demo accounts (send as header x-openid):');

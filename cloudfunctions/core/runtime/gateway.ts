@@ -1,10 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Deps } from '../app/context';
 import { dispatch } from '../app/dispatch';
 import { FUNCTIONS, isFunctionName } from '../app/functions';
 import type { AppError } from '../app/result';
 import { tick } from '../app/scheduler/tick';
+import { createUploadsHandler } from './uploads';
 
 /** 100 KB: the platform's limit on a function call's text payload (API.md §3). */
 export const MAX_BODY_BYTES = 100 * 1024;
@@ -16,6 +18,8 @@ export interface GatewayOptions {
   port?: number;
   /** Scheduler interval in ms; 0 turns the interval off. */
   tickMs?: number;
+  /** Where uploaded photos are kept (`<dataDir>/uploads`); default ./.data. */
+  dataDir?: string;
 }
 
 export interface Gateway {
@@ -50,7 +54,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let inFlight = 0;
   let idle: (() => void) | null = null;
 
+  const uploads = createUploadsHandler({ dir: path.join(options.dataDir ?? './.data', 'uploads') });
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    if (await uploads(req, res)) return;
     const url = req.url ?? '/';
     if (req.method === 'GET' && url === '/healthz') return send(res, 200, { ok: true });
     const match = /^\/functions\/([A-Za-z0-9_-]{1,40})$/.exec(url);
