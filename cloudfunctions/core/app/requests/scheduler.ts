@@ -1,6 +1,62 @@
+import { applyCommand } from '../../domain/request-state';
 import type { Deps } from '../context';
+import { SYSTEM_ACTOR } from './access';
+import { membersOf, notifySubmitter, notifyUsers, type Audience } from './notify';
+import { nextDoc, patchFor, REQUESTS, type RequestDoc } from './request';
 
-/** The requests feature's part of the scheduler tick; returns how many objects it changed. */
-export async function requestsTick(_deps: Deps): Promise<number> {
-  return 0;
+/** Requests handled per step per tick; the rest wait for the next tick (every 10 minutes). */
+const BATCH = 100;
+
+/**
+ * Applies a system step to each request found, each write conditional on the version read: a
+ * request another tick (or a person) changed meanwhile is left alone, so each effect happens once.
+ */
+async function step(
+  deps: Deps,
+  field: 'escalateAt' | 'autoCloseAt',
+  action: 'escalate' | 'autoClose',
+  after: (r: RequestDoc) => Promise<void>,
+): Promise<number> {
+  const now = deps.clock.now();
+  const due = await deps.store.find<RequestDoc>(
+    REQUESTS,
+    { [field]: { $lt: now.toISOString() } },
+    { orderBy: [[field, 'asc']], limit: BATCH },
+  );
+  let changed = 0;
+  for (const doc of due) {
+    const t = applyCommand(doc, { action }, SYSTEM_ACTOR, now);
+    if (!t.ok) {
+      // Nothing left to do for it (e.g. already escalated): clear the marker so it is not found again.
+      await deps.store.update(REQUESTS, doc._id, { $set: { [field]: null } }, { version: doc.version });
+      continue;
+    }
+    const next = nextDoc(doc, t, now);
+    if (!(await deps.store.update(REQUESTS, doc._id, patchFor(doc, next, t), { version: doc.version }))) continue;
+    changed++;
+    await after(next);
+  }
+  return changed;
+}
+
+/** Escalation notices go to the party organisation and whoever holds the request (the residents' committee before acceptance). */
+async function notifyEscalation(deps: Deps, r: RequestDoc): Promise<void> {
+  const holders: Audience[] = r.leadParty ? [r.leadParty] : ['residents_committee'];
+  const members = await membersOf(deps, r, ['party_org', ...holders]);
+  // One escalation per round of work: a reopened request gets a new time limit and may be escalated again.
+  await notifyUsers(
+    deps,
+    r,
+    members.map((m) => m._id),
+    'request_escalated',
+    { dueAt: r.dueAt },
+    `esc${r.reopenCount}`,
+  );
+}
+
+/** The requests feature's part of the scheduler tick: escalates overdue requests, closes unrated ones; returns how many it changed. */
+export async function requestsTick(deps: Deps): Promise<number> {
+  const escalated = await step(deps, 'escalateAt', 'escalate', (r) => notifyEscalation(deps, r));
+  const closed = await step(deps, 'autoCloseAt', 'autoClose', (r) => notifySubmitter(deps, r, '未评价，已自动关闭'));
+  return escalated + closed;
 }

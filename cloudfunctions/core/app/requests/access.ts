@@ -1,0 +1,51 @@
+import type { Actor } from '../../domain/request-state';
+import type { Party } from '../../domain/roles';
+import type { UserDoc } from '../account/user';
+import type { RequestDoc } from './request';
+
+/**
+ * How the caller stands to a request, from their user record (never the payload): the parties
+ * they belong to for its compound, and whether they filed it, accept for its community or are
+ * its party organisation. Inactive accounts hold nothing.
+ */
+export function actorFor(user: UserDoc | null, req: Pick<RequestDoc, 'communityId' | 'compoundId' | 'firmId' | 'submitterId'>): Actor {
+  const active = !!user && user.status === 'active';
+  const inCommunity = active && user.communityId === req.communityId;
+  const parties: Party[] = [];
+  if (inCommunity && user.roles.includes('rc_staff')) parties.push('residents_committee');
+  if (inCommunity && user.roles.includes('oc_member') && user.compoundId === req.compoundId) parties.push('owners_committee');
+  if (active && user.roles.includes('property_staff') && user.firmId === req.firmId) parties.push('property');
+  return {
+    userId: user?._id ?? null,
+    name: user?.name ?? null,
+    isSubmitter: active && user._id === req.submitterId,
+    isRcStaff: inCommunity && user.roles.includes('rc_staff'),
+    isPartyOrg: inCommunity && user.roles.includes('party_org'),
+    parties,
+  };
+}
+
+/** The scheduler as an actor. */
+export const SYSTEM_ACTOR: Actor = {
+  userId: null,
+  name: '系统',
+  isSubmitter: false,
+  isRcStaff: false,
+  isPartyOrg: false,
+  parties: [],
+  isSystem: true,
+};
+
+/** How much of a request a viewer may see: all of it, or the public board's view (no personal data). */
+export type Visibility = 'full' | 'public' | 'none';
+
+/**
+ * The submitter, the community's staff, the parties handling it (every party on a major matter),
+ * and admins see it in full; anyone else sees a public request without personal data.
+ */
+export function visibilityFor(user: UserDoc | null, req: RequestDoc, actor: Actor): Visibility {
+  if (actor.isSubmitter || actor.isRcStaff || actor.isPartyOrg) return 'full';
+  if (user && user.status === 'active' && user.roles.includes('admin')) return 'full';
+  if (actor.parties.some((p) => req.major || req.leadParty === p || req.coHandlers.includes(p))) return 'full';
+  return req.boardCompoundId ? 'public' : 'none';
+}

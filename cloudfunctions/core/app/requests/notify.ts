@@ -1,0 +1,56 @@
+import { STATUS_LABELS } from '../../domain/request-state';
+import type { Party } from '../../domain/roles';
+import type { Filter } from '../../ports/store';
+import { USERS, type UserDoc } from '../account/user';
+import type { Deps } from '../context';
+import type { RequestDoc } from './request';
+
+/** Who to tell: one of the three parties, or the community party organisation. */
+export type Audience = Party | 'party_org';
+
+/**
+ * The active members of the given parties for a request: staff of its community (residents'
+ * committee, party organisation), owners'-committee members of its compound, staff of its firm.
+ * Two indexed reads at most, in parallel.
+ */
+export async function membersOf(deps: Pick<Deps, 'store'>, req: RequestDoc, audiences: readonly Audience[]): Promise<UserDoc[]> {
+  const roles: string[] = [];
+  if (audiences.includes('residents_committee')) roles.push('rc_staff');
+  if (audiences.includes('owners_committee')) roles.push('oc_member');
+  if (audiences.includes('party_org')) roles.push('party_org');
+  const community: Filter = { communityId: req.communityId, status: 'active', $or: roles.map((r) => ({ roles: { $contains: r } })) };
+  const [local, firm] = await Promise.all([
+    roles.length ? deps.store.find<UserDoc>(USERS, community, { limit: 200 }) : Promise.resolve([]),
+    // Firm staff may be registered in another community than the compound they serve.
+    audiences.includes('property')
+      ? deps.store.find<UserDoc>(USERS, { firmId: req.firmId, status: 'active' }, { limit: 200 })
+      : Promise.resolve([]),
+  ]);
+  const wanted = (u: UserDoc): boolean =>
+    (audiences.includes('residents_committee') && u.roles.includes('rc_staff')) ||
+    (audiences.includes('party_org') && u.roles.includes('party_org')) ||
+    (audiences.includes('owners_committee') && u.roles.includes('oc_member') && u.compoundId === req.compoundId) ||
+    (audiences.includes('property') && u.roles.includes('property_staff') && u.firmId === req.firmId);
+  const seen = new Set<string>();
+  return [...local, ...firm].filter((u) => wanted(u) && !seen.has(u._id) && seen.add(u._id));
+}
+
+/** A message about a request to some users; the key makes each (request version, template, user) delivered once. */
+export async function notifyUsers(
+  deps: Pick<Deps, 'notifier'>,
+  req: RequestDoc,
+  userIds: readonly string[],
+  template: string,
+  data: Record<string, string>,
+  round: string | number = req.version,
+): Promise<void> {
+  const base = { title: req.title.slice(0, 20), status: STATUS_LABELS[req.status] };
+  for (const userId of new Set(userIds)) {
+    await deps.notifier.send({ key: `rq:${req._id}:${round}:${template}:${userId}`, userId, template, data: { ...base, ...data } });
+  }
+}
+
+/** Tells the submitter their request changed state. */
+export async function notifySubmitter(deps: Pick<Deps, 'notifier'>, req: RequestDoc, note: string | null): Promise<void> {
+  await notifyUsers(deps, req, [req.submitterId], 'request_status', { note: (note ?? '').slice(0, 20), time: req.updatedAt });
+}

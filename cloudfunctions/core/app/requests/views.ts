@@ -1,0 +1,96 @@
+import {
+  availableActions,
+  reopenDeadline,
+  rolesOf,
+  type Actor,
+  type ActorRole,
+  type MajorStage,
+  type Position,
+  type Rating,
+  type RequestAction,
+  type TimelineEntry,
+  type TimelineParty,
+} from '../../domain/request-state';
+import type { Party } from '../../domain/roles';
+import { summaryOf, type RequestDoc, type RequestSummary, type SubmitterCard } from './request';
+import type { Visibility } from './access';
+
+/** A timeline entry as shown; the public view drops who acted (only the party remains). */
+export interface TimelineView {
+  at: string;
+  action: TimelineEntry['action'];
+  from: TimelineEntry['from'];
+  to: TimelineEntry['to'];
+  party: TimelineParty;
+  actorName: string | null;
+  note: string | null;
+  photos: string[];
+  detail: TimelineEntry['detail'] | null;
+}
+
+export interface PositionView {
+  position: Position;
+  opinion: string;
+  byName: string | null;
+  at: string;
+}
+
+/** One request in full for its viewer, with the actions the viewer may take now. */
+export interface RequestView extends RequestSummary {
+  communityId: string;
+  firmName: string;
+  description: string;
+  photos: string[];
+  majorStage: MajorStage | null;
+  positions: Partial<Record<Party, PositionView>>;
+  acceptedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  reopenDeadline: string | null;
+  reopenCount: number;
+  rating: Rating | null;
+  feedback: 'rated' | 'no_feedback' | null;
+  /** Null in the public view: no name, phone or room. */
+  submitter: SubmitterCard | null;
+  timeline: TimelineView[];
+  viewer: { visibility: Exclude<Visibility, 'none'>; roles: ActorRole[]; can: RequestAction[]; following: boolean };
+}
+
+/** The request as `visibility` allows. */
+export function viewOf(r: RequestDoc, actor: Actor, visibility: Exclude<Visibility, 'none'>, now: Date, following = false): RequestView {
+  const full = visibility === 'full';
+  const positions: Partial<Record<Party, PositionView>> = {};
+  for (const [p, rec] of Object.entries(r.positions) as Array<[Party, NonNullable<RequestDoc['positions'][Party]>]>) {
+    positions[p] = { position: rec.position, opinion: rec.opinion, byName: full ? rec.byName : null, at: rec.at };
+  }
+  return {
+    ...summaryOf(r, now),
+    communityId: r.communityId,
+    firmName: r.firmName,
+    description: r.description,
+    photos: r.photos,
+    majorStage: r.majorStage,
+    positions,
+    acceptedAt: r.acceptedAt,
+    resolvedAt: r.resolvedAt,
+    closedAt: r.closedAt,
+    reopenDeadline: r.status === 'resolved' ? reopenDeadline(r) : null,
+    reopenCount: r.reopenCount,
+    // A resident's comment may name people or places: only the full view carries it.
+    rating: r.rating && !full ? { ...r.rating, comment: null } : r.rating,
+    feedback: r.feedback,
+    submitter: full ? r.submitter : null,
+    timeline: r.timeline.map((e) => ({
+      at: e.at,
+      action: e.action,
+      from: e.from,
+      to: e.to,
+      party: e.party,
+      actorName: full ? e.actorName : null,
+      note: full || e.party !== 'resident' ? e.note : null,
+      photos: e.photos ?? [],
+      detail: e.detail ?? null,
+    })),
+    viewer: { visibility, roles: rolesOf(r, actor), can: availableActions(r, actor, now), following },
+  };
+}

@@ -1,0 +1,253 @@
+// What the 诉求 pages show for the API's values: Chinese labels, status tags, times in Beijing time,
+// time-limit text, timeline rows. Plain functions, tested without rendering.
+import type {
+  InboxRole,
+  MeetingOutcome,
+  Party,
+  Position,
+  RequestAction,
+  RequestCategory,
+  RequestStatus,
+  RequestSummary,
+  RequestView,
+  Tier,
+  TimelineView,
+} from '../../services/requests';
+
+export const CATEGORY_OPTIONS: Array<{ value: RequestCategory; label: string }> = [
+  { value: 'environment', label: '环境卫生' },
+  { value: 'facilities', label: '公共设施' },
+  { value: 'safety', label: '安全隐患' },
+  { value: 'parking', label: '停车' },
+  { value: 'greening', label: '绿化' },
+  { value: 'noise', label: '噪音' },
+  { value: 'property_service', label: '物业服务' },
+  { value: 'neighbor_dispute', label: '邻里纠纷' },
+  { value: 'other', label: '其他' },
+];
+
+export const CATEGORY_LABELS = Object.fromEntries(CATEGORY_OPTIONS.map((o) => [o.value, o.label])) as Record<RequestCategory, string>;
+
+export const STATUS_LABELS: Record<RequestStatus, string> = {
+  submitted: '待受理',
+  assigned: '已分派',
+  in_progress: '处理中',
+  resolved: '已办结',
+  closed: '已关闭',
+  rejected: '不予受理',
+  withdrawn: '已撤回',
+  reopened: '重新办理',
+};
+
+/** TDesign tag themes per status. */
+const STATUS_THEMES: Record<RequestStatus, 'primary' | 'warning' | 'success' | 'default' | 'danger'> = {
+  submitted: 'warning',
+  assigned: 'primary',
+  in_progress: 'primary',
+  resolved: 'success',
+  closed: 'default',
+  rejected: 'default',
+  withdrawn: 'default',
+  reopened: 'danger',
+};
+
+export const PARTY_OPTIONS: Array<{ value: Party; label: string }> = [
+  { value: 'property', label: '物业服务企业' },
+  { value: 'owners_committee', label: '业委会' },
+  { value: 'residents_committee', label: '居委会' },
+];
+
+export const PARTY_LABELS: Record<Party | 'party_org' | 'resident' | 'system', string> = {
+  residents_committee: '居委会',
+  owners_committee: '业委会',
+  property: '物业服务企业',
+  party_org: '社区党组织',
+  resident: '居民',
+  system: '系统',
+};
+
+export const TIER_OPTIONS: Array<{ value: Tier; label: string }> = [
+  { value: 'emergency', label: '紧急（2小时）' },
+  { value: 'utilities', label: '水电气暖（24小时）' },
+  { value: 'general', label: '一般（7天）' },
+  { value: 'complex', label: '复杂（15天）' },
+];
+
+export const POSITION_OPTIONS: Array<{ value: Position; label: string }> = [
+  { value: 'agree', label: '同意' },
+  { value: 'object', label: '反对' },
+  { value: 'abstain', label: '弃权' },
+];
+export const POSITION_LABELS = Object.fromEntries(POSITION_OPTIONS.map((o) => [o.value, o.label])) as Record<Position, string>;
+
+export const OUTCOME_OPTIONS: Array<{ value: MeetingOutcome; label: string }> = [
+  { value: 'proceed', label: '继续办理' },
+  { value: 'reject', label: '不予办理' },
+];
+
+export const INBOX_ROLE_LABELS: Record<InboxRole, string> = {
+  lead: '牵头',
+  co_handler: '协办',
+  acceptance: '待受理',
+  deliberation: '待表态',
+  supervision: '督办',
+};
+
+/** The tag theme of a status. */
+export function statusTheme(status: RequestStatus): string {
+  return STATUS_THEMES[status];
+}
+
+/** What each timeline action reads as. */
+const ACTION_LABELS: Record<TimelineView['action'], string> = {
+  submit: '提交诉求',
+  accept: '受理并分派',
+  reject: '不予受理',
+  withdraw: '撤回',
+  start: '开始办理',
+  progress: '办理进展',
+  resolve: '办结',
+  deliberate: '表态',
+  decide: '联席会议结果',
+  rate: '评价',
+  reopen: '申请重新办理',
+  comment: '留言',
+  escalate: '超时上报',
+  autoClose: '自动关闭',
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO time as Beijing time, `11-20 09:00` (with the year when it is not `nowYear`). */
+export function formatTime(iso: string | null, nowYear?: number): string {
+  if (!iso) return '';
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+  const md = `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return nowYear && d.getUTCFullYear() !== nowYear ? `${d.getUTCFullYear()}-${md}` : md;
+}
+
+function span(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  if (hours >= 48) return `${Math.floor(hours / 24)} 天`;
+  if (hours >= 1) return `${hours} 小时`;
+  return `${Math.max(1, Math.floor(ms / 60_000))} 分钟`;
+}
+
+/** The time-limit line of a request still being handled: `剩余 5 小时` / `已超时 2 天`; empty once handled. */
+export function dueText(r: Pick<RequestSummary, 'status' | 'dueAt' | 'overdue'>, now: Date): string {
+  if (!['submitted', 'assigned', 'in_progress', 'reopened'].includes(r.status)) return '';
+  const left = Date.parse(r.dueAt) - now.getTime();
+  return left < 0 || r.overdue ? `已超时 ${span(Math.abs(left))}` : `剩余 ${span(left)}（${formatTime(r.dueAt)} 前）`;
+}
+
+/** A request card of a list. */
+export interface RequestCard {
+  requestId: string;
+  title: string;
+  meta: string;
+  statusText: string;
+  statusTheme: string;
+  due: string;
+  overdue: boolean;
+  escalated: boolean;
+  major: boolean;
+  roleText: string;
+}
+
+/** The card of a list item. */
+export function cardOf(r: RequestSummary & { inboxRole?: InboxRole }, now: Date): RequestCard {
+  return {
+    requestId: r.requestId,
+    title: r.title,
+    meta: `${CATEGORY_LABELS[r.category] ?? r.category} · ${r.compoundName} · ${formatTime(r.createdAt, now.getUTCFullYear())}`,
+    statusText: STATUS_LABELS[r.status],
+    statusTheme: STATUS_THEMES[r.status],
+    due: dueText(r, now),
+    overdue: r.overdue,
+    escalated: r.escalated,
+    major: r.major,
+    roleText: r.inboxRole ? INBOX_ROLE_LABELS[r.inboxRole] : '',
+  };
+}
+
+/** One timeline row as the detail page shows it. */
+export interface TimelineRow {
+  key: string;
+  title: string;
+  who: string;
+  when: string;
+  note: string;
+  photos: string[];
+}
+
+/** The timeline, newest first, each row with who (party · name), when and the note. */
+export function timelineRows(entries: TimelineView[]): TimelineRow[] {
+  return entries
+    .map((e, i) => {
+      let title = ACTION_LABELS[e.action] ?? e.action;
+      const d = e.detail ?? {};
+      if (e.action === 'accept' && typeof d.leadParty === 'string') {
+        const co =
+          Array.isArray(d.coHandlers) && d.coHandlers.length
+            ? `，协办：${d.coHandlers.map((p) => PARTY_LABELS[p as Party]).join('、')}`
+            : '';
+        title = `受理并分派：${PARTY_LABELS[d.leadParty as Party]}牵头${co}`;
+      } else if (e.action === 'deliberate' && typeof d.position === 'string') {
+        title = `表态：${POSITION_LABELS[d.position as Position]}`;
+      } else if (e.action === 'rate' && typeof d.score === 'number') {
+        title = `评价 ${d.score} 分 · ${d.solved ? '已解决' : '未解决'}`;
+      } else if (e.action === 'decide') {
+        title = `联席会议结果：${d.outcome === 'proceed' ? '继续办理' : '不予办理'}`;
+      }
+      return {
+        key: `${i}`,
+        title,
+        who: [PARTY_LABELS[e.party] ?? e.party, e.actorName].filter(Boolean).join(' · '),
+        when: formatTime(e.at),
+        note: e.note ?? '',
+        photos: e.photos,
+      };
+    })
+    .reverse();
+}
+
+/** The buttons the detail page offers for the viewer's allowed actions, in this order. */
+export const ACTION_BUTTONS: Array<{ action: RequestAction; label: string; theme: 'primary' | 'default' | 'danger' }> = [
+  { action: 'accept', label: '受理分派', theme: 'primary' },
+  { action: 'reject', label: '不予受理', theme: 'danger' },
+  { action: 'deliberate', label: '表态', theme: 'primary' },
+  { action: 'decide', label: '记录协调结果', theme: 'primary' },
+  { action: 'start', label: '开始办理', theme: 'primary' },
+  { action: 'progress', label: '记录进展', theme: 'default' },
+  { action: 'resolve', label: '办结', theme: 'primary' },
+  { action: 'rate', label: '评价', theme: 'primary' },
+  { action: 'reopen', label: '申请重新办理', theme: 'default' },
+  { action: 'withdraw', label: '撤回', theme: 'danger' },
+  { action: 'comment', label: '留言', theme: 'default' },
+];
+
+/** The buttons for `can`. */
+export function actionButtons(can: RequestAction[]): typeof ACTION_BUTTONS {
+  return ACTION_BUTTONS.filter((b) => can.includes(b.action));
+}
+
+/** The positions of a major matter, one line per party. */
+export function positionRows(view: Pick<RequestView, 'positions'>): Array<{ party: string; text: string }> {
+  return PARTY_OPTIONS.map(({ value, label }) => {
+    const p = view.positions[value];
+    return { party: label, text: p ? `${POSITION_LABELS[p.position]}：${p.opinion}` : '尚未表态' };
+  });
+}
+
+/** The stored file id as an image source: local uploads are served by the gateway. */
+export function photoSrc(fileId: string, localBaseUrl: string): string {
+  return fileId.startsWith('local://uploads/') ? `${localBaseUrl}/uploads/${fileId.slice('local://uploads/'.length)}` : fileId;
+}
+
+/** Message for a form field that must not be empty and has a limit. */
+export function textProblem(value: string, label: string, max: number): string {
+  const v = value.trim();
+  if (!v) return `请填写${label}`;
+  if (v.length > max) return `${label}不能超过 ${max} 个字`;
+  return '';
+}

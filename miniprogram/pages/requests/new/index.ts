@@ -1,0 +1,176 @@
+// 我要反映: category, title, description, photos, public or not. Choosing a category shows open public
+// requests of the same kind in the compound (last 30 days) with 关注这条 instead of filing again.
+import type { SelfView } from '../../../../typings/api';
+import * as account from '../../../services/account';
+import * as requests from '../../../services/requests';
+import type { DatasetEvent, DetailEvent } from '../../../utils/events';
+import { pageStyle } from '../../../utils/font';
+import { cardOf, CATEGORY_LABELS, CATEGORY_OPTIONS, type RequestCard } from '../format';
+import { MAX_PHOTOS, newClientToken, uploadPhotos } from '../photos';
+import { DESCRIPTION_MAX, issuesToErrors, TITLE_MAX, toSubmitInput, validateRequest, type FormErrors, type RequestForm } from './form';
+
+type TextField = 'title' | 'description';
+
+Component({
+  options: { pureDataPattern: /^_/ },
+
+  data: {
+    pageStyle: '',
+    loading: true,
+    loadError: '',
+    /** Why this caller cannot file (not an approved resident). */
+    blocked: '',
+    form: { category: '', title: '', description: '', isPublic: true } as RequestForm,
+    categoryLabel: '',
+    categoryOptions: CATEGORY_OPTIONS.map((o) => ({ label: o.label, value: o.value })),
+    pickerVisible: false,
+    errors: {} as FormErrors,
+    formError: '',
+    files: [] as Array<{ url: string }>,
+    maxPhotos: MAX_PHOTOS,
+    titleMax: TITLE_MAX,
+    descriptionMax: DESCRIPTION_MAX,
+    similar: [] as RequestCard[],
+    followed: {} as Record<string, boolean>,
+    submitting: false,
+    _user: null as SelfView | null,
+    _token: '',
+  },
+
+  lifetimes: {
+    attached() {
+      this.setData({ pageStyle: pageStyle(), _token: newClientToken() });
+      this.init();
+    },
+  },
+
+  methods: {
+    async init(): Promise<void> {
+      this.setData({ loading: true, loadError: '' });
+      const me = await account.whoami();
+      if (!me.ok) {
+        this.setData({ loading: false, loadError: me.error.message });
+        return;
+      }
+      const u = me.data.user;
+      const blocked = !u
+        ? '请先注册并通过社区审核'
+        : u.status !== 'active'
+          ? '注册信息审核通过后才能提交诉求'
+          : !u.roles.includes('resident')
+            ? '只有小区居民可以提交诉求'
+            : '';
+      this.setData({ loading: false, _user: u, blocked });
+    },
+
+    onRetry() {
+      this.init();
+    },
+
+    onInput(e: DetailEvent<{ value: string }, { field: TextField }>) {
+      const field = e.currentTarget.dataset.field;
+      this.setData({ [`form.${field}`]: e.detail.value, [`errors.${field}`]: '' });
+    },
+
+    onPublicChange(e: DetailEvent<{ value: boolean }>) {
+      this.setData({ 'form.isPublic': e.detail.value });
+    },
+
+    openCategoryPicker() {
+      this.setData({ pickerVisible: true });
+    },
+
+    closePicker() {
+      this.setData({ pickerVisible: false });
+    },
+
+    async onCategoryConfirm(e: DetailEvent<{ value: Array<RequestForm['category']> }>) {
+      const category = e.detail.value[0];
+      this.setData({
+        pickerVisible: false,
+        'form.category': category,
+        categoryLabel: category ? CATEGORY_LABELS[category] : '',
+        'errors.category': '',
+        similar: [],
+      });
+      await this.loadSimilar();
+    },
+
+    /** Open public requests like this one: the resident may follow one instead of filing again. */
+    async loadSimilar(): Promise<void> {
+      const u = this.data._user;
+      const category = this.data.form.category;
+      if (!u || !category) return;
+      const res = await requests.similar(u.compoundId, category);
+      if (!res.ok || category !== this.data.form.category) return;
+      const now = new Date();
+      this.setData({ similar: res.data.items.map((r) => cardOf(r, now)) });
+    },
+
+    async onFollow(e: DatasetEvent<{ id: string }>) {
+      const id = e.currentTarget.dataset.id;
+      const res = await requests.follow(id);
+      if (res.ok || res.error.code === 'CONFLICT') {
+        this.setData({ [`followed.${id}`]: true });
+        wx.showToast({ title: '已关注，办理进展会通知您', icon: 'none' });
+      } else {
+        wx.showToast({ title: res.error.message, icon: 'none' });
+      }
+    },
+
+    onSimilarTap(e: DatasetEvent<{ id: string }>) {
+      wx.navigateTo({ url: `/pages/requests/detail/index?requestId=${e.currentTarget.dataset.id}` });
+    },
+
+    onPhotoAdd(e: DetailEvent<{ files: Array<{ url: string }> }>) {
+      const files = [...this.data.files, ...e.detail.files].slice(0, MAX_PHOTOS);
+      this.setData({ files });
+    },
+
+    onPhotoRemove(e: DetailEvent<{ index: number }>) {
+      const files = this.data.files.filter((_, i) => i !== e.detail.index);
+      this.setData({ files });
+    },
+
+    async onSubmit(): Promise<void> {
+      if (this.data.submitting || !this.data._user) return;
+      const errors = validateRequest(this.data.form);
+      this.setData({ errors, formError: '' });
+      if (Object.keys(errors).length > 0) return;
+      const confirm = await wx.showModal({
+        title: '确认提交',
+        content: this.data.form.isPublic
+          ? '诉求将在小区公示栏展示（不显示您的姓名、电话和房号），确认提交？'
+          : '诉求仅办理人员可见，确认提交？',
+        confirmText: '提交',
+        cancelText: '再看看',
+      });
+      if (!confirm.confirm) return;
+
+      this.setData({ submitting: true });
+      const uploaded = await uploadPhotos(this.data.files.map((f) => f.url));
+      if (!uploaded.ok) {
+        this.setData({ submitting: false, formError: uploaded.message });
+        return;
+      }
+      const res = await requests.submit(toSubmitInput(this.data.form, this.data._user.compoundId, uploaded.ids, this.data._token));
+      this.setData({ submitting: false });
+      if (res.ok) {
+        wx.showToast({ title: '提交成功', icon: 'success' });
+        wx.redirectTo({ url: `/pages/requests/detail/index?requestId=${res.data.requestId}` });
+        return;
+      }
+      if (res.error.code === 'INVALID_INPUT') {
+        const { errors: fieldErrors, other } = issuesToErrors(res.error.issues);
+        this.setData({
+          errors: fieldErrors,
+          formError: other.length ? other.join('；') : Object.keys(fieldErrors).length ? '' : res.error.message,
+        });
+        return;
+      }
+      // CONTENT_REJECTED, FORBIDDEN, network…: as the server put it; a fresh token for a changed text.
+      if (res.error.code === 'CONTENT_REJECTED') this.setData({ _token: newClientToken() });
+      this.setData({ formError: res.error.message });
+    },
+  },
+});

@@ -1,0 +1,66 @@
+// Backend answers shaped like the requests of the demo seed, for the 诉求 page tests.
+import type { RequestSummary, RequestView } from '../../../miniprogram/services/requests';
+
+const NOW = Date.now();
+const iso = (hoursFromNow: number) => new Date(NOW + hoursFromNow * 3_600_000).toISOString();
+
+export function summary(overrides: Partial<RequestSummary> = {}): RequestSummary {
+  return {
+    requestId: 'rq_demo_light',
+    compoundId: 'cp_jiangjin',
+    compoundName: '江津花园',
+    category: 'facilities',
+    title: '3栋楼道声控灯不亮',
+    status: 'submitted',
+    tier: 'utilities',
+    dueAt: iso(5),
+    overdue: false,
+    escalated: false,
+    leadParty: null,
+    coHandlers: [],
+    major: false,
+    isPublic: true,
+    followers: 1,
+    photoCount: 0,
+    createdAt: iso(-3),
+    updatedAt: iso(-3),
+    ...overrides,
+  };
+}
+
+export function view(overrides: Partial<RequestView> = {}): RequestView {
+  return {
+    ...summary(),
+    communityId: 'cm_hongxing',
+    firmName: '荆州楚韵物业服务有限公司',
+    description: '3栋2单元1至4楼楼道声控灯坏了一周。',
+    photos: [],
+    majorStage: null,
+    positions: {},
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    reopenDeadline: null,
+    reopenCount: 0,
+    rating: null,
+    feedback: null,
+    submitter: { name: '陈玉珍', building: '6栋', room: '602', phoneMasked: '139****0006' },
+    timeline: [
+      {
+        at: iso(-3),
+        action: 'submit',
+        from: null,
+        to: 'submitted',
+        party: 'resident',
+        actorName: null,
+        note: null,
+        photos: [],
+        detail: null,
+      },
+    ],
+    viewer: { visibility: 'full', roles: ['submitter'], can: ['withdraw', 'comment'], following: false },
+    ...overrides,
+  };
+}
+
+export const page = <T>(items: T[], nextCursor: string | null = null) => ({ ok: true as const, data: { items, nextCursor } });
