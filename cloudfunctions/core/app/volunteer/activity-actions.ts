@@ -1,0 +1,229 @@
+import { activityTimeProblems, toUtcIso } from '../../domain/activity';
+import { rulesFor } from '../../domain/rules-config';
+import { DuplicateKeyError, type Filter } from '../../ports/store';
+import { defineAction, type ActionMap } from '../action';
+import { USERS, type UserDoc } from '../account/user';
+import { audit } from '../audit';
+import { isCommunityStaff } from '../auth';
+import { COMMUNITIES, type CommunityDoc } from '../community/community';
+import { newId } from '../ids';
+import { fail, failures, ok } from '../result';
+import { decodeCursor, pageOf } from '../schemas';
+import { checkTexts, invalidInput } from './guards';
+import {
+  ACTIVITIES,
+  SIGNUPS,
+  signupIdOf,
+  VOLUNTEER_COUNTERS,
+  VOLUNTEERS,
+  type ActivityDoc,
+  type SignupDoc,
+  type VolunteerDoc,
+} from './model';
+import { completeCancellation } from './notify';
+import { activityIdInput, cancelActivityInput, createActivityInput, listActivitiesInput, profileInput, registerInput } from './schemas';
+import { activityDetail, activitySummary, volunteerProfile } from './views';
+
+interface CounterDoc {
+  _id: string;
+  last: number;
+}
+
+/** The platform-wide counter behind volunteer numbers (志愿者编号 ZY000001, …). */
+const COUNTER_ID = 'volunteer_no';
+
+/** Registration, profile and the activities themselves. */
+export const activityActions: ActionMap = {
+  register: defineAction({
+    summary: '登记为志愿者',
+    access: 'registered',
+    input: registerInput,
+    run: async (input, ctx) => {
+      const user = ctx.user as NonNullable<typeof ctx.user>;
+      const skills = [...new Set(input.skills ?? [])];
+      const rejected = await checkTexts(ctx, [input.realName, ...skills]);
+      if (rejected) return rejected;
+      const nowIso = ctx.clock.now().toISOString();
+      try {
+        const created = await ctx.store.transaction(async (tx) => {
+          const [existing, counter] = await Promise.all([
+            tx.get<VolunteerDoc>(VOLUNTEERS, user._id),
+            tx.get<CounterDoc>(VOLUNTEER_COUNTERS, COUNTER_ID),
+          ]);
+          if (existing) return null;
+          const n = (counter?.last ?? 0) + 1;
+          if (counter) {
+            if (!(await tx.update(VOLUNTEER_COUNTERS, COUNTER_ID, { $set: { last: n } }, { last: counter.last })))
+              throw new Error('volunteer counter moved');
+          } else {
+            await tx.insert<CounterDoc>(VOLUNTEER_COUNTERS, { _id: COUNTER_ID, last: n });
+          }
+          const doc: VolunteerDoc = {
+            _id: user._id,
+            communityId: user.communityId,
+            compoundId: user.compoundId,
+            realName: input.realName,
+            phone: input.phone,
+            skills,
+            isPartyMember: input.isPartyMember ?? user.isPartyMember,
+            volunteerNo: `ZY${String(n).padStart(6, '0')}`,
+            totalHours: 0,
+            slots: [],
+            createdAt: nowIso,
+            updatedAt: nowIso,
+          };
+          await tx.insert(VOLUNTEERS, doc);
+          return doc;
+        });
+        if (!created) return fail('CONFLICT', '您已登记为志愿者', 'ALREADY_VOLUNTEER');
+        await audit(ctx, 'volunteer.register', 'volunteer', created._id, { volunteerNo: created.volunteerNo });
+        return ok(volunteerProfile(created));
+      } catch (err) {
+        if (err instanceof DuplicateKeyError) return fail('CONFLICT', '您已登记为志愿者', 'ALREADY_VOLUNTEER');
+        throw err;
+      }
+    },
+  }),
+
+  profile: defineAction({
+    summary: '我的志愿者信息（未登记时为 null）',
+    access: 'registered',
+    input: profileInput,
+    run: async (_input, ctx) => {
+      const v = await ctx.store.get<VolunteerDoc>(VOLUNTEERS, ctx.callerId as string);
+      return ok(v ? volunteerProfile(v) : null);
+    },
+  }),
+
+  createActivity: defineAction({
+    summary: '发布志愿活动',
+    access: 'active',
+    idempotent: true,
+    input: createActivityInput,
+    run: async (input, ctx) => {
+      const user = ctx.user as NonNullable<typeof ctx.user>;
+      if (!isCommunityStaff(user, input.communityId)) return failures.forbidden('只有本社区居委会或党组织可以发布活动');
+      const now = ctx.clock.now();
+      const times = {
+        startAt: toUtcIso(input.startAt),
+        endAt: toUtcIso(input.endAt),
+        signupDeadline: toUtcIso(input.signupDeadline ?? input.startAt),
+      };
+      const problems = activityTimeProblems(times, now);
+      if (problems.length)
+        return invalidInput(
+          problems.map((p) => ({ path: [p.field], message: p.message })),
+          problems[0].reason,
+        );
+      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
+      if (!community) return failures.notFound('社区');
+      const rejected = await checkTexts(ctx, [input.title, input.description, input.location, input.contactName]);
+      if (rejected) return rejected;
+      const rules = rulesFor(community.rules);
+      const nowIso = now.toISOString();
+      const partyOrg = user.roles.includes('party_org') && !user.roles.includes('rc_staff');
+      const doc: ActivityDoc = {
+        _id: newId('act', now),
+        communityId: community._id,
+        communityName: community.name,
+        title: input.title,
+        category: input.category,
+        description: input.description,
+        location: input.location,
+        ...times,
+        capacity: input.capacity,
+        waitlistEnabled: input.waitlist ?? true,
+        openToAll: input.openToAll ?? false,
+        status: 'open',
+        confirmedCount: 0,
+        waitlistCount: 0,
+        waitlist: [],
+        signupSeq: 0,
+        version: 0,
+        organiser: {
+          organisation: partyOrg ? `中共${community.name}委员会` : `${community.name}居民委员会`,
+          personInCharge: input.contactName ?? user.name,
+          contact: input.contactPhone ?? user.phone,
+        },
+        createdBy: user._id,
+        rules: { freeCancelHours: rules.freeCancelHours, attendanceMinRatio: rules.attendanceMinRatio },
+        reminders: {},
+        createdAt: nowIso,
+        updatedAt: nowIso,
+      };
+      await ctx.store.insert(ACTIVITIES, doc);
+      await audit(ctx, 'volunteer.createActivity', 'activity', doc._id, { title: doc.title, capacity: doc.capacity });
+      return ok(activityDetail(doc, null, true, now));
+    },
+  }),
+
+  listActivities: defineAction({
+    summary: '志愿活动列表（即将开始的在前）',
+    access: 'public',
+    input: listActivitiesInput,
+    run: async (input, ctx) => {
+      const now = ctx.clock.now();
+      const nowIso = now.toISOString();
+      const past = input.when === 'past';
+      const filter: Filter = { communityId: input.communityId, endAt: past ? { $lte: nowIso } : { $gt: nowIso } };
+      if (input.category) filter.category = input.category;
+      const limit = input.limit ?? 20;
+      const offset = decodeCursor(input.cursor);
+      const rows = await ctx.store.find<ActivityDoc>(ACTIVITIES, filter, {
+        orderBy: [['startAt', past ? 'desc' : 'asc']],
+        limit: limit + 1,
+        skip: offset,
+      });
+      return ok(
+        pageOf(
+          rows.map((a) => activitySummary(a, now)),
+          offset,
+          limit,
+        ),
+      );
+    },
+  }),
+
+  getActivity: defineAction({
+    summary: '活动详情（含本人报名状态与候补位次）',
+    access: 'public',
+    input: activityIdInput,
+    run: async (input, ctx) => {
+      const callerId = ctx.callerId;
+      // Public, so the dispatcher loads no user: read it alongside, in the same round trip.
+      const [a, signup, user] = await Promise.all([
+        ctx.store.get<ActivityDoc>(ACTIVITIES, input.activityId),
+        callerId ? ctx.store.get<SignupDoc>(SIGNUPS, signupIdOf(input.activityId, callerId)) : Promise.resolve(null),
+        callerId ? ctx.store.get<UserDoc>(USERS, callerId) : Promise.resolve(null),
+      ]);
+      if (!a) return failures.notFound('活动');
+      return ok(activityDetail(a, signup, isCommunityStaff(user, a.communityId), ctx.clock.now()));
+    },
+  }),
+
+  cancelActivity: defineAction({
+    summary: '取消活动并通知已报名的志愿者',
+    access: 'active',
+    input: cancelActivityInput,
+    run: async (input, ctx) => {
+      const a = await ctx.store.get<ActivityDoc>(ACTIVITIES, input.activityId);
+      if (!a) return failures.notFound('活动');
+      if (!isCommunityStaff(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以取消活动');
+      if (a.status === 'cancelled') return fail('INVALID_STATE', '活动已取消', 'ACTIVITY_CANCELLED');
+      const now = ctx.clock.now();
+      if (a.status === 'finished' || now.getTime() >= Date.parse(a.endAt))
+        return fail('INVALID_STATE', '活动已结束，不能取消', 'ACTIVITY_FINISHED');
+      const rejected = await checkTexts(ctx, [input.reason]);
+      if (rejected) return rejected;
+      const nowIso = now.toISOString();
+      const set = { status: 'cancelled', cancelReason: input.reason, cancelledAt: nowIso, cancelCleanupDone: false, updatedAt: nowIso };
+      const updated = await ctx.store.update(ACTIVITIES, a._id, { $set: set, $inc: { version: 1 } }, { status: 'open' });
+      if (!updated) return fail('INVALID_STATE', '活动状态已变化，请刷新后重试', 'STALE');
+      await audit(ctx, 'volunteer.cancelActivity', 'activity', a._id, { reason: input.reason });
+      const cancelled: ActivityDoc = { ...a, ...set, status: 'cancelled' };
+      await completeCancellation(ctx, cancelled);
+      const fresh = (await ctx.store.get<ActivityDoc>(ACTIVITIES, a._id)) ?? cancelled;
+      return ok(activityDetail(fresh, null, true, now));
+    },
+  }),
+};

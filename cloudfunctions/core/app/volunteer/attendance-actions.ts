@@ -1,0 +1,170 @@
+import { checkInProblem, checkOutProblem, serviceHours, type AttendanceTimeProblem } from '../../domain/hours';
+import { toUtcIso } from '../../domain/activity';
+import type { Filter } from '../../ports/store';
+import { defineAction, type ActionMap } from '../action';
+import { audit } from '../audit';
+import { isCommunityStaff } from '../auth';
+import type { AppContext } from '../context';
+import { fail, failures, ok, type Failure } from '../result';
+import { decodeCursor, pageOf } from '../schemas';
+import { checkTexts } from './guards';
+import { ACTIVITIES, SIGNUPS, signupIdOf, VOLUNTEERS, type ActivityDoc, type SignupDoc } from './model';
+import { attendanceInput, revealPhoneInput, rosterInput, type AttendanceInput } from './schemas';
+import { rosterEntry } from './views';
+
+const TIME_MESSAGES: Record<AttendanceTimeProblem, string> = {
+  TIME_IN_FUTURE: '时间不能晚于现在',
+  CHECK_IN_TOO_EARLY: '活动开始前 1 小时起才能签到',
+  ACTIVITY_ENDED: '活动已结束，请填写实际签到时间和更正原因',
+  CHECK_OUT_BEFORE_CHECK_IN: '签退时间须晚于签到时间',
+  CORRECTION_WINDOW_CLOSED: '活动结束已超过 7 天，不能再登记或更正考勤',
+};
+
+/** The activity and the volunteer's signup, once the caller is known to organise it. */
+async function loadForOrganiser(ctx: AppContext, activityId: string, userId: string): Promise<{ a: ActivityDoc; s: SignupDoc } | Failure> {
+  const [a, s] = await Promise.all([
+    ctx.store.get<ActivityDoc>(ACTIVITIES, activityId),
+    ctx.store.get<SignupDoc>(SIGNUPS, signupIdOf(activityId, userId)),
+  ]);
+  if (!a) return failures.notFound('活动');
+  if (!isCommunityStaff(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以管理签到');
+  if (a.status === 'cancelled') return fail('INVALID_STATE', '活动已取消', 'ACTIVITY_CANCELLED');
+  if (!s || s.status === 'cancelled') return fail('NOT_FOUND', '该志愿者没有报名此活动', 'NOT_SIGNED_UP');
+  if (s.status !== 'confirmed') return fail('INVALID_STATE', '该志愿者仍在候补，未获得名额', 'NOT_CONFIRMED');
+  return { a, s };
+}
+
+/**
+ * Writes a check-in or check-out: the signup (only if unchanged since read, so two organisers
+ * cannot both record it) and the volunteer's total hours, in one transaction; then the audit entry.
+ */
+async function recordAttendance(
+  ctx: AppContext,
+  a: ActivityDoc,
+  s: SignupDoc,
+  kind: 'checkIn' | 'checkOut',
+  at: string,
+  input: AttendanceInput,
+): Promise<Failure | SignupDoc> {
+  const nowIso = ctx.clock.now().toISOString();
+  const checkInAt = kind === 'checkIn' ? at : (s.checkInAt as string);
+  const checkOutAt = kind === 'checkOut' ? at : s.checkOutAt;
+  const result = checkOutAt
+    ? serviceHours({ checkInAt, checkOutAt, startAt: a.startAt, endAt: a.endAt, minRatio: a.rules.attendanceMinRatio })
+    : null;
+  const next: SignupDoc = {
+    ...s,
+    checkInAt,
+    ...(checkOutAt ? { checkOutAt } : {}),
+    attendance: result ? (result.counted ? 'attended' : 'insufficient') : 'checked_in',
+    hours: result ? result.hours : 0,
+    updatedAt: nowIso,
+  };
+  const delta = next.hours - s.hours;
+  const written = await ctx.store.transaction(async (tx) => {
+    const set: Record<string, unknown> = { checkInAt, attendance: next.attendance, hours: next.hours, updatedAt: nowIso };
+    if (checkOutAt) set.checkOutAt = checkOutAt;
+    if (!(await tx.update(SIGNUPS, s._id, { $set: set }, { updatedAt: s.updatedAt, status: 'confirmed' }))) return false;
+    if (delta !== 0) await tx.update(VOLUNTEERS, s.userId, { $inc: { totalHours: delta }, $set: { updatedAt: nowIso } });
+    return true;
+  });
+  if (!written) return fail('CONFLICT', '该志愿者的考勤刚被修改，请刷新后重试', 'STALE');
+  const previous = kind === 'checkIn' ? (s.checkInAt ?? null) : (s.checkOutAt ?? null);
+  await audit(ctx, `volunteer.${kind}`, 'signup', s._id, {
+    at,
+    previous,
+    corrected: input.at !== undefined,
+    reason: input.reason ?? null,
+    hours: next.hours,
+  });
+  return next;
+}
+
+/** Organisers' attendance and roster actions. */
+export const attendanceActions: ActionMap = {
+  checkIn: defineAction({
+    summary: '签到（可填写实际时间与更正原因）',
+    access: 'active',
+    input: attendanceInput,
+    run: async (input, ctx) => {
+      const loaded = await loadForOrganiser(ctx, input.activityId, input.userId);
+      if ('ok' in loaded) return loaded;
+      const { a, s } = loaded;
+      const now = ctx.clock.now();
+      if (s.checkInAt && input.at === undefined) return fail('CONFLICT', '该志愿者已签到', 'ALREADY_CHECKED_IN');
+      const at = input.at ? toUtcIso(input.at) : now.toISOString();
+      const problem = checkInProblem(new Date(at), a, now);
+      if (problem) return fail('INVALID_STATE', TIME_MESSAGES[problem], problem);
+      if (s.checkOutAt && at >= s.checkOutAt)
+        return fail('INVALID_STATE', TIME_MESSAGES.CHECK_OUT_BEFORE_CHECK_IN, 'CHECK_OUT_BEFORE_CHECK_IN');
+      const rejected = await checkTexts(ctx, [input.reason]);
+      if (rejected) return rejected;
+      const r = await recordAttendance(ctx, a, s, 'checkIn', at, input);
+      return 'ok' in r ? r : ok(rosterEntry(r, a, now));
+    },
+  }),
+
+  checkOut: defineAction({
+    summary: '签退并计算服务时长',
+    access: 'active',
+    input: attendanceInput,
+    run: async (input, ctx) => {
+      const loaded = await loadForOrganiser(ctx, input.activityId, input.userId);
+      if ('ok' in loaded) return loaded;
+      const { a, s } = loaded;
+      const now = ctx.clock.now();
+      if (!s.checkInAt) return fail('INVALID_STATE', '该志愿者尚未签到', 'NOT_CHECKED_IN');
+      if (s.checkOutAt && input.at === undefined) return fail('CONFLICT', '该志愿者已签退', 'ALREADY_CHECKED_OUT');
+      const at = input.at ? toUtcIso(input.at) : now.toISOString();
+      const problem = checkOutProblem(new Date(at), s.checkInAt, a, now);
+      if (problem) return fail('INVALID_STATE', TIME_MESSAGES[problem], problem);
+      const rejected = await checkTexts(ctx, [input.reason]);
+      if (rejected) return rejected;
+      const r = await recordAttendance(ctx, a, s, 'checkOut', at, input);
+      return 'ok' in r ? r : ok(rosterEntry(r, a, now));
+    },
+  }),
+
+  roster: defineAction({
+    summary: '活动报名名单（手机号脱敏）',
+    access: 'active',
+    input: rosterInput,
+    run: async (input, ctx) => {
+      const limit = input.limit ?? 100;
+      const offset = decodeCursor(input.cursor);
+      const filter: Filter = { activityId: input.activityId };
+      if (input.status) filter.status = input.status;
+      // Both reads at once; the rows are only returned once the caller is known to organise it.
+      const [a, rows] = await Promise.all([
+        ctx.store.get<ActivityDoc>(ACTIVITIES, input.activityId),
+        ctx.store.find<SignupDoc>(SIGNUPS, filter, { orderBy: [['seq', 'asc']], limit: limit + 1, skip: offset }),
+      ]);
+      if (!a) return failures.notFound('活动');
+      if (!isCommunityStaff(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以查看报名名单');
+      const now = ctx.clock.now();
+      const page = pageOf(
+        rows.map((s) => rosterEntry(s, a, now)),
+        offset,
+        limit,
+      );
+      return ok({ ...page, capacity: a.capacity, confirmedCount: a.confirmedCount, waitlistCount: a.waitlistCount });
+    },
+  }),
+
+  revealPhone: defineAction({
+    summary: '查看报名志愿者的完整手机号（留痕）',
+    access: 'active',
+    input: revealPhoneInput,
+    run: async (input, ctx) => {
+      const [a, s] = await Promise.all([
+        ctx.store.get<ActivityDoc>(ACTIVITIES, input.activityId),
+        ctx.store.get<SignupDoc>(SIGNUPS, signupIdOf(input.activityId, input.userId)),
+      ]);
+      if (!a) return failures.notFound('活动');
+      if (!isCommunityStaff(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以查看联系方式');
+      if (!s) return fail('NOT_FOUND', '该志愿者没有报名此活动', 'NOT_SIGNED_UP');
+      await audit(ctx, 'volunteer.revealPhone', 'signup', s._id);
+      return ok({ userId: s.userId, phone: s.phone });
+    },
+  }),
+};

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { ACTIVITY_CATEGORIES, ACTIVITY_LIMITS } from '../../domain/activity';
+import { SIGNUP_STATUSES } from '../../domain/signup';
+import { clientToken, id, isoTime, line, paging, phone, strict, text } from '../schemas';
+
+/** A contact number: a mobile or a landline such as 0716-8210001. */
+const contactPhone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入手机号或固话（如 0716-8210001）');
+
+export const registerInput = strict({
+  realName: line(20),
+  phone,
+  skills: z.array(line(20)).max(10, '最多填写 10 项技能').optional(),
+  isPartyMember: z.boolean().optional(),
+});
+
+export const profileInput = strict({});
+
+export const createActivityInput = strict({
+  communityId: id,
+  title: line(40),
+  category: z.enum(ACTIVITY_CATEGORIES),
+  description: text(1000),
+  location: line(60),
+  startAt: isoTime,
+  endAt: isoTime,
+  capacity: z
+    .number()
+    .int('名额须为整数')
+    .min(1, '名额至少为 1')
+    .max(ACTIVITY_LIMITS.maxCapacity, `名额不能超过 ${ACTIVITY_LIMITS.maxCapacity}`),
+  signupDeadline: isoTime.optional(),
+  waitlist: z.boolean().optional(),
+  openToAll: z.boolean().optional(),
+  contactName: line(20).optional(),
+  contactPhone: contactPhone.optional(),
+  clientToken: clientToken.optional(),
+});
+
+/** `upcoming`: not yet ended, soonest first; `past`: ended, latest first. */
+export const LIST_WHEN = ['upcoming', 'past'] as const;
+export type ListWhen = (typeof LIST_WHEN)[number];
+
+export const listActivitiesInput = strict({
+  communityId: id,
+  category: z.enum(ACTIVITY_CATEGORIES).optional(),
+  when: z.enum(LIST_WHEN).optional(),
+  ...paging,
+});
+
+export const activityIdInput = strict({ activityId: id });
+
+export const signupInput = strict({ activityId: id, clientToken: clientToken.optional() });
+
+export const cancelInput = strict({ activityId: id });
+
+/** A check-in or check-out: now, or a corrected time `at` with the reason for it. */
+export const attendanceInput = strict({
+  activityId: id,
+  userId: id,
+  at: isoTime.optional(),
+  reason: text(200).optional(),
+}).refine((v) => v.at === undefined || v.reason !== undefined, { path: ['reason'], message: '更正时间时须填写原因' });
+
+export const rosterInput = strict({
+  activityId: id,
+  status: z.enum(SIGNUP_STATUSES).optional(),
+  ...paging,
+});
+
+export const revealPhoneInput = strict({ activityId: id, userId: id });
+
+export const myRecordsInput = strict({ ...paging });
+
+export const mySignupsInput = strict({ ...paging });
+
+export const cancelActivityInput = strict({ activityId: id, reason: text(200) });
+
+export type RegisterVolunteerInput = z.infer<typeof registerInput>;
+export type CreateActivityInput = z.infer<typeof createActivityInput>;
+export type ListActivitiesInput = z.infer<typeof listActivitiesInput>;
+export type AttendanceInput = z.infer<typeof attendanceInput>;
+export type RosterInput = z.infer<typeof rosterInput>;

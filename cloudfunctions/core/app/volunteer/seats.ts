@@ -1,0 +1,300 @@
+/**
+ * The seat transactions: signing up, cancelling with promotion from the waitlist, and releasing
+ * the signups of a cancelled activity. Each runs as one transaction of single-document
+ * operations over the activity, the signup and the volunteer, so the activity's counters and
+ * waitlist always equal the signup records, whatever runs concurrently. The callbacks only read
+ * and write through `tx` (a transaction may be retried); notifications go out afterwards.
+ */
+import { conflictingSlot, decideCancel, decideSeat, liveSlots, signupClosedReason, type Slot } from '../../domain/signup';
+import type { DocumentOps, Store } from '../../ports/store';
+import type { UserDoc } from '../account/user';
+import { fail, failures, type Failure } from '../result';
+import { ACTIVITIES, SIGNUPS, signupIdOf, VOLUNTEERS, type ActivityDoc, type SignupDoc, type VolunteerDoc } from './model';
+
+/** A write the transaction expected to succeed did not: the transaction is abandoned (and may be retried). */
+class ConcurrentChange extends Error {
+  constructor(what: string) {
+    super(`concurrent change of ${what}`);
+    this.name = 'ConcurrentChange';
+  }
+}
+
+async function mustUpdate(p: Promise<0 | 1>, what: string): Promise<void> {
+  if ((await p) !== 1) throw new ConcurrentChange(what);
+}
+
+const CLOSED_MESSAGES: Record<string, string> = {
+  ACTIVITY_CANCELLED: '活动已取消',
+  ACTIVITY_FINISHED: '活动已结束',
+  ACTIVITY_STARTED: '活动已开始，报名已关闭',
+  SIGNUP_DEADLINE_PASSED: '报名已截止',
+};
+
+/** The failure for an activity that is closed for a change, by reason. */
+export function closedFailure(reason: keyof typeof CLOSED_MESSAGES | string): Failure {
+  return fail('INVALID_STATE', CLOSED_MESSAGES[reason] ?? '活动当前状态不允许此操作', reason);
+}
+
+const slotOf = (a: ActivityDoc): Slot => ({ activityId: a._id, startAt: a.startAt, endAt: a.endAt });
+
+export type SignupResult = { status: 'confirmed' } | { status: 'waitlisted'; position: number };
+
+/** Signs `user` up for an activity: a seat while seats remain and nobody waits, else the waitlist. */
+export async function takeSeat(store: Store, now: Date, activityId: string, user: UserDoc): Promise<SignupResult | Failure> {
+  const nowIso = now.toISOString();
+  const sid = signupIdOf(activityId, user._id);
+  return store.transaction(async (tx): Promise<SignupResult | Failure> => {
+    const [act, vol, existing] = await Promise.all([
+      tx.get<ActivityDoc>(ACTIVITIES, activityId),
+      tx.get<VolunteerDoc>(VOLUNTEERS, user._id),
+      tx.get<SignupDoc>(SIGNUPS, sid),
+    ]);
+    if (!act) return failures.notFound('活动');
+    if (!vol) return fail('FORBIDDEN', '请先登记为志愿者', 'NOT_VOLUNTEER');
+    if (!act.openToAll && user.communityId !== act.communityId) return fail('FORBIDDEN', '该活动仅限本社区志愿者报名', 'COMMUNITY_ONLY');
+    const closed = signupClosedReason(act, now);
+    if (closed) return closedFailure(closed);
+    if (existing && existing.status !== 'cancelled') return fail('CONFLICT', '您已报名该活动', 'ALREADY_SIGNED_UP');
+    const slots = liveSlots(vol.slots, now);
+    const clash = conflictingSlot(slots, slotOf(act));
+    if (clash) return fail('CONFLICT', '您已确认参加同一时段的其他活动', 'TIME_CONFLICT');
+    const seat = decideSeat({
+      capacity: act.capacity,
+      confirmedCount: act.confirmedCount,
+      waitlist: act.waitlist,
+      waitlistEnabled: act.waitlistEnabled,
+    });
+    if (seat.status === 'full') return fail('INVALID_STATE', '名额已满', 'ACTIVITY_FULL');
+
+    const seq = act.signupSeq + 1;
+    const confirmed = seat.status === 'confirmed';
+    await mustUpdate(
+      tx.update(
+        ACTIVITIES,
+        act._id,
+        confirmed
+          ? { $inc: { confirmedCount: 1, signupSeq: 1, version: 1 }, $set: { updatedAt: nowIso } }
+          : { $inc: { waitlistCount: 1, signupSeq: 1, version: 1 }, $push: { waitlist: user._id }, $set: { updatedAt: nowIso } },
+        { version: act.version },
+      ),
+      'activity',
+    );
+    const fresh = {
+      status: seat.status,
+      seq,
+      realName: vol.realName,
+      phone: vol.phone,
+      volunteerNo: vol.volunteerNo,
+      attendance: 'pending' as const,
+      hours: 0,
+      lateCancel: false,
+      createdAt: nowIso,
+      updatedAt: nowIso,
+    };
+    if (existing) {
+      // A renewed signup after a cancellation: a new round, at the back of any queue.
+      await mustUpdate(
+        tx.update(
+          SIGNUPS,
+          sid,
+          {
+            $set: { ...fresh, round: existing.round + 1 },
+            $unset: ['cancelledBy', 'cancelledAt', 'promotedAt', 'checkInAt', 'checkOutAt'],
+          },
+          { status: 'cancelled', updatedAt: existing.updatedAt },
+        ),
+        'signup',
+      );
+    } else {
+      const doc: SignupDoc = {
+        _id: sid,
+        activityId: act._id,
+        userId: user._id,
+        communityId: act.communityId,
+        round: 1,
+        title: act.title,
+        category: act.category,
+        description: act.description,
+        location: act.location,
+        startAt: act.startAt,
+        endAt: act.endAt,
+        organiser: act.organiser,
+        ...fresh,
+      };
+      await tx.insert(SIGNUPS, doc);
+    }
+    if (confirmed) {
+      await mustUpdate(
+        tx.update(VOLUNTEERS, vol._id, { $set: { slots: [...slots, slotOf(act)], updatedAt: nowIso } }, { updatedAt: vol.updatedAt }),
+        'volunteer',
+      );
+      return { status: 'confirmed' };
+    }
+    return { status: 'waitlisted', position: seat.position };
+  });
+}
+
+/** Someone whose waitlisted signup changed in a cancellation, to be notified. */
+export interface Moved {
+  userId: string;
+  signupId: string;
+  round: number;
+}
+
+export interface CancelResult {
+  /** The activity's facts, for the notifications sent after the transaction. */
+  activity: Pick<ActivityDoc, '_id' | 'title' | 'startAt' | 'location'>;
+  wasStatus: 'confirmed' | 'waitlisted';
+  late: boolean;
+  promoted: Moved[];
+  /** Waitlisted volunteers skipped because they are now confirmed elsewhere at the same time. */
+  dropped: Moved[];
+}
+
+/**
+ * Gives freed seats to the head of the waitlist, in order, inside `tx`. A head now confirmed for
+ * an overlapping activity loses its place (it could not take the seat) and the next one is tried.
+ * Mutates `act` to the new state; the caller writes it.
+ */
+async function promoteWaiting(tx: DocumentOps, act: ActivityDoc, now: Date): Promise<{ promoted: Moved[]; dropped: Moved[] }> {
+  const nowIso = now.toISOString();
+  const promoted: Moved[] = [];
+  const dropped: Moved[] = [];
+  while (act.confirmedCount < act.capacity && act.waitlist.length > 0) {
+    const head = act.waitlist.shift() as string;
+    const sid = signupIdOf(act._id, head);
+    const [s, v] = await Promise.all([tx.get<SignupDoc>(SIGNUPS, sid), tx.get<VolunteerDoc>(VOLUNTEERS, head)]);
+    // Only a signup that is really waiting can take the seat; anything else was stale in the queue.
+    if (!s || s.status !== 'waitlisted') continue;
+    const slots = v ? liveSlots(v.slots, now) : [];
+    if (conflictingSlot(slots, slotOf(act))) {
+      await mustUpdate(
+        tx.update(
+          SIGNUPS,
+          sid,
+          { $set: { status: 'cancelled', cancelledBy: 'time_conflict', cancelledAt: nowIso, updatedAt: nowIso } },
+          { status: 'waitlisted' },
+        ),
+        'signup',
+      );
+      dropped.push({ userId: head, signupId: sid, round: s.round });
+      continue;
+    }
+    await mustUpdate(
+      tx.update(SIGNUPS, sid, { $set: { status: 'confirmed', promotedAt: nowIso, updatedAt: nowIso } }, { status: 'waitlisted' }),
+      'signup',
+    );
+    if (v) {
+      await mustUpdate(
+        tx.update(VOLUNTEERS, head, { $set: { slots: [...slots, slotOf(act)], updatedAt: nowIso } }, { updatedAt: v.updatedAt }),
+        'volunteer',
+      );
+    }
+    act.confirmedCount += 1;
+    promoted.push({ userId: head, signupId: sid, round: s.round });
+  }
+  act.waitlistCount = act.waitlist.length;
+  return { promoted, dropped };
+}
+
+/** Cancels the caller's own signup; a freed seat goes to the first waitlisted volunteer. */
+export async function releaseSeat(store: Store, now: Date, activityId: string, userId: string): Promise<CancelResult | Failure> {
+  const nowIso = now.toISOString();
+  const sid = signupIdOf(activityId, userId);
+  return store.transaction(async (tx): Promise<CancelResult | Failure> => {
+    const [act, signup, vol] = await Promise.all([
+      tx.get<ActivityDoc>(ACTIVITIES, activityId),
+      tx.get<SignupDoc>(SIGNUPS, sid),
+      tx.get<VolunteerDoc>(VOLUNTEERS, userId),
+    ]);
+    if (!act) return failures.notFound('活动');
+    if (!signup || signup.status === 'cancelled') return fail('NOT_FOUND', '您没有报名该活动', 'NOT_SIGNED_UP');
+    const decision = decideCancel(act, act.rules.freeCancelHours, now);
+    if (!decision.allowed) return closedFailure(decision.reason);
+    const wasStatus = signup.status;
+    // Leaving the waitlist is never late: nobody was counting on a waiting volunteer.
+    const late = wasStatus === 'confirmed' && decision.late;
+    await mustUpdate(
+      tx.update(
+        SIGNUPS,
+        sid,
+        { $set: { status: 'cancelled', cancelledBy: 'volunteer', cancelledAt: nowIso, lateCancel: late, updatedAt: nowIso } },
+        { status: wasStatus, updatedAt: signup.updatedAt },
+      ),
+      'signup',
+    );
+    const version = act.version;
+    const next: ActivityDoc = { ...act, waitlist: [...act.waitlist] };
+    let moved = { promoted: [] as Moved[], dropped: [] as Moved[] };
+    if (wasStatus === 'confirmed') {
+      next.confirmedCount -= 1;
+      if (vol) {
+        const slots = liveSlots(vol.slots, now).filter((s) => s.activityId !== act._id);
+        await mustUpdate(tx.update(VOLUNTEERS, userId, { $set: { slots, updatedAt: nowIso } }, { updatedAt: vol.updatedAt }), 'volunteer');
+      }
+      moved = await promoteWaiting(tx, next, now);
+    } else {
+      next.waitlist = next.waitlist.filter((u) => u !== userId);
+      next.waitlistCount = next.waitlist.length;
+    }
+    await mustUpdate(
+      tx.update(
+        ACTIVITIES,
+        act._id,
+        {
+          $set: { confirmedCount: next.confirmedCount, waitlist: next.waitlist, waitlistCount: next.waitlistCount, updatedAt: nowIso },
+          $inc: { version: 1 },
+        },
+        { version },
+      ),
+      'activity',
+    );
+    return { activity: { _id: act._id, title: act.title, startAt: act.startAt, location: act.location }, wasStatus, late, ...moved };
+  });
+}
+
+/**
+ * Releases one active signup of a cancelled activity: the signup is cancelled and the
+ * volunteer's slot freed. Returns whether it changed anything (false when already released).
+ */
+export async function releaseForCancelledActivity(store: Store, now: Date, signupId: string): Promise<boolean> {
+  const nowIso = now.toISOString();
+  return store.transaction(async (tx) => {
+    const s = await tx.get<SignupDoc>(SIGNUPS, signupId);
+    if (!s || s.status === 'cancelled') return false;
+    const [v, act] = await Promise.all([tx.get<VolunteerDoc>(VOLUNTEERS, s.userId), tx.get<ActivityDoc>(ACTIVITIES, s.activityId)]);
+    if (act) {
+      // Keeps the counters equal to the signup records, also for a cancelled activity.
+      const waitlist = act.waitlist.filter((u) => u !== s.userId);
+      const confirmedCount = act.confirmedCount - (s.status === 'confirmed' ? 1 : 0);
+      await mustUpdate(
+        tx.update(
+          ACTIVITIES,
+          act._id,
+          { $set: { confirmedCount, waitlist, waitlistCount: waitlist.length, updatedAt: nowIso }, $inc: { version: 1 } },
+          { version: act.version },
+        ),
+        'activity',
+      );
+    }
+    await mustUpdate(
+      tx.update(
+        SIGNUPS,
+        signupId,
+        { $set: { status: 'cancelled', cancelledBy: 'activity_cancelled', cancelledAt: nowIso, updatedAt: nowIso } },
+        { status: s.status },
+      ),
+      'signup',
+    );
+    if (v && s.status === 'confirmed') {
+      const slots = v.slots.filter((x) => x.activityId !== s.activityId);
+      await mustUpdate(tx.update(VOLUNTEERS, v._id, { $set: { slots, updatedAt: nowIso } }, { updatedAt: v.updatedAt }), 'volunteer');
+    }
+    return true;
+  });
+}
+
+/** Whether `err` is the abandoned-transaction error of this module. */
+export function isConcurrentChange(err: unknown): boolean {
+  return err instanceof ConcurrentChange;
+}

@@ -1,0 +1,80 @@
+import { defineAction, type ActionMap } from '../action';
+import { isFailure } from '../auth';
+import { fail, ok } from '../result';
+import { decodeCursor, pageOf } from '../schemas';
+import { SIGNUPS, VOLUNTEERS, type SignupDoc, type VolunteerDoc } from './model';
+import { notifyMoved } from './notify';
+import { releaseSeat, takeSeat } from './seats';
+import { cancelInput, myRecordsInput, mySignupsInput, signupInput } from './schemas';
+import { mySignupItem, serviceRecord, volunteerProfile } from './views';
+
+/** Signing up, cancelling, and the volunteer's own signups and service records. */
+export const signupActions: ActionMap = {
+  signup: defineAction({
+    summary: '报名活动（满员时进入候补）',
+    access: 'active',
+    idempotent: true,
+    input: signupInput,
+    run: async (input, ctx) => {
+      const r = await takeSeat(ctx.store, ctx.clock.now(), input.activityId, ctx.user as NonNullable<typeof ctx.user>);
+      return isFailure(r) ? r : ok(r);
+    },
+  }),
+
+  cancel: defineAction({
+    summary: '取消本人报名（空出的名额由候补第一位递补）',
+    access: 'active',
+    input: cancelInput,
+    run: async (input, ctx) => {
+      const r = await releaseSeat(ctx.store, ctx.clock.now(), input.activityId, ctx.callerId as string);
+      if (isFailure(r)) return r;
+      await notifyMoved(ctx, r.activity, r.promoted, r.dropped);
+      return ok({ status: 'cancelled' as const, lateCancel: r.late, promoted: r.promoted.length });
+    },
+  }),
+
+  mySignups: defineAction({
+    summary: '我的报名（活动时间倒序）',
+    access: 'registered',
+    input: mySignupsInput,
+    run: async (input, ctx) => {
+      const limit = input.limit ?? 20;
+      const offset = decodeCursor(input.cursor);
+      const rows = await ctx.store.find<SignupDoc>(
+        SIGNUPS,
+        { userId: ctx.callerId as string },
+        { orderBy: [['startAt', 'desc']], limit: limit + 1, skip: offset },
+      );
+      const now = ctx.clock.now();
+      return ok(
+        pageOf(
+          rows.map((s) => mySignupItem(s, now)),
+          offset,
+          limit,
+        ),
+      );
+    },
+  }),
+
+  myRecords: defineAction({
+    summary: '我的志愿服务记录与累计时长（志愿服务记录证明所需数据）',
+    access: 'registered',
+    input: myRecordsInput,
+    run: async (input, ctx) => {
+      const limit = input.limit ?? 20;
+      const offset = decodeCursor(input.cursor);
+      const userId = ctx.callerId as string;
+      const [v, rows] = await Promise.all([
+        ctx.store.get<VolunteerDoc>(VOLUNTEERS, userId),
+        ctx.store.find<SignupDoc>(
+          SIGNUPS,
+          { userId, attendance: 'attended' },
+          { orderBy: [['startAt', 'desc']], limit: limit + 1, skip: offset },
+        ),
+      ]);
+      if (!v) return fail('FORBIDDEN', '请先登记为志愿者', 'NOT_VOLUNTEER');
+      const page = pageOf(rows.map(serviceRecord), offset, limit);
+      return ok({ volunteer: volunteerProfile(v), totalHours: v.totalHours, records: page.items, nextCursor: page.nextCursor });
+    },
+  }),
+};

@@ -1,0 +1,245 @@
+import {
+  activityPhase,
+  CATEGORY_LABELS,
+  chinaDate,
+  type ActivityCategory,
+  type ActivityPhase,
+  type ActivityStatus,
+} from '../../domain/activity';
+import { maskPhone } from '../../domain/phone';
+import { attendanceAt, freeCancelUntil, waitlistPosition, type Attendance, type CancelledBy, type SignupStatus } from '../../domain/signup';
+import type { ActivityDoc, Organiser, SignupDoc, VolunteerDoc } from './model';
+
+/** An activity as a list card shows it. */
+export interface ActivitySummary {
+  activityId: string;
+  communityId: string;
+  communityName: string;
+  title: string;
+  category: ActivityCategory;
+  categoryLabel: string;
+  location: string;
+  startAt: string;
+  endAt: string;
+  signupDeadline: string;
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  seatsLeft: number;
+  waitlistEnabled: boolean;
+  openToAll: boolean;
+  status: ActivityStatus;
+  phase: ActivityPhase;
+}
+
+/** The caller's own signup on an activity. */
+export interface MySignup {
+  status: SignupStatus;
+  /** 1-based place in the waitlist while waitlisted, else null. */
+  position: number | null;
+  attendance: Attendance;
+  checkInAt: string | null;
+  checkOutAt: string | null;
+  hours: number;
+  lateCancel: boolean;
+  cancelledBy: CancelledBy | null;
+}
+
+/** An activity with everything its detail page shows. */
+export interface ActivityDetail extends ActivitySummary {
+  description: string;
+  organiser: Organiser;
+  /** Cancelling after this moment is recorded as a late cancellation. */
+  freeCancelUntil: string;
+  attendanceMinRatio: number;
+  cancelReason: string | null;
+  mySignup: MySignup | null;
+  /** Whether the caller may manage it (roster, check-in, cancel). */
+  isOrganiser: boolean;
+}
+
+/** A volunteer's own profile. */
+export interface VolunteerProfile {
+  userId: string;
+  volunteerNo: string;
+  realName: string;
+  phone: string;
+  skills: string[];
+  isPartyMember: boolean;
+  totalHours: number;
+  communityId: string;
+  createdAt: string;
+}
+
+/** One line of an activity's roster, as organisers see it (phone masked). */
+export interface RosterEntry {
+  userId: string;
+  realName: string;
+  volunteerNo: string;
+  phoneMasked: string;
+  status: SignupStatus;
+  position: number | null;
+  attendance: Attendance;
+  checkInAt: string | null;
+  checkOutAt: string | null;
+  hours: number;
+  lateCancel: boolean;
+  signedUpAt: string;
+}
+
+/**
+ * One service record: the fields a residents' committee needs to issue a 志愿服务记录证明
+ * (RULES.md §3) — the volunteer, the activity, the hours and the organiser.
+ */
+export interface ServiceRecord {
+  recordId: string;
+  activityId: string;
+  volunteerName: string;
+  volunteerNo: string;
+  title: string;
+  category: ActivityCategory;
+  categoryLabel: string;
+  /** The service date in China time, YYYY-MM-DD. */
+  date: string;
+  startAt: string;
+  endAt: string;
+  location: string;
+  content: string;
+  checkInAt: string;
+  checkOutAt: string;
+  hours: number;
+  organiser: Organiser;
+}
+
+/** One of the caller's signups, newest activity first. */
+export interface MySignupItem extends MySignup {
+  activityId: string;
+  title: string;
+  category: ActivityCategory;
+  categoryLabel: string;
+  location: string;
+  startAt: string;
+  endAt: string;
+}
+
+export function activitySummary(a: ActivityDoc, now: Date): ActivitySummary {
+  return {
+    activityId: a._id,
+    communityId: a.communityId,
+    communityName: a.communityName,
+    title: a.title,
+    category: a.category,
+    categoryLabel: CATEGORY_LABELS[a.category],
+    location: a.location,
+    startAt: a.startAt,
+    endAt: a.endAt,
+    signupDeadline: a.signupDeadline,
+    capacity: a.capacity,
+    confirmedCount: a.confirmedCount,
+    waitlistCount: a.waitlistCount,
+    seatsLeft: Math.max(0, a.capacity - a.confirmedCount),
+    waitlistEnabled: a.waitlistEnabled,
+    openToAll: a.openToAll,
+    status: a.status,
+    phase: activityPhase(a, now),
+  };
+}
+
+export function mySignup(s: SignupDoc, a: Pick<ActivityDoc, 'waitlist' | 'endAt'>, now: Date): MySignup {
+  return {
+    status: s.status,
+    position: s.status === 'waitlisted' ? waitlistPosition(a.waitlist, s.userId) : null,
+    attendance: attendanceAt(s, a.endAt, now),
+    checkInAt: s.checkInAt ?? null,
+    checkOutAt: s.checkOutAt ?? null,
+    hours: s.hours,
+    lateCancel: s.lateCancel,
+    cancelledBy: s.cancelledBy ?? null,
+  };
+}
+
+export function activityDetail(a: ActivityDoc, signup: SignupDoc | null, isOrganiser: boolean, now: Date): ActivityDetail {
+  return {
+    ...activitySummary(a, now),
+    description: a.description,
+    organiser: a.organiser,
+    freeCancelUntil: freeCancelUntil(a.startAt, a.rules.freeCancelHours),
+    attendanceMinRatio: a.rules.attendanceMinRatio,
+    cancelReason: a.cancelReason ?? null,
+    mySignup: signup ? mySignup(signup, a, now) : null,
+    isOrganiser,
+  };
+}
+
+export function volunteerProfile(v: VolunteerDoc): VolunteerProfile {
+  return {
+    userId: v._id,
+    volunteerNo: v.volunteerNo,
+    realName: v.realName,
+    phone: v.phone,
+    skills: v.skills,
+    isPartyMember: v.isPartyMember,
+    totalHours: v.totalHours,
+    communityId: v.communityId,
+    createdAt: v.createdAt,
+  };
+}
+
+export function rosterEntry(s: SignupDoc, a: Pick<ActivityDoc, 'waitlist' | 'endAt'>, now: Date): RosterEntry {
+  return {
+    userId: s.userId,
+    realName: s.realName,
+    volunteerNo: s.volunteerNo,
+    phoneMasked: maskPhone(s.phone),
+    status: s.status,
+    position: s.status === 'waitlisted' ? waitlistPosition(a.waitlist, s.userId) : null,
+    attendance: attendanceAt(s, a.endAt, now),
+    checkInAt: s.checkInAt ?? null,
+    checkOutAt: s.checkOutAt ?? null,
+    hours: s.hours,
+    lateCancel: s.lateCancel,
+    signedUpAt: s.createdAt,
+  };
+}
+
+export function serviceRecord(s: SignupDoc): ServiceRecord {
+  return {
+    recordId: s._id,
+    activityId: s.activityId,
+    volunteerName: s.realName,
+    volunteerNo: s.volunteerNo,
+    title: s.title,
+    category: s.category,
+    categoryLabel: CATEGORY_LABELS[s.category],
+    date: chinaDate(s.startAt),
+    startAt: s.startAt,
+    endAt: s.endAt,
+    location: s.location,
+    content: s.description,
+    checkInAt: s.checkInAt ?? '',
+    checkOutAt: s.checkOutAt ?? '',
+    hours: s.hours,
+    organiser: s.organiser,
+  };
+}
+
+export function mySignupItem(s: SignupDoc, now: Date): MySignupItem {
+  return {
+    activityId: s.activityId,
+    title: s.title,
+    category: s.category,
+    categoryLabel: CATEGORY_LABELS[s.category],
+    location: s.location,
+    startAt: s.startAt,
+    endAt: s.endAt,
+    status: s.status,
+    // The live position needs the activity; the list shows "候补中" and the detail page the number.
+    position: null,
+    attendance: attendanceAt(s, s.endAt, now),
+    checkInAt: s.checkInAt ?? null,
+    checkOutAt: s.checkOutAt ?? null,
+    hours: s.hours,
+    lateCancel: s.lateCancel,
+    cancelledBy: s.cancelledBy ?? null,
+  };
+}

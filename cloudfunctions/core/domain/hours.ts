@@ -1,0 +1,54 @@
+/**
+ * Service hours (RULES.md §3): the time between check-in and check-out, clipped to the activity
+ * window (travel and waiting excluded), in whole units of 0.5 h rounded down, and counted only
+ * when it covers at least the required share of the activity's duration.
+ */
+import { ATTENDANCE_CORRECTION_DAYS, CHECK_IN_OPENS_MINUTES } from './activity';
+
+const MINUTE = 60_000;
+const HALF_HOUR = 30 * MINUTE;
+
+export interface ServiceHours {
+  /** Hours credited, a multiple of 0.5; 0 when the attendance does not count. */
+  hours: number;
+  /** Whether the covered time reaches the required share. */
+  counted: boolean;
+  /** Minutes inside the activity window between check-in and check-out. */
+  coveredMinutes: number;
+}
+
+/** The hours a check-in/check-out pair earns for an activity. */
+export function serviceHours(p: { checkInAt: string; checkOutAt: string; startAt: string; endAt: string; minRatio: number }): ServiceHours {
+  const start = Date.parse(p.startAt);
+  const end = Date.parse(p.endAt);
+  const from = Math.max(Date.parse(p.checkInAt), start);
+  const to = Math.min(Date.parse(p.checkOutAt), end);
+  const covered = Math.max(0, to - from);
+  // Compare in whole milliseconds: 0.6 × duration is not always exact in floating point.
+  const required = Math.ceil(p.minRatio * (end - start) - 1e-6);
+  const counted = covered > 0 && covered >= required;
+  return { hours: counted ? Math.floor(covered / HALF_HOUR) * 0.5 : 0, counted, coveredMinutes: Math.floor(covered / MINUTE) };
+}
+
+export type AttendanceTimeProblem =
+  'TIME_IN_FUTURE' | 'CHECK_IN_TOO_EARLY' | 'ACTIVITY_ENDED' | 'CHECK_OUT_BEFORE_CHECK_IN' | 'CORRECTION_WINDOW_CLOSED';
+
+/**
+ * Whether a check-in at `at` may be recorded at `now`: not in the future, not earlier than the
+ * check-in window opens, not after the end, and only within the correction window after the end.
+ */
+export function checkInProblem(at: Date, a: { startAt: string; endAt: string }, now: Date): AttendanceTimeProblem | null {
+  if (now.getTime() > Date.parse(a.endAt) + ATTENDANCE_CORRECTION_DAYS * 24 * 60 * MINUTE) return 'CORRECTION_WINDOW_CLOSED';
+  if (at.getTime() > now.getTime()) return 'TIME_IN_FUTURE';
+  if (at.getTime() < Date.parse(a.startAt) - CHECK_IN_OPENS_MINUTES * MINUTE) return 'CHECK_IN_TOO_EARLY';
+  if (at.getTime() >= Date.parse(a.endAt)) return 'ACTIVITY_ENDED';
+  return null;
+}
+
+/** Whether a check-out at `at` may be recorded at `now` for a check-in at `checkInAt`. */
+export function checkOutProblem(at: Date, checkInAt: string, a: { endAt: string }, now: Date): AttendanceTimeProblem | null {
+  if (now.getTime() > Date.parse(a.endAt) + ATTENDANCE_CORRECTION_DAYS * 24 * 60 * MINUTE) return 'CORRECTION_WINDOW_CLOSED';
+  if (at.getTime() > now.getTime()) return 'TIME_IN_FUTURE';
+  if (at.getTime() <= Date.parse(checkInAt)) return 'CHECK_OUT_BEFORE_CHECK_IN';
+  return null;
+}

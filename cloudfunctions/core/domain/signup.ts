@@ -1,0 +1,110 @@
+/**
+ * Signup rules (RULES.md §3): who gets a seat, FIFO waitlist positions, when signup closes,
+ * free and late cancellation, and what an attendance is. Pure: the app layer applies these
+ * inside a database transaction so they hold under any concurrency.
+ */
+import { overlaps, type ActivityStatus } from './activity';
+
+/** A signup's state. A cancelled signup may be renewed (a new round) while signup is open. */
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const satisfies readonly SignupStatus[];
+
+/** Why a signup was cancelled. */
+export type CancelledBy = 'volunteer' | 'activity_cancelled' | 'time_conflict';
+
+/**
+ * Attendance of a confirmed signup. `attended` counts toward hours; `insufficient` was present
+ * for less than the required share of the activity; `no_show` never checked in by the end.
+ */
+export type Attendance = 'pending' | 'checked_in' | 'attended' | 'insufficient' | 'no_show';
+export const ATTENDANCES = ['pending', 'checked_in', 'attended', 'insufficient', 'no_show'] as const satisfies readonly Attendance[];
+
+/** Why signing up is refused at this moment. */
+export type SignupClosedReason = 'ACTIVITY_CANCELLED' | 'ACTIVITY_FINISHED' | 'ACTIVITY_STARTED' | 'SIGNUP_DEADLINE_PASSED';
+
+/** Whether an activity takes signups at `now`; null when it does. */
+export function signupClosedReason(
+  a: { status: ActivityStatus; startAt: string; endAt: string; signupDeadline: string },
+  now: Date,
+): SignupClosedReason | null {
+  const t = now.getTime();
+  if (a.status === 'cancelled') return 'ACTIVITY_CANCELLED';
+  if (a.status === 'finished' || t >= Date.parse(a.endAt)) return 'ACTIVITY_FINISHED';
+  if (t >= Date.parse(a.startAt)) return 'ACTIVITY_STARTED';
+  if (t > Date.parse(a.signupDeadline)) return 'SIGNUP_DEADLINE_PASSED';
+  return null;
+}
+
+/** The seats of an activity: the confirmed count and the FIFO waitlist of user ids. */
+export interface Seats {
+  capacity: number;
+  confirmedCount: number;
+  waitlist: readonly string[];
+  waitlistEnabled: boolean;
+}
+
+export type SeatDecision = { status: 'confirmed' } | { status: 'waitlisted'; position: number } | { status: 'full' };
+
+/**
+ * Where a new signup goes: a free seat only when nobody is waiting (a freed seat belongs to the
+ * head of the waitlist, never to a newcomer), else the end of the waitlist, else refused.
+ */
+export function decideSeat(s: Seats): SeatDecision {
+  if (s.confirmedCount < s.capacity && s.waitlist.length === 0) return { status: 'confirmed' };
+  if (s.waitlistEnabled) return { status: 'waitlisted', position: s.waitlist.length + 1 };
+  return { status: 'full' };
+}
+
+/** A volunteer's 1-based waitlist position, or null when not waiting. */
+export function waitlistPosition(waitlist: readonly string[], userId: string): number | null {
+  const i = waitlist.indexOf(userId);
+  return i < 0 ? null : i + 1;
+}
+
+/** A confirmed activity a volunteer is committed to, kept on the volunteer to refuse overlaps. */
+export interface Slot {
+  activityId: string;
+  startAt: string;
+  endAt: string;
+}
+
+/** The first of the volunteer's confirmed slots that overlaps `window` (other than the same activity). */
+export function conflictingSlot(slots: readonly Slot[], window: Slot): Slot | null {
+  return slots.find((s) => s.activityId !== window.activityId && overlaps(s, window)) ?? null;
+}
+
+/** Slots still worth keeping at `now`: those not yet ended. */
+export function liveSlots(slots: readonly Slot[], now: Date): Slot[] {
+  return slots.filter((s) => Date.parse(s.endAt) > now.getTime());
+}
+
+export type CancelDecision =
+  { allowed: true; late: boolean } | { allowed: false; reason: 'ACTIVITY_STARTED' | 'ACTIVITY_CANCELLED' | 'ACTIVITY_FINISHED' };
+
+/**
+ * Whether a volunteer may cancel at `now`, and whether it counts as late: free until
+ * `freeCancelHours` before the start (inclusive), late after that, closed once it starts.
+ */
+export function decideCancel(
+  a: { status: ActivityStatus; startAt: string; endAt: string },
+  freeCancelHours: number,
+  now: Date,
+): CancelDecision {
+  const t = now.getTime();
+  if (a.status === 'cancelled') return { allowed: false, reason: 'ACTIVITY_CANCELLED' };
+  if (a.status === 'finished' || t >= Date.parse(a.endAt)) return { allowed: false, reason: 'ACTIVITY_FINISHED' };
+  const start = Date.parse(a.startAt);
+  if (t >= start) return { allowed: false, reason: 'ACTIVITY_STARTED' };
+  return { allowed: true, late: t > start - freeCancelHours * 3_600_000 };
+}
+
+/** The latest moment a cancellation is free (ISO, UTC). */
+export function freeCancelUntil(startAt: string, freeCancelHours: number): string {
+  return new Date(Date.parse(startAt) - freeCancelHours * 3_600_000).toISOString();
+}
+
+/** The attendance as of `now`: a confirmed volunteer not checked in by the end is a no-show. */
+export function attendanceAt(s: { status: SignupStatus; attendance: Attendance }, endAt: string, now: Date): Attendance {
+  if (s.status === 'confirmed' && s.attendance === 'pending' && now.getTime() >= Date.parse(endAt)) return 'no_show';
+  return s.attendance;
+}

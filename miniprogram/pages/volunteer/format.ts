@@ -1,0 +1,153 @@
+// How the volunteer pages word things: categories, times in China time, seats, a person's own
+// status, and which button the activity page offers. Plain functions, so they are tested alone.
+import type { ActivityCategory, ActivityDetail, ActivitySummary, MySignupItem, RosterEntry } from '../../services/volunteer';
+
+/** 活动类别 (API.md §5). */
+export const CATEGORY_LABELS: Record<ActivityCategory, string> = {
+  epidemic_prevention: '疫情防控',
+  environment: '环境整治',
+  civility: '文明劝导',
+  patriotic_health: '爱国卫生',
+  counseling: '心理咨询援助',
+  other: '其他',
+};
+
+/** The category filter of the activity list: 全部 first. */
+export const CATEGORY_TABS: Array<{ value: ActivityCategory | ''; label: string }> = [
+  { value: '', label: '全部' },
+  ...(Object.keys(CATEGORY_LABELS) as ActivityCategory[]).map((value) => ({ value, label: CATEGORY_LABELS[value] })),
+];
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The parts of a time in China time (UTC+8), whatever the phone's time zone. */
+function chinaParts(iso: string): { y: number; m: number; d: number; w: number; hm: string } {
+  const d = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
+  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), w: d.getUTCDay(), hm };
+}
+
+/** `11月22日 周日 09:00–12:00` (the end's date too when it is another day). */
+export function formatWindow(startAt: string, endAt: string): string {
+  const s = chinaParts(startAt);
+  const e = chinaParts(endAt);
+  const sameDay = s.y === e.y && s.m === e.m && s.d === e.d;
+  return `${s.m}月${s.d}日 周${WEEKDAYS[s.w]} ${s.hm}–${sameDay ? '' : `${e.m}月${e.d}日 `}${e.hm}`;
+}
+
+/** `2026-11-22 09:00`. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const p = chinaParts(iso);
+  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')} ${p.hm}`;
+}
+
+/** `09:10`. */
+export function formatClock(iso: string | null | undefined): string {
+  return iso ? chinaParts(iso).hm : '';
+}
+
+/** Hours as people say them: `3`, `2.5`. */
+export function formatHours(hours: number): string {
+  return String(Math.round(hours * 10) / 10);
+}
+
+/** The seats line of a card: seats left, or the waitlist once full. */
+export function seatsText(
+  a: Pick<ActivitySummary, 'status' | 'phase' | 'seatsLeft' | 'capacity' | 'waitlistCount' | 'waitlistEnabled'>,
+): string {
+  if (a.status === 'cancelled') return '活动已取消';
+  if (a.phase === 'ended') return '活动已结束';
+  if (a.seatsLeft > 0) return `剩余 ${a.seatsLeft} 个名额（共 ${a.capacity}）`;
+  if (a.waitlistEnabled) return a.waitlistCount > 0 ? `名额已满 · ${a.waitlistCount} 人候补` : '名额已满 · 可候补';
+  return '名额已满';
+}
+
+/** The phase tag of a card or the detail page. */
+export function phaseTag(a: Pick<ActivitySummary, 'phase'>): {
+  text: string;
+  theme: 'success' | 'warning' | 'default' | 'danger' | 'primary';
+} {
+  switch (a.phase) {
+    case 'signup_open':
+      return { text: '报名中', theme: 'success' };
+    case 'signup_closed':
+      return { text: '报名截止', theme: 'warning' };
+    case 'in_progress':
+      return { text: '进行中', theme: 'primary' };
+    case 'ended':
+      return { text: '已结束', theme: 'default' };
+    case 'cancelled':
+      return { text: '已取消', theme: 'danger' };
+  }
+}
+
+/** An activity as its list card shows it. */
+export interface ActivityCard {
+  activityId: string;
+  title: string;
+  categoryLabel: string;
+  when: string;
+  location: string;
+  seats: string;
+  full: boolean;
+  tag: { text: string; theme: string };
+}
+
+export function toCard(a: ActivitySummary): ActivityCard {
+  return {
+    activityId: a.activityId,
+    title: a.title,
+    categoryLabel: CATEGORY_LABELS[a.category],
+    when: formatWindow(a.startAt, a.endAt),
+    location: a.location,
+    seats: seatsText(a),
+    full: a.seatsLeft === 0,
+    tag: phaseTag(a),
+  };
+}
+
+/** What attendance words a person sees. */
+export const ATTENDANCE_LABELS: Record<RosterEntry['attendance'], string> = {
+  pending: '未签到',
+  checked_in: '已签到',
+  attended: '已签退',
+  insufficient: '时长不足',
+  no_show: '缺席',
+};
+
+/** The caller's own status on an activity, in words; empty when not signed up. */
+export function myStatusText(s: ActivityDetail['mySignup'] | MySignupItem | null): string {
+  if (!s) return '';
+  if (s.status === 'waitlisted') return s.position ? `候补第 ${s.position} 位` : '候补中';
+  if (s.status === 'cancelled') {
+    if (s.cancelledBy === 'activity_cancelled') return '活动已取消';
+    if (s.cancelledBy === 'time_conflict') return '候补已取消（时间冲突）';
+    return s.lateCancel ? '已取消报名（迟退）' : '已取消报名';
+  }
+  if (s.attendance === 'attended') return `已完成 · ${formatHours(s.hours)} 小时`;
+  if (s.attendance === 'pending') return '已报名';
+  return ATTENDANCE_LABELS[s.attendance];
+}
+
+/** The main button of the activity page. */
+export type DetailAction = 'signup' | 'waitlist' | 'cancel' | 'none';
+
+/** Which button to offer the caller now, and whether cancelling now would be late. */
+export function detailAction(a: ActivityDetail, nowMs: number): { action: DetailAction; lateCancel: boolean } {
+  const mine = a.mySignup;
+  const active = mine && (mine.status === 'confirmed' || mine.status === 'waitlisted');
+  if (active) {
+    if (a.phase !== 'signup_open' && a.phase !== 'signup_closed') return { action: 'none', lateCancel: false };
+    return { action: 'cancel', lateCancel: mine.status === 'confirmed' && nowMs > Date.parse(a.freeCancelUntil) };
+  }
+  if (a.phase !== 'signup_open') return { action: 'none', lateCancel: false };
+  if (a.seatsLeft > 0 && a.waitlistCount === 0) return { action: 'signup', lateCancel: false };
+  return { action: a.waitlistEnabled ? 'waitlist' : 'none', lateCancel: false };
+}
+
+/** A client token for one tap of 报名: retries of that tap reuse it, a new tap gets a new one. */
+export function newClientToken(nowMs: number = Date.now()): string {
+  return `su${nowMs.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}

@@ -1,0 +1,54 @@
+import { checkInProblem, checkOutProblem, serviceHours } from '../../cloudfunctions/core/domain/hours';
+
+const t = (local: string) => new Date(`${local}+08:00`).toISOString();
+const at = (local: string) => new Date(`${local}+08:00`);
+// A 3-hour activity, 09:00–12:00: 60 % is 1 h 48 min.
+const window = { startAt: t('2026-11-22T09:00:00'), endAt: t('2026-11-22T12:00:00') };
+
+describe('service hours', () => {
+  test.each([
+    ['credits the whole activity', '09:00', '12:00', 3, true],
+    ['clips an early arrival and a late departure to the window', '08:15', '12:40', 3, true],
+    ['rounds down to 0.5 h units', '09:00', '11:29', 2, true],
+    ['counts exactly 60 % of the duration', '09:00', '10:48', 1.5, true],
+    ['does not count a minute under 60 %', '09:00', '10:47', 0, false],
+    ['does not count travel before the start toward the 60 %', '07:00', '10:00', 0, false],
+    ['credits 2.5 h for 2 h 59 min', '09:00', '11:59', 2.5, true],
+    ['credits nothing for a stay entirely before the start', '07:00', '08:30', 0, false],
+  ])('%s', (_name, inAt, outAt, hours, counted) => {
+    const r = serviceHours({ ...window, checkInAt: t(`2026-11-22T${inAt}:00`), checkOutAt: t(`2026-11-22T${outAt}:00`), minRatio: 0.6 });
+    expect(r).toMatchObject({ hours, counted });
+  });
+
+  test('follows a configured minimum share', () => {
+    const r = serviceHours({ ...window, checkInAt: t('2026-11-22T09:00:00'), checkOutAt: t('2026-11-22T10:30:00'), minRatio: 0.5 });
+    expect(r).toMatchObject({ hours: 1.5, counted: true, coveredMinutes: 90 });
+  });
+});
+
+describe('check-in and check-out times', () => {
+  test.each([
+    ['accepts a check-in at the start', '09:00', '09:00', null],
+    ['accepts a check-in an hour early', '08:00', '08:00', null],
+    ['rejects a check-in more than an hour early', '07:59', '07:59', 'CHECK_IN_TOO_EARLY'],
+    ['rejects a check-in time in the future', '10:00', '09:30', 'TIME_IN_FUTURE'],
+    ['rejects a check-in at or after the end', '12:00', '12:30', 'ACTIVITY_ENDED'],
+    ['accepts a corrected check-in after the end', '09:10', '13:00', null],
+  ])('%s', (_name, time, now, problem) => {
+    expect(checkInProblem(at(`2026-11-22T${time}:00`), window, at(`2026-11-22T${now}:00`))).toBe(problem);
+  });
+
+  test('closes corrections seven days after the end', () => {
+    expect(checkInProblem(at('2026-11-22T09:00:00'), window, at('2026-11-29T12:00:00'))).toBeNull();
+    expect(checkInProblem(at('2026-11-22T09:00:00'), window, at('2026-11-29T12:00:01'))).toBe('CORRECTION_WINDOW_CLOSED');
+  });
+
+  test.each([
+    ['accepts a check-out after the check-in', '11:00', '11:00', null],
+    ['accepts a check-out after the end', '13:00', '13:00', null],
+    ['rejects a check-out at the check-in time', '09:00', '11:00', 'CHECK_OUT_BEFORE_CHECK_IN'],
+    ['rejects a check-out in the future', '11:30', '11:00', 'TIME_IN_FUTURE'],
+  ])('%s', (_name, time, now, problem) => {
+    expect(checkOutProblem(at(`2026-11-22T${time}:00`), t('2026-11-22T09:00:00'), window, at(`2026-11-22T${now}:00`))).toBe(problem);
+  });
+});
