@@ -1,7 +1,5 @@
-// The entry cells of 我的 for an approved user. Features add their pages here, e.g.
-//   { title: '我的志愿服务', url: '/pages/volunteer/records/index' },
-//   { title: '志愿者登记', url: '/pages/volunteer/register/index' },
-// once those pages exist (a cell to a missing page would fail to open).
+// The entry cells of 我的 for an approved user. Features add their pages here once the pages
+// exist (a cell to a missing page would fail to open).
 import type { Role } from '../../../typings/api';
 import { STAFF_ROLES } from '../../utils/labels';
 
@@ -16,7 +14,13 @@ export interface MineEntry {
 }
 
 /** 我的 page entries, in display order. */
-export const MINE_ENTRIES: MineEntry[] = [{ title: '社区工作台', url: '/staff/workbench/index', roles: STAFF_ROLES, icon: 'app' }];
+export const MINE_ENTRIES: MineEntry[] = [
+  { title: '我的志愿服务', url: '/pages/volunteer/records/index', icon: 'time' },
+  { title: '志愿者登记', url: '/pages/volunteer/register/index', icon: 'heart' },
+  { title: '诉求处理', url: '/staff/requests/inbox/index', roles: ['rc_staff', 'oc_member', 'property_staff', 'party_org'], icon: 'chat' },
+  { title: '物业服务评价表', url: '/staff/ratings/sheet/index', roles: ['oc_member', 'party_org'], icon: 'star' },
+  { title: '社区工作台', url: '/staff/workbench/index', roles: STAFF_ROLES, icon: 'app' },
+];
 
 /** The entries a user with these roles sees. */
 export function entriesFor(roles: readonly Role[], entries: readonly MineEntry[] = MINE_ENTRIES): MineEntry[] {

@@ -11,4 +11,7 @@ export interface StaffEntry {
 export const STAFF_ENTRIES: StaffEntry[] = [
   { title: '居民注册审核', description: '审核本社区居民的注册申请', url: '/staff/members/index' },
   { title: '社区统计', description: '志愿者占比、业委会党员占比、诉求指标', url: '/staff/stats/index' },
+  { title: '诉求受理', description: '受理、分派、督办居民诉求', url: '/staff/requests/inbox/index' },
+  { title: '发布志愿活动', description: '创建活动，设置名额与报名截止', url: '/staff/volunteer/create/index' },
+  { title: '物业服务评价', description: '评价进度、发布红黑榜、记录重大事项', url: '/staff/ratings/period/index' },
 ];

@@ -1,0 +1,148 @@
+// What 居民注册审核 / 成员管理 shows: who may use it, the filters, one row per member (with the actions
+// the row offers), the paging state, and the confirmation texts. Plain functions, tested alone.
+import type { CommunityListItem, MemberView, Page, Role, SelfView, UserStatus } from '../../../typings/api';
+import { isStaff, roleLabels } from '../../utils/labels';
+
+/** The two lists of the segmented filter. */
+export type MemberTab = Extract<UserStatus, 'pending' | 'active'>;
+
+export const MEMBER_TABS: ReadonlyArray<{ value: MemberTab; label: string }> = [
+  { value: 'pending', label: '待审核' },
+  { value: 'active', label: '已通过' },
+];
+
+/** Status words of a row (待审核 / 已通过 match the tabs). */
+export const MEMBER_STATUS_LABELS: Record<UserStatus, string> = {
+  pending: '待审核',
+  active: '已通过',
+  disabled: '已停用',
+};
+
+/** The role filter of the 已通过 list: '' is every role. */
+export const ROLE_FILTERS: ReadonlyArray<{ value: Role | ''; label: string }> = [
+  { value: '', label: '全部角色' },
+  { value: 'resident', label: '居民' },
+  { value: 'oc_member', label: '业委会成员' },
+  { value: 'property_staff', label: '物业工作人员' },
+  { value: 'rc_staff', label: '居委会工作人员' },
+  { value: 'party_org', label: '社区党组织' },
+  { value: 'admin', label: '平台管理员' },
+];
+
+/** The label of a role filter value. */
+export function roleFilterLabel(role: Role | ''): string {
+  return ROLE_FILTERS.find((f) => f.value === role)?.label ?? '全部角色';
+}
+
+/** What a person who may not manage members is told (no retry: waiting will not help). */
+export const FORBIDDEN_MESSAGE = '仅社区居委会工作人员、社区党组织和平台管理员可以审核居民注册';
+
+/** Whether this whoami user may use the page (the server decides again on every call). */
+export function canManageMembers(user: SelfView | null): user is SelfView {
+  return !!user && user.status === 'active' && isStaff(user.roles);
+}
+
+/** The empty-list text of a tab. */
+export function emptyText(tab: MemberTab, role: Role | ''): string {
+  if (tab === 'pending') return '暂无待审核的申请';
+  return role ? `暂无${roleFilterLabel(role)}` : '暂无已通过的成员';
+}
+
+/** One member as the list shows them. */
+export interface MemberRow {
+  userId: string;
+  name: string;
+  /** 江津花园 · 6栋 601 */
+  place: string;
+  phoneMasked: string;
+  status: UserStatus;
+  statusLabel: string;
+  roles: string[];
+  isPartyMember: boolean;
+  /** 通过 is offered. */
+  canApprove: boolean;
+  /** 设为业委会成员 is offered: an approved resident not yet on the owners' committee. */
+  canMakeOcMember: boolean;
+  /** The last failed action on this row, in the server's words. */
+  error: string;
+}
+
+/** compoundId → compound name of one community (empty when the list did not load). */
+export function compoundNames(communities: readonly CommunityListItem[] | null, communityId: string): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const c of communities ?? []) {
+    if (c.communityId !== communityId) continue;
+    for (const k of c.compounds) names[k.compoundId] = k.name;
+  }
+  return names;
+}
+
+/** The row of a member. */
+export function memberRowOf(m: MemberView, compounds: Record<string, string>): MemberRow {
+  const address = `${m.building} ${m.room}`.trim();
+  return {
+    userId: m.userId,
+    name: m.name,
+    place: [compounds[m.compoundId], address].filter(Boolean).join(' · '),
+    phoneMasked: m.phoneMasked,
+    status: m.status,
+    statusLabel: MEMBER_STATUS_LABELS[m.status] ?? m.status,
+    roles: roleLabels(m.roles),
+    isPartyMember: m.isPartyMember,
+    canApprove: m.status === 'pending',
+    canMakeOcMember: m.status === 'active' && m.roles.includes('resident') && !m.roles.includes('oc_member'),
+    error: '',
+  };
+}
+
+/**
+ * The row after approve or grantRole answered with the member's new state. The answer's full phone
+ * is not used: the list keeps showing the masked one.
+ */
+export function rowAfter(row: MemberRow, user: Pick<SelfView, 'status' | 'roles'>): MemberRow {
+  return {
+    ...row,
+    status: user.status,
+    statusLabel: MEMBER_STATUS_LABELS[user.status] ?? user.status,
+    roles: roleLabels(user.roles),
+    canApprove: user.status === 'pending',
+    canMakeOcMember: user.status === 'active' && user.roles.includes('resident') && !user.roles.includes('oc_member'),
+    error: '',
+  };
+}
+
+/** The rows so far, the cursor of the next page, and whether the end was reached. */
+export interface MemberList {
+  rows: MemberRow[];
+  nextCursor: string | null;
+  ended: boolean;
+}
+
+export function emptyMemberList(): MemberList {
+  return { rows: [], nextCursor: null, ended: false };
+}
+
+/**
+ * The list after a page arrived: the first page replaces it, a next page is appended without the
+ * members already shown (offset paging repeats a row when someone registers meanwhile).
+ */
+export function withPage(list: MemberList, page: Page<MemberView>, append: boolean, compounds: Record<string, string>): MemberList {
+  const seen = new Set(append ? list.rows.map((r) => r.userId) : []);
+  const rows = page.items.filter((m) => !seen.has(m.userId)).map((m) => memberRowOf(m, compounds));
+  return { rows: append ? [...list.rows, ...rows] : rows, nextCursor: page.nextCursor, ended: page.nextCursor === null };
+}
+
+/** A confirmable action on a row. */
+export type MemberAction = 'approve' | 'makeOcMember';
+
+/** The confirmation dialog of an action. */
+export function confirmationOf(action: MemberAction, name: string): { title: string; content: string; confirmBtn: string } {
+  return action === 'approve'
+    ? { title: '审核通过', content: `确认通过 ${name} 的注册申请？`, confirmBtn: '确认通过' }
+    : { title: '设为业委会成员', content: `确认将 ${name} 设为业委会成员？`, confirmBtn: '确认设置' };
+}
+
+/** The toast after an action succeeded. */
+export function successToastOf(action: MemberAction): string {
+  return action === 'approve' ? '已通过' : '已设为业委会成员';
+}

@@ -1,0 +1,99 @@
+import { canViewStats, categoryFigures, hoursText, percentText, statsViewOf, targetFigure } from '../../../miniprogram/staff/stats/figures';
+import { user } from '../fixtures';
+import { stats } from './fixtures';
+
+describe('percentText', () => {
+  test.each([
+    [null, '暂无数据'],
+    [0, '0%'],
+    [0.15, '15%'],
+    [0.5, '50%'],
+    [1, '100%'],
+    [0.925, '92.5%'],
+    [0.6667, '66.6%'],
+    [0.1499, '14.9%'],
+    [0.9996, '99.9%'],
+  ])('shows %p as %p', (rate, text) => {
+    expect(percentText(rate)).toBe(text);
+  });
+});
+
+test('shows hours with at most one decimal', () => {
+  expect(hoursText(36.5)).toBe('36.5 小时');
+  expect(hoursText(420)).toBe('420 小时');
+  expect(hoursText(0.1 + 0.2)).toBe('0.3 小时');
+});
+
+describe('targetFigure', () => {
+  test('is 未达标 below the target, with the bar in red and the target marked', () => {
+    const f = targetFigure('volunteers', '志愿者占比', 0.12, 0.15, '注册志愿者 120 人');
+    expect(f).toMatchObject({
+      value: '12%',
+      targetText: '目标 ≥ 15%',
+      verdict: '未达标',
+      verdictTheme: 'danger',
+      percent: 12,
+      targetPercent: 15,
+    });
+    expect(f.color).toBe('#d54941');
+    expect(f.ariaLabel).toBe('志愿者占比 12%，目标 ≥ 15%，未达标');
+  });
+
+  test('is 达标 exactly at the target', () => {
+    expect(targetFigure('ocParty', '业委会党员占比', 0.5, 0.5, '').verdict).toBe('达标');
+  });
+
+  test('does not read as the target just under it', () => {
+    const f = targetFigure('volunteers', '志愿者占比', 0.1499, 0.15, '');
+    expect(f.verdict).toBe('未达标');
+    expect(f.value).toBe('14.9%');
+  });
+
+  test('is 暂无数据 without a base, with an empty grey bar', () => {
+    expect(targetFigure('ocParty', '业委会党员占比', null, 0.5, '')).toMatchObject({
+      value: '暂无数据',
+      verdict: '暂无数据',
+      verdictTheme: 'default',
+      percent: 0,
+    });
+  });
+
+  test('fills the bar at most to the end', () => {
+    expect(targetFigure('ocParty', '业委会党员占比', 1, 0.5, '').percent).toBe(100);
+  });
+});
+
+test('lists category hours in the order of the categories, in Chinese, unknown ones last and empty ones left out', () => {
+  expect(categoryFigures({ other: 2, counseling: 4, future_kind: 1, civility: 0, epidemic_prevention: 3, patriotic_health: 1.5 })).toEqual([
+    { label: '疫情防控', value: '3 小时' },
+    { label: '爱国卫生', value: '1.5 小时' },
+    { label: '心理咨询援助', value: '4 小时' },
+    { label: '其他', value: '2 小时' },
+    { label: 'future_kind', value: '1 小时' },
+  ]);
+});
+
+test('builds the request KPIs with 超期 marked only when there is any', () => {
+  const view = statsViewOf(
+    stats({ requests: { total: 5, open: 2, overdue: 0, responseRate: 1, resolutionRate: null, satisfactionRate: 0.75 } }),
+  );
+  expect(view.requests.map((r) => [r.label, r.value, !!r.danger])).toEqual([
+    ['诉求总数', '5 件', false],
+    ['在办', '2 件', false],
+    ['超期', '0 件', false],
+    ['响应率', '100%', false],
+    ['办结率', '暂无数据', false],
+    ['满意率', '75%', false],
+  ]);
+  expect(statsViewOf(stats()).requests.find((r) => r.label === '超期')).toMatchObject({ value: '2 件', danger: true });
+});
+
+test('lets only active community staff see the figures', () => {
+  expect(canViewStats(null)).toBe(false);
+  expect(canViewStats(user())).toBe(false);
+  expect(canViewStats(user({ roles: ['resident', 'oc_member'] }))).toBe(false);
+  expect(canViewStats(user({ roles: ['rc_staff'] }))).toBe(true);
+  expect(canViewStats(user({ roles: ['party_org'] }))).toBe(true);
+  expect(canViewStats(user({ roles: ['admin'] }))).toBe(true);
+  expect(canViewStats(user({ roles: ['rc_staff'], status: 'disabled' }))).toBe(false);
+});

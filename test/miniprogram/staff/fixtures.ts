@@ -1,0 +1,57 @@
+// Backend answers for the staff member and statistics pages, shaped like the demo seed.
+import type { CommunityStats, MemberView, Page } from '../../../typings/api';
+import { ok, user, whoamiAs } from '../fixtures';
+import { settle, type PageHandle } from '../harness';
+
+/** whoami of 居委会工作人员 of 红星社区 (demo-rc). */
+export const whoamiRc = whoamiAs(user({ userId: 'u_rc', name: '陈雪梅', roles: ['resident', 'rc_staff'] }), 'demo-rc');
+
+/** whoami of an ordinary resident. */
+export const whoamiResident = whoamiAs(user());
+
+export function member(overrides: Partial<MemberView> = {}): MemberView {
+  return {
+    userId: 'u_zhao',
+    name: '赵志远',
+    phoneMasked: '139****0006',
+    status: 'pending',
+    roles: [],
+    compoundId: 'cp_jiangjin',
+    building: '6栋',
+    room: '601',
+    isPartyMember: false,
+    firmId: null,
+    createdAt: '2026-11-20T09:00:00+08:00',
+    ...overrides,
+  };
+}
+
+export const page = (items: MemberView[], nextCursor: string | null = null) => ok<Page<MemberView>>({ items, nextCursor });
+
+export function stats(overrides: Partial<CommunityStats> = {}): CommunityStats {
+  return {
+    communityId: 'cm_hongxing',
+    population: 1000,
+    residents: 320,
+    volunteers: 120,
+    volunteerRatio: 0.12,
+    volunteerTarget: 0.15,
+    ocMembers: 5,
+    ocPartyMembers: 3,
+    ocPartyRatio: 0.6,
+    ocPartyTarget: 0.5,
+    volunteerHours: { thisMonth: 36.5, thisYear: 420, byCategory: { environment: 200, epidemic_prevention: 120.5, civility: 99.5 } },
+    requests: { total: 40, open: 6, overdue: 2, responseRate: 0.925, resolutionRate: 0.8, satisfactionRate: 0.875 },
+    ...overrides,
+  };
+}
+
+/** Waits (up to 3 s) until `done()` holds: whoami, then the list, then a render take several turns on a busy machine. */
+export async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 150 && !done(); i++) await settle(20);
+}
+
+/** Waits until the page no longer shows its loading state. */
+export function untilLoaded(p: PageHandle): Promise<void> {
+  return until(() => !p.text().includes('加载中…'));
+}
