@@ -20,11 +20,34 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  layer(['cloudfunctions/core/domain/**'], ['**/app/**', '**/ports/**', '**/adapters/**', '**/runtime/**', 'better-sqlite3', '@cloudbase/*', 'node:*', 'fs', 'crypto'], 'domain is pure: no I/O, no outer layers'),
+  layer(
+    ['cloudfunctions/core/domain/**'],
+    ['**/app/**', '**/ports/**', '**/adapters/**', '**/runtime/**', 'better-sqlite3', '@cloudbase/*', 'node:*', 'fs', 'crypto'],
+    'domain is pure: no I/O, no outer layers',
+  ),
   layer(['cloudfunctions/core/ports/**'], ['**/app/**', '**/adapters/**', '**/runtime/**'], 'ports depend on nothing outer'),
-  layer(['cloudfunctions/core/app/**'], ['**/adapters/**', '**/runtime/**', 'better-sqlite3', '@cloudbase/*'], 'use cases depend on ports only'),
-  layer(['miniprogram/**'], ['**/cloudfunctions/**/adapters/**', '**/cloudfunctions/**/runtime/**', 'better-sqlite3', '@cloudbase/*'], 'the client ships no server code'),
+  layer(
+    ['cloudfunctions/core/app/**'],
+    ['**/adapters/**', '**/runtime/**', 'better-sqlite3', '@cloudbase/*'],
+    'use cases depend on ports only',
+  ),
+  layer(
+    ['miniprogram/**'],
+    ['**/cloudfunctions/**/adapters/**', '**/cloudfunctions/**/runtime/**', 'better-sqlite3', '@cloudbase/*'],
+    'the client ships no server code',
+  ),
 );
