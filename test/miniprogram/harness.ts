@@ -127,6 +127,29 @@ export interface RenderOptions {
   properties?: Record<string, unknown>;
 }
 
+/** A rendered page and what a person can do with it. */
+export interface PageHandle {
+  comp: RootComponent;
+  dom: Element;
+  /** All the text the page shows, whitespace folded. */
+  text(): string;
+  /** The element showing `text`; throws (with the page's text) when there is none. */
+  getByText(text: string | RegExp, options?: { exact?: boolean }): Element;
+  queryByText(text: string | RegExp, options?: { exact?: boolean }): Element | null;
+  /** Taps the element showing `target` (or the element itself), then settles. */
+  tap(target: string | RegExp | Element): Promise<void>;
+  /** The form field labelled `label`. */
+  field(label: string): Element;
+  /** Types `value` into the field labelled `label`. */
+  type(label: string, value: string): Promise<void>;
+  /** The validation message shown under the field, '' when none. */
+  fieldError(label: string): string;
+  /** Opens the picker of the field, taps `option`, then 确定. */
+  pick(label: string, option: string): Promise<void>;
+  settle(ms?: number): Promise<void>;
+  detach(): void;
+}
+
 /** Component ids of the pages loaded so far: a page's module runs once per test file. */
 const loadedPages = new Map<string, string>();
 

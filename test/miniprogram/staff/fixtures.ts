@@ -35,6 +35,7 @@ export function stats(overrides: Partial<CommunityStats> = {}): CommunityStats {
     residents: 320,
     volunteers: 120,
     volunteerRatio: 0.12,
+    volunteerRatioBase: 1000,
     volunteerTarget: 0.15,
     ocMembers: 5,
     ocPartyMembers: 3,
