@@ -4,66 +4,15 @@
 // TDesign ships ES modules; each copied .js is converted to CommonJS (minified, as TDesign ships it:
 // the main package has a 2 MB limit) and its bare imports (tslib, dayjs) are rewritten to relative
 // paths, so the same copy loads in DevTools and in jest without a babel step.
-// Runs on postinstall and before tests. Idempotent: a stamp of the TDesign version and of this
-// script skips the work when nothing changed (`--force` redoes it); otherwise only changed files are
+// Which components: those the pages name (derived, see usedComponents); the icon stylesheet keeps
+// only the icons something names (see pruneIcons).
+// Runs on postinstall and before tests. Idempotent: a stamp of the TDesign version, the pages and
+// this script skips the work when nothing changed (`--force` redoes it); otherwise only changed files are
 // written and files no longer needed are removed.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** TDesign components the pages use (add here when a page needs another one). */
-const COMPONENTS = [
-  'action-sheet',
-  'avatar',
-  'back-top',
-  'badge',
-  'button',
-  'cell',
-  'cell-group',
-  'checkbox',
-  'checkbox-group',
-  'collapse',
-  'collapse-panel',
-  'date-time-picker',
-  'dialog',
-  'divider',
-  'empty',
-  'footer',
-  'grid',
-  'grid-item',
-  'icon',
-  'image',
-  'input',
-  'link',
-  'loading',
-  'navbar',
-  'notice-bar',
-  'overlay',
-  'picker',
-  'picker-item',
-  'popup',
-  'progress',
-  'pull-down-refresh',
-  'radio',
-  'radio-group',
-  'rate',
-  'result',
-  'search',
-  'skeleton',
-  'step-item',
-  'steps',
-  'stepper',
-  'sticky',
-  'swipe-cell',
-  'switch',
-  'tab-panel',
-  'tabs',
-  'tag',
-  'textarea',
-  'toast',
-  'upload',
-];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'node_modules/tdesign-miniprogram/miniprogram_dist');
@@ -71,8 +20,39 @@ const dest = join(root, 'miniprogram/miniprogram_npm/tdesign-miniprogram');
 /** Where TDesign keeps its own npm dependencies (tslib, dayjs), relative to `src`. */
 const VENDOR = 'miniprogram_npm';
 
+const app = join(root, 'miniprogram');
 const toPosix = (p) => p.split(sep).join('/');
 const isFile = (p) => existsSync(p) && statSync(p).isFile();
+
+/** The mini-program's own source files (everything but the copied libraries). */
+function ownFiles(dir = app) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'miniprogram_npm' ? [] : ownFiles(p);
+    return /\.(json|wxml|ts|js)$/.test(e.name) ? [p] : [];
+  });
+}
+
+/**
+ * The TDesign components the pages use: every `tdesign-miniprogram/<name>` the mini-program's own
+ * files name (usingComponents, and imports of component APIs). Derived, so a page that starts
+ * using a component gets it on the next run, and nothing unused ships in the main package.
+ */
+function usedComponents(files) {
+  const names = new Set();
+  for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/tdesign-miniprogram\/([a-z][a-z-]*)/g)) names.add(m[1]);
+  return [...names].filter((n) => existsSync(join(src, n))).sort();
+}
+
+/**
+ * The icon stylesheet with only the icons something names: TDesign's holds ~2,300 icons (110 KB).
+ * An icon is kept when its name appears as a token in the pages or in the copied components, so
+ * names written literally anywhere survive; names assembled at run time would need writing out.
+ */
+function pruneIcons(css, texts) {
+  const tokens = new Set(texts.flatMap((t) => t.match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? []));
+  return css.replace(/\.t-icon-([a-z0-9-]+):before\{content:'[^']*';\}\n?/g, (rule, name) => (tokens.has(name) ? rule : ''));
+}
 
 /** The file a JS specifier names, trying what the WeChat and Node resolvers try. */
 function resolveJs(fromFile, spec) {
@@ -148,8 +128,14 @@ async function main() {
     return;
   }
   const version = JSON.parse(readFileSync(join(src, '../package.json'), 'utf8')).version;
+  const pages = ownFiles();
+  const COMPONENTS = usedComponents(pages);
   const stamp = JSON.stringify({
     version,
+    components: COMPONENTS,
+    pages: createHash('sha256')
+      .update(pages.map((f) => readFileSync(f, 'utf8')).join('\0'))
+      .digest('hex'),
     script: createHash('sha256')
       .update(readFileSync(fileURLToPath(import.meta.url)))
       .digest('hex'),
@@ -179,13 +165,23 @@ async function main() {
     queue.push(...dependencies(file));
   }
 
+  const iconSheet = join(src, 'icon', 'icon.wxss');
+  const iconTexts = () =>
+    [...pages, ...[...wanted].filter((f) => /\.(js|wxml|json)$/.test(f))].map((f) =>
+      f.endsWith('.js') ? commonJs(f) : readFileSync(f, 'utf8'),
+    );
   let written = 0;
   const keep = new Set();
   for (const file of wanted) {
     const rel = relative(src, file);
     const out = join(dest, rel);
     keep.add(out);
-    const content = file.endsWith('.js') ? Buffer.from(output(file)) : readFileSync(file);
+    const content =
+      file === iconSheet
+        ? Buffer.from(pruneIcons(readFileSync(file, 'utf8'), iconTexts()))
+        : file.endsWith('.js')
+          ? Buffer.from(output(file))
+          : readFileSync(file);
     if (isFile(out) && readFileSync(out).equals(content)) continue;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, content);
