@@ -122,24 +122,7 @@ export const accountActions: ActionMap = {
         return failures.forbidden(input.role === 'oc_member' ? '只能为本社区居民授予业委会成员角色' : '只有平台管理员可以授予该角色');
       }
       if (target.status !== 'active') return fail('INVALID_STATE', '该用户尚未通过审核', 'ACCOUNT_NOT_ACTIVE');
-      if (input.role === 'property_staff') {
-        if (!input.firmId) {
-          return {
-            ok: false,
-            error: { code: 'INVALID_INPUT', message: '物业工作人员需指定所属物业企业', issues: [{ path: ['firmId'], message: '必填' }] },
-          };
-        }
-        if (!(await ctx.store.get(FIRMS, input.firmId))) return failures.notFound('物业企业');
-      } else if (input.firmId) {
-        return {
-          ok: false,
-          error: {
-            code: 'INVALID_INPUT',
-            message: '只有物业工作人员需要指定物业企业',
-            issues: [{ path: ['firmId'], message: '不应填写' }],
-          },
-        };
-      }
+      if (input.firmId && !(await ctx.store.get(FIRMS, input.firmId))) return failures.notFound('物业企业');
       if (target.roles.includes(input.role) && (input.role !== 'property_staff' || target.firmId === input.firmId)) {
         return fail('CONFLICT', '该用户已拥有此角色', 'ROLE_ALREADY_GRANTED');
       }

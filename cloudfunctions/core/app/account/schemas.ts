@@ -18,6 +18,12 @@ export const grantRoleInput = strict({
   userId: id,
   role: z.enum(ROLES),
   firmId: id.optional(),
+}).superRefine((v, issue) => {
+  // A property-staff member belongs to one firm; no other role has one.
+  if (v.role === 'property_staff' && !v.firmId)
+    issue.addIssue({ code: 'custom', path: ['firmId'], message: '物业工作人员需指定所属物业企业' });
+  if (v.role !== 'property_staff' && v.firmId)
+    issue.addIssue({ code: 'custom', path: ['firmId'], message: '只有物业工作人员需要指定物业企业' });
 });
 
 export const listMembersInput = strict({
