@@ -183,7 +183,7 @@ describe('volunteer.createActivity', () => {
       startAt: '2026-11-25T01:00:00.000Z',
       signupDeadline: '2026-11-25T01:00:00.000Z',
       freeCancelUntil: '2026-11-24T23:00:00.000Z',
-      organiser: { organisation: '红星社区居民委员会', personInCharge: '王秀兰', contact: '13907160003' },
+      organiser: { organisation: '红星社区居民委员会', personInCharge: '王秀兰', contact: '0716-8210300' },
       isOrganiser: true,
     });
     expect(await h.store.count('audit', { action: 'volunteer.createActivity', targetId: a.activityId })).toBe(1);
@@ -767,7 +767,7 @@ describe('volunteer.myRecords and mySignups', () => {
       volunteerNo: 'ZY000001',
       location: '红星社区广场',
       categoryLabel: '爱国卫生',
-      organiser: { organisation: '红星社区居民委员会', personInCharge: '王秀兰', contact: '13907160003' },
+      organiser: { organisation: '红星社区居民委员会', personInCharge: '王秀兰', contact: '0716-8210300' },
     });
     expect(r.data.records[0].content).toContain('义诊');
   });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createLocalDeps } from '../../cloudfunctions/core/runtime/local-deps';
@@ -159,5 +160,15 @@ describe('photo uploads on the gateway', () => {
   test('refuses an upload without identity', async () => {
     const res = await fetch(`${g.url}/uploads`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: png });
     expect(((await res.json()) as { ok: boolean }).ok).toBe(false);
+  });
+
+  test.each(['stranger-9', 'demo-pending'])('refuses an upload by %s, who is not an approved user, storing nothing', async (openid) => {
+    const res = await fetch(`${g.url}/uploads`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', 'x-openid': openid },
+      body: png,
+    });
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fs.existsSync(path.join(g.dir, 'uploads')) ? fs.readdirSync(path.join(g.dir, 'uploads')) : []).toEqual([]);
   });
 });

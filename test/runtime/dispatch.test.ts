@@ -33,6 +33,7 @@ const actions: ActionMap = {
     idempotent: true,
     input: z.strictObject({ n: z.number(), clientToken: z.string().optional() }),
     run: async (input, ctx) => {
+      if (input.n < 0) return fail('INVALID_STATE', 'negative');
       runs++;
       await new Promise((r) => setTimeout(r, 5));
       await ctx.store.insert('audit', {
@@ -135,6 +136,15 @@ describe('idempotency', () => {
     await call({ action: 'counted', data: { n: 1, clientToken: 'tok-00000004' } }, 'demo-resident');
     await call({ action: 'counted', data: { n: 1, clientToken: 'tok-00000004' } }, 'demo-volunteer');
     expect(runs).toBe(2);
+  });
+
+  test('does not remember a refusal: it stores nothing, and a retry with the same token is decided afresh', async () => {
+    const before = h.snapshot();
+    const refused = await call({ action: 'counted', data: { n: -1, clientToken: 'tok-00000005' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(h.snapshot()).toEqual(before);
+    const retried = await call({ action: 'counted', data: { n: 1, clientToken: 'tok-00000005' } });
+    expect(retried.ok).toBe(true);
   });
 
   test('runs normally without a token', async () => {

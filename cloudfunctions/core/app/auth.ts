@@ -19,6 +19,11 @@ export function isCommunityStaff(user: UserDoc | null, communityId: string): boo
   return user.communityId === communityId && (user.roles.includes('rc_staff') || user.roles.includes('party_org'));
 }
 
+/** rc_staff or party_org of the community (active): those who organise its activities. Not admins. */
+export function isCommunityOrganiser(user: UserDoc | null, communityId: string): boolean {
+  return hasCommunityRole(user, 'rc_staff', communityId) || hasCommunityRole(user, 'party_org', communityId);
+}
+
 /** Active user holding `role`, scoped to the community. */
 export function hasCommunityRole(user: UserDoc | null, role: Role, communityId: string): boolean {
   return !!user && user.status === 'active' && user.roles.includes(role) && user.communityId === communityId;

@@ -23,7 +23,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Runs `work` at most once per (caller, clientToken): the first call claims the key in the
  * database (unique `_id`), later calls with the same payload get the stored result, and calls
- * with another payload get CONFLICT. A call that throws releases its claim so a retry can run.
+ * with another payload get CONFLICT. Only successes are stored: a call that fails or throws
+ * releases its claim, so a retry runs again.
  */
 export async function runOnce(
   deps: Pick<Deps, 'store' | 'clock'>,
@@ -80,6 +81,12 @@ export async function runOnce(
   } catch (err) {
     await store.remove(IDEMPOTENCY, key, { state: 'pending' }).catch(() => 0);
     throw err;
+  }
+  if (!result.ok) {
+    // A refusal changed nothing, so it is not remembered: a retry is decided afresh (the seat
+    // that was full may have freed up), and a refused call leaves no trace in the database.
+    await store.remove(IDEMPOTENCY, key, { state: 'pending' });
+    return result;
   }
   await store.update(IDEMPOTENCY, key, { $set: { state: 'done', result } });
   return result;

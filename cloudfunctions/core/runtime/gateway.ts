@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { USERS, type UserDoc } from '../app/account/user';
 import type { Deps } from '../app/context';
+import { userIdFor } from '../app/ids';
 import { dispatch } from '../app/dispatch';
 import { FUNCTIONS, isFunctionName } from '../app/functions';
 import type { AppError } from '../app/result';
@@ -20,6 +22,9 @@ export interface GatewayOptions {
   tickMs?: number;
   /** Where uploaded photos are kept (`<dataDir>/uploads`); default ./.data. */
   dataDir?: string;
+  /** Time to receive a request's headers, and the whole request, in ms (defaults 10 s and 15 s). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface Gateway {
@@ -54,7 +59,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let inFlight = 0;
   let idle: (() => void) | null = null;
 
-  const uploads = createUploadsHandler({ dir: path.join(options.dataDir ?? './.data', 'uploads') });
+  // Only approved users may put files on the disk of the machine.
+  const uploads = createUploadsHandler({
+    dir: path.join(options.dataDir ?? './.data', 'uploads'),
+    mayUpload: async (openid) => (await deps.store.get<UserDoc>(USERS, userIdFor(openid, deps.userIdSalt)))?.status === 'active',
+  });
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (await uploads(req, res)) return;
@@ -102,23 +111,42 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     send(res, 200, await dispatch(match[1], FUNCTIONS[match[1]], event, deps, openid));
   };
 
-  const server = http.createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 15_000, headersTimeout: 10_000 }, (req, res) => {
-    inFlight++;
-    handle(req, res)
-      .catch((err) => {
-        deps.logger.error('gateway request failed', err);
-        if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: '系统繁忙，请稍后再试' });
-        else res.destroy();
-      })
-      .finally(() => {
-        inFlight--;
-        if (inFlight === 0 && idle) idle();
-      });
-  });
+  const requestTimeout = options.requestTimeoutMs ?? 15_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
+  const server = http.createServer(
+    { maxHeaderSize: 16 * 1024, requestTimeout, headersTimeout, connectionsCheckingInterval: Math.min(headersTimeout, 30_000) / 2 },
+    (req, res) => {
+      inFlight++;
+      handle(req, res)
+        .catch((err) => {
+          // A client that hangs up mid-request is not a failure of ours: nothing to log or answer.
+          if (req.destroyed || res.destroyed || (err as NodeJS.ErrnoException)?.code === 'ECONNRESET') {
+            res.destroy();
+            return;
+          }
+          deps.logger.error('gateway request failed', err);
+          if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: '系统繁忙，请稍后再试' });
+          else res.destroy();
+        })
+        .finally(() => {
+          inFlight--;
+          if (inFlight === 0 && idle) idle();
+        });
+    },
+  );
   server.keepAliveTimeout = 5_000;
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // Answer what can be answered, then close for good: a client that never closes its side must
+    // not keep the connection.
+    const status =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`, () => socket.destroy());
     else socket.destroy();
+    setTimeout(() => socket.destroy(), 1_000).unref();
   });
 
   let ticking = false;

@@ -48,6 +48,8 @@ export interface UploadsOptions {
   /** Where files go: `$DATA_DIR/uploads`. Created when missing. */
   dir: string;
   maxBytes?: number;
+  /** Who may upload: by default anyone with an identity; the gateway allows active users only. */
+  mayUpload?: (openid: string) => Promise<boolean>;
 }
 
 /** A request handler for /uploads; resolves true when it handled the request, false for any other path. */
@@ -89,6 +91,11 @@ export function createUploadsHandler(options: UploadsOptions): UploadsHandler {
     if (typeof openid !== 'string' || !OPENID.test(openid)) {
       req.resume();
       refuse(res, 401, 'UNAUTHENTICATED', '未获取到用户身份');
+      return true;
+    }
+    if (options.mayUpload && !(await options.mayUpload(openid))) {
+      req.resume();
+      refuse(res, 403, 'FORBIDDEN', '账号通过审核后才能上传图片');
       return true;
     }
     if (Number(req.headers['content-length'] ?? 0) > max) {

@@ -163,6 +163,7 @@ async function seedBase(s: SeedContext): Promise<void> {
     city: '荆州市',
     district: '沙市区',
     street: '胜利街道',
+    officePhone: '0716-8210300',
     population: 120,
     createdAt: at,
   };

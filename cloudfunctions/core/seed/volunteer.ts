@@ -85,7 +85,7 @@ export async function seedVolunteer(s: SeedContext): Promise<void> {
   const hourNow = Math.floor(nowMs / HOUR) * HOUR;
   const rel = (hours: number) => new Date(hourNow + hours * HOUR).toISOString();
 
-  const organiser: Organiser = { organisation: '红星社区居民委员会', personInCharge: '王秀兰', contact: '13907160003' };
+  const organiser: Organiser = { organisation: '红星社区居民委员会', personInCharge: '王秀兰', contact: '0716-8210300' };
   const plans: Plan[] = [
     {
       id: DEMO_ACTIVITIES.cleanup,

@@ -11,6 +11,8 @@ export interface CommunityDoc extends Doc {
   city: string;
   district: string;
   street: string;
+  /** The residents' committee's office phone, shown as the contact of what it organises. */
+  officePhone: string;
   /** Registered household residents (户籍/常住人口), the base of the volunteer ratio. */
   population: number;
   /** Overrides of the configurable rules for this community. */

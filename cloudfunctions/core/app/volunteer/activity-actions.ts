@@ -4,7 +4,7 @@ import { DuplicateKeyError, type Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
-import { isCommunityStaff } from '../auth';
+import { isCommunityOrganiser } from '../auth';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
@@ -102,7 +102,7 @@ export const activityActions: ActionMap = {
     input: createActivityInput,
     run: async (input, ctx) => {
       const user = ctx.user as NonNullable<typeof ctx.user>;
-      if (!isCommunityStaff(user, input.communityId)) return failures.forbidden('只有本社区居委会或党组织可以发布活动');
+      if (!isCommunityOrganiser(user, input.communityId)) return failures.forbidden('只有本社区居委会或党组织可以发布活动');
       const now = ctx.clock.now();
       const times = {
         startAt: toUtcIso(input.startAt),
@@ -143,7 +143,8 @@ export const activityActions: ActionMap = {
         organiser: {
           organisation: partyOrg ? `中共${community.name}委员会` : `${community.name}居民委员会`,
           personInCharge: input.contactName ?? user.name,
-          contact: input.contactPhone ?? user.phone,
+          // The organiser's own mobile is personal data: published only when they type it in.
+          contact: input.contactPhone ?? community.officePhone,
         },
         createdBy: user._id,
         rules: { freeCancelHours: rules.freeCancelHours, attendanceMinRatio: rules.attendanceMinRatio },
@@ -197,7 +198,7 @@ export const activityActions: ActionMap = {
         callerId ? ctx.store.get<UserDoc>(USERS, callerId) : Promise.resolve(null),
       ]);
       if (!a) return failures.notFound('活动');
-      return ok(activityDetail(a, signup, isCommunityStaff(user, a.communityId), ctx.clock.now()));
+      return ok(activityDetail(a, signup, isCommunityOrganiser(user, a.communityId), ctx.clock.now()));
     },
   }),
 
@@ -208,7 +209,7 @@ export const activityActions: ActionMap = {
     run: async (input, ctx) => {
       const a = await ctx.store.get<ActivityDoc>(ACTIVITIES, input.activityId);
       if (!a) return failures.notFound('活动');
-      if (!isCommunityStaff(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以取消活动');
+      if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以取消活动');
       if (a.status === 'cancelled') return fail('INVALID_STATE', '活动已取消', 'ACTIVITY_CANCELLED');
       const now = ctx.clock.now();
       if (a.status === 'finished' || now.getTime() >= Date.parse(a.endAt))

@@ -3,7 +3,7 @@ import { toUtcIso } from '../../domain/activity';
 import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { audit } from '../audit';
-import { isCommunityStaff } from '../auth';
+import { isCommunityOrganiser } from '../auth';
 import type { AppContext } from '../context';
 import { fail, failures, ok, type Failure } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
@@ -27,7 +27,7 @@ async function loadForOrganiser(ctx: AppContext, activityId: string, userId: str
     ctx.store.get<SignupDoc>(SIGNUPS, signupIdOf(activityId, userId)),
   ]);
   if (!a) return failures.notFound('活动');
-  if (!isCommunityStaff(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以管理签到');
+  if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以管理签到');
   if (a.status === 'cancelled') return fail('INVALID_STATE', '活动已取消', 'ACTIVITY_CANCELLED');
   if (!s || s.status === 'cancelled') return fail('NOT_FOUND', '该志愿者没有报名此活动', 'NOT_SIGNED_UP');
   if (s.status !== 'confirmed') return fail('INVALID_STATE', '该志愿者仍在候补，未获得名额', 'NOT_CONFIRMED');
@@ -140,7 +140,7 @@ export const attendanceActions: ActionMap = {
         ctx.store.find<SignupDoc>(SIGNUPS, filter, { orderBy: [['seq', 'asc']], limit: limit + 1, skip: offset }),
       ]);
       if (!a) return failures.notFound('活动');
-      if (!isCommunityStaff(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以查看报名名单');
+      if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以查看报名名单');
       const now = ctx.clock.now();
       const page = pageOf(
         rows.map((s) => rosterEntry(s, a, now)),
@@ -161,7 +161,7 @@ export const attendanceActions: ActionMap = {
         ctx.store.get<SignupDoc>(SIGNUPS, signupIdOf(input.activityId, input.userId)),
       ]);
       if (!a) return failures.notFound('活动');
-      if (!isCommunityStaff(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以查看联系方式');
+      if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以查看联系方式');
       if (!s) return fail('NOT_FOUND', '该志愿者没有报名此活动', 'NOT_SIGNED_UP');
       await audit(ctx, 'volunteer.revealPhone', 'signup', s._id);
       return ok({ userId: s.userId, phone: s.phone });

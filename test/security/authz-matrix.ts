@@ -1,0 +1,198 @@
+/**
+ * The authorisation matrix: for every function × action (× sample variant, see
+ * test/support/action-samples.ts) × caller, the answer the rules require for the action's valid
+ * sample payload — 'ok' or an error code. Written from API.md §5's "who" column and RULES.md, not
+ * from running the code.
+ *
+ * Columns (test/security/support/world.ts CALLERS):
+ *   admin party rc oc prop res vol | unreg pend none | oc3 prop2 rcX partyX
+ *   - the demo role accounts; demo-volunteer is a resident with a volunteer profile;
+ *   - a new openid, demo-pending (registered, not approved), no platform identity;
+ *   - right role, wrong scope: demo-oc3 (oc_member of cp_wanshou), demo-property2 (the other
+ *     firm), rc_staff and party_org of another community.
+ *
+ * Cells: ok · F FORBIDDEN · U UNAUTHENTICATED · N NOT_FOUND · C CONFLICT · S INVALID_STATE ·
+ * I INVALID_INPUT · `a|b` either, where the rules leave it open (each such cell says why). Where
+ * API.md and RULES.md leave the code open (NOT_FOUND for "not visible to the caller" or FORBIDDEN
+ * for "lacks the role"), the project's docs/API.md decides it; where docs/API.md lets more callers
+ * through than API.md's "who", API.md wins and the cell is in REPORTED.
+ */
+import type { ErrorCode } from '../../cloudfunctions/core/app/result';
+import { CALLER_NAMES, type Caller } from './support/world';
+
+export type Outcome = 'ok' | ErrorCode;
+export type Expected = Outcome | readonly Outcome[];
+
+const CODES: Record<string, Outcome> = {
+  ok: 'ok',
+  F: 'FORBIDDEN',
+  U: 'UNAUTHENTICATED',
+  N: 'NOT_FOUND',
+  C: 'CONFLICT',
+  S: 'INVALID_STATE',
+  I: 'INVALID_INPUT',
+};
+
+/** One row of the grid: a cell per caller, in column order ('|' separators are for the eye). */
+function row(cells: string): Record<Caller, Expected> {
+  const tokens = cells.split(/\s+/).filter((t) => t && t !== '|');
+  if (tokens.length !== CALLER_NAMES.length) throw new Error(`matrix row has ${tokens.length} cells, not ${CALLER_NAMES.length}: ${cells}`);
+  const out = {} as Record<Caller, Expected>;
+  tokens.forEach((t, i) => {
+    const codes = t.split('|').map((c) => {
+      const code = CODES[c];
+      if (!code) throw new Error(`unknown matrix cell ${t} in: ${cells}`);
+      return code;
+    });
+    out[CALLER_NAMES[i]] = codes.length === 1 ? codes[0] : codes;
+  });
+  return out;
+}
+
+// prettier-ignore
+export const AUTHZ_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
+  account: {
+    //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
+    // anyone identified
+    whoami:                         row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   U   |  ok  ok   ok  ok  '),
+    // any identified caller, once: everyone already registered gets CONFLICT
+    register:                       row(' C    C    C   C   C    C   C   |  ok   C    U   |  C   C    C   C   '),
+    // rc_staff/party_org of that community, admin
+    approve:                        row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // oc_member: admin, or rc_staff/party_org within their community
+    grantRole:                      row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // any other role: admin only
+    'grantRole#rc_staff':           row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'grantRole#property_staff':     row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // staff of that community, admin
+    listMembers:                    row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // the same three, for the other community's pending resident, resident and members
+    'approve#other':                row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+    'grantRole#other':              row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+    'listMembers#other':            row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+  },
+  community: {
+    // anyone
+    list:                           row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   ok  |  ok  ok   ok  ok  '),
+    // staff of that community, admin
+    stats:                          row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'stats#other':                  row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+  },
+  volunteer: {
+    //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
+    // any registered user, pending included (demo-volunteer, demo-oc and demo-oc3 already have a profile)
+    register:                       row(' ok   ok   ok  C   ok   ok  C   |  F    ok   U   |  C   ok   ok  ok  '),
+    // the caller's own profile (null when none)
+    profile:                        row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    // rc_staff/party_org of that community (API.md lists no admin here, unlike approve or stats)
+    createActivity:                 row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'createActivity#other':         row(' F    F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+    // anyone
+    listActivities:                 row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   ok  |  ok  ok   ok  ok  '),
+    getActivity:                    row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   ok  |  ok  ok   ok  ok  '),
+    // volunteers (of the community: the activity is not open to all); demo-oc and demo-oc3 are volunteers
+    signup:                         row(' F    F    F   ok  F    F   ok  |  F    F    U   |  ok  F    F   F   '),
+    // another community's activity open to all: any volunteer
+    'signup#openToAll':             row(' F    F    F   ok  F    F   ok  |  F    F    U   |  ok  F    F   F   '),
+    // the volunteer, their own signup (demo-volunteer signed up); anyone else has none: NOT_FOUND (docs/API.md NOT_SIGNED_UP)
+    cancel:                         row(' N    N    N   N   N    N   ok  |  F    F    U   |  N   N    N   N   '),
+    // organisers of the activity: the community's rc_staff/party_org who publish activities
+    checkIn:                        row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    checkOut:                       row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    roster:                         row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // a full phone: only to the organisers, audited (RULES.md §5)
+    revealPhone:                    row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // the volunteer's own records; a registered non-volunteer is refused (docs/API.md NOT_VOLUNTEER)
+    myRecords:                      row(' F    F    F   ok  F    F   ok  |  F    F    U   |  ok  F    F   F   '),
+    // the caller's own signups (an empty list for anyone registered without any)
+    mySignups:                      row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    cancelActivity:                 row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+  },
+  requests: {
+    //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
+    // active residents of that compound (demo-oc is also a resident of it; demo-oc3 of the other one)
+    submit:                         row(' F    F    F   ok  F    ok  ok  |  F    F    U   |  F   F    F   F   '),
+    // the submitter, the handling parties (property leads, owners' committee co-handles), staff; not public,
+    // so anyone else gets NOT_FOUND ("not visible to the caller")
+    get:                            row(' ok   ok   ok  ok  ok   ok  N   |  N    N    U   |  N   N    N   N   '),
+    // a public request: anyone identified, without personal data (docs/API.md: access identified)
+    'get#public':                   row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   U   |  ok  ok   ok  ok  '),
+    // mine: any active user's own (an unapproved account has none)
+    list:                           row(' ok   ok   ok  ok  ok   ok  ok  |  F    F    U   |  ok  ok   ok  ok  '),
+    // inbox: the handling parties and the party organisation; residents and the admin have no inbox
+    'list#inbox':                   row(' F    ok   ok  ok  ok   F   F   |  F    F    U   |  ok  ok   ok  ok  '),
+    // public board of a compound: anyone identified
+    'list#public':                  row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   U   |  ok  ok   ok  ok  '),
+    // public requests of a compound before submitting: public data, any active user
+    similar:                        row(' ok   ok   ok  ok  ok   ok  ok  |  F    F    U   |  ok  ok   ok  ok  '),
+    // a resident of the compound follows another's public request (the submitter cannot; nor can non-residents)
+    follow:                         row(' F    F    F   ok  F    S|C ok  |  F    F    U   |  F   F    F   F   '),
+    // rc_staff of that community
+    accept:                         row(' F    F    ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // … a request of the other community: its rc_staff
+    'accept#other':                 row(' F    F    F   F   F    F   F   |  F    F    U   |  F   F    ok  F   '),
+    reject:                         row(' F    F    ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // the submitter, before assignment
+    withdraw:                       row(' F    F    F   F   F    ok  F   |  F    F    U   |  F   F    F   F   '),
+    // members of the lead party (the property firm serving the compound)
+    update:                         row(' F    F    F   F   ok   F   F   |  F    F    U   |  F   F    F   F   '),
+    // one member of each of the three parties on a major matter
+    deliberate:                     row(' F    F    ok  ok  ok   F   F   |  F    F    U   |  F   F    F   F   '),
+    // party_org of the community records the joint meeting's outcome after an objection
+    decide:                         row(' F    ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // the submitter, once resolved
+    rate:                           row(' F    F    F   F   F    ok  F   |  F    F    U   |  F   F    F   F   '),
+    reopen:                         row(' F    F    F   F   F    ok  F   |  F    F    U   |  F   F    F   F   '),
+    // the timeline's participants: submitter, rc_staff, handling parties, party organisation (docs/API.md)
+    comment:                        row(' F    ok   ok  ok  ok   ok  F   |  F    F    U   |  F   F    F   F   '),
+    // the full phone: only to those who must call the submitter — the handling parties, and the
+    // community's rc_staff and party_org (docs/API.md NOT_HANDLING) — RULES.md §5
+    revealPhone:                    row(' F    ok   ok  ok  ok   F   F   |  F    F    U   |  F   F    F   F   '),
+  },
+  ratings: {
+    //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
+    // oc_member of that compound, party_org of its community
+    submit:                         row(' F    ok   F   ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // … of the other compound: its oc_member (demo-oc3), the party_org; not the staff of the firm rated
+    'submit#compound2':             row(' F    ok   F   F   F    F   F   |  F    F    U   |  ok  F    F   F   '),
+    // party_org, admin
+    publish:                        row(' ok   ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'publish#other':                row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   ok  '),
+    // anyone
+    board:                          row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   ok  |  ok  ok   ok  ok  '),
+    firm:                           row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   ok  |  ok  ok   ok  ok  '),
+    firmGrades:                     row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   ok  |  ok  ok   ok  ok  '),
+    // the raters' own sheets: oc_member and party_org
+    mySheets:                       row(' F    ok   F   ok  F    F   F   |  F    F    U   |  ok  F    F   ok  '),
+    // the rating progress and the sheets of a community: its staff and the admin
+    period:                         row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'period#other':                 row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+    sheets:                         row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // serious items are recorded by the community's party_org (RULES.md §4)
+    recordSeriousItem:              row(' F    ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'recordSeriousItem#other':      row(' F    F    F   F   F    F   F   |  F    F    U   |  F   F    F   ok  '),
+  },
+};
+
+/** Whether `actual` is what the cell expects. */
+export function matches(expected: Expected, actual: string): boolean {
+  return typeof expected === 'string' ? expected === actual : expected.includes(actual as Outcome);
+}
+
+export function describeExpected(expected: Expected): string {
+  return typeof expected === 'string' ? expected : expected.join('|');
+}
+
+export interface Reported {
+  /** What the code answers today. */
+  got: Outcome;
+  issue: string;
+}
+
+/**
+ * Cells where the code disagrees with the rules: reported to the lead, NOT encoded in the matrix
+ * (the row keeps what the rules say). Such a cell's test passes while the code still answers `got`
+ * and fails as soon as it answers anything else — fixed: remove the entry; otherwise: look again.
+ * Delete an entry to see its cell fail.
+ */
+export const REPORTED: Record<string, Partial<Record<Caller, Reported>>> = {};

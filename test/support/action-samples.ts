@@ -1,0 +1,267 @@
+/**
+ * A valid payload for every action of every function, built from the demo seed's ids; where an
+ * action needs an object first (an activity to sign up for, a request to accept) the builder
+ * creates it through the real actions. The authorisation matrix, the fuzzer and the audit and
+ * personal-data tests all start from these, so an action without a sample fails them.
+ *
+ * Keys are action names; `action#variant` adds another payload for the same action (e.g. a role
+ * only an admin may grant), checked like the others.
+ *
+ *   const payload = await ACTION_SAMPLES.volunteer.signup(h);
+ */
+import type { FunctionName } from '../../cloudfunctions/core/app/functions';
+import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import type { Harness } from './harness';
+
+export type Payload = Record<string, unknown>;
+export type SampleBuilder = (h: Harness) => Promise<Payload>;
+
+/** Calls an action that must succeed (a prerequisite of a sample) and returns its data. */
+export async function must<T = Record<string, unknown>>(
+  h: Harness,
+  fn: FunctionName,
+  action: string,
+  data: Payload,
+  openid: string,
+): Promise<T> {
+  const r = await h.call<T>(fn, action, data, openid);
+  if (!r.ok) throw new Error(`sample prerequisite ${fn}.${action} as ${openid} failed: ${JSON.stringify(r.error)}`);
+  return r.data;
+}
+
+/** The action name of a sample key (`grantRole#rc_staff` → `grantRole`). */
+export const actionOf = (key: string): string => key.split('#')[0];
+
+/**
+ * A second community for "right role, wrong scope" (the demo seed has one): the security tests'
+ * world (test/security/support/world.ts) inserts it with an rc_staff, a party_org, a resident
+ * and a pending registration; the `#other` samples need that world.
+ */
+export const OTHER = {
+  communityId: 'cm_other',
+  compoundId: 'cp_other',
+  firmId: 'f_other',
+  rcOpenid: 'other-rc',
+  partyOpenid: 'other-party',
+  residentOpenid: 'other-resident',
+  pendingOpenid: 'other-pending',
+} as const;
+
+export const REGISTRATION = {
+  name: '林晓',
+  phone: '13812345678',
+  communityId: DEMO.communityId,
+  compoundId: DEMO.compound1,
+  building: '3栋',
+  room: '1202',
+} as const;
+
+/** An activity of the demo community on a day free of the seed's activities (the clock is 2026-11-20). */
+export const ACTIVITY = {
+  communityId: DEMO.communityId,
+  title: '江津花园绿化带补种',
+  category: 'environment',
+  description: '补种东门绿化带的冬青，工具由居委会提供。',
+  location: '江津花园东门',
+  startAt: '2026-11-28T14:00:00+08:00',
+  endAt: '2026-11-28T16:00:00+08:00',
+  capacity: 2,
+} as const;
+
+/** An activity starting half an hour after the harness clock, so check-in is open. */
+const STARTING_SOON = { startAt: '2026-11-20T09:30:00+08:00', endAt: '2026-11-20T11:30:00+08:00' } as const;
+
+/** A seeded volunteer free during STARTING_SOON (demo-volunteer is confirmed for the seed's activity then). */
+export const SECOND_VOLUNTEER = 'demo-resident2';
+
+/** Creates an activity as demo-rc and returns its id. */
+export async function createActivity(h: Harness, patch: Payload = {}): Promise<string> {
+  const a = await must<{ activityId: string }>(h, 'volunteer', 'createActivity', { ...ACTIVITY, ...patch }, 'demo-rc');
+  return a.activityId;
+}
+
+export const REQUEST = {
+  category: 'environment',
+  title: '6栋楼道堆放杂物',
+  description: '6栋一单元楼道长期堆放纸箱和旧家具，堵住了消防通道。',
+  compoundId: DEMO.compound1,
+} as const;
+
+/** Submits a request as demo-resident and returns its id. */
+export async function submitRequest(h: Harness, patch: Payload = {}): Promise<string> {
+  const r = await must<{ requestId: string }>(h, 'requests', 'submit', { ...REQUEST, ...patch }, 'demo-resident');
+  return r.requestId;
+}
+
+/** A request accepted by demo-rc: the property firm leads, the owners' committee co-handles. */
+export async function acceptedRequest(h: Harness): Promise<string> {
+  const requestId = await submitRequest(h);
+  await must(h, 'requests', 'accept', { requestId, leadParty: 'property', coHandlers: ['owners_committee'] }, 'demo-rc');
+  return requestId;
+}
+
+/** A major matter accepted by demo-rc, waiting for the three parties' positions. */
+export async function majorRequest(h: Harness): Promise<string> {
+  const requestId = await submitRequest(h, {
+    category: 'facilities',
+    title: '更换小区路灯',
+    description: '小区主干道路灯老化，建议使用维修资金整体更换。',
+  });
+  await must(h, 'requests', 'accept', { requestId, leadParty: 'property', major: true }, 'demo-rc');
+  return requestId;
+}
+
+/** A request the property firm has resolved. */
+export async function resolvedRequest(h: Harness): Promise<string> {
+  const requestId = await acceptedRequest(h);
+  await must(h, 'requests', 'update', { requestId, status: 'in_progress', note: '已安排人员' }, 'demo-property');
+  await must(h, 'requests', 'update', { requestId, status: 'resolved', note: '已清理完毕并张贴提示' }, 'demo-property');
+  return requestId;
+}
+
+export const RATING_SHEET = {
+  compoundId: DEMO.compound1,
+  period: '2026-H2',
+  scores: { environment: 4, greening: 4, security: 5, facilities: 3, repairs: 4, fees: 5, coGovernance: 4 },
+  comment: '保洁及时，报修响应还可以更快。',
+} as const;
+
+const SERIOUS_ITEM = {
+  compoundId: DEMO.compound1,
+  period: '2026-H2',
+  description: '消防通道长期被占用，整改通知后仍未处理',
+  evidence: ['cloud://demo-env/evidence/fire-lane.jpg'],
+} as const;
+
+export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>> = {
+  account: {
+    whoami: async () => ({}),
+    register: async () => ({ ...REGISTRATION }),
+    approve: async (h) => ({ userId: h.userId('demo-pending') }),
+    grantRole: async (h) => ({ userId: h.userId('demo-resident'), role: 'oc_member' }),
+    'grantRole#rc_staff': async (h) => ({ userId: h.userId('demo-resident'), role: 'rc_staff' }),
+    'grantRole#property_staff': async (h) => ({ userId: h.userId('demo-resident'), role: 'property_staff', firmId: DEMO.firm1 }),
+    listMembers: async () => ({ communityId: DEMO.communityId }),
+    'approve#other': async (h) => ({ userId: h.userId(OTHER.pendingOpenid) }),
+    'grantRole#other': async (h) => ({ userId: h.userId(OTHER.residentOpenid), role: 'oc_member' }),
+    'listMembers#other': async () => ({ communityId: OTHER.communityId }),
+  },
+  community: {
+    list: async () => ({}),
+    stats: async () => ({ communityId: DEMO.communityId }),
+    'stats#other': async () => ({ communityId: OTHER.communityId }),
+  },
+  volunteer: {
+    register: async () => ({ realName: '林晓', phone: '13812345678', skills: ['急救'] }),
+    profile: async () => ({}),
+    createActivity: async () => ({ ...ACTIVITY }),
+    'createActivity#other': async () => ({ ...ACTIVITY, communityId: OTHER.communityId }),
+    listActivities: async () => ({ communityId: DEMO.communityId }),
+    getActivity: async (h) => ({ activityId: await createActivity(h) }),
+    signup: async (h) => ({ activityId: await createActivity(h) }),
+    // Another community's activity open to all volunteers.
+    'signup#openToAll': async (h) => {
+      const a = await must<{ activityId: string }>(
+        h,
+        'volunteer',
+        'createActivity',
+        { ...ACTIVITY, communityId: OTHER.communityId, openToAll: true },
+        OTHER.rcOpenid,
+      );
+      return { activityId: a.activityId };
+    },
+    cancel: async (h) => {
+      const activityId = await createActivity(h);
+      await must(h, 'volunteer', 'signup', { activityId }, 'demo-volunteer');
+      return { activityId };
+    },
+    checkIn: async (h) => {
+      const activityId = await createActivity(h, STARTING_SOON);
+      await must(h, 'volunteer', 'signup', { activityId }, SECOND_VOLUNTEER);
+      return { activityId, userId: h.userId(SECOND_VOLUNTEER) };
+    },
+    checkOut: async (h) => {
+      const activityId = await createActivity(h, STARTING_SOON);
+      await must(h, 'volunteer', 'signup', { activityId }, SECOND_VOLUNTEER);
+      await must(h, 'volunteer', 'checkIn', { activityId, userId: h.userId(SECOND_VOLUNTEER) }, 'demo-rc');
+      h.clock.set(STARTING_SOON.endAt);
+      return { activityId, userId: h.userId(SECOND_VOLUNTEER) };
+    },
+    roster: async (h) => {
+      const activityId = await createActivity(h);
+      await must(h, 'volunteer', 'signup', { activityId }, 'demo-volunteer');
+      return { activityId };
+    },
+    revealPhone: async (h) => {
+      const activityId = await createActivity(h);
+      await must(h, 'volunteer', 'signup', { activityId }, 'demo-volunteer');
+      return { activityId, userId: h.userId('demo-volunteer') };
+    },
+    myRecords: async () => ({}),
+    mySignups: async () => ({}),
+    cancelActivity: async (h) => {
+      const activityId = await createActivity(h);
+      await must(h, 'volunteer', 'signup', { activityId }, 'demo-volunteer');
+      return { activityId, reason: '天气原因，活动改期' };
+    },
+  },
+  requests: {
+    submit: async () => ({ ...REQUEST }),
+    // Not public, accepted with the property firm leading and the owners' committee co-handling.
+    get: async (h) => ({ requestId: await acceptedRequest(h) }),
+    'get#public': async (h) => ({ requestId: await submitRequest(h, { isPublic: true }) }),
+    list: async () => ({ scope: 'mine' }),
+    'list#inbox': async () => ({ scope: 'inbox' }),
+    'list#public': async () => ({ scope: 'public', compoundId: DEMO.compound1 }),
+    similar: async () => ({ compoundId: DEMO.compound1, category: REQUEST.category }),
+    follow: async (h) => ({ requestId: await submitRequest(h, { isPublic: true }) }),
+    accept: async (h) => ({ requestId: await submitRequest(h), leadParty: 'property' }),
+    'accept#other': async (h) => {
+      const r = await must<{ requestId: string }>(
+        h,
+        'requests',
+        'submit',
+        { ...REQUEST, compoundId: OTHER.compoundId },
+        OTHER.residentOpenid,
+      );
+      return { requestId: r.requestId, leadParty: 'residents_committee' };
+    },
+    reject: async (h) => ({ requestId: await submitRequest(h), reason: '不属于物业服务范围，请联系市政热线' }),
+    withdraw: async (h) => ({ requestId: await submitRequest(h) }),
+    update: async (h) => ({ requestId: await acceptedRequest(h), status: 'in_progress', note: '已安排保洁人员今日清理' }),
+    deliberate: async (h) => ({ requestId: await majorRequest(h), position: 'agree', opinion: '同意使用维修资金更换路灯' }),
+    decide: async (h) => {
+      const requestId = await majorRequest(h);
+      await must(h, 'requests', 'deliberate', { requestId, position: 'object', opinion: '费用过高，需要再议' }, 'demo-oc');
+      return { requestId, outcome: 'proceed', note: '联席会议协调后同意继续办理' };
+    },
+    rate: async (h) => ({ requestId: await resolvedRequest(h), score: 5, solved: true, comment: '处理及时' }),
+    reopen: async (h) => ({ requestId: await resolvedRequest(h), reason: '杂物又堆回来了' }),
+    comment: async (h) => ({ requestId: await acceptedRequest(h), note: '请尽快处理' }),
+    revealPhone: async (h) => ({ requestId: await acceptedRequest(h) }),
+  },
+  ratings: {
+    submit: async () => ({ ...RATING_SHEET }),
+    'submit#compound2': async () => ({ ...RATING_SHEET, compoundId: DEMO.compound2 }),
+    publish: async (h) => {
+      await must(h, 'ratings', 'submit', { ...RATING_SHEET }, 'demo-oc');
+      return { period: RATING_SHEET.period, communityId: DEMO.communityId };
+    },
+    'publish#other': async (h) => {
+      await must(h, 'ratings', 'submit', { ...RATING_SHEET, compoundId: OTHER.compoundId }, OTHER.partyOpenid);
+      return { period: RATING_SHEET.period, communityId: OTHER.communityId };
+    },
+    board: async () => ({}),
+    firm: async () => ({ firmId: DEMO.firm1 }),
+    firmGrades: async () => ({ firmIds: [DEMO.firm1, DEMO.firm2] }),
+    mySheets: async () => ({}),
+    period: async () => ({ period: RATING_SHEET.period, communityId: DEMO.communityId }),
+    'period#other': async () => ({ period: RATING_SHEET.period, communityId: OTHER.communityId }),
+    sheets: async (h) => {
+      await must(h, 'ratings', 'submit', { ...RATING_SHEET }, 'demo-oc');
+      return { period: RATING_SHEET.period, communityId: DEMO.communityId };
+    },
+    recordSeriousItem: async () => ({ ...SERIOUS_ITEM }),
+    'recordSeriousItem#other': async () => ({ ...SERIOUS_ITEM, compoundId: OTHER.compoundId }),
+  },
+};
