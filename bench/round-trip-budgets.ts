@@ -1,0 +1,341 @@
+/**
+ * Database round trips per action: the budget of every action of every cloud function.
+ *
+ * The goal is 1 read and at most 3 writes per action. `reads` is the budget the test enforces
+ * (round trips through the Store port, the caller's own record loaded by dispatch included);
+ * where it is above 1 by design, `why` says so in one line, and the bench table shows the miss.
+ * `writes` defaults to 3. Every action in FUNCTIONS needs a row (test/bench/round-trips.test.ts
+ * fails otherwise), so a new action gets a budget when it is added.
+ *
+ * `call` prepares what the action needs (through the real entries, uncounted) and returns the
+ * counted call: a representative valid payload from the demo seed, made by the right role.
+ */
+import type { Result } from '../cloudfunctions/core/app/result';
+import type { Doc, Filter, FindOptions } from '../cloudfunctions/core/ports/store';
+import { DEMO } from '../cloudfunctions/core/seed/demo-ids';
+import { DEMO_ACTIVITIES } from '../cloudfunctions/core/seed/volunteer';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Demo requests (cloudfunctions/core/seed/requests.ts) by their state in the seed. */
+const DEMO_REQUESTS = {
+  /** submitted, public, compound 1, by demo-resident */
+  light: 'rq_demo_light',
+  /** in progress, property leads */
+  garbage: 'rq_demo_garbage',
+  /** resolved, by demo-resident, not yet rated */
+  garage: 'rq_demo_garage',
+  /** major matter: residents' committee and property agreed, owners' committee not yet */
+  wall: 'rq_demo_wall',
+  /** major matter objected to: awaiting the party organisation's decision */
+  green2parking: 'rq_demo_green2parking',
+} as const;
+
+/** The write goal of every action. */
+export const WRITE_GOAL = 3;
+/** The read goal of every action. */
+export const READ_GOAL = 1;
+
+/** What a row's `call` may use: the seeded database at the bench's fixed time, uncounted. */
+export interface BudgetContext {
+  now: Date;
+  /** The user id of a demo openid. */
+  userId(openid: string): string;
+  /** Calls an action through its function entry as `openid`, uncounted; throws unless it succeeds. */
+  prepare<T = unknown>(fn: string, action: string, data: unknown, openid: string): Promise<T>;
+  /** Calls an action through its function entry as `openid`, uncounted, and returns the envelope. */
+  attempt<T = unknown>(fn: string, action: string, data: unknown, openid: string): Promise<Result<T>>;
+  /** Reads the database, uncounted. */
+  find<T extends Doc = Doc>(collection: string, filter: Filter, options?: FindOptions): Promise<T[]>;
+  /** Writes a document directly, uncounted (for state no action creates). */
+  insert(collection: string, doc: Doc): Promise<void>;
+}
+
+/** The counted call. */
+export interface CountedCall {
+  openid: string | null;
+  data: unknown;
+}
+
+export interface Budget {
+  reads: number;
+  /** At most WRITE_GOAL unless a `why` explains more. */
+  writes?: number;
+  /** Why the action needs more than READ_GOAL reads (or WRITE_GOAL writes). */
+  why?: string;
+  call(ctx: BudgetContext): Promise<CountedCall> | CountedCall;
+}
+
+export type BudgetTable = Record<string, Record<string, Budget>>;
+
+const registration = {
+  name: '林晓',
+  phone: '13812345678',
+  communityId: DEMO.communityId,
+  compoundId: DEMO.compound1,
+  building: '3栋',
+  room: '1202',
+};
+
+export const BUDGETS: BudgetTable = {
+  account: {
+    whoami: { reads: 1, call: () => ({ openid: 'demo-resident', data: {} }) },
+    register: {
+      reads: 2,
+      why: 'the caller (to refuse a second registration) and the compound (to check the address)',
+      call: () => ({ openid: 'bench-newcomer', data: registration }),
+    },
+    approve: {
+      reads: 2,
+      why: 'the caller (authorisation) and the user being approved',
+      call: (c) => ({ openid: 'demo-rc', data: { userId: c.userId('demo-pending') } }),
+    },
+    grantRole: {
+      reads: 3,
+      why: 'the caller, the target user, and the firm when granting property_staff',
+      call: (c) => ({ openid: 'demo-admin', data: { userId: c.userId('demo-resident2'), role: 'property_staff', firmId: DEMO.firm2 } }),
+    },
+    listMembers: {
+      reads: 2,
+      why: 'the caller (staff scope) and the page of members',
+      call: () => ({ openid: 'demo-rc', data: { communityId: DEMO.communityId } }),
+    },
+  },
+  community: {
+    list: {
+      reads: 2,
+      why: 'communities and compounds are two collections (two finds, issued in parallel)',
+      call: () => ({ openid: null, data: {} }),
+    },
+    stats: {
+      reads: 8,
+      why: 'a dashboard: caller, community, four counts (residents, committee members, party members, volunteers), volunteer hours and request KPIs',
+      call: () => ({ openid: 'demo-rc', data: { communityId: DEMO.communityId } }),
+    },
+  },
+  volunteer: {
+    register: {
+      reads: 3,
+      why: "the caller, then in the numbering transaction the existing profile and the community's volunteer counter",
+      call: () => ({ openid: 'demo-resident', data: { realName: '陈玉珍', phone: '13907160006', skills: ['宣传'] } }),
+    },
+    profile: {
+      reads: 2,
+      why: "the caller's record (dispatch) and the volunteer profile",
+      call: () => ({ openid: 'demo-volunteer', data: {} }),
+    },
+    createActivity: {
+      reads: 2,
+      why: 'the caller and the community (its name and rules go on the activity)',
+      call: (c) => {
+        const start = new Date(c.now.getTime() + 10 * DAY);
+        return {
+          openid: 'demo-rc',
+          data: {
+            communityId: DEMO.communityId,
+            title: '楼道清洁日',
+            category: 'environment',
+            description: '清理楼道杂物，张贴消防通道提示。',
+            location: '江津花园 中心广场',
+            startAt: start.toISOString(),
+            endAt: new Date(start.getTime() + 2 * HOUR).toISOString(),
+            capacity: 20,
+            waitlist: true,
+          },
+        };
+      },
+    },
+    listActivities: { reads: 1, call: () => ({ openid: 'demo-volunteer', data: { communityId: DEMO.communityId } }) },
+    getActivity: {
+      reads: 3,
+      why: "the activity, the caller's signup and the caller's record (a public action), read in parallel",
+      call: () => ({ openid: 'demo-volunteer', data: { activityId: DEMO_ACTIVITIES.cleanup } }),
+    },
+    cancelActivity: {
+      reads: 12,
+      writes: 11,
+      why: 'releases every signup and notifies each volunteer, so it grows with the signups (2 confirmed in the demo)',
+      call: () => ({ openid: 'demo-rc', data: { activityId: DEMO_ACTIVITIES.cleanup, reason: '天气原因，活动取消' } }),
+    },
+    // A seat nobody holds yet: confirmed.
+    signup: {
+      reads: 4,
+      why: 'the caller, then in the seat transaction the activity, the volunteer profile and any earlier signup',
+      call: () => ({ openid: 'demo-volunteer', data: { activityId: DEMO_ACTIVITIES.counseling } }),
+    },
+    // The costly path: a confirmed volunteer of a full activity cancels and the first waitlisted is promoted.
+    cancel: {
+      reads: 7,
+      writes: 6,
+      why: 'the seat transaction reads and writes activity, signup and profile, then promotes the first waitlisted (their signup and profile) and notifies them',
+      call: () => ({ openid: 'demo-oc', data: { activityId: DEMO_ACTIVITIES.civility } }),
+    },
+    mySignups: { reads: 2, why: 'the caller and the page of signups', call: () => ({ openid: 'demo-volunteer', data: {} }) },
+    myRecords: {
+      reads: 3,
+      why: 'the caller, the volunteer profile (total hours) and the page of records',
+      call: () => ({ openid: 'demo-volunteer', data: {} }),
+    },
+    checkIn: {
+      reads: 3,
+      why: 'the caller, the activity (organiser check) and the signup',
+      call: (c) => ({ openid: 'demo-rc', data: { activityId: DEMO_ACTIVITIES.ongoing, userId: c.userId('demo-volunteer') } }),
+    },
+    checkOut: {
+      reads: 3,
+      why: 'the caller, the activity (organiser check) and the signup',
+      call: (c) => ({ openid: 'demo-rc', data: { activityId: DEMO_ACTIVITIES.ongoing, userId: c.userId('demo-oc') } }),
+    },
+    roster: {
+      reads: 3,
+      why: 'the caller, the activity (organiser check) and the page of signups',
+      call: () => ({ openid: 'demo-rc', data: { activityId: DEMO_ACTIVITIES.cleanup } }),
+    },
+    revealPhone: {
+      reads: 3,
+      why: 'the caller, the activity (organiser check) and the signup',
+      call: (c) => ({ openid: 'demo-rc', data: { activityId: DEMO_ACTIVITIES.cleanup, userId: c.userId('demo-volunteer') } }),
+    },
+  },
+  requests: {
+    submit: {
+      reads: 3,
+      why: 'the caller, the compound and the community (its time limits)',
+      call: () => ({
+        openid: 'demo-resident',
+        data: {
+          category: 'facilities',
+          title: '3栋电梯异响',
+          description: '3栋2单元电梯运行时有明显异响，请尽快检修。',
+          compoundId: DEMO.compound1,
+          isPublic: true,
+        },
+      }),
+    },
+    get: {
+      reads: 3,
+      why: 'the caller, the request and whether the caller follows it',
+      call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.light } }),
+    },
+    list: { reads: 2, why: 'the caller (which inbox) and the page', call: () => ({ openid: 'demo-rc', data: { scope: 'inbox' } }) },
+    similar: {
+      reads: 2,
+      why: 'the caller and the page',
+      call: () => ({ openid: 'demo-resident', data: { compoundId: DEMO.compound1, category: 'facilities' } }),
+    },
+    follow: { reads: 2, why: 'the caller and the request', call: () => ({ openid: 'demo-oc', data: { requestId: DEMO_REQUESTS.light } }) },
+    accept: {
+      reads: 4,
+      writes: 5,
+      why: "the caller and the request, then the handling parties' staff to notify (two finds); one notification per recipient",
+      call: () => ({
+        openid: 'demo-rc',
+        data: { requestId: DEMO_REQUESTS.light, leadParty: 'property', coHandlers: ['owners_committee'] },
+      }),
+    },
+    reject: {
+      reads: 2,
+      why: 'the caller and the request',
+      call: () => ({ openid: 'demo-rc', data: { requestId: DEMO_REQUESTS.light, reason: '不属于社区受理范围，已告知办理渠道' } }),
+    },
+    withdraw: {
+      reads: 2,
+      why: 'the caller and the request',
+      call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.light } }),
+    },
+    update: {
+      reads: 2,
+      why: 'the caller and the request',
+      call: () => ({
+        openid: 'demo-property',
+        data: { requestId: DEMO_REQUESTS.garbage, status: 'resolved', note: '已调整清运时间，连续一周复查无堆放' },
+      }),
+    },
+    deliberate: {
+      reads: 4,
+      why: 'the caller and the request, then the parties to tell when the stage changes (two finds)',
+      call: () => ({ openid: 'demo-oc', data: { requestId: DEMO_REQUESTS.wall, position: 'agree', opinion: '同意改造' } }),
+    },
+    decide: {
+      reads: 4,
+      writes: 5,
+      why: "the caller and the request, then the three parties' staff to notify (two finds); audit plus one notification per recipient",
+      call: () => ({
+        openid: 'demo-party',
+        data: { requestId: DEMO_REQUESTS.green2parking, outcome: 'proceed', note: '联席会议决定继续办理，先征求业主意见' },
+      }),
+    },
+    rate: {
+      reads: 2,
+      why: 'the caller and the request',
+      call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.garage, score: 4, solved: true } }),
+    },
+    reopen: {
+      reads: 3,
+      why: 'the caller and the request, then the handlers to notify',
+      call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.garage, reason: '雨后入口又有积水' } }),
+    },
+    comment: {
+      reads: 2,
+      why: 'the caller and the request',
+      call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.light, note: '晚上 7 点后最暗，请优先处理' } }),
+    },
+    revealPhone: {
+      reads: 3,
+      why: "the caller, the request and the submitter's record",
+      call: () => ({ openid: 'demo-rc', data: { requestId: DEMO_REQUESTS.light } }),
+    },
+  },
+  ratings: {
+    submit: {
+      reads: 4,
+      why: 'the caller and the compound, then in the transaction the period and any earlier sheet',
+      call: () => ({
+        openid: 'demo-oc',
+        data: {
+          compoundId: DEMO.compound1,
+          period: '2026-H2',
+          scores: { environment: 4, greening: 4, security: 5, facilities: 4, repairs: 4, fees: 5, coGovernance: 4 },
+        },
+      }),
+    },
+    publish: {
+      reads: 11,
+      writes: 11,
+      why: 'computes the whole period: caller, community, period, compounds, sheets, serious items, satisfaction counts per compound; stores the publication and one result per firm',
+      call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }),
+    },
+    board: { reads: 1, call: () => ({ openid: null, data: { communityId: DEMO.communityId } }) },
+    firm: {
+      reads: 3,
+      why: 'the firm, its published results and the compounds it serves, read in parallel',
+      call: () => ({ openid: null, data: { firmId: DEMO.firm1 } }),
+    },
+    firmGrades: { reads: 1, call: () => ({ openid: null, data: { firmIds: [DEMO.firm1, DEMO.firm2] } }) },
+    mySheets: {
+      reads: 4,
+      why: "the caller, their compound, the community's open period and their sheets",
+      call: () => ({ openid: 'demo-oc', data: {} }),
+    },
+    period: {
+      reads: 8,
+      why: 'a staff overview: caller, period, compounds, sheets, raters, serious items, periods and publications, read in parallel',
+      call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }),
+    },
+    sheets: { reads: 2, why: 'the caller and the page of sheets', call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }) },
+    recordSeriousItem: {
+      reads: 2,
+      why: 'the caller and the compound',
+      call: () => ({
+        openid: 'demo-party',
+        data: {
+          compoundId: DEMO.compound2,
+          period: '2026-H2',
+          description: '消防通道长期被占用，物业未按要求整改。',
+          evidence: ['现场照片（2026-11-15）'],
+        },
+      }),
+    },
+  },
+};
