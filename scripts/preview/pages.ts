@@ -1,0 +1,249 @@
+// The one list of what `npm run preview` renders: every page of app.json (main package and
+// subpackages, so a page added there appears by itself) in the standard states, plus the states a
+// page declares below (roles for which it looks different, an action a person takes first).
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The mini-program root (DevTools' miniprogramRoot). */
+export const MINIPROGRAM_ROOT = resolve(__dirname, '../../miniprogram');
+
+/**
+ * What answers the page's calls:
+ * - `demo`: the real use cases on an in-memory SQLite seeded with the demo data (API.md §4);
+ * - `empty`: the same, with only the community, compounds, firms and people kept (no activity,
+ *   request, rating… yet), so every list is empty;
+ * - `offline`: every call fails as a network failure does;
+ * - `hold`: no call ever answers, and the page is captured while it waits (its loading state).
+ */
+export type BackendMode = 'demo' | 'empty' | 'offline' | 'hold';
+
+/** The demo accounts (API.md §4): who the mini-program is signed in as. */
+export const ROLES = {
+  resident: { openid: 'demo-resident', label: '居民' },
+  volunteer: { openid: 'demo-volunteer', label: '志愿者' },
+  oc: { openid: 'demo-oc', label: '业委会成员' },
+  property: { openid: 'demo-property', label: '物业工作人员' },
+  rc: { openid: 'demo-rc', label: '居委会工作人员' },
+  party: { openid: 'demo-party', label: '社区党组织' },
+  pending: { openid: 'demo-pending', label: '待审核用户' },
+  newcomer: { openid: 'demo-newcomer', label: '未注册用户' },
+} as const;
+
+export type RoleName = keyof typeof ROLES;
+
+/** Calls the seeded backend as a demo user (for a state's query or setup). */
+export type BackendCall = (fn: string, action: string, data: object, as: RoleName) => Promise<{ ok: boolean; data?: unknown; error?: unknown }>;
+
+/** A rendered page as the state's `act` drives it. */
+export interface PreviewPage {
+  /** Taps the innermost shown element with this text (or matching it) and waits. */
+  tap(text: string | RegExp): Promise<void>;
+  /** Calls a method of the page instance (an event handler) and waits. */
+  call(method: string, ...args: unknown[]): Promise<void>;
+  /** Sets page data and waits (for states reached by gestures the preview cannot make). */
+  setData(data: Record<string, unknown>): Promise<void>;
+  /** Waits for the page's calls and re-render. */
+  settle(ms?: number): Promise<void>;
+}
+
+export interface StateSpec {
+  /** File-name part: `filled`, `filled-property`… */
+  name: string;
+  /** Caption in the gallery (Chinese, for the people who review it). */
+  title: string;
+  as: RoleName;
+  backend: BackendMode;
+  /** The page's onLoad options, or how to find them in the seeded data. */
+  query?: Record<string, string> | ((call: BackendCall) => Promise<Record<string, string>>);
+  /** What a person does once the page has settled, before the capture. */
+  act?: (page: PreviewPage) => Promise<void>;
+  /** The user's WeChat font size as a factor (适老化: 1.4 is about the largest setting). */
+  fontScale?: number;
+}
+
+/** What a page declares: its usual viewer, query, extra states, standard states it has not. */
+export interface PageSpec {
+  /** Who sees the standard states (default: resident). */
+  as?: RoleName;
+  query?: StateSpec['query'];
+  /** More states: other roles, or one reached by an action. Missing fields come from `filled`. */
+  states?: Array<Partial<StateSpec> & Pick<StateSpec, 'name' | 'title'>>;
+  /** Standard states that mean nothing for this page (e.g. `empty` on a form). */
+  without?: StandardState[];
+}
+
+export type StandardState = 'loading' | 'filled' | 'empty' | 'error';
+
+const STANDARD: Array<Pick<StateSpec, 'name' | 'title' | 'backend'> & { name: StandardState }> = [
+  { name: 'loading', title: '加载中', backend: 'hold' },
+  { name: 'filled', title: '演示数据', backend: 'demo' },
+  { name: 'empty', title: '暂无数据', backend: 'empty' },
+  { name: 'error', title: '网络异常', backend: 'offline' },
+];
+
+/** The filled state at a large WeChat font size (适老化: text follows the user's setting). */
+const LARGE_TEXT = { name: 'large-text', title: '大字号（微信字体 1.4 倍）', fontScale: 1.4 } as const;
+
+/** Roles as extra `filled` states. */
+const asRoles = (...roles: RoleName[]): NonNullable<PageSpec['states']> =>
+  roles.map((r) => ({ name: `filled-${r}`, title: `演示数据 · ${ROLES[r].label}`, as: r }));
+
+/**
+ * Pages whose states differ from the standard four. A page of app.json that is not here gets the
+ * standard states as a resident. Keys are page paths as in app.json (subpackage root included).
+ */
+export const PAGES: Record<string, PageSpec> = {
+  'pages/home/index': {
+    states: [
+      ...asRoles('volunteer', 'oc', 'property', 'rc'),
+      { name: 'unregistered', title: '未注册', as: 'newcomer' },
+      { name: 'pending', title: '待审核', as: 'pending' },
+      LARGE_TEXT,
+    ],
+  },
+  'pages/activities/index': {
+    states: [...asRoles('volunteer', 'rc'), { name: 'unregistered', title: '未注册', as: 'newcomer' }],
+  },
+  'pages/requests/index': {
+    states: [...asRoles('oc', 'property', 'rc'), { name: 'unregistered', title: '未注册', as: 'newcomer' }, LARGE_TEXT],
+  },
+  'pages/mine/index': {
+    without: ['empty'],
+    states: [
+      ...asRoles('volunteer', 'oc', 'property', 'rc', 'party'),
+      { name: 'unregistered', title: '未注册', as: 'newcomer' },
+      { name: 'pending', title: '待审核', as: 'pending' },
+    ],
+  },
+  'pages/register/index': {
+    as: 'newcomer',
+    without: ['empty'],
+    states: [{ name: 'errors', title: '未填写就提交', act: (p) => p.tap('提交注册') }],
+  },
+  'pages/ratings/board/index': {
+    states: [{ name: 'unregistered', title: '未注册', as: 'newcomer' }, LARGE_TEXT],
+  },
+  'pages/ratings/firm/index': {
+    query: { firmId: 'f_jinghua' },
+    states: [{ name: 'red', title: '红榜企业', query: { firmId: 'f_chuyun' } }],
+  },
+  'pages/requests/new/index': {
+    without: ['empty'],
+    states: [
+      { name: 'errors', title: '未填写就提交', act: (p) => p.tap('提交诉求') },
+      { name: 'unregistered', title: '未注册', as: 'newcomer' },
+    ],
+  },
+  'pages/requests/detail/index': {
+    query: { requestId: 'rq_demo_garbage' },
+    states: [
+      { name: 'submitted-rc', title: '待受理 · 居委会', as: 'rc', query: { requestId: 'rq_demo_light' } },
+      { name: 'overdue-property', title: '超时督办 · 物业', as: 'property', query: { requestId: 'rq_demo_lift' } },
+      { name: 'major-oc', title: '重大事项协商 · 业委会', as: 'oc', query: { requestId: 'rq_demo_wall' } },
+      { name: 'rated', title: '已评价 · 提出人', as: 'volunteer', query: { requestId: 'rq_demo_slide' } },
+      LARGE_TEXT,
+    ],
+  },
+  'pages/volunteer/activity/index': {
+    query: { activityId: 'act_demo_cleanup' },
+    states: [
+      ...asRoles('volunteer', 'rc'),
+      { name: 'past', title: '已结束的活动 · 志愿者', as: 'volunteer', query: { activityId: 'act_demo_past_clean' } },
+      { name: 'unregistered', title: '未注册', as: 'newcomer' },
+      LARGE_TEXT,
+    ],
+  },
+  'pages/volunteer/register/index': {
+    without: ['empty'],
+    states: asRoles('volunteer'),
+  },
+  'pages/volunteer/records/index': {
+    as: 'volunteer',
+    states: asRoles('resident'),
+  },
+  'staff/workbench/index': {
+    as: 'rc',
+    states: [...asRoles('property', 'party', 'oc'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
+  },
+  'staff/ratings/sheet/index': {
+    as: 'oc',
+    states: [
+      ...asRoles('party'),
+      {
+        name: 'scored',
+        title: '打分后提交（确认框）',
+        act: async (p) => {
+          for (const d of ['环境卫生', '绿化养护', '秩序维护', '设施设备', '报修响应', '收费公示', '共建共治']) await p.tap(`${d} 4 星`);
+          await p.tap('提交评价表');
+        },
+      },
+      { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
+    ],
+  },
+  'staff/ratings/period/index': {
+    as: 'rc',
+    states: asRoles('party'),
+  },
+  'staff/requests/inbox/index': {
+    as: 'property',
+    states: asRoles('rc', 'oc'),
+  },
+  'staff/volunteer/create/index': {
+    as: 'rc',
+    without: ['empty'],
+    states: [{ name: 'errors', title: '未填写就发布', act: (p) => p.tap('发布活动') }],
+  },
+  'staff/members/index': {
+    as: 'rc',
+    states: [...asRoles('party'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
+  },
+  'staff/stats/index': {
+    as: 'rc',
+    states: [...asRoles('party'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
+  },
+  'staff/volunteer/roster/index': {
+    as: 'rc',
+    query: { activityId: 'act_demo_past_clean' },
+    states: [{ name: 'upcoming', title: '报名中的活动', query: { activityId: 'act_demo_cleanup' } }],
+  },
+};
+
+/** The pages of app.json: main package first, then each subpackage's, as `root + page`. */
+export function discoverPages(root = MINIPROGRAM_ROOT): string[] {
+  const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as {
+    pages: string[];
+    subPackages?: Array<{ root: string; pages: string[] }>;
+    subpackages?: Array<{ root: string; pages: string[] }>;
+  };
+  const subs = app.subPackages ?? app.subpackages ?? [];
+  return [...app.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/?$/, '/')}${p}`))];
+}
+
+/** One picture of the gallery. */
+export interface PreviewEntry extends StateSpec {
+  /** `pages-home-index--filled`: the file name without extension. */
+  id: string;
+  page: string;
+}
+
+export const idOf = (page: string, state: string): string => `${page.replace(/\//g, '-')}--${state}`;
+
+/** The states of one page: the standard ones it has, then its own. */
+export function statesOf(page: string, spec: PageSpec = PAGES[page] ?? {}): PreviewEntry[] {
+  const as = spec.as ?? 'resident';
+  const base = STANDARD.filter((s) => !spec.without?.includes(s.name)).map((s) => ({ ...s, as, query: spec.query }));
+  const filled = { ...STANDARD[1], as, query: spec.query };
+  const own = (spec.states ?? []).map((s) => ({ ...filled, ...s }));
+  return [...base, ...own].map((s) => ({ ...s, page, id: idOf(page, s.name) }));
+}
+
+/** Everything the gallery shows, page by page in app.json's order. */
+export function previewList(root = MINIPROGRAM_ROOT): PreviewEntry[] {
+  return discoverPages(root).flatMap((page) => statesOf(page));
+}
+
+/** Pages declared here that app.json no longer lists (a renamed page leaves its states behind). */
+export function staleDeclarations(root = MINIPROGRAM_ROOT): string[] {
+  const pages = new Set(discoverPages(root));
+  return Object.keys(PAGES).filter((p) => !pages.has(p));
+}
