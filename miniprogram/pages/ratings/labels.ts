@@ -31,10 +31,10 @@ export const LIST_LABELS: Record<ListKind, string> = { red: '红榜', black: '�
 export const RATER_ROLE_LABELS: Record<RaterRole, string> = { oc_member: '业委会成员', party_org: '社区党组织' };
 
 /** The TDesign tag theme of a grade: the better, the warmer (red is the party's colour here). */
-export function gradeTheme(grade: Grade | null): 'danger' | 'warning' | 'primary' | 'default' {
+export function gradeTheme(grade: Grade | null): 'danger' | 'warning' | 'default' {
   if (grade === 'AAA') return 'danger';
   if (grade === 'AA' || grade === 'A') return 'warning';
-  if (grade === 'B') return 'primary';
+  // The app's primary colour is the party red of the red list: B and C must not look like it.
   return 'default';
 }
 

@@ -202,7 +202,8 @@ export function timelineRows(entries: TimelineView[]): TimelineRow[] {
       return {
         key: `${i}`,
         title,
-        who: [PARTY_LABELS[e.party] ?? e.party, e.actorName].filter(Boolean).join(' · '),
+        // Dropping repeats: the system's entries would read "系统 · 系统".
+        who: [...new Set([PARTY_LABELS[e.party] ?? e.party, e.actorName].filter(Boolean))].join(' · '),
         when: formatTime(e.at),
         note: e.note ?? '',
         photos: e.photos,

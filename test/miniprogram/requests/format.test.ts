@@ -87,3 +87,20 @@ describe('form checks mirror the server', () => {
     expect(Object.keys(validateSheet(action, { ...EMPTY_SHEET, ...(form as object) }))).toEqual(fields);
   });
 });
+
+test('names the system once on its timeline entries', () => {
+  const [row] = timelineRows([
+    {
+      at: '2026-11-20T01:00:00.000Z',
+      action: 'escalate',
+      from: null,
+      to: null,
+      party: 'system',
+      actorName: '系统',
+      note: null,
+      photos: [],
+      detail: null,
+    },
+  ] as Parameters<typeof timelineRows>[0]);
+  expect(row.who).toBe('系统');
+});
