@@ -93,14 +93,14 @@ test('names the system once on its timeline entries', () => {
     {
       at: '2026-11-20T01:00:00.000Z',
       action: 'escalate',
-      from: null,
-      to: null,
+      from: 'in_progress',
+      to: 'in_progress',
       party: 'system',
       actorName: '系统',
       note: null,
       photos: [],
       detail: null,
     },
-  ] as Parameters<typeof timelineRows>[0]);
+  ]);
   expect(row.who).toBe('系统');
 });
