@@ -252,6 +252,19 @@ export const requestsActions: ActionMap = {
       const offset = decodeCursor(input.cursor);
       const now = ctx.clock.now();
       const user = ctx.user;
+      /** The board and the submitter's own list: one page, newest first, of the given status. */
+      const newestFirst = async (filter: Filter) => {
+        const rows = await ctx.store.find<RequestDoc>(REQUESTS, input.status ? { ...filter, status: input.status } : filter, {
+          orderBy: [['createdAt', 'desc']],
+          limit: limit + 1,
+          skip: offset,
+        });
+        return pageOf(
+          rows.map((r) => summaryOf(r, now)),
+          offset,
+          limit,
+        );
+      };
       if (input.scope === 'public') {
         const compoundId = input.compoundId ?? (user?.status === 'active' ? user.compoundId : undefined);
         if (!compoundId)
@@ -259,39 +272,11 @@ export const requestsActions: ActionMap = {
             ok: false,
             error: { code: 'INVALID_INPUT', message: '请指定小区', issues: [{ path: ['compoundId'], message: '必填' }] },
           };
-        const filter: Filter = { boardCompoundId: compoundId };
-        if (input.status) filter.status = input.status;
-        const rows = await ctx.store.find<RequestDoc>(REQUESTS, filter, {
-          orderBy: [['createdAt', 'desc']],
-          limit: limit + 1,
-          skip: offset,
-        });
-        return ok(
-          pageOf(
-            rows.map((r) => summaryOf(r, now)),
-            offset,
-            limit,
-          ),
-        );
+        return ok(await newestFirst({ boardCompoundId: compoundId }));
       }
       if (!user) return failures.notRegistered();
       if (user.status !== 'active') return failures.notActive();
-      if (input.scope === 'mine') {
-        const filter: Filter = { submitterId: user._id };
-        if (input.status) filter.status = input.status;
-        const rows = await ctx.store.find<RequestDoc>(REQUESTS, filter, {
-          orderBy: [['createdAt', 'desc']],
-          limit: limit + 1,
-          skip: offset,
-        });
-        return ok(
-          pageOf(
-            rows.map((r) => summaryOf(r, now)),
-            offset,
-            limit,
-          ),
-        );
-      }
+      if (input.scope === 'mine') return ok(await newestFirst({ submitterId: user._id }));
       const inboxes = inboxesOf(user);
       const box = input.queue ? inboxes.find((b) => b.queue === input.queue) : inboxes[0];
       if (!box) return fail('FORBIDDEN', '您没有待办诉求的处理职责', 'NO_INBOX');
