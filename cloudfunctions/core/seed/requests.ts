@@ -1,11 +1,9 @@
 import type { UserDoc } from '../app/account/user';
 import type { CompoundDoc } from '../app/community/community';
 import { SYSTEM_ACTOR } from '../app/requests/access';
-import { nextDoc, queuesOf, REQUEST_FOLLOWS, REQUESTS, type FollowDoc, type RequestDoc } from '../app/requests/request';
-import { maskPhone } from '../domain/phone';
+import { newRequestDoc, nextDoc, REQUEST_FOLLOWS, REQUESTS, type FollowDoc, type RequestDoc } from '../app/requests/request';
 import type { RequestCategory } from '../domain/request-categories';
 import { applyCommand, type Actor, type Command } from '../domain/request-state';
-import { DEFAULT_TIER, dueAtFor } from '../domain/request-time-limits';
 import { DEFAULT_RULES } from '../domain/rules-config';
 import { DEMO } from './demo-ids';
 import type { SeedContext } from './seed-context';
@@ -61,69 +59,15 @@ export async function seedRequests(s: SeedContext): Promise<void> {
     };
   };
 
-  const file = (f: Filing): RequestDoc => {
-    const u = users.get(f.openid) as UserDoc;
-    const c = compounds.get(f.compoundId) as CompoundDoc;
-    const at = new Date(s.now.getTime() - f.hoursAgo * HOUR).toISOString();
-    const tier = DEFAULT_TIER[f.category];
-    const dueAt = dueAtFor(at, tier, DEFAULT_RULES.requestTierHours);
-    const base = {
-      _id: f.id,
-      communityId: c.communityId,
-      compoundId: c._id,
-      compoundName: c.name,
-      firmId: c.firmId,
-      firmName: c.firmName,
-      submitterId: u._id,
-      submitter: { name: u.name, building: u.building, room: u.room, phoneMasked: maskPhone(u.phone) },
-      category: f.category,
-      title: f.title,
-      description: f.description,
-      photos: [],
-      isPublic: f.isPublic,
-      followers: 0,
-      status: 'submitted' as const,
-      createdAt: at,
-      updatedAt: at,
-      tier,
-      dueAt,
-      leadParty: null,
-      coHandlers: [],
-      major: false,
-      majorStage: null,
-      positions: {},
-      acceptedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      rating: null,
-      ratedAt: null,
-      feedback: null,
-      reopenCount: 0,
-      escalatedAt: null,
-      escalateAt: dueAt,
-      autoCloseAt: null,
-      limits: {
-        tierHours: DEFAULT_RULES.requestTierHours,
-        reopenWindowDays: DEFAULT_RULES.reopenWindowDays,
-        autoCloseDays: DEFAULT_RULES.autoCloseDays,
-      },
-      version: 1,
-      timeline: [
-        {
-          at,
-          action: 'submit' as const,
-          from: null,
-          to: 'submitted' as const,
-          actorId: u._id,
-          actorName: null,
-          party: 'resident' as const,
-          note: null,
-        },
-      ],
-      poQueue: null,
-    };
-    return { ...base, ...queuesOf(base) };
-  };
+  const file = (f: Filing): RequestDoc =>
+    newRequestDoc(
+      f.id,
+      new Date(s.now.getTime() - f.hoursAgo * HOUR).toISOString(),
+      users.get(f.openid) as UserDoc,
+      compounds.get(f.compoundId) as CompoundDoc,
+      { category: f.category, title: f.title, description: f.description, photos: [], isPublic: f.isPublic },
+      DEFAULT_RULES,
+    );
 
   const replay = async (f: Filing, steps: Step[]): Promise<RequestDoc> => {
     let doc = file(f);

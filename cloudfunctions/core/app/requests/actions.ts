@@ -1,6 +1,5 @@
-import { maskPhone } from '../../domain/phone';
 import { applyCommand, isActive, type Command, type Transition } from '../../domain/request-state';
-import { DEFAULT_TIER, dueAtFor, DUPLICATE_WINDOW_DAYS, plusDays } from '../../domain/request-time-limits';
+import { DUPLICATE_WINDOW_DAYS, plusDays } from '../../domain/request-time-limits';
 import { rulesFor } from '../../domain/rules-config';
 import type { Party } from '../../domain/roles';
 import { DuplicateKeyError, type Filter, type SortDirection } from '../../ports/store';
@@ -15,9 +14,9 @@ import { decodeCursor, pageOf } from '../schemas';
 import { actorFor, visibilityFor } from './access';
 import { membersOf, notifySubmitter, notifyUsers, type Audience } from './notify';
 import {
+  newRequestDoc,
   nextDoc,
   patchFor,
-  queuesOf,
   REQUEST_FOLLOWS,
   REQUESTS,
   summaryOf,
@@ -177,50 +176,20 @@ export const requestsActions: ActionMap = {
       const rules = rulesFor(community.rules);
       const now = ctx.clock.now();
       const at = now.toISOString();
-      const tier = DEFAULT_TIER[input.category];
-      const dueAt = dueAtFor(at, tier, rules.requestTierHours);
-      const base: Omit<RequestDoc, 'active' | 'rcQueue' | 'ocQueue' | 'pfQueue' | 'poQueue' | 'boardCompoundId'> = {
-        _id: newId('rq', now),
-        communityId: community._id,
-        compoundId: compound._id,
-        compoundName: compound.name,
-        firmId: compound.firmId,
-        firmName: compound.firmName,
-        submitterId: user._id,
-        submitter: { name: user.name, building: user.building, room: user.room, phoneMasked: maskPhone(user.phone) },
-        category: input.category,
-        title: input.title,
-        description: input.description,
-        photos: input.photos ?? [],
-        isPublic: input.isPublic ?? false,
-        followers: 0,
-        status: 'submitted',
-        createdAt: at,
-        updatedAt: at,
-        tier,
-        dueAt,
-        leadParty: null,
-        coHandlers: [],
-        major: false,
-        majorStage: null,
-        positions: {},
-        acceptedAt: null,
-        resolvedAt: null,
-        closedAt: null,
-        rating: null,
-        ratedAt: null,
-        feedback: null,
-        reopenCount: 0,
-        escalatedAt: null,
-        escalateAt: dueAt,
-        autoCloseAt: null,
-        limits: { tierHours: rules.requestTierHours, reopenWindowDays: rules.reopenWindowDays, autoCloseDays: rules.autoCloseDays },
-        version: 1,
-        timeline: [
-          { at, action: 'submit', from: null, to: 'submitted', actorId: user._id, actorName: null, party: 'resident', note: null },
-        ],
-      };
-      const doc: RequestDoc = { ...base, ...queuesOf({ ...base, poQueue: null }) };
+      const doc = newRequestDoc(
+        newId('rq', now),
+        at,
+        user,
+        compound,
+        {
+          category: input.category,
+          title: input.title,
+          description: input.description,
+          photos: input.photos ?? [],
+          isPublic: input.isPublic ?? false,
+        },
+        rules,
+      );
       await ctx.store.insert(REQUESTS, doc);
       return ok({ requestId: doc._id, status: doc.status, dueAt: doc.dueAt, tier: doc.tier });
     },

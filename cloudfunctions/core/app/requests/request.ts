@@ -1,6 +1,10 @@
 import type { RequestCategory } from '../../domain/request-categories';
 import { isActive, type RequestState, type RequestStatus, type TimelineEntry, type Transition } from '../../domain/request-state';
-import { isOverdue, type Tier } from '../../domain/request-time-limits';
+import { maskPhone } from '../../domain/phone';
+import { DEFAULT_TIER, dueAtFor, isOverdue, type Tier } from '../../domain/request-time-limits';
+import type { RulesConfig } from '../../domain/rules-config';
+import type { UserDoc } from '../account/user';
+import type { CompoundDoc } from '../community/community';
 import type { Party } from '../../domain/roles';
 import type { Doc, Patch } from '../../ports/store';
 
@@ -164,4 +168,68 @@ export function patchFor(before: RequestDoc, after: RequestDoc, t: Transition): 
     else set[key] = after[key];
   }
   return unset.length ? { $set: set, $unset: unset, $push: { timeline: t.entry } } : { $set: set, $push: { timeline: t.entry } };
+}
+
+/** What a resident files: the fields of `requests.submit` that shape the new document. */
+export interface Filing {
+  category: RequestCategory;
+  title: string;
+  description: string;
+  photos: string[];
+  isPublic: boolean;
+}
+
+/**
+ * A newly submitted request: status `submitted`, its time limit from the category's default tier,
+ * the community's limits copied on, and the first timeline entry. The one place that builds it
+ * (submit and the demo seed).
+ */
+export function newRequestDoc(
+  id: string,
+  at: string,
+  submitter: UserDoc,
+  compound: CompoundDoc,
+  filing: Filing,
+  rules: RulesConfig,
+): RequestDoc {
+  const tier = DEFAULT_TIER[filing.category];
+  const dueAt = dueAtFor(at, tier, rules.requestTierHours);
+  const base: Omit<RequestDoc, 'active' | 'rcQueue' | 'ocQueue' | 'pfQueue' | 'poQueue' | 'boardCompoundId'> = {
+    _id: id,
+    communityId: compound.communityId,
+    compoundId: compound._id,
+    compoundName: compound.name,
+    firmId: compound.firmId,
+    firmName: compound.firmName,
+    submitterId: submitter._id,
+    submitter: { name: submitter.name, building: submitter.building, room: submitter.room, phoneMasked: maskPhone(submitter.phone) },
+    ...filing,
+    followers: 0,
+    status: 'submitted',
+    createdAt: at,
+    updatedAt: at,
+    tier,
+    dueAt,
+    leadParty: null,
+    coHandlers: [],
+    major: false,
+    majorStage: null,
+    positions: {},
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    rating: null,
+    ratedAt: null,
+    feedback: null,
+    reopenCount: 0,
+    escalatedAt: null,
+    escalateAt: dueAt,
+    autoCloseAt: null,
+    limits: { tierHours: rules.requestTierHours, reopenWindowDays: rules.reopenWindowDays, autoCloseDays: rules.autoCloseDays },
+    version: 1,
+    timeline: [
+      { at, action: 'submit', from: null, to: 'submitted', actorId: submitter._id, actorName: null, party: 'resident', note: null },
+    ],
+  };
+  return { ...base, ...queuesOf({ ...base, poQueue: null }) };
 }
