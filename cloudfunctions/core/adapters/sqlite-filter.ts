@@ -12,7 +12,7 @@ export function fieldExpr(field: string): string {
 }
 
 /** better-sqlite3 binds no booleans; JSON booleans read back as 1/0. */
-export function bindValue(v: Scalar): string | number | null {
+function bindValue(v: Scalar): string | number | null {
   if (typeof v === 'boolean') return v ? 1 : 0;
   return v;
 }

@@ -1,7 +1,7 @@
 import type { ContentCheck, ContentVerdict } from '../ports/content-check';
 
 /** A few words a demo install refuses; a real install configures its own list (CONTENT_WORDS). */
-export const DEFAULT_BLOCKED_WORDS = ['赌博', '博彩', '代开发票', '色情', '毒品', '枪支'];
+const DEFAULT_BLOCKED_WORDS = ['赌博', '博彩', '代开发票', '色情', '毒品', '枪支'];
 
 /** The local ContentCheck: refuses text containing any configured word (case-insensitive). */
 export class WordListContentCheck implements ContentCheck {

@@ -6,12 +6,6 @@ import { userIdFor } from './ids';
 import { runOnce } from './idempotency';
 import { fail, failures, type InputIssue, type Result } from './result';
 
-/** The event a function receives: `{ action, data }` (API.md §5). */
-export interface ActionEvent {
-  action: string;
-  data?: unknown;
-}
-
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

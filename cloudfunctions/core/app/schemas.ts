@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Filter, SortDirection } from '../ports/store';
+import { MOBILE_PATTERN } from '../domain/phone';
 
 // Validation messages in Chinese: users read them in the mini-program.
 z.config(z.locales.zhCN());
@@ -32,7 +33,7 @@ export const clientToken = z
   .regex(/^[A-Za-z0-9_-]+$/, 'clientToken 格式不正确');
 
 /** A mainland mobile number. */
-export const phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+export const phone = z.string().regex(MOBILE_PATTERN, '请输入 11 位手机号');
 
 /** Paging of every list (API.md §5). */
 export const paging = {
@@ -53,7 +54,7 @@ export function decodeCursor(cursor: string | undefined): number {
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
-export function encodeCursor(offset: number): string {
+function encodeCursor(offset: number): string {
   return Buffer.from(String(offset), 'utf8').toString('base64url');
 }
 

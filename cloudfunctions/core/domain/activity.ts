@@ -25,8 +25,6 @@ export const CATEGORY_LABELS: Record<ActivityCategory, string> = {
 
 /** Stored activity states; "started" and "ended" are derived from the clock, not stored. */
 export type ActivityStatus = 'open' | 'cancelled' | 'finished';
-export const ACTIVITY_STATUSES = ['open', 'cancelled', 'finished'] as const satisfies readonly ActivityStatus[];
-
 /** What a person sees of an activity's phase at a moment. */
 export type ActivityPhase = 'signup_open' | 'signup_closed' | 'in_progress' | 'ended' | 'cancelled';
 

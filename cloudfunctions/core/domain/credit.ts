@@ -31,7 +31,6 @@ export type DimensionScores = Record<Dimension, number>;
 
 /** Who fills a sheet: an owners'-committee member of the compound or the community party organisation. */
 export type RaterRole = 'oc_member' | 'party_org';
-export const RATER_ROLES = ['oc_member', 'party_org'] as const satisfies readonly RaterRole[];
 
 /** Credit grades, best first. */
 export type Grade = 'AAA' | 'AA' | 'A' | 'B' | 'C';
@@ -54,11 +53,6 @@ const GRADE_FLOORS: Array<[Grade, number]> = [
  */
 export function round2(x: number): number {
   return Math.round((x + (x >= 0 ? 1e-9 : -1e-9)) * 100) / 100;
-}
-
-/** Whether a dimension score is valid: an integer 1–5. */
-export function isValidScore(n: number): boolean {
-  return Number.isInteger(n) && n >= 1 && n <= 5;
 }
 
 /** A sheet's rating: its mean dimension score mapped 1 → 0 and 5 → 100, unrounded (for computing). */

@@ -30,7 +30,7 @@ export function periodStart(period: Period): Date {
 }
 
 /** The instant a period ends (exclusive): the start of the next one. */
-export function periodEnd(period: Period): Date {
+function periodEnd(period: Period): Date {
   return periodStart(nextPeriod(period));
 }
 

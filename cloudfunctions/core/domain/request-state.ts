@@ -32,9 +32,6 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
 
 /** States in which a handling party still owes work: the time limit runs and the inbox shows it. */
 export const ACTIVE_STATUSES: readonly RequestStatus[] = ['submitted', 'assigned', 'in_progress', 'reopened'];
-/** States nothing leaves. */
-export const FINAL_STATUSES: readonly RequestStatus[] = ['closed', 'rejected', 'withdrawn'];
-
 export function isActive(status: RequestStatus): boolean {
   return ACTIVE_STATUSES.includes(status);
 }
@@ -99,7 +96,7 @@ interface Rule {
 const HANDLING: readonly RequestStatus[] = ['submitted', 'assigned', 'in_progress', 'resolved', 'reopened'];
 
 /** The transition table: which roles may take each action, from which states. */
-export const TRANSITIONS: Record<RequestAction, Rule> = {
+const TRANSITIONS: Record<RequestAction, Rule> = {
   accept: { roles: ['rc_staff'], from: ['submitted'] },
   reject: { roles: ['rc_staff'], from: ['submitted'] },
   withdraw: { roles: ['submitter'], from: ['submitted'] },

@@ -4,13 +4,6 @@ import type { RequestCategory } from './request-categories';
 export type Tier = 'emergency' | 'utilities' | 'general' | 'complex';
 export const TIERS = ['emergency', 'utilities', 'general', 'complex'] as const satisfies readonly Tier[];
 
-export const TIER_LABELS: Record<Tier, string> = {
-  emergency: '紧急（2小时）',
-  utilities: '水电气暖（24小时）',
-  general: '一般（7天）',
-  complex: '复杂（15天）',
-};
-
 /** Hours allowed per tier, as configured for the community. */
 export type TierHours = Record<Tier, number>;
 

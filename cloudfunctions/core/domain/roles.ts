@@ -21,14 +21,6 @@ export const PARTY_LABELS: Record<Party, string> = {
   property: '物业服务企业',
 };
 
-/** The party a role acts for in the tripartite mechanism, if any. */
-export function partyOfRole(role: Role): Party | null {
-  if (role === 'rc_staff') return 'residents_committee';
-  if (role === 'oc_member') return 'owners_committee';
-  if (role === 'property_staff') return 'property';
-  return null;
-}
-
 /** Account states. */
 export type UserStatus = 'pending' | 'active' | 'disabled';
 export const USER_STATUSES = ['pending', 'active', 'disabled'] as const satisfies readonly UserStatus[];

@@ -17,7 +17,6 @@ export type CancelledBy = 'volunteer' | 'activity_cancelled' | 'time_conflict';
  * for less than the required share of the activity; `no_show` never checked in by the end.
  */
 export type Attendance = 'pending' | 'checked_in' | 'attended' | 'insufficient' | 'no_show';
-export const ATTENDANCES = ['pending', 'checked_in', 'attended', 'insufficient', 'no_show'] as const satisfies readonly Attendance[];
 
 /** Why signing up is refused at this moment. */
 export type SignupClosedReason = 'ACTIVITY_CANCELLED' | 'ACTIVITY_FINISHED' | 'ACTIVITY_STARTED' | 'SIGNUP_DEADLINE_PASSED';

@@ -11,7 +11,7 @@ import { tick } from '../app/scheduler/tick';
 import { createUploadsHandler } from './uploads';
 
 /** 100 KB: the platform's limit on a function call's text payload (API.md §3). */
-export const MAX_BODY_BYTES = 100 * 1024;
+const MAX_BODY_BYTES = 100 * 1024;
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface GatewayOptions {

@@ -7,7 +7,7 @@ import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
 import { hasCommunityRole, isAdmin, isCommunityStaff } from '../auth';
 import { COMMUNITIES, COMPOUNDS, FIRMS, type CommunityDoc, type CompoundDoc, type FirmDoc } from '../community/community';
-import type { AppContext } from '../context';
+import { checkTexts } from '../content';
 import { newId } from '../ids';
 import { compoundSatisfaction } from '../requests/stats';
 import { fail, failures, ok, type Failure } from '../result';
@@ -54,12 +54,6 @@ import {
 
 const notStarted = () => fail('INVALID_STATE', '该期评价尚未开始', 'PERIOD_NOT_STARTED');
 const closed = () => fail('INVALID_STATE', '该期评价已发布，不能再提交或修改评价表', 'PERIOD_PUBLISHED');
-
-/** Refuses user text the content-security check rejects; null when it passes. */
-async function checkText(ctx: AppContext, text: string): Promise<Failure | null> {
-  const verdict = await ctx.contentCheck.check(text, ctx.openid as string);
-  return verdict.ok ? null : fail('CONTENT_REJECTED', '内容未通过安全检测，请修改后重试');
-}
 
 /**
  * The capacity in which `user` rates `compound`, or why they may not: the community party
@@ -109,7 +103,7 @@ export const ratingsActions: ActionMap = {
       if (!hasStarted(input.period, now)) return notStarted();
       const comment = input.comment ? input.comment : null;
       if (comment) {
-        const refused = await checkText(ctx, comment);
+        const refused = await checkTexts(ctx, [comment]);
         if (refused) return refused;
       }
       const at = now.toISOString();
@@ -188,7 +182,7 @@ export const ratingsActions: ActionMap = {
       if (!period || period.sheetCount === 0) return fail('INVALID_STATE', '该期还没有任何评价表，不能发布', 'EMPTY_PERIOD');
       if (period.state === 'published' && !input.reason) return fail('INVALID_STATE', '该期已发布；重新发布须说明理由', 'REASON_REQUIRED');
       if (input.reason) {
-        const refused = await checkText(ctx, input.reason);
+        const refused = await checkTexts(ctx, [input.reason]);
         if (refused) return refused;
       }
       const { fromIso, toIso } = periodRange(input.period);
@@ -599,7 +593,7 @@ export const ratingsActions: ActionMap = {
       if (!hasCommunityRole(user, 'party_org', compound.communityId)) return failures.forbidden('只有本社区党组织可以记录重大事项');
       const now = ctx.clock.now();
       if (!hasStarted(input.period, now)) return notStarted();
-      const refused = await checkText(ctx, input.description);
+      const refused = await checkTexts(ctx, [input.description]);
       if (refused) return refused;
       const at = now.toISOString();
       const item: SeriousItemDoc = {

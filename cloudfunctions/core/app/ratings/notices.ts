@@ -5,7 +5,7 @@ import type { Deps } from '../context';
 import { periodId, RATING_PERIODS, type PublicationResults } from './rating';
 
 /** The subscribe-message template of the black-list notice. */
-export const BLACK_LIST_TEMPLATE = 'ratings.black_list';
+const BLACK_LIST_TEMPLATE = 'ratings.black_list';
 
 /**
  * Tells the owners of every compound a black-listed firm serves that they may vote on replacing

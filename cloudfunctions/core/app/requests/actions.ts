@@ -7,6 +7,7 @@ import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
+import { checkTexts } from '../content';
 import type { AppContext } from '../context';
 import { newId } from '../ids';
 import { fail, failures, ok, type Failure, type Result } from '../result';
@@ -44,15 +45,6 @@ import { viewOf, type RequestView } from './views';
 /** How often a change is retried when another one landed between our read and our write. */
 const MAX_ATTEMPTS = 3;
 
-const contentRejected = () => fail('CONTENT_REJECTED', '内容未通过安全检测，请修改后再提交');
-
-/** Runs the content-security check on user text; the failure to return when it is refused. */
-async function checkText(ctx: AppContext, text: string | null | undefined): Promise<Failure | null> {
-  if (!text) return null;
-  const verdict = await ctx.contentCheck.check(text, ctx.openid ?? '');
-  return verdict.ok ? null : contentRejected();
-}
-
 interface Changed {
   before: RequestDoc;
   after: RequestDoc;
@@ -87,7 +79,7 @@ async function change(
       return fail(t.code, t.message, t.reason);
     }
     if (!checked) {
-      const refused = await checkText(ctx, text);
+      const refused = await checkTexts(ctx, [text]);
       if (refused) return refused;
       checked = true;
     }
@@ -136,7 +128,7 @@ const QUEUE_FIELD: Record<InboxQueue, 'rcQueue' | 'ocQueue' | 'pfQueue' | 'poQue
 };
 
 /** The inboxes a user has, with the value their queue field holds. */
-export function inboxesOf(user: UserDoc): Array<{ queue: InboxQueue; value: string }> {
+function inboxesOf(user: UserDoc): Array<{ queue: InboxQueue; value: string }> {
   if (user.status !== 'active') return [];
   const out: Array<{ queue: InboxQueue; value: string }> = [];
   if (user.roles.includes('rc_staff')) out.push({ queue: 'residents_committee', value: user.communityId });
@@ -171,7 +163,7 @@ export const requestsActions: ActionMap = {
         ctx.store.get<CommunityDoc>(COMMUNITIES, user.communityId),
       ]);
       if (!compound || !community || compound.communityId !== community._id) return failures.notFound('小区');
-      const refused = await checkText(ctx, `${input.title}\n${input.description}`);
+      const refused = await checkTexts(ctx, [`${input.title}\n${input.description}`]);
       if (refused) return refused;
       const rules = rulesFor(community.rules);
       const now = ctx.clock.now();

@@ -6,10 +6,11 @@ import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
 import { isCommunityOrganiser } from '../auth';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
+import { checkTexts } from '../content';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
-import { checkTexts, invalidInput } from './guards';
+import { invalidInput } from './guards';
 import {
   ACTIVITIES,
   SIGNUPS,

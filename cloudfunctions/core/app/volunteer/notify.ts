@@ -8,9 +8,6 @@ import type { Deps } from '../context';
 import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from './model';
 import { releaseForCancelledActivity, type Moved } from './seats';
 
-/** Subscribe-message templates of this feature. */
-export type VolunteerTemplate = 'volunteer_promoted' | 'volunteer_dropped' | 'activity_cancelled' | 'activity_reminder';
-
 type ActivityFacts = Pick<ActivityDoc, '_id' | 'title' | 'startAt' | 'location'>;
 
 const facts = (a: ActivityFacts) => ({ title: a.title, time: chinaTime(a.startAt), location: a.location });

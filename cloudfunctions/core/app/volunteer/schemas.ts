@@ -37,7 +37,7 @@ export const createActivityInput = strict({
 });
 
 /** `upcoming`: not yet ended, soonest first; `past`: ended, latest first. */
-export const LIST_WHEN = ['upcoming', 'past'] as const;
+const LIST_WHEN = ['upcoming', 'past'] as const;
 export type ListWhen = (typeof LIST_WHEN)[number];
 
 export const listActivitiesInput = strict({

@@ -31,7 +31,7 @@ const CLOSED_MESSAGES: Record<string, string> = {
 };
 
 /** The failure for an activity that is closed for a change, by reason. */
-export function closedFailure(reason: keyof typeof CLOSED_MESSAGES | string): Failure {
+function closedFailure(reason: keyof typeof CLOSED_MESSAGES | string): Failure {
   return fail('INVALID_STATE', CLOSED_MESSAGES[reason] ?? '活动当前状态不允许此操作', reason);
 }
 
@@ -292,9 +292,4 @@ export async function releaseForCancelledActivity(store: Store, now: Date, signu
     }
     return true;
   });
-}
-
-/** Whether `err` is the abandoned-transaction error of this module. */
-export function isConcurrentChange(err: unknown): boolean {
-  return err instanceof ConcurrentChange;
 }
