@@ -50,4 +50,22 @@ export default tseslint.config(
     ['**/cloudfunctions/**/adapters/**', '**/cloudfunctions/**/runtime/**', 'better-sqlite3', '@cloudbase/*'],
     'the client ships no server code',
   ),
+  {
+    // Only types cross from the server into the client (DESIGN.md): a value import would bundle server code.
+    files: ['miniprogram/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cloudfunctions/**'],
+              allowTypeImports: true,
+              message: 'the mini-program imports only types from cloudfunctions/ (use `import type`)',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
