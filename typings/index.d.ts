@@ -5,5 +5,7 @@ interface IAppOption {
   globalData: {
     /** Text scale from the user's WeChat font size (适老化): 1 = standard, up to 2. */
     fontScale: number;
+    /** The caller (account.whoami), asked once and kept (services/session.ts). */
+    me?: Promise<import('./api').ApiResult<import('./api').WhoAmI>>;
   };
 }

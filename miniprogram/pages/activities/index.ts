@@ -1,40 +1,42 @@
 // 志愿活动 (tab): the community's activities, soonest first, filtered by category, with seats left
 // or the waitlist on each card; pull to refresh, more on reaching the bottom. Shortcuts to 我的志愿服务
 // and, for community staff, to publishing an activity.
-import * as account from '../../services/account';
+import { pagingBehavior } from '../../behaviors/paging';
 import * as community from '../../services/community';
+import { me } from '../../services/session';
 import * as volunteer from '../../services/volunteer';
-import type { ActivityCategory } from '../../services/volunteer';
+import type { ActivityCategory, ActivitySummary } from '../../services/volunteer';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { isStaff } from '../../utils/labels';
 import { openPage } from '../../utils/navigate';
-import { CATEGORY_TABS } from '../volunteer/format';
-import { applyPage, EMPTY_LIST, type ListState } from './list-state';
+import { CATEGORY_TABS, toCard, type ActivityCard } from '../volunteer/format';
 
 const PAGE_SIZE = 10;
 
+const paging = pagingBehavior<ActivitySummary, ActivityCard>({
+  fetch(data: { communityId: string; category: ActivityCategory | '' }, cursor) {
+    const q: volunteer.ListActivitiesInput = { communityId: data.communityId, limit: PAGE_SIZE };
+    if (data.category) q.category = data.category;
+    if (cursor) q.cursor = cursor;
+    return volunteer.listActivities(q);
+  },
+  row: toCard,
+  key: (c) => c.activityId,
+});
+
 Component({
-  options: { pureDataPattern: /^_/ },
+  behaviors: [paging],
 
   data: {
-    pageStyle: '',
     tabs: CATEGORY_TABS,
     category: '' as ActivityCategory | '',
     communityId: '',
     isStaff: false,
-    /** First page of the current filter is loading. */
-    loading: true,
-    loadingMore: false,
-    error: '',
-    moreError: '',
-    list: { ...EMPTY_LIST } as ListState,
-    _seq: 0,
+    ready: false,
   },
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       this.init();
     },
   },
@@ -43,8 +45,9 @@ Component({
     /** Finds the caller's community (or the first one, for a visitor), then loads the first page. */
     async init(): Promise<void> {
       this.setData({ loading: true, error: '' });
-      const me = await account.whoami();
-      let communityId = me.ok && me.data.user ? me.data.user.communityId : '';
+      const who = await me();
+      const user = who.ok ? who.data.user : null;
+      let communityId = user ? user.communityId : '';
       if (!communityId) {
         const list = await community.list();
         if (!list.ok || list.data.length === 0) {
@@ -53,69 +56,18 @@ Component({
         }
         communityId = list.data[0].communityId;
       }
-      const user = me.ok ? me.data.user : null;
-      this.setData({ communityId, isStaff: !!user && user.status === 'active' && isStaff(user.roles) });
+      this.setData({ ready: true, communityId, isStaff: !!user && user.status === 'active' && isStaff(user.roles) });
       await this.loadFirst();
-    },
-
-    /** Loads the first page of the current filter, replacing the list. */
-    async loadFirst(): Promise<void> {
-      if (!this.data.communityId) return this.init();
-      const seq = this.data._seq + 1;
-      this.setData({ _seq: seq, loading: true, error: '', moreError: '' });
-      const res = await volunteer.listActivities(this.query());
-      if (seq !== this.data._seq) return;
-      if (!res.ok) {
-        this.setData({ loading: false, error: res.error.message });
-        return;
-      }
-      this.setData({ loading: false, list: applyPage(this.data.list, res.data, false) });
-    },
-
-    /** Loads the next page, if any, appending it. */
-    async loadMore(): Promise<void> {
-      const { list, loading, loadingMore } = this.data;
-      if (loading || loadingMore || list.ended || !list.nextCursor) return;
-      const seq = this.data._seq;
-      this.setData({ loadingMore: true, moreError: '' });
-      const res = await volunteer.listActivities({ ...this.query(), cursor: list.nextCursor });
-      if (seq !== this.data._seq) return;
-      if (!res.ok) {
-        this.setData({ loadingMore: false, moreError: res.error.message });
-        return;
-      }
-      this.setData({ loadingMore: false, list: applyPage(this.data.list, res.data, true) });
-    },
-
-    query(): volunteer.ListActivitiesInput {
-      const q: volunteer.ListActivitiesInput = { communityId: this.data.communityId, limit: PAGE_SIZE };
-      if (this.data.category) q.category = this.data.category;
-      return q;
     },
 
     onShow() {
       // Back from an activity page: seats may have changed.
-      if (!this.data.loading && this.data.communityId) this.loadFirst();
-    },
-
-    onPullDownRefresh() {
-      this.loadFirst().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      this.loadMore();
-    },
-
-    onRetry() {
-      this.loadFirst();
-    },
-
-    onRetryMore() {
-      this.loadMore();
+      if (!this.data.loading && this.data.ready) this.loadFirst(true);
     },
 
     onTabChange(e: DetailEvent<{ value: ActivityCategory | '' }>) {
-      this.setData({ category: e.detail.value, list: { ...EMPTY_LIST } });
+      this.setData({ category: e.detail.value });
+      this.clearList();
       this.loadFirst();
     },
 

@@ -1,19 +1,20 @@
 // 首页: a greeting with the caller's community, what to do next when not yet approved, and the
 // entry tiles of the product's features.
+import { pageBehavior } from '../../behaviors/page';
 import type { SelfView } from '../../../typings/api';
-import * as account from '../../services/account';
 import * as community from '../../services/community';
 import type { DatasetEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { openPage } from '../../utils/navigate';
 import { PENDING_MESSAGE } from '../mine/profile';
 import { tilesFor, type HomeTile } from './tiles';
+import { refreshMe } from '../../services/session';
 
 Component({
+  behaviors: [pageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   data: {
-    pageStyle: '',
     loading: true,
     error: '',
     greeting: '您好',
@@ -22,12 +23,10 @@ Component({
     standing: '',
     pendingMessage: PENDING_MESSAGE,
     tiles: tilesFor(null) as HomeTile[],
-    _loadSeq: 0,
   },
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       this.load();
     },
   },
@@ -37,20 +36,20 @@ Component({
       if (!this.data.loading) this.load();
     },
 
-    onPullDownRefresh() {
-      this.load().then(() => wx.stopPullDownRefresh());
+    refresh() {
+      return this.load();
     },
 
     async load(): Promise<void> {
-      const seq = this.data._loadSeq + 1;
-      this.setData({ _loadSeq: seq, loading: true, error: '' });
-      const [me, list] = await Promise.all([account.whoami(), community.list()]);
-      if (seq !== this.data._loadSeq) return;
-      if (!me.ok) {
-        this.setData({ loading: false, error: me.error.message });
+      const fresh = this.beginLoad();
+      this.setData({ loading: true, error: '' });
+      const [who, list] = await Promise.all([refreshMe(), community.list()]);
+      if (!fresh()) return;
+      if (!who.ok) {
+        this.setData({ loading: false, error: who.error.message });
         return;
       }
-      const user: SelfView | null = me.data.user;
+      const user: SelfView | null = who.data.user;
       const home = list.ok && user ? list.data.find((c) => c.communityId === user.communityId) : undefined;
       this.setData({
         loading: false,

@@ -1,21 +1,22 @@
 // 我的: who I am (unregistered, under review, approved with roles), my entries, and in local mode
 // the demo account switcher.
+import { pageBehavior } from '../../behaviors/page';
 import type { CommunityListItem } from '../../../typings/api';
 import { config } from '../../config';
-import * as account from '../../services/account';
 import * as community from '../../services/community';
+import { refreshMe } from '../../services/session';
 import { DEMO_ACCOUNTS, devAccountLabel, devOpenid, setDevOpenid } from '../../utils/dev-account';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { openPage } from '../../utils/navigate';
 import { entriesFor, type MineEntry } from './entries';
 import { PENDING_MESSAGE, profileOf, type Profile } from './profile';
 
 Component({
+  behaviors: [pageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   data: {
-    pageStyle: '',
     loading: true,
     error: '',
     profile: null as Profile | null,
@@ -26,13 +27,11 @@ Component({
     devAccountLabel: '',
     devAccountOptions: DEMO_ACCOUNTS.map((a) => ({ label: a.label, value: a.openid })),
     accountPickerVisible: false,
-    /** Number of the latest load; answers of older loads are dropped. */
-    _loadSeq: 0,
   },
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle(), isLocal: config.mode === 'local' });
+      this.setData({ isLocal: config.mode === 'local' });
       this.load();
     },
   },
@@ -43,18 +42,19 @@ Component({
       if (this.data.profile || this.data.error) this.load(true);
     },
 
-    onPullDownRefresh() {
-      this.load(true).then(() => wx.stopPullDownRefresh());
+    refresh() {
+      return this.load(true);
     },
 
     /** Loads whoami (and community names for the address); `quiet` keeps the current view meanwhile. */
     async load(quiet = false): Promise<void> {
-      const seq = this.data._loadSeq + 1;
+      const fresh = this.beginLoad();
       const openid = devOpenid();
-      this.setData({ _loadSeq: seq, devOpenid: openid, devAccountLabel: devAccountLabel(openid) });
+      this.setData({ devOpenid: openid, devAccountLabel: devAccountLabel(openid) });
       if (!quiet) this.setData({ loading: true, error: '' });
-      const [me, list] = await Promise.all([account.whoami(), community.list()]);
-      if (seq !== this.data._loadSeq) return;
+      // 我的 shows the caller's current standing: asked afresh each time.
+      const [me, list] = await Promise.all([refreshMe(), community.list()]);
+      if (!fresh()) return;
       if (!me.ok) {
         this.setData({ loading: false, error: me.error.message, profile: null });
         return;

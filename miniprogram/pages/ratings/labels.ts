@@ -1,6 +1,7 @@
 // Chinese names and display helpers of the ratings feature, shared by its pages (the staff pages
 // in the subpackage reuse them from the main package).
 import type { Dimension, Grade, ListKind, RaterRole } from '../../../cloudfunctions/core/domain/credit';
+import { chinaParts } from '../../utils/china-time';
 
 /** The seven dimensions of a rating sheet, in sheet order. */
 export const DIMENSION_ORDER: readonly Dimension[] = [
@@ -51,6 +52,6 @@ export function scoreText(score: number | null): string {
 /** A date of an ISO time, as shown: 2026年7月15日 (China time). */
 export function dateText(iso: string | null): string {
   if (!iso) return '';
-  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  const p = chinaParts(iso);
+  return `${p.y}年${p.m}月${p.d}日`;
 }

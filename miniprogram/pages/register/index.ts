@@ -1,10 +1,11 @@
 // 居民注册: pick the community and compound, give name, phone and address, agree to the privacy
 // guide, and send it for the community's review (account.register → status pending).
+import { pageBehavior } from '../../behaviors/page';
 import type { CommunityListItem } from '../../../typings/api';
 import * as account from '../../services/account';
 import * as community from '../../services/community';
+import { forgetMe } from '../../services/session';
 import type { DetailEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { openPage } from '../../utils/navigate';
 import { PENDING_MESSAGE } from '../mine/profile';
 import {
@@ -25,8 +26,9 @@ type TextField = 'name' | 'phone' | 'building' | 'room';
 type Option = { label: string; value: string };
 
 Component({
+  behaviors: [pageBehavior],
+
   data: {
-    pageStyle: '',
     loading: true,
     loadError: '',
     communities: [] as CommunityListItem[],
@@ -46,7 +48,6 @@ Component({
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       this.loadCommunities();
     },
   },
@@ -142,6 +143,8 @@ Component({
       const res = await account.register(toRegisterInput(this.data.form));
       this.setData({ submitting: false });
       if (res.ok) {
+        // Registered (pending review): every page asks who the caller is afresh.
+        forgetMe();
         this.setData({ submitted: true });
         return;
       }

@@ -13,6 +13,7 @@ import type {
   Tier,
   TimelineView,
 } from '../../services/requests';
+import { formatTime as formatChinaTime } from '../../utils/china-time';
 
 export const CATEGORY_OPTIONS: Array<{ value: RequestCategory; label: string }> = [
   { value: 'environment', label: '环境卫生' },
@@ -116,14 +117,9 @@ const ACTION_LABELS: Record<TimelineView['action'], string> = {
   autoClose: '自动关闭',
 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** An ISO time as Beijing time, `11-20 09:00` (with the year when it is not `nowYear`). */
 export function formatTime(iso: string | null, nowYear?: number): string {
-  if (!iso) return '';
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
-  const md = `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  return nowYear && d.getUTCFullYear() !== nowYear ? `${d.getUTCFullYear()}-${md}` : md;
+  return formatChinaTime(iso, { short: true, nowYear });
 }
 
 function span(ms: number): string {

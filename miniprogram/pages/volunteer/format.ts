@@ -1,6 +1,7 @@
 // How the volunteer pages word things: categories, times in China time, seats, a person's own
 // status, and which button the activity page offers. Plain functions, so they are tested alone.
 import type { ActivityCategory, ActivityDetail, ActivitySummary, MySignupItem, RosterEntry } from '../../services/volunteer';
+import { chinaParts, formatTime } from '../../utils/china-time';
 
 /** 活动类别 (API.md §5). */
 export const CATEGORY_LABELS: Record<ActivityCategory, string> = {
@@ -19,14 +20,6 @@ export const CATEGORY_TABS: Array<{ value: ActivityCategory | ''; label: string 
 ];
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The parts of a time in China time (UTC+8), whatever the phone's time zone. */
-function chinaParts(iso: string): { y: number; m: number; d: number; w: number; hm: string } {
-  const d = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
-  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), w: d.getUTCDay(), hm };
-}
 
 /** `11月22日 周日 09:00–12:00` (the end's date too when it is another day). */
 export function formatWindow(startAt: string, endAt: string): string {
@@ -36,12 +29,7 @@ export function formatWindow(startAt: string, endAt: string): string {
   return `${s.m}月${s.d}日 周${WEEKDAYS[s.w]} ${s.hm}–${sameDay ? '' : `${e.m}月${e.d}日 `}${e.hm}`;
 }
 
-/** `2026-11-22 09:00`. */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const p = chinaParts(iso);
-  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')} ${p.hm}`;
-}
+export { formatTime };
 
 /** `09:10`. */
 export function formatClock(iso: string | null | undefined): string {

@@ -1,6 +1,6 @@
 // What 居民注册审核 / 成员管理 shows: who may use it, the filters, one row per member (with the actions
-// the row offers), the paging state, and the confirmation texts. Plain functions, tested alone.
-import type { CommunityListItem, MemberView, Page, Role, SelfView, UserStatus } from '../../../typings/api';
+// the row offers) and the confirmation texts. Plain functions, tested alone.
+import type { CommunityListItem, MemberView, Role, SelfView, UserStatus } from '../../../typings/api';
 import { isStaff, roleLabels } from '../../utils/labels';
 
 /** The two lists of the segmented filter. */
@@ -109,27 +109,6 @@ export function rowAfter(row: MemberRow, user: Pick<SelfView, 'status' | 'roles'
     canMakeOcMember: user.status === 'active' && user.roles.includes('resident') && !user.roles.includes('oc_member'),
     error: '',
   };
-}
-
-/** The rows so far, the cursor of the next page, and whether the end was reached. */
-export interface MemberList {
-  rows: MemberRow[];
-  nextCursor: string | null;
-  ended: boolean;
-}
-
-export function emptyMemberList(): MemberList {
-  return { rows: [], nextCursor: null, ended: false };
-}
-
-/**
- * The list after a page arrived: the first page replaces it, a next page is appended without the
- * members already shown (offset paging repeats a row when someone registers meanwhile).
- */
-export function withPage(list: MemberList, page: Page<MemberView>, append: boolean, compounds: Record<string, string>): MemberList {
-  const seen = new Set(append ? list.rows.map((r) => r.userId) : []);
-  const rows = page.items.filter((m) => !seen.has(m.userId)).map((m) => memberRowOf(m, compounds));
-  return { rows: append ? [...list.rows, ...rows] : rows, nextCursor: page.nextCursor, ended: page.nextCursor === null };
 }
 
 /** A confirmable action on a row. */

@@ -1,13 +1,4 @@
-import {
-  canManageMembers,
-  compoundNames,
-  confirmationOf,
-  emptyMemberList,
-  emptyText,
-  memberRowOf,
-  rowAfter,
-  withPage,
-} from '../../../miniprogram/staff/members/rows';
+import { canManageMembers, compoundNames, confirmationOf, emptyText, memberRowOf, rowAfter } from '../../../miniprogram/staff/members/rows';
 import { COMMUNITIES, user } from '../fixtures';
 import { member } from './fixtures';
 
@@ -61,26 +52,6 @@ test('updates a row from the approval’s answer and clears its error', () => {
   const after = rowAfter(row, user({ status: 'active', roles: ['resident'] }));
   expect(after).toMatchObject({ statusLabel: '已通过', roles: ['居民'], canApprove: false, canMakeOcMember: true, error: '' });
   expect(after.phoneMasked).toBe('139****0006');
-});
-
-test('replaces the list with a first page and appends a next page without repeating members', () => {
-  const first = withPage(
-    emptyMemberList(),
-    { items: [member(), member({ userId: 'u_qian', name: '钱红梅' })], nextCursor: '2' },
-    false,
-    NAMES,
-  );
-  expect(first).toMatchObject({ nextCursor: '2', ended: false });
-  const next = withPage(
-    first,
-    { items: [member({ userId: 'u_qian', name: '钱红梅' }), member({ userId: 'u_sun', name: '孙建国' })], nextCursor: null },
-    true,
-    NAMES,
-  );
-  expect(next.rows.map((r) => r.name)).toEqual(['赵志远', '钱红梅', '孙建国']);
-  expect(next).toMatchObject({ nextCursor: null, ended: true });
-  const again = withPage(next, { items: [member()], nextCursor: null }, false, NAMES);
-  expect(again.rows.map((r) => r.name)).toEqual(['赵志远']);
 });
 
 test('asks before acting, naming the person', () => {

@@ -1,16 +1,17 @@
 // 红黑榜: the latest published period's red and black lists, every firm with its grade and score,
 // and the earlier periods to switch to. Tapping a firm opens its credit history.
+import { pageBehavior } from '../../../behaviors/page';
 import * as ratings from '../../../services/ratings';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { pageStyle } from '../../../utils/font';
 import { openPage } from '../../../utils/navigate';
 import { boardRows, type FirmRow } from './rows';
 
 Component({
+  behaviors: [pageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   data: {
-    pageStyle: '',
     loading: true,
     error: '',
     period: '',
@@ -19,28 +20,25 @@ Component({
     red: [] as FirmRow[],
     black: [] as FirmRow[],
     firms: [] as FirmRow[],
-    _loadSeq: 0,
   },
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       this.load();
     },
   },
 
   methods: {
-    onPullDownRefresh() {
-      this.load(this.data.period || undefined, true).then(() => wx.stopPullDownRefresh());
+    refresh() {
+      return this.load(this.data.period || undefined, true);
     },
 
     /** Loads a period's board (the latest when none); `quiet` keeps the current board meanwhile. */
     async load(period?: string, quiet = false): Promise<void> {
-      const seq = this.data._loadSeq + 1;
-      this.setData({ _loadSeq: seq });
+      const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '' });
       const r = await ratings.board(period ? { period } : {});
-      if (seq !== this.data._loadSeq) return;
+      if (!fresh()) return;
       if (!r.ok) {
         this.setData({ loading: false, error: r.error.message });
         return;

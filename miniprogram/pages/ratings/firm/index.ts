@@ -1,11 +1,13 @@
 // 企业信用档案: a firm's latest grade, the compounds it serves, its grade history and its scores by
 // dimension over the published periods.
+import { pageBehavior } from '../../../behaviors/page';
 import * as ratings from '../../../services/ratings';
-import { pageStyle } from '../../../utils/font';
 import { gradeText, gradeTheme, LIST_LABELS, scoreText } from '../labels';
 import { chartOf, historyOf, type ChartRow, type HistoryRow } from './chart';
 
 Component({
+  behaviors: [pageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   /** The page's query (`?firmId=…`) arrives as properties. */
@@ -14,7 +16,6 @@ Component({
   },
 
   data: {
-    pageStyle: '',
     loading: true,
     error: '',
     name: '',
@@ -24,31 +25,28 @@ Component({
     history: [] as HistoryRow[],
     chart: [] as ChartRow[],
     legend: [] as string[],
-    _loadSeq: 0,
   },
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       this.load();
     },
   },
 
   methods: {
-    onPullDownRefresh() {
-      this.load(true).then(() => wx.stopPullDownRefresh());
+    refresh() {
+      return this.load(true);
     },
 
     async load(quiet = false): Promise<void> {
-      const seq = this.data._loadSeq + 1;
-      this.setData({ _loadSeq: seq });
+      const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '' });
       if (!this.properties.firmId) {
         this.setData({ loading: false, error: '未指定物业企业' });
         return;
       }
       const r = await ratings.firm(this.properties.firmId);
-      if (seq !== this.data._loadSeq) return;
+      if (!fresh()) return;
       if (!r.ok) {
         this.setData({ loading: false, error: r.error.message });
         return;

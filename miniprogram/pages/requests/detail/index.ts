@@ -1,11 +1,11 @@
 // 诉求详情: the request, its time limit and timeline, the three parties' positions on a major matter,
 // and the actions the viewer's role allows now (from the server's `viewer.can`), each in a sheet with
 // its checks and a confirmation. Handling staff may reveal the resident's phone (audited).
+import { pageBehavior } from '../../../behaviors/page';
 import * as requests from '../../../services/requests';
 import type { RequestView } from '../../../services/requests';
 import { config } from '../../../config';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { pageStyle } from '../../../utils/font';
 import {
   actionButtons,
   CATEGORY_LABELS,
@@ -24,6 +24,7 @@ import {
 } from '../format';
 import { MAX_PHOTOS, uploadPhotos } from '../photos';
 import { EMPTY_SHEET, PHOTO_SHEETS, send, SHEETS, validateSheet, type SheetAction, type SheetErrors, type SheetForm } from './sheet';
+import { confirm } from '../../../utils/confirm';
 
 /** Roles that handle the request, and so may call the resident. */
 const HANDLING = ['rc_staff', 'lead', 'co_handler', 'party_org'];
@@ -60,6 +61,8 @@ function display(v: RequestView) {
 }
 
 Component({
+  behaviors: [pageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   properties: {
@@ -67,7 +70,6 @@ Component({
   },
 
   data: {
-    pageStyle: '',
     loading: true,
     error: '',
     view: null as RequestView | null,
@@ -98,7 +100,6 @@ Component({
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       if (this.data.requestId) this.load();
     },
   },
@@ -153,8 +154,8 @@ Component({
       this.load();
     },
 
-    onPullDownRefresh() {
-      this.load().then(() => wx.stopPullDownRefresh());
+    refresh() {
+      return this.load();
     },
 
     async onAction(e: DatasetEvent<{ action: SheetAction | 'withdraw' }>) {
@@ -175,13 +176,13 @@ Component({
     },
 
     async withdraw(): Promise<void> {
-      const ok = await wx.showModal({
+      const ok = await confirm({
         title: '撤回诉求',
         content: '撤回后将不再办理，确认撤回？',
         confirmText: '撤回',
         cancelText: '不撤回',
       });
-      if (!ok.confirm) return;
+      if (!ok) return;
       const res = await requests.withdraw(this.data.requestId);
       if (res.ok) {
         this.show(res.data);
@@ -225,13 +226,13 @@ Component({
       const errors = validateSheet(action, this.data.form);
       this.setData({ errors, sheetError: '' });
       if (Object.keys(errors).length) return;
-      const ok = await wx.showModal({
+      const ok = await confirm({
         title: SHEETS[action].title,
         content: SHEETS[action].confirm,
         confirmText: '确认',
         cancelText: '取消',
       });
-      if (!ok.confirm) return;
+      if (!ok) return;
       this.setData({ sending: true });
       const uploaded = await uploadPhotos(this.data.withPhotos ? this.data.files.map((f) => f.url) : []);
       if (!uploaded.ok) {
@@ -255,13 +256,13 @@ Component({
     },
 
     async onReveal(): Promise<void> {
-      const ok = await wx.showModal({
+      const ok = await confirm({
         title: '查看完整手机号',
         content: '仅用于联系居民办理诉求，查看操作将被记录。',
         confirmText: '查看',
         cancelText: '取消',
       });
-      if (!ok.confirm) return;
+      if (!ok) return;
       const res = await requests.revealPhone(this.data.requestId);
       if (res.ok) this.setData({ phone: res.data.phone });
       else wx.showToast({ title: res.error.message, icon: 'none' });

@@ -1,21 +1,23 @@
 // 我要反映: category, title, description, photos, public or not. Choosing a category shows open public
 // requests of the same kind in the compound (last 30 days) with 关注这条 instead of filing again.
+import { pageBehavior } from '../../../behaviors/page';
 import type { SelfView } from '../../../../typings/api';
-import * as account from '../../../services/account';
 import * as requests from '../../../services/requests';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { pageStyle } from '../../../utils/font';
 import { cardOf, CATEGORY_LABELS, CATEGORY_OPTIONS, type RequestCard } from '../format';
 import { MAX_PHOTOS, newClientToken, uploadPhotos } from '../photos';
 import { DESCRIPTION_MAX, issuesToErrors, TITLE_MAX, toSubmitInput, validateRequest, type FormErrors, type RequestForm } from './form';
+import { me } from '../../../services/session';
+import { confirm } from '../../../utils/confirm';
 
 type TextField = 'title' | 'description';
 
 Component({
+  behaviors: [pageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   data: {
-    pageStyle: '',
     loading: true,
     loadError: '',
     /** Why this caller cannot file (not an approved resident). */
@@ -39,7 +41,7 @@ Component({
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle(), _token: newClientToken() });
+      this.setData({ _token: newClientToken() });
       this.init();
     },
   },
@@ -47,12 +49,12 @@ Component({
   methods: {
     async init(): Promise<void> {
       this.setData({ loading: true, loadError: '' });
-      const me = await account.whoami();
-      if (!me.ok) {
-        this.setData({ loading: false, loadError: me.error.message });
+      const who = await me();
+      if (!who.ok) {
+        this.setData({ loading: false, loadError: who.error.message });
         return;
       }
-      const u = me.data.user;
+      const u = who.data.user;
       const blocked = !u
         ? '请先注册并通过社区审核'
         : u.status !== 'active'
@@ -137,7 +139,7 @@ Component({
       const errors = validateRequest(this.data.form);
       this.setData({ errors, formError: '' });
       if (Object.keys(errors).length > 0) return;
-      const confirm = await wx.showModal({
+      const ok = await confirm({
         title: '确认提交',
         content: this.data.form.isPublic
           ? '诉求将在小区公示栏展示（不显示您的姓名、电话和房号），确认提交？'
@@ -145,7 +147,7 @@ Component({
         confirmText: '提交',
         cancelText: '再看看',
       });
-      if (!confirm.confirm) return;
+      if (!ok) return;
 
       this.setData({ submitting: true });
       const uploaded = await uploadPhotos(this.data.files.map((f) => f.url));

@@ -1,13 +1,15 @@
 // 活动详情: time, place, organiser and seats; 报名 / 候补 / 取消报名 with the person's own status and
 // waitlist position; a confirmation before cancelling (saying so when it would be late). Organisers
 // get the roster and check-in page.
+import { pageBehavior } from '../../../behaviors/page';
 import * as volunteer from '../../../services/volunteer';
-import { pageStyle } from '../../../utils/font';
 import { openPage } from '../../../utils/navigate';
 import { newClientToken } from '../format';
 import { toView, type ActivityView } from './view';
 
 Component({
+  behaviors: [pageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   properties: {
@@ -15,7 +17,6 @@ Component({
   },
 
   data: {
-    pageStyle: '',
     loading: true,
     error: '',
     view: null as ActivityView | null,
@@ -30,7 +31,6 @@ Component({
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       this.load();
     },
   },
@@ -59,8 +59,8 @@ Component({
       wx.setNavigationBarTitle?.({ title: res.data.title });
     },
 
-    onPullDownRefresh() {
-      this.load().then(() => wx.stopPullDownRefresh());
+    refresh() {
+      return this.load();
     },
 
     onRetry() {

@@ -1,17 +1,18 @@
 // 志愿者登记 (from 我的): real name, phone, skills and party membership, checked field by field;
 // someone already registered sees their volunteer number instead.
-import * as account from '../../../services/account';
+import { pageBehavior } from '../../../behaviors/page';
 import * as volunteer from '../../../services/volunteer';
 import type { VolunteerProfile } from '../../../services/volunteer';
 import type { DetailEvent } from '../../../utils/events';
-import { pageStyle } from '../../../utils/font';
 import { openPage } from '../../../utils/navigate';
 import { formatHours } from '../format';
 import { issuesToErrors, toVolunteerInput, validateVolunteer, type VolunteerErrors, type VolunteerField, type VolunteerForm } from './form';
+import { me } from '../../../services/session';
 
 Component({
+  behaviors: [pageBehavior],
+
   data: {
-    pageStyle: '',
     loading: true,
     error: '',
     /** 'form', 'unregistered' (no resident account yet) or 'done' (a volunteer already). */
@@ -27,7 +28,6 @@ Component({
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       this.load();
     },
   },
@@ -35,12 +35,12 @@ Component({
   methods: {
     async load(): Promise<void> {
       this.setData({ loading: true, error: '' });
-      const me = await account.whoami();
-      if (!me.ok) {
-        this.setData({ loading: false, error: me.error.message });
+      const who = await me();
+      if (!who.ok) {
+        this.setData({ loading: false, error: who.error.message });
         return;
       }
-      const user = me.data.user;
+      const user = who.data.user;
       if (!user) {
         this.setData({ loading: false, state: 'unregistered' });
         return;

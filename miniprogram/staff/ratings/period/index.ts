@@ -1,21 +1,19 @@
 // 评价进度（社区工作人员）: for one period, who has rated and who hasn't per compound, the sheets in
 // detail (paged), and — for the party organisation — publishing the 红黑榜 after a confirmation,
 // or publishing it again with a reason.
+import { pageBehavior } from '../../../behaviors/page';
 import * as ratings from '../../../services/ratings';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { pageStyle } from '../../../utils/font';
 import { openPage } from '../../../utils/navigate';
 import { evidenceLines, progressOf, sheetRowOf, stateLineOf, type CompoundProgress, type SheetRow } from './progress';
+import { confirm } from '../../../utils/confirm';
+import { chinaParts } from '../../../utils/china-time';
 
 const PAGE_SIZE = 20;
 
-function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({ title, content, confirmText, cancelText: '取消', success: (r) => resolve(r.confirm), fail: () => resolve(false) });
-  });
-}
-
 Component({
+  behaviors: [pageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   /** `?period=2026-H2` opens that period; the current half-year otherwise. */
@@ -24,7 +22,6 @@ Component({
   },
 
   data: {
-    pageStyle: '',
     loading: true,
     error: '',
     period: '',
@@ -51,29 +48,26 @@ Component({
     sheetsError: '',
     hasMore: false,
     _cursor: null as string | null,
-    _loadSeq: 0,
   },
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       this.load(this.properties.period || undefined);
     },
   },
 
   methods: {
-    onPullDownRefresh() {
-      this.load(this.data.period || undefined, true).then(() => wx.stopPullDownRefresh());
+    refresh() {
+      return this.load(this.data.period || undefined, true);
     },
 
     /** Loads a period's progress and the first page of its sheets. */
     async load(period?: string, quiet = false): Promise<void> {
-      const seq = this.data._loadSeq + 1;
-      this.setData({ _loadSeq: seq });
+      const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '' });
       const target = period ?? this.currentPeriod();
       const [r, page] = await Promise.all([ratings.periodView({ period: target }), ratings.sheets({ period: target, limit: PAGE_SIZE })]);
-      if (seq !== this.data._loadSeq) return;
+      if (!fresh()) return;
       if (!r.ok) {
         this.setData({ loading: false, error: r.error.message });
         return;
@@ -106,8 +100,8 @@ Component({
 
     /** The half-year under way now, in China time (the period staff follow by default). */
     currentPeriod(): string {
-      const now = new Date(Date.now() + 8 * 3600 * 1000);
-      return `${now.getUTCFullYear()}-H${now.getUTCMonth() < 6 ? 1 : 2}`;
+      const p = chinaParts(new Date().toISOString());
+      return `${p.y}-H${p.m <= 6 ? 1 : 2}`;
     },
 
     onRetry() {
@@ -148,13 +142,13 @@ Component({
         this.setData({ publishError: '重新发布须填写理由' });
         return;
       }
-      const ok = await confirm(
-        again ? '确认重新发布？' : '确认发布红黑榜？',
-        again
+      const ok = await confirm({
+        title: again ? '确认重新发布？' : '确认发布红黑榜？',
+        content: again
           ? `将按当前数据重新计算${this.data.label}结果并公示，原发布结果保留在历史中。`
           : `发布后${this.data.label}评价表将截止，信用等级和红黑榜向全体居民公示；列入黑榜企业所服务小区的业主将收到通知。`,
-        again ? '重新发布' : '发布',
-      );
+        confirmText: again ? '重新发布' : '发布',
+      });
       if (!ok) return;
       this.setData({ publishing: true, publishError: '' });
       const r = await ratings.publish(again ? { period: this.data.period, reason } : { period: this.data.period });
@@ -190,11 +184,11 @@ Component({
         this.setData({ itemError: `请填写：${missing.join('、')}` });
         return;
       }
-      const ok = await confirm(
-        '确认记录重大事项？',
-        `${compound.firmName}（${compound.name}）${this.data.label}信用分扣 10 分并列入黑榜。${this.data.state === 'published' ? '本期已发布，需重新发布后生效。' : ''}`,
-        '确认记录',
-      );
+      const ok = await confirm({
+        title: '确认记录重大事项？',
+        content: `${compound.firmName}（${compound.name}）${this.data.label}信用分扣 10 分并列入黑榜。${this.data.state === 'published' ? '本期已发布，需重新发布后生效。' : ''}`,
+        confirmText: '确认记录',
+      });
       if (!ok) return;
       this.setData({ recording: true, itemError: '' });
       const r = await ratings.recordSeriousItem({ compoundId: compound.compoundId, period: this.data.period, description, evidence });

@@ -1,10 +1,10 @@
 // 物业服务评价表: for owners'-committee members and the community party organisation. The compounds
 // the caller rates this half-year, each with its sheet's state; the sheet of the chosen compound
 // with seven star ratings and a comment; submit (again, until publication) after a confirmation.
+import { pageBehavior } from '../../../behaviors/page';
 import * as ratings from '../../../services/ratings';
 import type { FirmGrade, MySheetsView } from '../../../services/ratings';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { pageStyle } from '../../../utils/font';
 import {
   compoundRows,
   dimensionsOf,
@@ -15,18 +15,14 @@ import {
   type DimensionView,
   type DraftScores,
 } from './form';
-
-function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({ title, content, confirmText, cancelText: '再看看', success: (r) => resolve(r.confirm), fail: () => resolve(false) });
-  });
-}
+import { confirm } from '../../../utils/confirm';
 
 Component({
+  behaviors: [pageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   data: {
-    pageStyle: '',
     loading: true,
     error: '',
     notRater: false,
@@ -44,27 +40,24 @@ Component({
     _view: null as MySheetsView | null,
     _grades: [] as FirmGrade[],
     _scores: emptyScores() as DraftScores,
-    _loadSeq: 0,
   },
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       this.load();
     },
   },
 
   methods: {
-    onPullDownRefresh() {
-      this.load(true).then(() => wx.stopPullDownRefresh());
+    refresh() {
+      return this.load(true);
     },
 
     async load(quiet = false): Promise<void> {
-      const seq = this.data._loadSeq + 1;
-      this.setData({ _loadSeq: seq });
+      const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '', notRater: false });
       const r = await ratings.mySheets();
-      if (seq !== this.data._loadSeq) return;
+      if (!fresh()) return;
       if (!r.ok) {
         this.setData({ loading: false, error: r.error.message, notRater: r.error.reason === 'NOT_A_RATER' });
         return;
@@ -81,15 +74,15 @@ Component({
         compounds: compoundRows(r.data, this.data._grades),
       });
       if (r.data.items.length) this.select(index);
-      this.loadGrades(seq, r.data);
+      this.loadGrades(fresh, r.data);
     },
 
     /** The firms' latest grades, shown beside them once known; the sheet works without them. */
-    async loadGrades(seq: number, view: MySheetsView): Promise<void> {
+    async loadGrades(fresh: () => boolean, view: MySheetsView): Promise<void> {
       const firmIds = [...new Set(view.items.map((i) => i.firmId))];
       if (!firmIds.length) return;
       const r = await ratings.firmGrades(firmIds);
-      if (!r.ok || seq !== this.data._loadSeq || !this.data._view) return;
+      if (!r.ok || !fresh() || !this.data._view) return;
       this.setData({ _grades: r.data, compounds: compoundRows(this.data._view, r.data) });
     },
 
@@ -137,11 +130,12 @@ Component({
         return;
       }
       const again = item.state === 'submitted';
-      const ok = await confirm(
-        again ? '确认修改评价表？' : '确认提交评价表？',
-        `${item.compoundName}（${item.firmName}）。本期红黑榜发布前仍可修改，发布后不能再修改。`,
-        again ? '确认修改' : '确认提交',
-      );
+      const ok = await confirm({
+        title: again ? '确认修改评价表？' : '确认提交评价表？',
+        content: `${item.compoundName}（${item.firmName}）。本期红黑榜发布前仍可修改，发布后不能再修改。`,
+        confirmText: again ? '确认修改' : '确认提交',
+        cancelText: '再看看',
+      });
       if (!ok) return;
       this.setData({ submitting: true, formError: '' });
       const comment = this.data.comment.trim();

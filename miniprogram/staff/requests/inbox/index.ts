@@ -2,36 +2,47 @@
 // or supervises — open work overdue first (the server orders by due time), finished work on 已办.
 // Residents' committee, owners' committee, property staff and party_org; a caller in several
 // parties switches between their inboxes.
+import { pagingBehavior } from '../../../behaviors/paging';
 import * as requests from '../../../services/requests';
-import type { InboxQueue } from '../../../services/requests';
+import type { InboxItem, InboxQueue } from '../../../services/requests';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { pageStyle } from '../../../utils/font';
+import { openPage } from '../../../utils/navigate';
 import { cardOf, PARTY_LABELS, type RequestCard } from '../../../pages/requests/format';
-import { applyPage, emptyList, type ListState } from '../../../pages/requests/list-state';
 
 const PAGE_SIZE = 20;
 type Tab = 'open' | 'done';
 
+const paging = pagingBehavior<InboxItem, RequestCard, requests.InboxPage, { tab: Tab; queue: InboxQueue | '' }>({
+  fetch(data, cursor) {
+    const q: Omit<requests.ListRequestsInput, 'scope'> = { open: data.tab === 'open', limit: PAGE_SIZE };
+    if (data.queue) q.queue = data.queue;
+    if (cursor) q.cursor = cursor;
+    return requests.inbox(q);
+  },
+  row: (r) => cardOf(r, new Date()),
+  key: (c) => c.requestId,
+  withFirst: (answer, list, data) => ({
+    queue: answer.queue,
+    queues: answer.queues.map((q) => ({ value: q, label: PARTY_LABELS[q] })),
+    overdueCount: data.tab === 'open' ? list.items.filter((c) => c.overdue).length : 0,
+  }),
+  failed: (error) => ({
+    error: error.reason === 'NO_INBOX' ? '您不在居委会、业委会、物业或社区党组织中，没有待办诉求' : error.message,
+  }),
+});
+
 Component({
-  options: { pureDataPattern: /^_/ },
+  behaviors: [paging],
 
   data: {
-    pageStyle: '',
     tab: 'open' as Tab,
     queue: '' as InboxQueue | '',
     queues: [] as Array<{ value: InboxQueue; label: string }>,
     overdueCount: 0,
-    loading: true,
-    loadingMore: false,
-    error: '',
-    moreError: '',
-    list: emptyList<RequestCard>() as ListState<RequestCard>,
-    _seq: 0,
   },
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
       this.loadFirst();
     },
   },
@@ -39,96 +50,23 @@ Component({
   methods: {
     onShow() {
       // Back from a request: it may have moved out of this inbox.
-      if (!this.data.loading) this.loadFirst();
-    },
-
-    query(): Omit<requests.ListRequestsInput, 'scope'> {
-      const q: Omit<requests.ListRequestsInput, 'scope'> = { open: this.data.tab === 'open', limit: PAGE_SIZE };
-      if (this.data.queue) q.queue = this.data.queue;
-      return q;
-    },
-
-    async loadFirst(): Promise<void> {
-      const seq = this.data._seq + 1;
-      this.setData({ _seq: seq, loading: true, error: '', moreError: '' });
-      const res = await requests.inbox(this.query());
-      if (seq !== this.data._seq) return;
-      if (!res.ok) {
-        this.setData({
-          loading: false,
-          error: res.error.reason === 'NO_INBOX' ? '您不在居委会、业委会、物业或社区党组织中，没有待办诉求' : res.error.message,
-        });
-        return;
-      }
-      const now = new Date();
-      const list = applyPage(
-        this.data.list,
-        res.data,
-        false,
-        (r) => cardOf(r, now),
-        (c) => c.requestId,
-      );
-      this.setData({
-        loading: false,
-        list,
-        queue: res.data.queue,
-        queues: res.data.queues.map((q) => ({ value: q, label: PARTY_LABELS[q] })),
-        overdueCount: this.data.tab === 'open' ? list.items.filter((c) => c.overdue).length : 0,
-      });
-    },
-
-    async loadMore(): Promise<void> {
-      const { list, loading, loadingMore } = this.data;
-      if (loading || loadingMore || list.ended || !list.nextCursor) return;
-      const seq = this.data._seq;
-      this.setData({ loadingMore: true, moreError: '' });
-      const res = await requests.inbox({ ...this.query(), cursor: list.nextCursor });
-      if (seq !== this.data._seq) return;
-      if (!res.ok) {
-        this.setData({ loadingMore: false, moreError: res.error.message });
-        return;
-      }
-      const now = new Date();
-      this.setData({
-        loadingMore: false,
-        list: applyPage(
-          this.data.list,
-          res.data,
-          true,
-          (r) => cardOf(r, now),
-          (c) => c.requestId,
-        ),
-      });
-    },
-
-    onPullDownRefresh() {
-      this.loadFirst().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      this.loadMore();
-    },
-
-    onRetry() {
-      this.loadFirst();
-    },
-
-    onRetryMore() {
-      this.loadMore();
+      if (!this.data.loading) this.loadFirst(true);
     },
 
     onTabChange(e: DetailEvent<{ value: Tab }>) {
-      this.setData({ tab: e.detail.value, list: emptyList<RequestCard>() });
+      this.setData({ tab: e.detail.value });
+      this.clearList();
       this.loadFirst();
     },
 
     onQueueChange(e: DetailEvent<{ value: InboxQueue }>) {
-      this.setData({ queue: e.detail.value, list: emptyList<RequestCard>() });
+      this.setData({ queue: e.detail.value });
+      this.clearList();
       this.loadFirst();
     },
 
     onCardTap(e: DatasetEvent<{ id: string }>) {
-      wx.navigateTo({ url: `/pages/requests/detail/index?requestId=${e.currentTarget.dataset.id}` });
+      openPage(`/pages/requests/detail/index?requestId=${e.currentTarget.dataset.id}`);
     },
   },
 });

@@ -3,6 +3,7 @@
 // entered in China time (UTC+8), as the activity happens in Jingzhou.
 import type { InputIssue } from '../../../../typings/api';
 import type { ActivityCategory, CreateActivityInput } from '../../../services/volunteer';
+import { chinaIso, chinaIsoShifted } from '../../../utils/china-time';
 
 /** When signup closes, relative to the start. */
 export type DeadlineChoice = 'start' | '2h' | '1d';
@@ -54,10 +55,7 @@ export const EMPTY_ACTIVITY_FORM: ActivityForm = {
 export const MAX_CAPACITY = 1000;
 const CONTACT = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
-/** An ISO time with the China offset for a date and a time of day. */
-export function chinaIso(date: string, time: string): string {
-  return `${date}T${time}:00+08:00`;
-}
+export { chinaIso };
 
 function lengthError(value: string, empty: string, max: number, what: string): string | undefined {
   const v = value.trim();
@@ -116,8 +114,7 @@ export function toCreateInput(form: ActivityForm, communityId: string, clientTok
   const hours = DEADLINE_HOURS[form.deadline];
   if (hours > 0) {
     // The deadline in China time, with its offset (the server normalises it).
-    const d = new Date(Date.parse(startAt) - hours * 3_600_000 + 8 * 3_600_000).toISOString();
-    input.signupDeadline = `${d.slice(0, 19)}+08:00`;
+    input.signupDeadline = chinaIsoShifted(startAt, -hours);
   }
   if (form.contactName.trim()) input.contactName = form.contactName.trim();
   if (form.contactPhone.trim()) input.contactPhone = form.contactPhone.trim();

@@ -1,10 +1,9 @@
 // 发布志愿活动 (organisers): title, category, content, place, date and times, seats, when signup
 // closes, waitlist and who may join; checked field by field, sent once however often it is retried.
-import * as account from '../../../services/account';
+import { pageBehavior } from '../../../behaviors/page';
 import * as volunteer from '../../../services/volunteer';
 import type { ActivityCategory, ActivityDetail } from '../../../services/volunteer';
 import type { DetailEvent } from '../../../utils/events';
-import { pageStyle } from '../../../utils/font';
 import { CATEGORY_LABELS, formatWindow, newClientToken } from '../../../pages/volunteer/format';
 import {
   DEADLINE_OPTIONS,
@@ -17,6 +16,7 @@ import {
   type ActivityForm,
   type DeadlineChoice,
 } from './form';
+import { me } from '../../../services/session';
 
 type Option = { label: string; value: string };
 
@@ -26,6 +26,8 @@ const CATEGORY_OPTIONS: Option[] = (Object.keys(CATEGORY_LABELS) as ActivityCate
 }));
 
 Component({
+  behaviors: [pageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   properties: {
@@ -33,7 +35,6 @@ Component({
   },
 
   data: {
-    pageStyle: '',
     loading: true,
     error: '',
     form: { ...EMPTY_ACTIVITY_FORM } as ActivityForm,
@@ -54,7 +55,7 @@ Component({
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle(), _token: newClientToken() });
+      this.setData({ _token: newClientToken() });
       this.init();
     },
   },
@@ -65,12 +66,12 @@ Component({
         this.setData({ loading: false, _communityId: this.data.communityId });
         return;
       }
-      const me = await account.whoami();
-      if (!me.ok || !me.data.user) {
-        this.setData({ loading: false, error: me.ok ? '请先注册并登录' : me.error.message });
+      const who = await me();
+      if (!who.ok || !who.data.user) {
+        this.setData({ loading: false, error: who.ok ? '请先注册并登录' : who.error.message });
         return;
       }
-      this.setData({ loading: false, _communityId: me.data.user.communityId });
+      this.setData({ loading: false, _communityId: who.data.user.communityId });
     },
 
     onRetry() {

@@ -1,32 +1,66 @@
 // 报名名单与签到 (organisers): the activity's signups in arrival order, filtered by status, with
 // check-in and check-out per volunteer, a corrected time with its reason, and cancelling the
 // activity with a reason. Phones are masked; paging, pull to refresh.
+import { pagingBehavior } from '../../../behaviors/paging';
 import * as volunteer from '../../../services/volunteer';
 import type { ActivityDetail, RosterEntry, SignupStatus } from '../../../services/volunteer';
+import { chinaDateOf, chinaIso } from '../../../utils/china-time';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { pageStyle } from '../../../utils/font';
 import { formatWindow, phaseTag, seatsText } from '../../../pages/volunteer/format';
 import { attendanceWindow, STATUS_TABS, toRow, type AttendanceWindow, type RosterRow } from './view';
 
 const PAGE_SIZE = 50;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** The activity's date in China time, to put a corrected HH:mm on. */
-function chinaDateOf(iso: string): string {
-  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+type Row = RosterRow & { entry: RosterEntry };
+/** A page of the roster, with the activity (first page) and the attendance window its rows follow. */
+type RosterAnswer = volunteer.RosterPage & { activity?: ActivityDetail; window: AttendanceWindow };
+interface Query {
+  activityId: string;
+  status: SignupStatus | '';
+  _window: AttendanceWindow;
 }
+
+const paging = pagingBehavior<RosterEntry, Row, RosterAnswer, Query>({
+  async fetch(data, cursor) {
+    const options: { status?: SignupStatus; cursor?: string; limit: number } = { limit: PAGE_SIZE };
+    if (data.status) options.status = data.status;
+    if (cursor) {
+      options.cursor = cursor;
+      const r = await volunteer.roster(data.activityId, options);
+      return r.ok ? { ok: true, data: { ...r.data, window: data._window } } : r;
+    }
+    const [a, r] = await Promise.all([volunteer.getActivity(data.activityId), volunteer.roster(data.activityId, options)]);
+    if (!a.ok) return a;
+    if (!r.ok) return r;
+    return { ok: true, data: { ...r.data, activity: a.data, window: attendanceWindow(a.data, Date.now()) } };
+  },
+  row: (e, _data, answer) => ({ ...toRow(e, answer.window), entry: e }),
+  key: (r) => r.userId,
+  withFirst({ activity: a, window: w }) {
+    if (!a) return {};
+    return {
+      _window: w,
+      _activity: a,
+      notYetOpen: !w.started && a.status !== 'cancelled',
+      title: a.title,
+      when: formatWindow(a.startAt, a.endAt),
+      seats: seatsText(a),
+      tag: phaseTag(a),
+      cancelled: a.status === 'cancelled',
+    };
+  },
+});
 
 Component({
   options: { pureDataPattern: /^_/ },
+
+  behaviors: [paging],
 
   properties: {
     activityId: { type: String, value: '' },
   },
 
   data: {
-    pageStyle: '',
-    loading: true,
-    error: '',
     title: '',
     when: '',
     seats: '',
@@ -36,25 +70,18 @@ Component({
     notYetOpen: false,
     tabs: STATUS_TABS,
     status: '' as SignupStatus | '',
-    rows: [] as RosterRow[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
     notice: '',
     noticeTheme: 'info' as 'info' | 'error',
     busyUser: '',
     correction: { visible: false, userId: '', name: '', kind: 'checkIn' as 'checkIn' | 'checkOut', time: '', reason: '', error: '' },
     cancelDialog: { visible: false, reason: '', error: '' },
     _activity: null as ActivityDetail | null,
-    _entries: [] as RosterEntry[],
     _window: { checkInOpen: false, started: false } as AttendanceWindow,
-    _seq: 0,
   },
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle() });
-      this.loadFirst();
+      this.start();
     },
   },
 
@@ -62,94 +89,25 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       if (query.activityId && query.activityId !== this.data.activityId) {
         this.setData({ activityId: query.activityId });
-        this.loadFirst();
+        this.start();
       }
     },
 
-    rosterOptions(cursor?: string) {
-      const o: { status?: SignupStatus; cursor?: string; limit: number } = { limit: PAGE_SIZE };
-      if (this.data.status) o.status = this.data.status;
-      if (cursor) o.cursor = cursor;
-      return o;
-    },
-
-    async loadFirst(): Promise<void> {
-      const id = this.data.activityId;
-      if (!id) {
-        this.setData({ loading: false, error: '未指定活动' });
-        return;
-      }
-      const seq = this.data._seq + 1;
-      this.setData({ _seq: seq, loading: this.data.rows.length === 0 && !this.data.title, error: '', moreError: '' });
-      const [a, r] = await Promise.all([volunteer.getActivity(id), volunteer.roster(id, this.rosterOptions())]);
-      if (seq !== this.data._seq) return;
-      if (!a.ok || !r.ok) {
-        this.setData({ loading: false, error: (!a.ok ? a.error : !r.ok ? r.error : null)?.message ?? '加载失败' });
-        return;
-      }
-      const w = attendanceWindow(a.data, Date.now());
-      this.setData({
-        loading: false,
-        _window: w,
-        notYetOpen: !w.started && a.data.status !== 'cancelled',
-        title: a.data.title,
-        when: formatWindow(a.data.startAt, a.data.endAt),
-        seats: seatsText(a.data),
-        tag: phaseTag(a.data),
-        cancelled: a.data.status === 'cancelled',
-        rows: r.data.items.map((e) => toRow(e, w)),
-        nextCursor: r.data.nextCursor,
-        _activity: a.data,
-        _entries: r.data.items,
-      });
-    },
-
-    async loadMore(): Promise<void> {
-      const { nextCursor, loading, loadingMore } = this.data;
-      if (!nextCursor || loading || loadingMore) return;
-      const seq = this.data._seq;
-      this.setData({ loadingMore: true, moreError: '' });
-      const r = await volunteer.roster(this.data.activityId, this.rosterOptions(nextCursor));
-      if (seq !== this.data._seq) return;
-      if (!r.ok) {
-        this.setData({ loadingMore: false, moreError: r.error.message });
-        return;
-      }
-      const seen = new Set(this.data._entries.map((e) => e.userId));
-      const entries = [...this.data._entries, ...r.data.items.filter((e) => !seen.has(e.userId))];
-      this.setData({
-        loadingMore: false,
-        rows: entries.map((e) => toRow(e, this.data._window)),
-        nextCursor: r.data.nextCursor,
-        _entries: entries,
-      });
-    },
-
-    onPullDownRefresh() {
-      this.loadFirst().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      this.loadMore();
-    },
-
-    onRetry() {
-      this.loadFirst();
-    },
-
-    onRetryMore() {
-      this.loadMore();
+    start() {
+      if (this.data.activityId) this.loadFirst();
+      else this.setData({ loading: false, error: '未指定活动' });
     },
 
     onTabChange(e: DetailEvent<{ value: SignupStatus | '' }>) {
-      this.setData({ status: e.detail.value, rows: [], _entries: [], nextCursor: null });
+      this.setData({ status: e.detail.value });
+      this.clearList();
       this.loadFirst();
     },
 
     /** Replaces one row after a check-in or check-out. */
     replaceEntry(entry: RosterEntry) {
-      const entries = this.data._entries.map((e) => (e.userId === entry.userId ? entry : e));
-      this.setData({ _entries: entries, rows: entries.map((e) => toRow(e, this.data._window)) });
+      const index = this.data.list.items.findIndex((r) => r.userId === entry.userId);
+      if (index >= 0) this.setData({ [`list.items[${index}]`]: { ...toRow(entry, this.data._window), entry } });
     },
 
     async attend(kind: 'checkIn' | 'checkOut', userId: string, at?: string, reason?: string): Promise<boolean> {
@@ -163,7 +121,7 @@ Component({
       this.setData({ busyUser: '' });
       if (!res.ok) {
         this.setData({ notice: res.error.message, noticeTheme: 'error' });
-        if (res.error.code === 'CONFLICT') await this.loadFirst();
+        if (res.error.code === 'CONFLICT') await this.loadFirst(true);
         return false;
       }
       this.replaceEntry(res.data);
@@ -187,7 +145,7 @@ Component({
     },
 
     onCorrect(e: DatasetEvent<{ user: string }>) {
-      const entry = this.data._entries.find((x) => x.userId === e.currentTarget.dataset.user);
+      const entry = this.data.list.items.find((r) => r.userId === e.currentTarget.dataset.user)?.entry;
       if (!entry) return;
       const kind = entry.checkInAt && !entry.checkOutAt ? 'checkOut' : 'checkIn';
       this.setData({ correction: { visible: true, userId: entry.userId, name: entry.realName, kind, time: '', reason: '', error: '' } });
@@ -221,7 +179,7 @@ Component({
         this.setData({ 'correction.error': '请填写更正原因' });
         return;
       }
-      const at = `${chinaDateOf(a.startAt)}T${c.time}:00+08:00`;
+      const at = chinaIso(chinaDateOf(a.startAt), c.time);
       this.setData({ 'correction.visible': false });
       await this.attend(c.kind, c.userId, at, c.reason.trim());
     },
@@ -251,7 +209,7 @@ Component({
         return;
       }
       this.setData({ notice: '活动已取消，已通知报名的志愿者', noticeTheme: 'info' });
-      await this.loadFirst();
+      await this.loadFirst(true);
     },
   },
 });

@@ -1,9 +1,12 @@
-// The paging state of a request list: items so far, the next cursor, whether the end was reached.
-import type { Page } from '../../../typings/api';
+// The paging state of a list: rows so far, the next cursor, whether the end was reached. A first
+// page replaces, a next page appends (skipping a row already shown, should the list shift between
+// pages), and the end is known when the server gives no next cursor.
+import type { Page } from '../../typings/api';
 
 export interface ListState<T> {
   items: T[];
   nextCursor: string | null;
+  /** True once the last page has been loaded. */
   ended: boolean;
 }
 

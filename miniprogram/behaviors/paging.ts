@@ -1,0 +1,109 @@
+// A page that shows one list in pages of rows: the first page (on open, on retry, on pull to
+// refresh), the next ones on reaching the bottom, each answer dropped when a newer load started.
+// The page says how to ask for a page and how an item becomes a row; it shows the states with
+// <page-state> (components/page-state).
+import type { ApiResult, AppError, Page } from '../../typings/api';
+import { applyPage, emptyList, type ListState } from '../utils/list-state';
+import { pageBehavior } from './page';
+
+/**
+ * A paged list: `I` the items of the answer `P`, `R` the rows shown, `D` the page data the query is
+ * made from (the type of `fetch`'s first parameter).
+ */
+export interface PagingSpec<I, R, P extends Page<I>, D> {
+  /** Asks for a page of the list: the first when `cursor` is null. */
+  fetch(data: D, cursor: string | null): Promise<ApiResult<P>>;
+  /** The row of an item (`data`: the page's data; `answer`: the page the item came in). */
+  row(item: I, data: D, answer: P): R;
+  key(row: R): string;
+  /** More page data to set with the first page (counts, filters the answer carries). */
+  withFirst?(answer: P, list: ListState<R>, data: D): Record<string, unknown>;
+  /** Page data for a first page that failed (default: its message as `error`). */
+  failed?(error: AppError): Record<string, unknown>;
+}
+
+/** The page's `init` (finding out what the query needs), bound to it. */
+function initOf(page: object): () => Promise<void> {
+  const init = (page as { init?: () => Promise<void> }).init;
+  return init ? init.bind(page) : () => Promise.resolve();
+}
+
+/** The behaviour of a paged list page: `loadFirst`, `loadMore`, `clearList` and the usual handlers. */
+export function pagingBehavior<I, R, P extends Page<I> = Page<I>, D = object>(spec: PagingSpec<I, R, P, D>) {
+  return Behavior({
+    behaviors: [pageBehavior],
+
+    data: {
+      /**
+       * What the query needs is known. A page that must first find it out (who is looking, their
+       * community) starts with `ready: false`, has an `init` that sets it, and retry and pull to
+       * refresh run `init` until then.
+       */
+      ready: true,
+      /** The first page is loading (and nothing is shown yet). */
+      loading: true,
+      loadingMore: false,
+      error: '',
+      moreError: '',
+      list: emptyList<R>() as ListState<R>,
+    },
+
+    methods: {
+      /** Loads the first page, replacing the list; `quiet` keeps the rows shown meanwhile. */
+      async loadFirst(quiet = false): Promise<void> {
+        const fresh = this.beginLoad();
+        this.setData({ error: '', moreError: '', loadingMore: false });
+        if (!quiet || !this.data.list.items.length) this.setData({ loading: true });
+        const res = await spec.fetch(this.data as unknown as D, null);
+        if (!fresh()) return;
+        if (!res.ok) {
+          this.setData({ loading: false, ...(spec.failed ? spec.failed(res.error) : { error: res.error.message }) });
+          return;
+        }
+        const data = this.data as unknown as D;
+        const list = applyPage(this.data.list, res.data, false, (i) => spec.row(i, data, res.data), spec.key);
+        this.setData({ loading: false, list, ...(spec.withFirst ? spec.withFirst(res.data, list, data) : {}) });
+      },
+
+      /** Loads the next page, if any, appending it. */
+      async loadMore(): Promise<void> {
+        const { list, loading, loadingMore } = this.data;
+        if (loading || loadingMore || list.ended || !list.nextCursor) return;
+        const fresh = this.joinLoad();
+        this.setData({ loadingMore: true, moreError: '' });
+        const res = await spec.fetch(this.data as unknown as D, list.nextCursor);
+        if (!fresh()) return;
+        if (!res.ok) {
+          this.setData({ loadingMore: false, moreError: res.error.message });
+          return;
+        }
+        this.setData({
+          loadingMore: false,
+          list: applyPage(this.data.list, res.data, true, (i) => spec.row(i, this.data as unknown as D, res.data), spec.key),
+        });
+      },
+
+      /** Empties the list (a filter changed) before `loadFirst`. */
+      clearList() {
+        this.setData({ list: emptyList<R>() });
+      },
+
+      refresh(): Promise<void> {
+        return this.data.ready ? this.loadFirst(true) : initOf(this)();
+      },
+
+      onReachBottom() {
+        this.loadMore();
+      },
+
+      onRetry() {
+        if (this.data.ready) this.loadFirst();
+        else initOf(this)();
+      },
+
+      onRetryMore() {
+        this.loadMore();
+      },
+    },
+  });
+}
