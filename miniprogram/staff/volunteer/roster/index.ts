@@ -208,8 +208,9 @@ Component({
         this.setData({ notice: res.error.message, noticeTheme: 'error' });
         return;
       }
-      this.setData({ notice: '活动已取消，已通知报名的志愿者', noticeTheme: 'info' });
+      // Said once the roster shows the activity as cancelled.
       await this.loadFirst(true);
+      this.setData({ notice: '活动已取消，已通知报名的志愿者', noticeTheme: 'info' });
     },
   },
 });
