@@ -87,8 +87,8 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: 'bench-newcomer', data: registration }),
     },
     approve: {
-      reads: 2,
-      why: 'the caller (authorisation) and the user being approved',
+      reads: 3,
+      why: 'the caller (authorisation), the user being approved, and in the transaction whether the approval message exists',
       call: (c) => ({ openid: 'demo-rc', data: { userId: c.userId('demo-pending') } }),
     },
     grantRole: {
@@ -337,5 +337,16 @@ export const BUDGETS: BudgetTable = {
         },
       }),
     },
+  },
+  messages: {
+    list: { reads: 2, why: 'the caller, then one page of their messages', call: () => ({ openid: 'demo-resident', data: {} }) },
+    unread: { reads: 2, why: 'the caller, then one count', call: () => ({ openid: 'demo-resident', data: {} }) },
+    markRead: {
+      reads: 2,
+      why: 'the caller, then one page of their unread messages (one write each)',
+      call: () => ({ openid: 'demo-resident', data: {} }),
+    },
+    templates: { reads: 1, call: () => ({ openid: 'demo-resident', data: {} }) },
+    subscribe: { reads: 1, call: () => ({ openid: 'demo-resident', data: { accepted: ['activity_reminder'] } }) },
   },
 };

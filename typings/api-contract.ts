@@ -12,6 +12,8 @@ import type {
 import type { RequestStats as ServerRequestStats } from '../cloudfunctions/core/app/requests/stats';
 import type { AppError as ServerAppError, ErrorCode as ServerErrorCode, Result } from '../cloudfunctions/core/app/result';
 import type { Page as ServerPage } from '../cloudfunctions/core/app/schemas';
+import type { MessageView as ServerMessageView } from '../cloudfunctions/core/app/messages/message';
+import type { SubscribeMoment as ServerSubscribeMoment } from '../cloudfunctions/core/app/messages/templates';
 import type { Role as ServerRole, UserStatus as ServerUserStatus } from '../cloudfunctions/core/domain/roles';
 import type * as Client from './api';
 
@@ -34,4 +36,6 @@ export type ApiContract = [
   Expect<Equal<Client.ApproveInput, z.input<typeof approveInput>>>,
   Expect<Equal<Client.GrantRoleInput, z.input<typeof grantRoleInput>>>,
   Expect<Equal<Client.ListMembersInput, z.input<typeof listMembersInput>>>,
+  Expect<Equal<Client.MessageItem, ServerMessageView>>,
+  Expect<Equal<Client.SubscribeMoment, ServerSubscribeMoment>>,
 ];

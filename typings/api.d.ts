@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'INVALID_STATE'
   | 'CONTENT_REJECTED'
   | 'UNKNOWN_ACTION'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 /** One offending field of an INVALID_INPUT failure (a zod issue: path + message). */
@@ -154,4 +155,24 @@ export interface CommunityStats {
   ocPartyTarget: number;
   volunteerHours: { thisMonth: number; thisYear: number; byCategory: Record<string, number> };
   requests: RequestStats;
+}
+
+/** One message of the message centre (messages.list). */
+export interface MessageItem {
+  messageId: string;
+  kind: string;
+  title: string;
+  body: string;
+  /** The page the message opens, or null. */
+  link: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+/** The taps at which the mini-program asks to subscribe (messages.templates). */
+export type SubscribeMoment = 'signup' | 'submitRequest' | 'followRequest' | 'register' | 'handleRequest';
+
+/** The configured subscribe-message templates per tap. */
+export interface SubscribeTemplates {
+  moments: Record<SubscribeMoment, Array<{ key: string; id: string }>>;
 }

@@ -6,7 +6,7 @@ import { config } from '../config';
 import { devOpenid } from '../utils/dev-account';
 
 /** The cloud functions (API.md §5). */
-export type FunctionName = 'account' | 'community' | 'volunteer' | 'requests' | 'ratings';
+export type FunctionName = 'account' | 'community' | 'volunteer' | 'requests' | 'ratings' | 'messages';
 
 /** The failure a page shows when the backend could not be reached or answered nonsense. */
 export const NETWORK_ERROR: AppError = { code: 'INTERNAL', message: '网络异常，请稍后重试' };

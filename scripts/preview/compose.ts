@@ -63,6 +63,8 @@ export interface TabBar {
   borderStyle: 'black' | 'white';
   items: string[];
   selected: number;
+  /** The badge a page set with wx.setTabBarBadge. */
+  badge?: { index: number; text: string };
 }
 
 export interface ComposeInput {
@@ -122,7 +124,10 @@ function navBar(chrome: WindowChrome): string {
 
 function tabBarHtml(tab: TabBar): string {
   const items = tab.items
-    .map((text, i) => `<div class="pv-tab" style="color:${i === tab.selected ? tab.selectedColor : tab.color}">${escapeHtml(text)}</div>`)
+    .map((text, i) => {
+      const badge = tab.badge?.index === i ? `<span class="pv-badge">${escapeHtml(tab.badge.text)}</span>` : '';
+      return `<div class="pv-tab" style="color:${i === tab.selected ? tab.selectedColor : tab.color}">${escapeHtml(text)}${badge}</div>`;
+    })
     .join('');
   const border = tab.borderStyle === 'white' ? 'rgba(255,255,255,.33)' : 'rgba(0,0,0,.12)';
   return `<div class="pv-tabbar" style="background:${tab.backgroundColor};border-top-color:${border}">${items}</div>`;
@@ -155,6 +160,7 @@ export function composePage(input: ComposeInput): string {
 .pv-capsule { position: absolute; right: 7px; top: ${chrome.custom ? SCREEN.statusBar + 6 : 6}px; width: 87px; height: 32px; box-sizing: border-box; border: 1px solid; border-radius: 16px;
   display: flex; align-items: center; justify-content: space-around; font-size: 14px; font-weight: 700; background: rgba(255,255,255,.15); }
 .pv-capsule i { width: 1px; height: 18px; background: currentColor; opacity: .3; }
+.pv-badge { display: inline-block; min-width: 16px; height: 16px; margin-left: 2px; padding: 0 4px; border-radius: 8px; background: #fa5151; color: #fff; font-size: 11px; line-height: 16px; text-align: center; vertical-align: top; }
 .pv-tabbar { position: fixed; z-index: 10000; left: 0; right: 0; bottom: 0; height: ${SCREEN.tabBar}px; padding-bottom: ${SCREEN.safeBottom}px; display: flex; border-top: 1px solid; }
 .pv-tab { flex: 1; display: flex; align-items: center; justify-content: center; font-size: 14px; }
 .pv-home { position: fixed; z-index: 10001; bottom: 8px; left: 50%; width: 134px; height: 5px; margin-left: -67px; border-radius: 3px; background: #000; }

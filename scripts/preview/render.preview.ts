@@ -329,6 +329,9 @@ async function renderState(entry: PreviewEntry, width: number): Promise<{ html: 
       return { abort: () => undefined };
     };
     const overlays: string[] = [];
+    let badge: TabBar['badge'];
+    wx.setTabBarBadge = (o: { index: number; text: string }) => void (badge = { index: o.index, text: o.text });
+    wx.removeTabBarBadge = () => void (badge = undefined);
     const showToast = wx.showToast;
     wx.showToast = (o: { title?: string }) => (overlays.push(`toast:${o.title ?? ''}`), (showToast as (o: object) => unknown)(o));
     // A confirmation stays open, as it does until the person answers: the picture shows it.
@@ -386,7 +389,7 @@ async function renderState(entry: PreviewEntry, width: number): Promise<{ html: 
 
     const { chrome, tabBar } = chromeOf(entry.page);
     const overlay = overlays.at(-1);
-    const html = composePage({ css, body, width, chrome, tabBar, icons: iconsFor(body), caption: `${entry.page} · ${entry.title}`, overlay });
+    const html = composePage({ css, body, width, chrome, tabBar: tabBar && { ...tabBar, badge }, icons: iconsFor(body), caption: `${entry.page} · ${entry.title}`, overlay });
     return { html, backendErrors: backend?.errors ?? [], overlay };
   } finally {
     await backend?.close();

@@ -1,71 +1,204 @@
-import { WeChatSubscribeNotifier } from '../../cloudfunctions/core/adapters/wechat-subscribe-notifier';
-import { OUTBOX } from '../../cloudfunctions/core/adapters/outbox-notifier';
+/**
+ * WeChat subscribeMessage.send at the open-API boundary (recorded shapes in wechat-recorded.ts):
+ * only kinds with a template id, only to people with an unused acceptance, never twice, retried
+ * with back-off at most 3 times for the errors a retry can cure.
+ */
+import { fieldValue, templatesFromEnv, WeChatSubscribeNotifier } from '../../cloudfunctions/core/adapters/wechat-subscribe-notifier';
+import { OUTBOX, type OutboxEntry } from '../../cloudfunctions/core/app/messages/message';
+import { acceptancesLeft, recordAccepted } from '../../cloudfunctions/core/app/messages/subscriptions';
 import { makeHarness, type Harness } from '../support/harness';
+import { fakeWx, SUBSCRIBE_SEND, type WxCall } from './wechat-recorded';
 
 let h: Harness;
-let calls: Array<{ apiName: string; requestData: Record<string, unknown> }>;
-let errcode: number;
+let answers: Array<object | 'hang' | 'throw'>;
+let wx: ReturnType<typeof fakeWx>;
 let notifier: WeChatSubscribeNotifier;
+let volunteer: string;
 
-const app = {
-  callWxOpenApi: async (options: { apiName: string; requestData: unknown }) => {
-    calls.push(options as { apiName: string; requestData: Record<string, unknown> });
-    return { result: JSON.stringify({ errcode }) };
-  },
-};
+const MINUTE = 60_000;
+const IDS = { volunteer_promoted: 'TPL-PROMOTED', activity_reminder: 'TPL-REMIND' };
 
 beforeEach(async () => {
   h = await makeHarness();
-  calls = [];
-  errcode = 0;
-  notifier = new WeChatSubscribeNotifier(
-    h.store,
-    h.clock,
-    app,
-    { promoted: { id: 'TPL-1', fields: { title: 'thing1', startAt: 'time2' }, page: 'pages/activities/index' } },
-    h.logger,
-  );
+  answers = [];
+  wx = fakeWx((_c: WxCall, n: number) => answers[n - 1] ?? SUBSCRIBE_SEND.ok);
+  notifier = new WeChatSubscribeNotifier(h.store, h.clock, wx.app, IDS, h.logger, 90, 20);
+  volunteer = h.userId('demo-volunteer');
 });
 afterEach(() => h.close());
 
-describe('WeChat subscribe-message notifier', () => {
-  test('sends a queued message once to the recipient OPENID with the template fields, then marks it sent', async () => {
-    await notifier.send({
-      key: 'k1',
-      userId: h.userId('demo-volunteer'),
-      template: 'promoted',
-      data: { title: '江津花园环境整治志愿服务活动第一期', startAt: '2026-11-28 09:00' },
-    });
+const promoted = (key = 'k1') =>
+  notifier.send({
+    key,
+    userId: volunteer,
+    template: 'volunteer_promoted',
+    data: {
+      title: '江津花园环境整治志愿服务活动第一期',
+      time: '2026-11-28T14:00:00+08:00',
+      location: '江津花园东门',
+      note: '候补成功，您已获得名额，请准时参加',
+    },
+    link: '/pages/volunteer/activity/index?activityId=act_1',
+  });
+const entry = async (key = 'k1') => (await h.store.get<OutboxEntry>(OUTBOX, key))!;
+const subscribe = (n = 1) =>
+  Promise.all(Array.from({ length: n }, () => recordAccepted(h.store, volunteer, ['volunteer_promoted'], h.clock.now())));
+
+describe('subscribeMessage.send', () => {
+  test('sends the documented request once to a subscribed person, then uses up the acceptance', async () => {
+    await subscribe();
+    await promoted();
     expect(await notifier.flush()).toBe(1);
     expect(await notifier.flush()).toBe(0);
-    expect(calls).toHaveLength(1);
-    expect(calls[0].requestData).toMatchObject({
-      touser: 'demo-volunteer',
-      template_id: 'TPL-1',
-      data: { thing1: { value: '江津花园环境整治志愿服务活动第一期'.slice(0, 20) } },
-    });
-    expect((await h.store.get<{ _id: string; state: string }>(OUTBOX, 'k1'))?.state).toBe('sent');
+    expect(wx.calls).toEqual([
+      {
+        apiName: '/cgi-bin/message/subscribe/send',
+        requestData: {
+          touser: 'demo-volunteer',
+          template_id: 'TPL-PROMOTED',
+          page: 'pages/volunteer/activity/index?activityId=act_1',
+          data: {
+            thing1: { value: '江津花园环境整治志愿服务活动第一期' },
+            time2: { value: '2026年11月28日 14:00' },
+            thing3: { value: '江津花园东门' },
+            thing4: { value: '候补成功，您已获得名额，请准时参加' },
+          },
+          miniprogram_state: 'formal',
+          lang: 'zh_CN',
+        },
+      },
+    ]);
+    expect((await entry()).state).toBe('sent');
+    expect(await acceptancesLeft(h.store, volunteer, 'volunteer_promoted')).toBe(0);
   });
 
-  test('queues one message per key however often it is sent', async () => {
-    const n = { key: 'k2', userId: h.userId('demo-volunteer'), template: 'promoted', data: {} };
-    expect(await notifier.send(n)).toBe(true);
-    expect(await notifier.send(n)).toBe(false);
-    expect(await h.store.count(OUTBOX, {})).toBe(1);
-  });
-
-  test('marks a refused message failed and does not retry it', async () => {
-    errcode = 43101;
-    await notifier.send({ key: 'k3', userId: h.userId('demo-volunteer'), template: 'promoted', data: {} });
+  test('a person who refused (or never accepted) the subscription gets nothing sent; the message stays in the centre', async () => {
+    await promoted();
     expect(await notifier.flush()).toBe(0);
-    await notifier.flush();
-    expect(calls).toHaveLength(1);
-    expect((await h.store.get<{ _id: string; state: string }>(OUTBOX, 'k3'))?.state).toBe('failed');
+    expect(wx.calls).toHaveLength(0);
+    expect(await entry()).toMatchObject({ state: 'skipped', error: 'not_subscribed', read: false });
   });
 
-  test('keeps messages without a configured template in the inbox without calling WeChat', async () => {
-    await notifier.send({ key: 'k4', userId: h.userId('demo-volunteer'), template: 'unknown', data: {} });
+  test('a kind without a configured template id is never sent', async () => {
+    await recordAccepted(h.store, volunteer, ['activity_cancelled'], h.clock.now());
+    await notifier.send({ key: 'k9', userId: volunteer, template: 'activity_cancelled', data: {} });
     await notifier.flush();
-    expect(calls).toHaveLength(0);
+    expect(wx.calls).toHaveLength(0);
+    expect(await entry('k9')).toMatchObject({ state: 'skipped', error: 'no_template' });
+  });
+
+  test('one acceptance, one message: the second waits for another acceptance', async () => {
+    await subscribe();
+    await promoted('a');
+    h.clock.advance(1000);
+    await promoted('b');
+    expect(await notifier.flush()).toBe(1);
+    expect(wx.calls).toHaveLength(1);
+    expect(await entry('b')).toMatchObject({ state: 'skipped', error: 'not_subscribed' });
+  });
+
+  test('two overlapping flushes send a message once', async () => {
+    await subscribe(2);
+    await promoted();
+    const [a, b] = await Promise.all([notifier.flush(), notifier.flush()]);
+    expect(a + b).toBe(1);
+    expect(wx.calls).toHaveLength(1);
+  });
+
+  test.each([
+    ['-1 system busy', SUBSCRIBE_SEND.busy],
+    ['45009 quota reached', SUBSCRIBE_SEND.limit],
+  ])('%s: retried after 1, 10 and 60 minutes — 3 retries at most — then failed', async (_name, answer) => {
+    await subscribe();
+    answers = [answer, answer, answer, answer, answer];
+    await promoted();
+    const delays = [MINUTE, 10 * MINUTE, 60 * MINUTE];
+    await notifier.flush();
+    for (const delay of delays) {
+      expect(await entry()).toMatchObject({ state: 'queued', error: `errcode ${answer.errcode}` });
+      h.clock.advance(delay - 1000);
+      await notifier.flush();
+      expect(wx.calls).toHaveLength(delays.indexOf(delay) + 1); // not before the back-off
+      h.clock.advance(1000);
+      await notifier.flush();
+    }
+    expect(wx.calls).toHaveLength(4);
+    expect(await entry()).toMatchObject({ state: 'failed', attempts: 4 });
+    h.clock.advance(24 * 60 * MINUTE);
+    await notifier.flush();
+    expect(wx.calls).toHaveLength(4);
+    expect(await acceptancesLeft(h.store, volunteer, 'volunteer_promoted')).toBe(1);
+  });
+
+  test('a retry after a failure that cleared up is delivered once', async () => {
+    await subscribe();
+    answers = [SUBSCRIBE_SEND.busy];
+    await promoted();
+    await notifier.flush();
+    h.clock.advance(MINUTE);
+    expect(await notifier.flush()).toBe(1);
+    expect(wx.calls).toHaveLength(2);
+    expect((await entry()).state).toBe('sent');
+  });
+
+  test('43101 (no acceptance left at WeChat): our count is cleared; the retry sends only after a new acceptance', async () => {
+    await subscribe();
+    answers = [SUBSCRIBE_SEND.refused];
+    await promoted();
+    await notifier.flush();
+    expect(await acceptancesLeft(h.store, volunteer, 'volunteer_promoted')).toBe(0);
+    h.clock.advance(MINUTE);
+    await notifier.flush();
+    expect(wx.calls).toHaveLength(1);
+    expect(await entry()).toMatchObject({ state: 'skipped', error: 'not_subscribed' });
+  });
+
+  test.each([
+    ['47003 template data error', SUBSCRIBE_SEND.badData],
+    ['40003 invalid touser', SUBSCRIBE_SEND.badTouser],
+  ])('%s: failed at once, not retried', async (_name, answer) => {
+    await subscribe();
+    answers = [answer];
+    await promoted();
+    await notifier.flush();
+    h.clock.advance(2 * 60 * MINUTE);
+    await notifier.flush();
+    expect(wx.calls).toHaveLength(1);
+    expect(await entry()).toMatchObject({ state: 'failed', error: `errcode ${answer.errcode}` });
+  });
+
+  test.each([
+    ['a timeout', 'hang' as const, 'timeout'],
+    ['a failed call', 'throw' as const, 'call_failed'],
+  ])('%s: never sent again (WeChat may have delivered it)', async (_name, answer, error) => {
+    await subscribe(2);
+    answers = [answer];
+    await promoted();
+    await notifier.flush();
+    h.clock.advance(2 * 60 * MINUTE);
+    await notifier.flush();
+    expect(wx.calls).toHaveLength(1);
+    expect(await entry()).toMatchObject({ state: 'failed', error });
+  });
+});
+
+describe('template configuration', () => {
+  test('SUBSCRIBE_TEMPLATES gives ids per message kind; the fields come from the table', () => {
+    expect(templatesFromEnv('{"volunteer_promoted":"T1","activity_reminder":{"id":"T2"}}')).toEqual({
+      volunteer_promoted: 'T1',
+      activity_reminder: 'T2',
+    });
+    expect(templatesFromEnv(undefined)).toEqual({});
+  });
+
+  test('an unknown kind (like the old waitlist_promoted) is refused at start', () => {
+    expect(() => templatesFromEnv('{"waitlist_promoted":"T1"}')).toThrow('unknown message kind waitlist_promoted');
+  });
+
+  test('field values fit WeChat limits: thing 20, phrase 5, times as 年月日', () => {
+    expect(fieldValue('thing', '一二三四五六七八九十一二三四五六七八九十多余')).toHaveLength(20);
+    expect(fieldValue('phrase', '协调不予办理')).toBe('协调不予办');
+    expect(fieldValue('time', '2026-11-20T01:00:00.000Z')).toBe('2026年11月20日 09:00');
+    expect(fieldValue('thing', '')).toBe('-');
   });
 });

@@ -76,6 +76,11 @@ export function installWx(): void {
     hideLoading: asyncOk('hideLoading'),
     stopPullDownRefresh: asyncOk('stopPullDownRefresh'),
     openPrivacyContract: asyncOk('openPrivacyContract'),
+    setTabBarBadge: asyncOk('setTabBarBadge'),
+    removeTabBarBadge: asyncOk('removeTabBarBadge'),
+    // The person dismisses the prompt unless a test answers for them.
+    requestSubscribeMessage: asyncOk('requestSubscribeMessage'),
+    onNeedPrivacyAuthorization: jest.fn(),
   };
   Object.assign(globalThis, {
     wx,

@@ -1,4 +1,14 @@
-import { createCloudEntry, createSchedulerEntry, platformContextFor, platformOpenid } from '../../cloudfunctions/core/runtime/cloud-entry';
+import tcb from '@cloudbase/node-sdk';
+import {
+  createCloudEntry,
+  createSchedulerEntry,
+  platformContextFor,
+  platformOpenid,
+  productionDeps,
+} from '../../cloudfunctions/core/runtime/cloud-entry';
+import { WeChatContentCheck } from '../../cloudfunctions/core/adapters/wechat-content-check';
+import { WeChatSubscribeNotifier } from '../../cloudfunctions/core/adapters/wechat-subscribe-notifier';
+import { fakeWx, SEC_CHECK } from '../adapters/wechat-recorded';
 import { accountActions } from '../../cloudfunctions/core/app/account/actions';
 import { makeHarness, type Harness } from '../support/harness';
 
@@ -38,6 +48,34 @@ describe('production entry', () => {
     const main = createSchedulerEntry(h.deps);
     const r = await main({ Type: 'Timer', TriggerName: 'every10min', Time: '2026-11-20T01:00:00Z' }, platformContextFor(null));
     expect(r.ok).toBe(true);
-    expect(r.ok && Object.keys(r.data as object).sort()).toEqual(['notifications', 'ratings', 'requests', 'volunteer']);
+    expect(r.ok && Object.keys(r.data as object).sort()).toEqual(['messages', 'notifications', 'ratings', 'requests', 'volunteer']);
+  });
+});
+
+describe('production wiring (productionDeps, what cloudDeps builds in a container)', () => {
+  const app = () => {
+    const a = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
+    const wx = fakeWx(() => SEC_CHECK.risky);
+    a.callWxOpenApi = wx.app.callWxOpenApi as unknown as typeof a.callWxOpenApi;
+    return { a, wx };
+  };
+
+  test('the content check is msgSecCheck v2 through the CloudBase app, with the caller OPENID', async () => {
+    const { a, wx } = app();
+    const deps = productionDeps(a, {});
+    expect(deps.contentCheck).toBeInstanceOf(WeChatContentCheck);
+    expect(await deps.contentCheck.check('这里有赌博广告', 'o-1')).toEqual({ ok: false, label: '20006' });
+    expect(wx.calls[0]).toMatchObject({ apiName: '/wxa/msg_sec_check', requestData: { version: 2, openid: 'o-1' } });
+  });
+
+  test('the notifier sends subscribe messages with the template ids of SUBSCRIBE_TEMPLATES', () => {
+    const deps = productionDeps(app().a, { SUBSCRIBE_TEMPLATES: '{"activity_reminder":"TPL-1"}', USER_ID_SALT: 's' });
+    expect(deps.notifier).toBeInstanceOf(WeChatSubscribeNotifier);
+    expect(deps.notifier.templateIds?.()).toEqual({ activity_reminder: 'TPL-1' });
+    expect(deps.userIdSalt).toBe('s');
+  });
+
+  test('a wrong template key in SUBSCRIBE_TEMPLATES stops the container from starting', () => {
+    expect(() => productionDeps(app().a, { SUBSCRIBE_TEMPLATES: '{"waitlist_promoted":"TPL-1"}' })).toThrow('waitlist_promoted');
   });
 });

@@ -172,6 +172,16 @@ export const AUTHZ_MATRIX: Record<string, Record<string, Record<Caller, Expected
     recordSeriousItem:              row(' F    ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'recordSeriousItem#other':      row(' F    F    F   F   F    F   F   |  F    F    U   |  F   F    F   ok  '),
   },
+  messages: {
+    //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
+    // the caller's own messages: anyone registered, in any status
+    list:                           row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    unread:                         row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    markRead:                       row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    subscribe:                      row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    // which templates to ask for: anyone identified (registration asks before an account exists)
+    templates:                      row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   U   |  ok  ok   ok  ok  '),
+  },
 };
 
 /** Whether `actual` is what the cell expects. */

@@ -264,4 +264,11 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
     recordSeriousItem: async () => ({ ...SERIOUS_ITEM }),
     'recordSeriousItem#other': async () => ({ ...SERIOUS_ITEM, compoundId: OTHER.compoundId }),
   },
+  messages: {
+    list: async () => ({ limit: 20 }),
+    unread: async () => ({}),
+    markRead: async () => ({}),
+    templates: async () => ({}),
+    subscribe: async () => ({ accepted: ['activity_reminder', 'volunteer_promoted'] }),
+  },
 };

@@ -1,44 +1,48 @@
+import { DEFAULT_MESSAGE_DAYS } from '../domain/messages';
 import type { Clock } from '../ports/clock';
 import type { Notification, Notifier } from '../ports/notifier';
-import { DuplicateKeyError, type Store } from '../ports/store';
+import { DuplicateKeyError, type DocumentOps, type Store } from '../ports/store';
+import { newMessage, OUTBOX, type OutboxEntry } from '../app/messages/message';
 
-export const OUTBOX = 'outbox';
-
-/** A queued message; its `_id` is the notification key, so each is stored (and sent) once. */
-export interface OutboxEntry {
-  _id: string;
-  userId: string;
-  template: string;
-  data: Record<string, string>;
-  state: 'queued' | 'sending' | 'sent' | 'failed';
-  createdAt: string;
-}
+export { OUTBOX, type OutboxEntry };
 
 /**
- * The Notifier on an outbox collection. Locally the outbox is what users "receive" (and tests
- * read); in production a sender delivers queued entries as subscribe messages.
+ * The Notifier on the outbox collection: each notification is one message document whose `_id`
+ * is its deterministic key — writing it *is* the message, so a retry or a re-run after a crash
+ * finds it already there and neither loses nor doubles it. Locally nothing else is needed; in
+ * production WeChatSubscribeNotifier also delivers queued entries as subscribe messages.
  */
 export class OutboxNotifier implements Notifier {
   constructor(
     protected readonly store: Store,
     protected readonly clock: Clock,
+    protected readonly retentionDays: number = DEFAULT_MESSAGE_DAYS,
+    protected readonly ids: Record<string, string> = {},
   ) {}
 
+  /** The stored message of a notification, written now. */
+  protected entryOf(n: Notification): OutboxEntry {
+    return newMessage(n, this.clock.now(), this.retentionDays);
+  }
+
   async send(n: Notification): Promise<boolean> {
-    const entry: OutboxEntry = {
-      _id: n.key,
-      userId: n.userId,
-      template: n.template,
-      data: n.data,
-      state: 'queued',
-      createdAt: this.clock.now().toISOString(),
-    };
     try {
-      await this.store.insert(OUTBOX, entry);
+      await this.store.insert(OUTBOX, this.entryOf(n));
       return true;
     } catch (err) {
       if (err instanceof DuplicateKeyError) return false;
       throw err;
     }
+  }
+
+  async sendIn(tx: DocumentOps, n: Notification): Promise<boolean> {
+    // Read first: a failed insert may abort the whole transaction on CloudBase.
+    if (await tx.get(OUTBOX, n.key)) return false;
+    await tx.insert(OUTBOX, this.entryOf(n));
+    return true;
+  }
+
+  templateIds(): Record<string, string> {
+    return { ...this.ids };
   }
 }

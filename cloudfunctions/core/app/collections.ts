@@ -65,14 +65,23 @@ export const COLLECTIONS: CollectionSpec[] = [
         ],
       },
       {
-        name: 'state',
+        name: 'state_due',
         fields: [
           ['state', 'asc'],
-          ['createdAt', 'asc'],
+          ['nextAttemptAt', 'asc'],
         ],
       },
+      {
+        name: 'user_unread',
+        fields: [
+          ['userId', 'asc'],
+          ['read', 'asc'],
+        ],
+      },
+      { name: 'expires', fields: [['expiresAt', 'asc']] },
     ],
   },
+  { name: 'subscriptions', indexes: [] },
   ...volunteerCollections,
   ...requestsCollections,
   ...ratingsCollections,

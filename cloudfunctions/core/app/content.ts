@@ -1,12 +1,95 @@
+/**
+ * The content check of every action's user text (RULES.md §5), applied by the dispatcher to the
+ * validated input before the action runs — so every free-text field of every action, including
+ * actions added later, is checked without the action having to remember it.
+ *
+ * Free text is any string whose schema is a plain `z.string()` (no format, no pattern): ids,
+ * tokens, photo ids, times, phones and enums have a format or a fixed set of values and are not
+ * text a person wrote. NOT_TEXT names the few plain strings that are not user text either.
+ */
+import type { z } from 'zod';
+import type { ContentCheck, ContentVerdict } from '../ports/content-check';
 import type { AppContext } from './context';
 import { fail, type Failure } from './result';
+
+/** Plain-string fields that are not user text: opaque list cursors we issued ourselves. */
+export const NOT_TEXT = new Set(['cursor']);
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  options?: z.ZodType[];
+  items?: z.ZodType[];
+  left?: z.ZodType;
+  right?: z.ZodType;
+  getter?: () => z.ZodType;
+}
+
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+const formatOf = (s: z.ZodType): string | null => (s as unknown as { format?: string | null }).format ?? null;
+
+/** Whether a string schema is free text: no format or pattern. */
+function isFreeText(s: z.ZodType): boolean {
+  return formatOf(s) === null;
+}
+
+/**
+ * The free-text strings of a validated value, walking its schema alongside it, with their paths.
+ * Unions are walked along the first option the value satisfies.
+ */
+export function freeTexts(schema: z.ZodType, value: unknown, path: string[] = []): Array<{ path: string; text: string }> {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'string':
+      return typeof value === 'string' && value !== '' && isFreeText(schema) && !NOT_TEXT.has(path[path.length - 1] ?? '')
+        ? [{ path: path.join('.'), text: value }]
+        : [];
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'catch':
+    case 'readonly':
+    case 'nonoptional':
+      return value === undefined || value === null ? [] : freeTexts(def.innerType!, value, path);
+    case 'pipe': {
+      const inner = defOf(def.in!).type === 'transform' ? def.out! : def.in!;
+      return freeTexts(inner, value, path);
+    }
+    case 'object':
+      if (typeof value !== 'object' || value === null) return [];
+      return Object.entries(def.shape ?? {}).flatMap(([k, s]) => freeTexts(s, (value as Record<string, unknown>)[k], [...path, k]));
+    case 'array':
+      return Array.isArray(value) ? value.flatMap((v, i) => freeTexts(def.element!, v, [...path, String(i)])) : [];
+    case 'tuple':
+      return Array.isArray(value) ? (def.items ?? []).flatMap((s, i) => freeTexts(s, value[i], [...path, String(i)])) : [];
+    case 'record':
+      if (typeof value !== 'object' || value === null) return [];
+      return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => freeTexts(def.valueType!, v, [...path, k]));
+    case 'union': {
+      const match = (def.options ?? []).find((o) => o.safeParse(value).success);
+      return match ? freeTexts(match, value, path) : [];
+    }
+    case 'intersection':
+      return [...freeTexts(def.left!, value, path), ...freeTexts(def.right!, value, path)];
+    case 'lazy':
+      return freeTexts(def.getter!(), value, path);
+    default:
+      return [];
+  }
+}
 
 /** The one answer to user text the content-security check refuses (RULES.md §5). */
 export const contentRejected = (): Failure => fail('CONTENT_REJECTED', '内容未通过安全检测，请修改后重试');
 
 /**
- * Runs every user text through the content-security check before anything is stored; the
- * failure to return when one is refused, null when all pass (empty texts are skipped).
+ * Runs texts an action builds itself through the check (the dispatcher has checked the input's
+ * fields already; a text judged in this call is not sent again); null when all pass.
  */
 export async function checkTexts(ctx: AppContext, texts: ReadonlyArray<string | null | undefined>): Promise<Failure | null> {
   for (const t of texts) {
@@ -15,4 +98,32 @@ export async function checkTexts(ctx: AppContext, texts: ReadonlyArray<string | 
     if (!verdict.ok) return contentRejected();
   }
   return null;
+}
+
+/**
+ * Checks every free-text field of `input`; the failure to answer when one is refused. A failure
+ * of the check service itself throws ServiceUnavailableError (the dispatcher answers UNAVAILABLE).
+ */
+export async function checkInputText(
+  schema: z.ZodType,
+  input: unknown,
+  ctx: Pick<AppContext, 'contentCheck' | 'openid'>,
+): Promise<Failure | null> {
+  const texts = [...new Set(freeTexts(schema, input).map((t) => t.text.trim()))].filter(Boolean);
+  if (texts.length === 0) return null;
+  const verdicts = await Promise.all(texts.map((t) => ctx.contentCheck.check(t, ctx.openid ?? '')));
+  return verdicts.every((v) => v.ok) ? null : contentRejected();
+}
+
+/** The check for one call: a text already judged in this call is not sent to the service again. */
+export function perCallCheck(check: ContentCheck): ContentCheck {
+  const seen = new Map<string, Promise<ContentVerdict>>();
+  return {
+    check(text, openid) {
+      const key = text.trim();
+      let verdict = seen.get(key);
+      if (!verdict) seen.set(key, (verdict = check.check(key, openid)));
+      return verdict;
+    },
+  };
 }

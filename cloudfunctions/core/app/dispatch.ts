@@ -1,7 +1,9 @@
 import type { ZodError } from 'zod';
+import { ServiceUnavailableError } from '../ports/unavailable';
 import type { ActionMap } from './action';
 import { USERS, type UserDoc } from './account/user';
 import type { AppContext, Deps } from './context';
+import { checkInputText, perCallCheck } from './content';
 import { userIdFor } from './ids';
 import { runOnce } from './idempotency';
 import { fail, failures, type InputIssue, type Result } from './result';
@@ -53,8 +55,10 @@ export async function dispatch(
         if (def.access === 'active' && user.status !== 'active') return failures.notActive();
       }
     }
-    const ctx: AppContext = { ...deps, openid, callerId, user };
+    const ctx: AppContext = { ...deps, contentCheck: perCallCheck(deps.contentCheck), openid, callerId, user };
     const input = parsed.data as Record<string, unknown>;
+    const refused = await checkInputText(def.input, input, ctx);
+    if (refused) return refused;
     const token = def.idempotent && isPlainObject(input) && typeof input.clientToken === 'string' ? input.clientToken : null;
     if (token && callerId) {
       const { clientToken: _omit, ...payload } = input;
@@ -62,6 +66,10 @@ export async function dispatch(
     }
     return await def.run(input, ctx);
   } catch (err) {
+    if (err instanceof ServiceUnavailableError) {
+      deps.logger.info(`${fn}: ${err.message}`);
+      return failures.unavailable();
+    }
     deps.logger.error(`${fn} failed`, err);
     return failures.internal();
   }

@@ -1,6 +1,7 @@
 import type { ActionMap } from './action';
 import { accountActions } from './account/actions';
 import { communityActions } from './community/actions';
+import { messagesActions } from './messages/actions';
 import { ratingsActions } from './ratings/actions';
 import { requestsActions } from './requests/actions';
 import { volunteerActions } from './volunteer/actions';
@@ -12,6 +13,7 @@ export const FUNCTIONS = {
   volunteer: volunteerActions,
   requests: requestsActions,
   ratings: ratingsActions,
+  messages: messagesActions,
 } satisfies Record<string, ActionMap>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

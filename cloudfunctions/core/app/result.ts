@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'INVALID_STATE'
   | 'CONTENT_REJECTED'
   | 'UNKNOWN_ACTION'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
@@ -19,6 +20,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'INVALID_STATE',
   'CONTENT_REJECTED',
   'UNKNOWN_ACTION',
+  'UNAVAILABLE',
   'INTERNAL',
 ];
 
@@ -55,4 +57,5 @@ export const failures = {
   forbidden: (message = '没有权限执行此操作') => fail('FORBIDDEN', message),
   notFound: (what: string) => fail('NOT_FOUND', `${what}不存在`),
   internal: () => fail('INTERNAL', '系统繁忙，请稍后再试'),
+  unavailable: () => fail('UNAVAILABLE', '服务暂时不可用，请稍后重试'),
 };

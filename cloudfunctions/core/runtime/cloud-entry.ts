@@ -5,6 +5,7 @@ import { dispatch } from '../app/dispatch';
 import type { Result } from '../app/result';
 import { tick } from '../app/scheduler/tick';
 import { systemClock } from '../adapters/clocks';
+import { messageDays } from '../domain/messages';
 import { createCloudBaseStore } from '../adapters/cloudbase-store';
 import { consoleLogger } from '../adapters/console-logger';
 import { templatesFromEnv, WeChatSubscribeNotifier } from '../adapters/wechat-subscribe-notifier';
@@ -12,20 +13,32 @@ import { WeChatContentCheck } from '../adapters/wechat-content-check';
 
 let deps: Deps | null = null;
 
+/**
+ * The production ports on a CloudBase app: CloudBase database, WeChat msgSecCheck, subscribe
+ * messages with the template ids of SUBSCRIBE_TEMPLATES, messages kept MESSAGE_DAYS days.
+ */
+export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<string, string | undefined>): Deps {
+  const store = createCloudBaseStore(app);
+  return {
+    store,
+    clock: systemClock,
+    contentCheck: new WeChatContentCheck(app),
+    notifier: new WeChatSubscribeNotifier(
+      store,
+      systemClock,
+      app,
+      templatesFromEnv(env.SUBSCRIBE_TEMPLATES),
+      consoleLogger,
+      messageDays(env.MESSAGE_DAYS),
+    ),
+    logger: consoleLogger,
+    userIdSalt: env.USER_ID_SALT ?? 'jingzhou-red-property',
+  };
+}
+
 /** Built once per warm container. */
 function cloudDeps(): Deps {
-  if (!deps) {
-    const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
-    const store = createCloudBaseStore(app);
-    deps = {
-      store,
-      clock: systemClock,
-      contentCheck: new WeChatContentCheck(app),
-      notifier: new WeChatSubscribeNotifier(store, systemClock, app, templatesFromEnv(process.env.SUBSCRIBE_TEMPLATES), consoleLogger),
-      logger: consoleLogger,
-      userIdSalt: process.env.USER_ID_SALT ?? 'jingzhou-red-property',
-    };
-  }
+  if (!deps) deps = productionDeps(tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }), process.env);
   return deps;
 }
 

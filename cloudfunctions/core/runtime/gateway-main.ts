@@ -1,6 +1,8 @@
 // `npm start`: the local gateway on the embedded database (API.md §3).
 import fs from 'node:fs';
 import path from 'node:path';
+import { templatesFromEnv } from '../adapters/wechat-subscribe-notifier';
+import { messageDays } from '../domain/messages';
 import { DEMO_ACCOUNTS } from '../seed/demo-ids';
 import { isEmpty, seedDemo } from '../seed/demo';
 import { startGateway } from './gateway';
@@ -10,7 +12,13 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.DATA_DIR ?? './.data');
   fs.mkdirSync(dataDir, { recursive: true });
   const filename = path.join(dataDir, 'community.db');
-  const deps = createLocalDeps({ filename, userIdSalt: process.env.USER_ID_SALT, blockedWords: process.env.CONTENT_WORDS?.split(',') });
+  const deps = createLocalDeps({
+    filename,
+    userIdSalt: process.env.USER_ID_SALT,
+    blockedWords: process.env.CONTENT_WORDS?.split(','),
+    messageDays: messageDays(process.env.MESSAGE_DAYS),
+    templateIds: templatesFromEnv(process.env.SUBSCRIBE_TEMPLATES),
+  });
   const seed = process.env.SEED ?? 'demo';
   if (seed !== 'none' && (await isEmpty(deps))) {
     await seedDemo(deps);

@@ -17,6 +17,10 @@ export interface LocalDepsOptions {
   logger?: Logger;
   blockedWords?: string[];
   userIdSalt?: string;
+  /** Days a message stays in the message centre (MESSAGE_DAYS). */
+  messageDays?: number;
+  /** Subscribe-message template ids per message kind (SUBSCRIBE_TEMPLATES), so the mini-program asks locally too. */
+  templateIds?: Record<string, string>;
 }
 
 /** The embedded runtime's ports: SQLite store, word-list check, outbox notifier. */
@@ -27,7 +31,7 @@ export function createLocalDeps(options: LocalDepsOptions): Deps & { store: Sqli
     store,
     clock,
     contentCheck: new WordListContentCheck(options.blockedWords),
-    notifier: new OutboxNotifier(store, clock),
+    notifier: new OutboxNotifier(store, clock, options.messageDays, options.templateIds),
     logger: options.logger ?? consoleLogger,
     userIdSalt: options.userIdSalt ?? LOCAL_USER_ID_SALT,
   };

@@ -6,6 +6,7 @@ import type { Deps } from '../app/context';
 import { userIdFor } from '../app/ids';
 import { DEMO } from './demo-ids';
 import type { SeedContext } from './seed-context';
+import { seedMessages } from './messages';
 import { seedRatings } from './ratings';
 import { seedRequests } from './requests';
 import { seedVolunteer } from './volunteer';
@@ -223,5 +224,6 @@ export async function seedDemo(deps: Pick<Deps, 'store' | 'clock' | 'userIdSalt'
     await seedVolunteer(s);
     await seedRequests(s);
     await seedRatings(s);
+    await seedMessages(s);
   });
 }

@@ -15,6 +15,7 @@ export interface MineEntry {
 
 /** 我的 page entries, in display order. */
 export const MINE_ENTRIES: MineEntry[] = [
+  { title: '我的消息', url: '/pages/messages/index', icon: 'notification' },
   { title: '我的志愿服务', url: '/pages/volunteer/records/index', icon: 'time' },
   { title: '志愿者登记', url: '/pages/volunteer/register/index', icon: 'heart' },
   { title: '诉求处理', url: '/staff/requests/inbox/index', roles: ['rc_staff', 'oc_member', 'property_staff', 'party_org'], icon: 'chat' },

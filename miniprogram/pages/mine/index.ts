@@ -7,6 +7,7 @@ import * as community from '../../services/community';
 import { refreshMe } from '../../services/session';
 import { DEMO_ACCOUNTS, devAccountLabel, devOpenid, setDevOpenid } from '../../utils/dev-account';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import { refreshBadge } from '../../utils/badge';
 import { openPage } from '../../utils/navigate';
 import { entriesFor, type MineEntry } from './entries';
 import { PENDING_MESSAGE, profileOf, type Profile } from './profile';
@@ -21,6 +22,8 @@ Component({
     error: '',
     profile: null as Profile | null,
     entries: [] as MineEntry[],
+    /** Unread messages, shown on the 我的消息 cell as on the tab. */
+    unread: 0,
     pendingMessage: PENDING_MESSAGE,
     isLocal: false,
     devOpenid: '',
@@ -59,6 +62,7 @@ Component({
         this.setData({ loading: false, error: me.error.message, profile: null });
         return;
       }
+      if (me.data.user) refreshBadge().then((unread) => this.setData({ unread }));
       const communities: CommunityListItem[] | null = list.ok ? list.data : null;
       const profile = profileOf(me.data, communities);
       this.setData({

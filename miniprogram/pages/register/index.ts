@@ -1,6 +1,7 @@
 // 居民注册: pick the community and compound, give name, phone and address, agree to the privacy
 // guide, and send it for the community's review (account.register → status pending).
 import { pageBehavior } from '../../behaviors/page';
+import { askSubscribe, recordSubscription } from '../../utils/subscribe';
 import type { CommunityListItem } from '../../../typings/api';
 import * as account from '../../services/account';
 import * as community from '../../services/community';
@@ -139,12 +140,15 @@ Component({
       this.setData({ errors, formError: '' });
       if (Object.keys(errors).length > 0) return;
 
+      // The approval message: asked at this tap (RULES.md §8).
+      const asked = askSubscribe('register');
       this.setData({ submitting: true });
       const res = await account.register(toRegisterInput(this.data.form));
       this.setData({ submitting: false });
       if (res.ok) {
         // Registered (pending review): every page asks who the caller is afresh.
         forgetMe();
+        recordSubscription(asked);
         this.setData({ submitted: true });
         return;
       }

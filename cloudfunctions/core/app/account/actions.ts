@@ -2,6 +2,7 @@ import { maskPhone } from '../../domain/phone';
 import type { Role } from '../../domain/roles';
 import { DuplicateKeyError, type Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
+import { approvedMessage } from '../messages/events';
 import { audit } from '../audit';
 import { hasCommunityRole, isAdmin, isCommunityStaff } from '../auth';
 import { COMPOUNDS, FIRMS, type CompoundDoc } from '../community/community';
@@ -95,12 +96,17 @@ export const accountActions: ActionMap = {
       if (!isCommunityStaff(ctx.user, target.communityId)) return failures.forbidden('只能审核本社区的居民');
       if (target.status !== 'pending') return fail('INVALID_STATE', '该用户不在待审核状态', 'NOT_PENDING');
       const roles: Role[] = target.roles.includes('resident') ? target.roles : [...target.roles, 'resident'];
-      const updated = await ctx.store.update(
-        USERS,
-        target._id,
-        { $set: { status: 'active', roles, updatedAt: ctx.clock.now().toISOString() } },
-        { status: 'pending' },
-      );
+      // The approval and the applicant's message are one transaction: both or neither.
+      const updated = await ctx.store.transaction(async (tx) => {
+        const done = await tx.update(
+          USERS,
+          target._id,
+          { $set: { status: 'active', roles, updatedAt: ctx.clock.now().toISOString() } },
+          { status: 'pending' },
+        );
+        if (done) await ctx.notifier.sendIn(tx, approvedMessage(target._id));
+        return done;
+      });
       if (!updated) return fail('INVALID_STATE', '该用户不在待审核状态', 'NOT_PENDING');
       await audit(ctx, 'account.approve', 'user', target._id);
       return ok(memberView({ ...target, status: 'active', roles }));

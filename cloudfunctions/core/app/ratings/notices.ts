@@ -2,6 +2,7 @@ import { periodLabel } from '../../domain/period';
 import type { Filter } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import type { Deps } from '../context';
+import { LINKS } from '../messages/events';
 import { periodId, RATING_PERIODS, type PublicationResults } from './rating';
 
 /** The subscribe-message template of the black-list notice. */
@@ -26,6 +27,7 @@ export async function sendBlackListNotices(deps: Pick<Deps, 'store' | 'notifier'
           key: `ratings-black:${results.communityId}:${results.period}:${compound.compoundId}:${person._id}`,
           userId: person._id,
           template: BLACK_LIST_TEMPLATE,
+          link: LINKS.ratingsBoard(),
           // Each field fits a subscribe-message `thing` (≤ 20 characters); the board page says the rest.
           data: {
             title: `${label}物业服务黑榜`,

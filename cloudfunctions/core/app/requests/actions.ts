@@ -327,7 +327,7 @@ export const requestsActions: ActionMap = {
         ctx,
         c.after,
         c.after.major ? ['residents_committee', 'owners_committee', 'property'] : handlers(c.after),
-        'request_assigned',
+        c.after.major ? 'request_decision_needed' : 'request_assigned',
         {
           dueAt: c.after.dueAt,
         },

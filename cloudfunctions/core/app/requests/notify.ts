@@ -3,6 +3,7 @@ import type { Party } from '../../domain/roles';
 import type { Filter } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import type { Deps } from '../context';
+import { LINKS } from '../messages/events';
 import type { RequestDoc } from './request';
 
 /** Who to tell: one of the three parties, or the community party organisation. */
@@ -46,7 +47,13 @@ export async function notifyUsers(
 ): Promise<void> {
   const base = { title: req.title.slice(0, 20), status: STATUS_LABELS[req.status] };
   for (const userId of new Set(userIds)) {
-    await deps.notifier.send({ key: `rq:${req._id}:${round}:${template}:${userId}`, userId, template, data: { ...base, ...data } });
+    await deps.notifier.send({
+      key: `rq:${req._id}:${round}:${template}:${userId}`,
+      userId,
+      template,
+      data: { ...base, ...data },
+      link: LINKS.request(req._id),
+    });
   }
 }
 

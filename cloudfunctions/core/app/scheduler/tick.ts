@@ -1,4 +1,5 @@
 import type { Deps } from '../context';
+import { messagesTick } from '../messages/scheduler';
 import { ratingsTick } from '../ratings/scheduler';
 import { requestsTick } from '../requests/scheduler';
 import { volunteerTick } from '../volunteer/scheduler';
@@ -8,6 +9,7 @@ const STEPS: Array<[string, (deps: Deps) => Promise<number>]> = [
   ['requests', requestsTick],
   ['volunteer', volunteerTick],
   ['ratings', ratingsTick],
+  ['messages', messagesTick],
   // Last, so messages queued by the steps above go out in the same tick.
   ['notifications', async (deps) => (deps.notifier.flush ? deps.notifier.flush() : 0)],
 ];

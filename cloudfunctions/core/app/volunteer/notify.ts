@@ -5,6 +5,7 @@
  */
 import { chinaTime } from '../../domain/activity';
 import type { Deps } from '../context';
+import { LINKS } from '../messages/events';
 import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from './model';
 import { releaseForCancelledActivity, type Moved } from './seats';
 
@@ -18,6 +19,7 @@ export async function notifyMoved(deps: Pick<Deps, 'notifier'>, a: ActivityFacts
     await deps.notifier.send({
       key: `vol-promoted:${m.signupId}:${m.round}`,
       userId: m.userId,
+      link: LINKS.activity(a._id),
       template: 'volunteer_promoted',
       data: { ...facts(a), note: '候补成功，您已获得名额，请准时参加' },
     });
@@ -26,6 +28,7 @@ export async function notifyMoved(deps: Pick<Deps, 'notifier'>, a: ActivityFacts
     await deps.notifier.send({
       key: `vol-dropped:${m.signupId}:${m.round}`,
       userId: m.userId,
+      link: LINKS.activity(a._id),
       template: 'volunteer_dropped',
       data: { ...facts(a), note: '有名额空出，但您已确认参加同一时段的其他活动，候补已取消' },
     });
@@ -45,6 +48,7 @@ export async function sendReminders(deps: Pick<Deps, 'store' | 'notifier'>, a: A
       const fresh = await deps.notifier.send({
         key: `vol-remind-${round}:${s._id}`,
         userId: s.userId,
+        link: LINKS.activity(a._id),
         template: 'activity_reminder',
         data: { ...facts(a), note: round === 'h24' ? '活动将于 24 小时内开始' : '活动将于 2 小时内开始，请准时到场签到' },
       });
@@ -79,6 +83,7 @@ export async function completeCancellation(deps: Pick<Deps, 'store' | 'clock' | 
       await deps.notifier.send({
         key: `vol-act-cancelled:${s._id}:${s.round}`,
         userId: s.userId,
+        link: LINKS.activity(a._id),
         template: 'activity_cancelled',
         data: { ...facts(a), note: `活动已取消：${a.cancelReason ?? ''}`.slice(0, 40) },
       });

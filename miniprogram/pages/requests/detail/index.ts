@@ -2,6 +2,7 @@
 // and the actions the viewer's role allows now (from the server's `viewer.can`), each in a sheet with
 // its checks and a confirmation. Handling staff may reveal the resident's phone (audited).
 import { pageBehavior } from '../../../behaviors/page';
+import { askSubscribe, recordSubscription } from '../../../utils/subscribe';
 import * as requests from '../../../services/requests';
 import type { RequestView } from '../../../services/requests';
 import { config } from '../../../config';
@@ -135,7 +136,9 @@ Component({
     },
 
     async onFollow(): Promise<void> {
+      const asked = askSubscribe('followRequest');
       const res = await requests.follow(this.data.requestId);
+      if (res.ok) recordSubscription(asked);
       if (res.ok || res.error.code === 'CONFLICT') {
         this.setData({ following: true });
         wx.showToast({ title: '已关注，办理进展会通知您', icon: 'none' });

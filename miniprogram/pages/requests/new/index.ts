@@ -1,6 +1,7 @@
 // 我要反映: category, title, description, photos, public or not. Choosing a category shows open public
 // requests of the same kind in the compound (last 30 days) with 关注这条 instead of filing again.
 import { pageBehavior } from '../../../behaviors/page';
+import { askSubscribe, recordSubscription } from '../../../utils/subscribe';
 import type { SelfView } from '../../../../typings/api';
 import * as requests from '../../../services/requests';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
@@ -139,6 +140,9 @@ Component({
       const errors = validateRequest(this.data.form);
       this.setData({ errors, formError: '' });
       if (Object.keys(errors).length > 0) return;
+      // Progress of the request: asked at this tap, before anything awaits (RULES.md §8).
+      const asked = askSubscribe('submitRequest');
+      await asked;
       const ok = await confirm({
         title: '确认提交',
         content: this.data.form.isPublic
@@ -158,6 +162,7 @@ Component({
       const res = await requests.submit(toSubmitInput(this.data.form, this.data._user.compoundId, uploaded.ids, this.data._token));
       this.setData({ submitting: false });
       if (res.ok) {
+        recordSubscription(asked);
         wx.showToast({ title: '提交成功', icon: 'success' });
         wx.redirectTo({ url: `/pages/requests/detail/index?requestId=${res.data.requestId}` });
         return;

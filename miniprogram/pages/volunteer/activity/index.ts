@@ -2,6 +2,7 @@
 // waitlist position; a confirmation before cancelling (saying so when it would be late). Organisers
 // get the roster and check-in page.
 import { pageBehavior } from '../../../behaviors/page';
+import { askSubscribe, recordSubscription } from '../../../utils/subscribe';
 import * as volunteer from '../../../services/volunteer';
 import { openPage } from '../../../utils/navigate';
 import { newClientToken } from '../format';
@@ -70,6 +71,8 @@ Component({
 
     async onSignup(): Promise<void> {
       if (this.data.busy) return;
+      // Reminders, promotion from the waitlist, cancellation: asked at this tap (RULES.md §8).
+      const asked = askSubscribe('signup');
       const token = this.data._token || newClientToken();
       this.setData({ busy: true, notice: '', needsVolunteer: false, _token: token });
       const res = await volunteer.signup(this.data.activityId, token);
@@ -85,6 +88,7 @@ Component({
         if (res.error.code === 'CONFLICT' || res.error.code === 'INVALID_STATE') await this.load();
         return;
       }
+      recordSubscription(asked);
       const notice = res.data.status === 'confirmed' ? '报名成功，请准时参加' : `名额已满，已为您候补，当前第 ${res.data.position} 位`;
       this.setData({ busy: false, _token: '', notice, noticeTheme: 'info' });
       await this.load();
