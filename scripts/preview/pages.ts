@@ -115,6 +115,11 @@ export const PAGES: Record<string, PageSpec> = {
       { name: 'pending', title: '待审核', as: 'pending' },
     ],
   },
+  'pages/messages/index': {
+    // filled: the resident's seeded messages (two unread); empty: no message yet. The 我的 tab's
+    // badge shows on pages/mine/index (the count the page sets with wx.setTabBarBadge).
+    states: [{ name: 'filled-volunteer', title: '志愿者', as: 'volunteer' }, LARGE_TEXT],
+  },
   'pages/register/index': {
     as: 'newcomer',
     without: ['empty'],

@@ -1,0 +1,27 @@
+/** The subscribe prompts of the tests: configured templates, and the person's answers. */
+import type { SubscribeTemplates } from '../../../typings/api';
+
+export const TEMPLATES: SubscribeTemplates = {
+  moments: {
+    signup: [
+      { key: 'activity_reminder', id: 'T-REMIND' },
+      { key: 'volunteer_promoted', id: 'T-PROMOTED' },
+      { key: 'activity_cancelled', id: 'T-CANCELLED' },
+    ],
+    submitRequest: [{ key: 'request_status', id: 'T-STATUS' }],
+    followRequest: [{ key: 'request_followed_resolved', id: 'T-FOLLOWED' }],
+    register: [{ key: 'account_approved', id: 'T-APPROVED' }],
+    handleRequest: [],
+  },
+};
+
+/** The person answers the prompt: accept or reject per template id. */
+export function answerPrompt(answers: Record<string, 'accept' | 'reject'>): void {
+  (wx.requestSubscribeMessage as unknown as jest.Mock).mockImplementation((o: { success?: (r: object) => void }) => {
+    setTimeout(() => o.success?.({ errMsg: 'requestSubscribeMessage:ok', ...answers }), 0);
+  });
+}
+
+/** The template ids of each prompt shown so far. */
+export const prompts = (): string[][] =>
+  (wx.requestSubscribeMessage as unknown as jest.Mock).mock.calls.map((c) => (c[0] as { tmplIds: string[] }).tmplIds);
