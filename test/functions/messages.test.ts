@@ -31,7 +31,7 @@ const message = (key: string, openid: string, title: string) =>
     key,
     userId: h.userId(openid),
     template: 'activity_reminder',
-    data: { title, time: '2026-11-28 14:00', location: '江津花园东门', note: '活动将于 24 小时内开始' },
+    data: { title, time: '2026-11-28T06:00:00.000Z', location: '江津花园东门', note: '活动将于 24 小时内开始' },
     link: '/pages/volunteer/activity/index?activityId=a1',
   });
 

@@ -1,3 +1,4 @@
+import { chinaTime } from '../../domain/activity';
 import { expiryOf } from '../../domain/messages';
 import type { Notification } from '../../ports/notifier';
 import { MESSAGE_TEMPLATES, isTemplateKey } from './templates';
@@ -49,7 +50,9 @@ export function messageView(m: OutboxEntry): MessageView {
     title = t.title;
     for (const [key, field] of Object.entries(t.fields)) {
       const value = m.data[key];
-      if (value) lines.push(`${field.label}：${value}`);
+      // Times are stored as ISO instants; people read them in China time.
+      const shown = field.type === 'time' && /^\d{4}-\d{2}-\d{2}T/.test(value ?? '') ? chinaTime(value) : value;
+      if (shown) lines.push(`${field.label}：${shown}`);
     }
   } else {
     for (const value of Object.values(m.data)) if (value) lines.push(value);
