@@ -27,10 +27,11 @@ const once = (...openids: string[]) => Object.fromEntries(openids.map((o) => [h.
 const twice = <T>(f: () => Promise<T>) => Promise.all([f(), f()]);
 
 test('registration approved → the applicant, once, opening 我的', async () => {
-  await twice(() => h.call('account', 'approve', { userId: h.userId('demo-pending') }, 'demo-rc'));
-  expect(await received('account_approved')).toEqual(once('demo-pending'));
-  const [m] = await h.store.find<OutboxEntry>(OUTBOX, { template: 'account_approved' });
-  expect(m.link).toBe('/pages/mine/index');
+  const applicant = h.userId('demo-pending');
+  await twice(() => h.call('account', 'approve', { userId: applicant }, 'demo-rc'));
+  const got = await h.store.find<OutboxEntry>(OUTBOX, { template: 'account_approved', userId: applicant });
+  expect(got).toHaveLength(1);
+  expect(got[0].link).toBe('/pages/mine/index');
 });
 
 test('request accepted → the submitter (progress) and the handling parties (new work), once each', async () => {
@@ -38,7 +39,10 @@ test('request accepted → the submitter (progress) and the handling parties (ne
   await twice(() => h.call('requests', 'accept', { requestId, leadParty: 'property', coHandlers: ['owners_committee'] }, 'demo-rc'));
   expect(await received('request_status', requestId)).toEqual(once('demo-resident'));
   expect(await received('request_assigned', requestId)).toEqual(once('demo-property', 'demo-oc', 'demo-oc2'));
-  const [m] = await h.store.find<OutboxEntry>(OUTBOX, { template: 'request_status' });
+  const [m] = await h.store.find<OutboxEntry>(OUTBOX, {
+    template: 'request_status',
+    _id: { $gte: `rq:${requestId}:`, $lt: `rq:${requestId};` },
+  });
   expect(m.link).toBe(`/pages/requests/detail/index?requestId=${requestId}`);
 });
 
@@ -62,7 +66,7 @@ test('request resolved → the submitter and its followers, once each', async ()
   await must(h, 'requests', 'update', { requestId, status: 'in_progress', note: '已安排人员' }, 'demo-property');
   await twice(() => h.call('requests', 'update', { requestId, status: 'resolved', note: '已清理完毕' }, 'demo-property'));
   const statuses = await h.store.find<OutboxEntry>(OUTBOX, { template: 'request_status', userId: h.userId('demo-resident') });
-  expect(statuses.filter((m) => m.data.status === '已办结')).toHaveLength(1);
+  expect(statuses.filter((m) => m.data.status === '已办结' && m.link?.includes(requestId))).toHaveLength(1);
   expect(await received('request_followed_resolved', requestId)).toEqual(once('demo-volunteer'));
 });
 
