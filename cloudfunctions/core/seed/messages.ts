@@ -15,7 +15,7 @@ export async function seedMessages(s: SeedContext): Promise<void> {
     [approvedMessage(resident), ago(24 * 30), true],
     [
       {
-        key: 'demo:rq_demo_garage:resolved',
+        key: 'demo-msg-1',
         userId: resident,
         template: 'request_status',
         data: { title: '地下车库入口积水', status: '已办结', note: '排水沟已疏通，请评价', time: ago(20).toISOString() },
@@ -26,7 +26,7 @@ export async function seedMessages(s: SeedContext): Promise<void> {
     ],
     [
       {
-        key: 'demo:rq_demo_garbage:accepted',
+        key: 'demo-msg-2',
         userId: resident,
         template: 'request_status',
         data: { title: '东门垃圾清运不及时', status: '办理中', note: '已受理', time: ago(3).toISOString() },
@@ -37,7 +37,7 @@ export async function seedMessages(s: SeedContext): Promise<void> {
     ],
     [
       {
-        key: 'demo:act_demo_cleanup:remind',
+        key: 'demo-msg-3',
         userId: s.userId('demo-volunteer'),
         template: 'activity_reminder',
         data: { title: '江津花园楼道清洁日', location: '江津花园 1–8 栋', note: '您已报名，请准时参加' },
