@@ -87,8 +87,8 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: 'bench-newcomer', data: registration }),
     },
     approve: {
-      reads: 3,
-      why: 'the caller (authorisation), the user being approved, and in the transaction whether the approval message exists',
+      reads: 2,
+      why: 'the caller (authorisation) and the user being approved',
       call: (c) => ({ openid: 'demo-rc', data: { userId: c.userId('demo-pending') } }),
     },
     grantRole: {

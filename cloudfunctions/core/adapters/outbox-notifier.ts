@@ -36,10 +36,15 @@ export class OutboxNotifier implements Notifier {
   }
 
   async sendIn(tx: DocumentOps, n: Notification): Promise<boolean> {
-    // Read first: a failed insert may abort the whole transaction on CloudBase.
-    if (await tx.get(OUTBOX, n.key)) return false;
-    await tx.insert(OUTBOX, this.entryOf(n));
-    return true;
+    // Callers write a message with the change that makes its key new (a new request version, a
+    // first approval), so a duplicate here means a bug; on CloudBase it aborts the transaction.
+    try {
+      await tx.insert(OUTBOX, this.entryOf(n));
+      return true;
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) return false;
+      throw err;
+    }
   }
 
   templateIds(): Record<string, string> {

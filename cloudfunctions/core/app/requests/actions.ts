@@ -2,6 +2,7 @@ import { applyCommand, isActive, type Command, type Transition } from '../../dom
 import { DUPLICATE_WINDOW_DAYS, plusDays } from '../../domain/request-time-limits';
 import { rulesFor } from '../../domain/rules-config';
 import type { Party } from '../../domain/roles';
+import type { Notification } from '../../ports/notifier';
 import { DuplicateKeyError, type Filter, type SortDirection } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
@@ -13,7 +14,7 @@ import { newId } from '../ids';
 import { fail, failures, ok, type Failure, type Result } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
 import { actorFor, visibilityFor } from './access';
-import { membersOf, notifySubmitter, notifyUsers, type Audience } from './notify';
+import { membersOf, requestMessages, submitterMessages, type Audience } from './notify';
 import {
   newRequestDoc,
   nextDoc,
@@ -51,16 +52,21 @@ interface Changed {
   transition: Transition;
 }
 
+/** The messages a change sends (RULES.md §8), worked out before it is written. */
+type MessagesOf = (c: Changed) => Promise<Notification[]>;
+
 /**
  * Applies one state-machine command to a request: read, decide (pure), check the text, then a
  * write conditional on the version read — so two concurrent changes never both apply to the same
- * state; the loser re-reads and is decided again.
+ * state; the loser re-reads and is decided again. The change and the messages it sends are one
+ * transaction: a crash leaves both or neither, so no message is lost or doubled.
  */
 async function change(
   ctx: AppContext,
   requestId: string,
   commandFor: (doc: RequestDoc) => Command,
   text?: string | null,
+  messagesOf?: MessagesOf,
 ): Promise<Changed | Failure> {
   let checked = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -85,7 +91,17 @@ async function change(
     }
     const after = nextDoc(doc, t, now);
     const patch = patchFor(doc, after, t);
-    if (await ctx.store.update(REQUESTS, doc._id, patch, { version: doc.version })) return { before: doc, after, transition: t };
+    const changed: Changed = { before: doc, after, transition: t };
+    const messages = messagesOf ? await messagesOf(changed) : [];
+    const written =
+      messages.length === 0
+        ? await ctx.store.update(REQUESTS, doc._id, patch, { version: doc.version })
+        : await ctx.store.transaction(async (tx) => {
+            if (!(await tx.update(REQUESTS, doc._id, patch, { version: doc.version }))) return 0;
+            for (const m of messages) await ctx.notifier.sendIn(tx, m);
+            return 1;
+          });
+    if (written) return changed;
   }
   return fail('CONFLICT', '该诉求刚被他人更新，请刷新后重试', 'STALE');
 }
@@ -95,16 +111,16 @@ function handlers(r: RequestDoc): Audience[] {
   return r.leadParty ? [r.leadParty, ...r.coHandlers] : ['residents_committee'];
 }
 
-async function tellHandlers(
+/** Messages to the members of some parties, but not to the one making the change. */
+async function toHandlers(
   ctx: AppContext,
   r: RequestDoc,
   audiences: Audience[],
   template: string,
   data: Record<string, string> = {},
-): Promise<void> {
+): Promise<Notification[]> {
   const members = await membersOf(ctx, r, audiences);
-  await notifyUsers(
-    ctx,
+  return requestMessages(
     r,
     members.filter((m) => m._id !== ctx.callerId).map((m) => m._id),
     template,
@@ -320,18 +336,19 @@ export const requestsActions: ActionMap = {
           note: input.note ?? null,
         }),
         input.note,
+        async ({ after }) => [
+          ...submitterMessages(after, '已受理'),
+          // A major matter needs the three parties' positions; otherwise the handlers get the work.
+          ...(await toHandlers(
+            ctx,
+            after,
+            after.major ? ['residents_committee', 'owners_committee', 'property'] : handlers(after),
+            after.major ? 'request_decision_needed' : 'request_assigned',
+            { dueAt: after.dueAt },
+          )),
+        ],
       );
       if ('ok' in c) return c;
-      await notifySubmitter(ctx, c.after, '已受理');
-      await tellHandlers(
-        ctx,
-        c.after,
-        c.after.major ? ['residents_committee', 'owners_committee', 'property'] : handlers(c.after),
-        c.after.major ? 'request_decision_needed' : 'request_assigned',
-        {
-          dueAt: c.after.dueAt,
-        },
-      );
       return ok(viewAfter(ctx, c));
     },
   }),
@@ -341,9 +358,14 @@ export const requestsActions: ActionMap = {
     access: 'active',
     input: rejectInput,
     run: async (input, ctx) => {
-      const c = await change(ctx, input.requestId, () => ({ action: 'reject', reason: input.reason }), input.reason);
+      const c = await change(
+        ctx,
+        input.requestId,
+        () => ({ action: 'reject', reason: input.reason }),
+        input.reason,
+        async ({ after }) => submitterMessages(after, input.reason),
+      );
       if ('ok' in c) return c;
-      await notifySubmitter(ctx, c.after, input.reason);
       return ok(viewAfter(ctx, c));
     },
   }),
@@ -373,19 +395,23 @@ export const requestsActions: ActionMap = {
             ? { action: 'resolve', note: input.note, photos }
             : { action: doc.status === 'in_progress' ? 'progress' : 'start', note: input.note, photos },
         input.note,
+        async ({ after, transition }) => {
+          const messages = submitterMessages(after, input.note);
+          if (transition.to !== 'resolved' || after.followers === 0) return messages;
+          const follows = await ctx.store.find<FollowDoc>(REQUEST_FOLLOWS, { requestId: after._id }, { limit: 500 });
+          const note = { note: input.note.slice(0, 20) };
+          return [
+            ...messages,
+            ...requestMessages(
+              after,
+              follows.map((f) => f.userId),
+              'request_followed_resolved',
+              note,
+            ),
+          ];
+        },
       );
       if ('ok' in c) return c;
-      await notifySubmitter(ctx, c.after, input.note);
-      if (c.transition.to === 'resolved' && c.after.followers > 0) {
-        const follows = await ctx.store.find<FollowDoc>(REQUEST_FOLLOWS, { requestId: c.after._id }, { limit: 500 });
-        await notifyUsers(
-          ctx,
-          c.after,
-          follows.map((f) => f.userId),
-          'request_followed_resolved',
-          { note: input.note.slice(0, 20) },
-        );
-      }
       return ok(viewAfter(ctx, c));
     },
   }),
@@ -400,13 +426,14 @@ export const requestsActions: ActionMap = {
         input.requestId,
         () => ({ action: 'deliberate', position: input.position, opinion: input.opinion }),
         input.opinion,
+        async ({ before, after }) => {
+          if (after.majorStage === before.majorStage) return [];
+          if (after.majorStage === 'objected') return toHandlers(ctx, after, ['party_org'], 'request_objection');
+          if (after.majorStage === 'cleared') return toHandlers(ctx, after, handlers(after), 'request_cleared');
+          return [];
+        },
       );
       if ('ok' in c) return c;
-      const stage = c.after.majorStage;
-      if (stage !== c.before.majorStage) {
-        if (stage === 'objected') await tellHandlers(ctx, c.after, ['party_org'], 'request_objection');
-        if (stage === 'cleared') await tellHandlers(ctx, c.after, handlers(c.after), 'request_cleared');
-      }
       return ok(viewAfter(ctx, c));
     },
   }),
@@ -416,13 +443,20 @@ export const requestsActions: ActionMap = {
     access: 'active',
     input: decideInput,
     run: async (input, ctx) => {
-      const c = await change(ctx, input.requestId, () => ({ action: 'decide', outcome: input.outcome, note: input.note }), input.note);
+      const c = await change(
+        ctx,
+        input.requestId,
+        () => ({ action: 'decide', outcome: input.outcome, note: input.note }),
+        input.note,
+        async ({ after }) => [
+          ...(await toHandlers(ctx, after, ['residents_committee', 'owners_committee', 'property'], 'request_meeting_outcome', {
+            outcome: input.outcome === 'proceed' ? '继续办理' : '不予办理',
+          })),
+          ...(input.outcome === 'reject' ? submitterMessages(after, input.note) : []),
+        ],
+      );
       if ('ok' in c) return c;
       await audit(ctx, 'requests.decide', 'request', c.after._id, { outcome: input.outcome });
-      await tellHandlers(ctx, c.after, ['residents_committee', 'owners_committee', 'property'], 'request_meeting_outcome', {
-        outcome: input.outcome === 'proceed' ? '继续办理' : '不予办理',
-      });
-      if (input.outcome === 'reject') await notifySubmitter(ctx, c.after, input.note);
       return ok(viewAfter(ctx, c));
     },
   }),
@@ -437,9 +471,10 @@ export const requestsActions: ActionMap = {
         input.requestId,
         () => ({ action: 'rate', score: input.score, solved: input.solved, comment: input.comment ?? null }),
         input.comment,
+        async ({ after, transition }) =>
+          transition.to === 'reopened' ? toHandlers(ctx, after, handlers(after), 'request_reopened', { dueAt: after.dueAt }) : [],
       );
       if ('ok' in c) return c;
-      if (c.transition.to === 'reopened') await tellHandlers(ctx, c.after, handlers(c.after), 'request_reopened', { dueAt: c.after.dueAt });
       return ok(viewAfter(ctx, c));
     },
   }),
@@ -449,9 +484,14 @@ export const requestsActions: ActionMap = {
     access: 'active',
     input: reopenInput,
     run: async (input, ctx) => {
-      const c = await change(ctx, input.requestId, () => ({ action: 'reopen', reason: input.reason }), input.reason);
+      const c = await change(
+        ctx,
+        input.requestId,
+        () => ({ action: 'reopen', reason: input.reason }),
+        input.reason,
+        async ({ after }) => toHandlers(ctx, after, handlers(after), 'request_reopened', { dueAt: after.dueAt }),
+      );
       if ('ok' in c) return c;
-      await tellHandlers(ctx, c.after, handlers(c.after), 'request_reopened', { dueAt: c.after.dueAt });
       return ok(viewAfter(ctx, c));
     },
   }),

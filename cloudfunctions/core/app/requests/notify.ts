@@ -1,5 +1,6 @@
 import { STATUS_LABELS } from '../../domain/request-state';
 import type { Party } from '../../domain/roles';
+import type { Notification } from '../../ports/notifier';
 import type { Filter } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import type { Deps } from '../context';
@@ -36,28 +37,25 @@ export async function membersOf(deps: Pick<Deps, 'store'>, req: RequestDoc, audi
   return [...local, ...firm].filter((u) => wanted(u) && !seen.has(u._id) && seen.add(u._id));
 }
 
-/** A message about a request to some users; the key makes each (request version, template, user) delivered once. */
-export async function notifyUsers(
-  deps: Pick<Deps, 'notifier'>,
+/** Messages about a request to some users; the key makes each (request version, template, user) one message. */
+export function requestMessages(
   req: RequestDoc,
   userIds: readonly string[],
   template: string,
   data: Record<string, string>,
   round: string | number = req.version,
-): Promise<void> {
+): Notification[] {
   const base = { title: req.title.slice(0, 20), status: STATUS_LABELS[req.status] };
-  for (const userId of new Set(userIds)) {
-    await deps.notifier.send({
-      key: `rq:${req._id}:${round}:${template}:${userId}`,
-      userId,
-      template,
-      data: { ...base, ...data },
-      link: LINKS.request(req._id),
-    });
-  }
+  return [...new Set(userIds)].map((userId) => ({
+    key: `rq:${req._id}:${round}:${template}:${userId}`,
+    userId,
+    template,
+    data: { ...base, ...data },
+    link: LINKS.request(req._id),
+  }));
 }
 
-/** Tells the submitter their request changed state. */
-export async function notifySubmitter(deps: Pick<Deps, 'notifier'>, req: RequestDoc, note: string | null): Promise<void> {
-  await notifyUsers(deps, req, [req.submitterId], 'request_status', { note: (note ?? '').slice(0, 20), time: req.updatedAt });
+/** The submitter's message that their request changed state. */
+export function submitterMessages(req: RequestDoc, note: string | null): Notification[] {
+  return requestMessages(req, [req.submitterId], 'request_status', { note: (note ?? '').slice(0, 20), time: req.updatedAt });
 }

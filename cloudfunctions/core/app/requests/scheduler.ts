@@ -1,7 +1,8 @@
 import { applyCommand } from '../../domain/request-state';
 import type { Deps } from '../context';
 import { SYSTEM_ACTOR } from './access';
-import { membersOf, notifySubmitter, notifyUsers, type Audience } from './notify';
+import type { Notification } from '../../ports/notifier';
+import { membersOf, requestMessages, submitterMessages, type Audience } from './notify';
 import { nextDoc, patchFor, REQUESTS, type RequestDoc } from './request';
 
 /** Requests handled per step per tick; the rest wait for the next tick (every 10 minutes). */
@@ -10,12 +11,13 @@ const BATCH = 100;
 /**
  * Applies a system step to each request found, each write conditional on the version read: a
  * request another tick (or a person) changed meanwhile is left alone, so each effect happens once.
+ * The change and its messages are one transaction (no message lost in a crash between them).
  */
 async function step(
   deps: Deps,
   field: 'escalateAt' | 'autoCloseAt',
   action: 'escalate' | 'autoClose',
-  after: (r: RequestDoc) => Promise<void>,
+  messagesOf: (r: RequestDoc) => Promise<Notification[]>,
 ): Promise<number> {
   const now = deps.clock.now();
   const due = await deps.store.find<RequestDoc>(
@@ -32,20 +34,23 @@ async function step(
       continue;
     }
     const next = nextDoc(doc, t, now);
-    if (!(await deps.store.update(REQUESTS, doc._id, patchFor(doc, next, t), { version: doc.version }))) continue;
-    changed++;
-    await after(next);
+    const messages = await messagesOf(next);
+    const written = await deps.store.transaction(async (tx) => {
+      if (!(await tx.update(REQUESTS, doc._id, patchFor(doc, next, t), { version: doc.version }))) return false;
+      for (const m of messages) await deps.notifier.sendIn(tx, m);
+      return true;
+    });
+    if (written) changed++;
   }
   return changed;
 }
 
 /** Escalation notices go to the party organisation and whoever holds the request (the residents' committee before acceptance). */
-async function notifyEscalation(deps: Deps, r: RequestDoc): Promise<void> {
+async function escalationMessages(deps: Deps, r: RequestDoc): Promise<Notification[]> {
   const holders: Audience[] = r.leadParty ? [r.leadParty] : ['residents_committee'];
   const members = await membersOf(deps, r, ['party_org', ...holders]);
   // One escalation per round of work: a reopened request gets a new time limit and may be escalated again.
-  await notifyUsers(
-    deps,
+  return requestMessages(
     r,
     members.map((m) => m._id),
     'request_escalated',
@@ -56,7 +61,7 @@ async function notifyEscalation(deps: Deps, r: RequestDoc): Promise<void> {
 
 /** The requests feature's part of the scheduler tick: escalates overdue requests, closes unrated ones; returns how many it changed. */
 export async function requestsTick(deps: Deps): Promise<number> {
-  const escalated = await step(deps, 'escalateAt', 'escalate', (r) => notifyEscalation(deps, r));
-  const closed = await step(deps, 'autoCloseAt', 'autoClose', (r) => notifySubmitter(deps, r, '未评价，已自动关闭'));
+  const escalated = await step(deps, 'escalateAt', 'escalate', (r) => escalationMessages(deps, r));
+  const closed = await step(deps, 'autoCloseAt', 'autoClose', async (r) => submitterMessages(r, '未评价，已自动关闭'));
   return escalated + closed;
 }
