@@ -6,17 +6,22 @@
 // paths, so the same copy loads in DevTools and in jest without a babel step.
 // Which components: those the pages name (derived, see usedComponents); the icon stylesheet keeps
 // only the icons something names (see pruneIcons).
+// The same copy also goes to miniprogram/node_modules/tdesign-miniprogram/ as a package whose
+// `miniprogram` folder it is: miniprogram/package.json names it, so WeChat DevTools' "构建 npm" works on
+// a fresh clone and rebuilds miniprogram_npm/ identical to this copy (`npm run check:wechat` shows it).
 // Runs on postinstall and before tests. Idempotent: a stamp of the TDesign version, the pages and
 // this script skips the work when nothing changed (`--force` redoes it); otherwise only changed files are
 // written and files no longer needed are removed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'node_modules/tdesign-miniprogram/miniprogram_dist');
 const dest = join(root, 'miniprogram/miniprogram_npm/tdesign-miniprogram');
+/** The package DevTools' "构建 npm" builds from (see miniprogram/package.json). */
+const pkg = join(root, 'miniprogram/node_modules/tdesign-miniprogram');
 /** Where TDesign keeps its own npm dependencies (tslib, dayjs), relative to `src`. */
 const VENDOR = 'miniprogram_npm';
 
@@ -28,7 +33,7 @@ const isFile = (p) => existsSync(p) && statSync(p).isFile();
 function ownFiles(dir = app) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'miniprogram_npm' ? [] : ownFiles(p);
+    if (e.isDirectory()) return e.name === 'miniprogram_npm' || e.name === 'node_modules' ? [] : ownFiles(p);
     return /\.(json|wxml|ts|js)$/.test(e.name) ? [p] : [];
   });
 }
@@ -121,6 +126,22 @@ function output(file) {
   });
 }
 
+/** The package for "构建 npm": package.json and the copy as its `miniprogram` folder, when not already the same stamp. */
+function writePackage(version, stamp) {
+  const dist = join(pkg, 'miniprogram_dist');
+  const pkgStamp = join(dist, '.copy-ui-lib.stamp');
+  if (isFile(pkgStamp) && readFileSync(pkgStamp, 'utf8') === stamp) return;
+  rmSync(pkg, { recursive: true, force: true });
+  cpSync(dest, dist, { recursive: true });
+  const manifest = {
+    name: 'tdesign-miniprogram',
+    version,
+    miniprogram: 'miniprogram_dist',
+    description: 'Written by scripts/copy-ui-lib.mjs',
+  };
+  writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
 async function main() {
   const started = Date.now();
   if (!existsSync(src)) {
@@ -144,6 +165,7 @@ async function main() {
   const where = posix.relative(toPosix(root), toPosix(dest));
   const complete = COMPONENTS.every((c) => isFile(join(dest, c, `${c}.js`)));
   if (!process.argv.includes('--force') && complete && isFile(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+    writePackage(version, stamp);
     console.log(`copy-ui-lib: ${where} is up to date (tdesign-miniprogram ${version}, ${COMPONENTS.length} components)`);
     return;
   }
@@ -204,6 +226,7 @@ async function main() {
   };
   if (existsSync(dest)) prune(dest);
   writeFileSync(stampFile, stamp);
+  writePackage(version, stamp);
 
   console.log(
     `copy-ui-lib: tdesign-miniprogram ${version}, ${COMPONENTS.length} components, ${wanted.size} files → ${where} (${written} written, ${removed} removed, ${Date.now() - started} ms)`,
