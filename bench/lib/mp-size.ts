@@ -36,7 +36,8 @@ export interface MiniprogramSize {
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.name.startsWith('.')) continue;
+    // node_modules (the package DevTools' 构建 npm reads) is never uploaded.
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) walk(p, out);
     else if (e.isFile()) out.push(p);
