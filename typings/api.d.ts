@@ -25,8 +25,8 @@ export interface InputIssue {
 export interface AppError {
   code: ErrorCode;
   message: string;
-  /** A stable, documented detail such as ALREADY_REGISTERED. */
-  reason?: string;
+  /** A stable, documented detail such as ALREADY_REGISTERED (each function's union: API.md, Reasons). */
+  reason?: import('../cloudfunctions/core/app/reasons').Reason;
   issues?: InputIssue[];
 }
 

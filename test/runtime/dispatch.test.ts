@@ -51,7 +51,7 @@ const actions: ActionMap = {
     summary: 'fails as a value',
     access: 'active',
     input: z.strictObject({}),
-    run: async () => fail('INVALID_STATE', 'no', 'TEST_REASON'),
+    run: async () => fail('INVALID_STATE', 'no', 'STALE'),
   }),
 };
 
@@ -91,7 +91,7 @@ describe('dispatch', () => {
   test('keeps a failure value with its reason', async () => {
     expect(await call({ action: 'refusing' })).toEqual({
       ok: false,
-      error: { code: 'INVALID_STATE', message: 'no', reason: 'TEST_REASON' },
+      error: { code: 'INVALID_STATE', message: 'no', reason: 'STALE' },
     });
   });
 
@@ -151,5 +151,39 @@ describe('idempotency', () => {
     await call({ action: 'counted', data: { n: 1 } });
     await call({ action: 'counted', data: { n: 1 } });
     expect(runs).toBe(2);
+  });
+});
+
+describe('the context an action runs with follows its access', () => {
+  const typed: ActionMap = {
+    me: defineAction({
+      summary: 'the caller, as an active action sees it',
+      access: 'active',
+      input: z.strictObject({}),
+      // No cast and no null check: dispatch has established both.
+      run: async (_input, ctx) => ok({ name: ctx.user.name, id: ctx.callerId.slice(0, 2) }),
+    }),
+    anyone: defineAction({
+      summary: 'a public action may have no caller',
+      access: 'public',
+      input: z.strictObject({}),
+      run: async (_input, ctx) => {
+        // @ts-expect-error a public action's caller may be unknown, so its record is nullable
+        const name: string = ctx.user.name;
+        return ok({ name });
+      },
+    }),
+  };
+
+  test('an active action reads its caller without a check, and an unregistered caller never reaches it', async () => {
+    const seen = await dispatch('typed', typed, { action: 'me' }, h.deps, 'demo-resident');
+    expect(seen).toEqual({ ok: true, data: { name: expect.any(String), id: 'u_' } });
+    const stranger = await dispatch('typed', typed, { action: 'me' }, h.deps, 'nobody-registered');
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: 'NOT_REGISTERED' } });
+  });
+
+  test('a public action without a caller gets a null user (the type says so too)', async () => {
+    const r = await dispatch('typed', typed, { action: 'anyone' }, h.deps, null);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -24,6 +24,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'INTERNAL',
 ];
 
+import type { Reason } from './reasons';
+
 export interface InputIssue {
   path: Array<string | number>;
   message: string;
@@ -32,8 +34,8 @@ export interface InputIssue {
 export interface AppError {
   code: ErrorCode;
   message: string;
-  /** A stable, documented detail such as SIGNUP_DEADLINE_PASSED. */
-  reason?: string;
+  /** A stable, documented detail such as SIGNUP_DEADLINE_PASSED (the unions in `<function>/reasons.ts`). */
+  reason?: Reason;
   issues?: InputIssue[];
 }
 
@@ -45,7 +47,7 @@ export function ok<T>(data: T): { ok: true; data: T } {
   return { ok: true, data };
 }
 
-export function fail(code: ErrorCode, message: string, reason?: string): Failure {
+export function fail(code: ErrorCode, message: string, reason?: Reason): Failure {
   return { ok: false, error: reason ? { code, message, reason } : { code, message } };
 }
 

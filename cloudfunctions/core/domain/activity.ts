@@ -53,10 +53,14 @@ export interface ActivityTimes {
   signupDeadline: string;
 }
 
+/** Why an organiser's activity times are refused. */
+export type ActivityTimeReason =
+  'START_IN_PAST' | 'END_NOT_AFTER_START' | 'TOO_LONG' | 'TOO_FAR_AHEAD' | 'DEADLINE_AFTER_START' | 'DEADLINE_IN_PAST';
+
 /** Why an organiser's times are refused, with the field to point at. */
 export interface TimeProblem {
   field: 'startAt' | 'endAt' | 'signupDeadline';
-  reason: 'START_IN_PAST' | 'END_NOT_AFTER_START' | 'TOO_LONG' | 'TOO_FAR_AHEAD' | 'DEADLINE_AFTER_START' | 'DEADLINE_IN_PAST';
+  reason: ActivityTimeReason;
   message: string;
 }
 

@@ -228,11 +228,27 @@ export type Command =
   | { action: 'escalate' }
   | { action: 'autoClose' };
 
+/** Why the state machine refuses a command (API.md, requests). */
+export type RequestRefusalReason =
+  | 'NOT_YOUR_ROLE'
+  | 'WRONG_STATUS'
+  | 'LEAD_IN_CO_HANDLERS'
+  | 'ALREADY_RATED'
+  | 'POSITION_RECORDED'
+  | 'ALREADY_ESCALATED'
+  | 'DELIBERATION_CLOSED'
+  | 'MAJOR_NOT_CLEARED'
+  | 'NOT_DUE'
+  | 'NOT_MAJOR'
+  | 'NOT_OBJECTED'
+  | 'NOT_OVERDUE'
+  | 'REOPEN_WINDOW_PASSED';
+
 /** A refused command: one of the API's codes, with a stable reason. */
 export interface Refusal {
   ok: false;
   code: 'FORBIDDEN' | 'INVALID_STATE' | 'CONFLICT' | 'INVALID_INPUT';
-  reason: string;
+  reason: RequestRefusalReason;
   message: string;
 }
 
@@ -244,7 +260,7 @@ export interface Transition {
   entry: TimelineEntry;
 }
 
-const refuse = (code: Refusal['code'], reason: string, message: string): Refusal => ({ ok: false, code, reason, message });
+const refuse = (code: Refusal['code'], reason: RequestRefusalReason, message: string): Refusal => ({ ok: false, code, reason, message });
 
 /** The roles an actor holds towards a request. */
 export function rolesOf(req: Pick<RequestState, 'leadParty' | 'coHandlers'>, actor: Actor): ActorRole[] {

@@ -77,8 +77,10 @@ export function liveSlots(slots: readonly Slot[], now: Date): Slot[] {
   return slots.filter((s) => Date.parse(s.endAt) > now.getTime());
 }
 
-export type CancelDecision =
-  { allowed: true; late: boolean } | { allowed: false; reason: 'ACTIVITY_STARTED' | 'ACTIVITY_CANCELLED' | 'ACTIVITY_FINISHED' };
+/** Why cancelling is refused at this moment. */
+export type CancelRefusal = 'ACTIVITY_STARTED' | 'ACTIVITY_CANCELLED' | 'ACTIVITY_FINISHED';
+
+export type CancelDecision = { allowed: true; late: boolean } | { allowed: false; reason: CancelRefusal };
 
 /**
  * Whether a volunteer may cancel at `now`, and whether it counts as late: free until

@@ -61,8 +61,8 @@ export const accountActions: ActionMap = {
       if (!compound || compound.communityId !== input.communityId) return failures.notFound('小区');
       const now = ctx.clock.now().toISOString();
       const user: UserDoc = {
-        _id: ctx.callerId as string,
-        openid: ctx.openid as string,
+        _id: ctx.callerId,
+        openid: ctx.openid,
         name: input.name,
         phone: input.phone,
         communityId: input.communityId,

@@ -94,7 +94,7 @@ export const ratingsActions: ActionMap = {
     access: 'active',
     input: submitInput,
     run: async (input, ctx) => {
-      const user = ctx.user as UserDoc;
+      const user = ctx.user;
       const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
       if (!compound) return failures.notFound('小区');
       const role = raterRoleFor(user, compound);
@@ -169,7 +169,7 @@ export const ratingsActions: ActionMap = {
     access: 'active',
     input: publishInput,
     run: async (input, ctx) => {
-      const user = ctx.user as UserDoc;
+      const user = ctx.user;
       const communityId = input.communityId ?? user.communityId;
       if (!isAdmin(user) && !hasCommunityRole(user, 'party_org', communityId))
         return failures.forbidden('只有社区党组织或平台管理员可以发布红黑榜');
@@ -363,7 +363,7 @@ export const ratingsActions: ActionMap = {
     access: 'active',
     input: mySheetsInput,
     run: async (input, ctx) => {
-      const user = ctx.user as UserDoc;
+      const user = ctx.user;
       const isParty = hasCommunityRole(user, 'party_org', user.communityId);
       if (!isParty && !hasCommunityRole(user, 'oc_member', user.communityId))
         return fail('FORBIDDEN', '只有业委会成员和社区党组织可以评价物业服务', 'NOT_A_RATER');
@@ -416,7 +416,7 @@ export const ratingsActions: ActionMap = {
     access: 'active',
     input: periodInput,
     run: async (input, ctx) => {
-      const user = ctx.user as UserDoc;
+      const user = ctx.user;
       const communityId = input.communityId ?? user.communityId;
       if (!isCommunityStaff(user, communityId)) return failures.forbidden('只有本社区工作人员可以查看评价进度');
       const raterFilter: Filter = {
@@ -546,7 +546,7 @@ export const ratingsActions: ActionMap = {
     access: 'active',
     input: sheetsInput,
     run: async (input, ctx) => {
-      const user = ctx.user as UserDoc;
+      const user = ctx.user;
       const communityId = input.communityId ?? user.communityId;
       if (!isCommunityStaff(user, communityId)) return failures.forbidden('只有本社区工作人员可以查看评价表');
       const limit = input.limit ?? 20;
@@ -587,7 +587,7 @@ export const ratingsActions: ActionMap = {
     access: 'active',
     input: recordSeriousItemInput,
     run: async (input, ctx) => {
-      const user = ctx.user as UserDoc;
+      const user = ctx.user;
       const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
       if (!compound) return failures.notFound('小区');
       if (!hasCommunityRole(user, 'party_org', compound.communityId)) return failures.forbidden('只有本社区党组织可以记录重大事项');

@@ -170,7 +170,7 @@ export const requestsActions: ActionMap = {
     idempotent: true,
     input: submitInput,
     run: async (input, ctx) => {
-      const user = ctx.user as UserDoc;
+      const user = ctx.user;
       if (!user.roles.includes('resident') || user.compoundId !== input.compoundId) {
         return fail('FORBIDDEN', '只能以本小区居民身份提交诉求', 'NOT_RESIDENT_OF_COMPOUND');
       }
@@ -293,7 +293,7 @@ export const requestsActions: ActionMap = {
     access: 'active',
     input: requestRef,
     run: async (input, ctx) => {
-      const user = ctx.user as UserDoc;
+      const user = ctx.user;
       const doc = await ctx.store.get<RequestDoc>(REQUESTS, input.requestId);
       if (!doc || (!doc.boardCompoundId && doc.submitterId !== user._id)) return failures.notFound('诉求');
       if (doc.submitterId === user._id) return fail('INVALID_STATE', '这是您自己提交的诉求', 'OWN_REQUEST');

@@ -40,7 +40,7 @@ export const activityActions: ActionMap = {
     access: 'registered',
     input: registerInput,
     run: async (input, ctx) => {
-      const user = ctx.user as NonNullable<typeof ctx.user>;
+      const user = ctx.user;
       const skills = [...new Set(input.skills ?? [])];
       const rejected = await checkTexts(ctx, [input.realName, ...skills]);
       if (rejected) return rejected;
@@ -91,7 +91,7 @@ export const activityActions: ActionMap = {
     access: 'registered',
     input: profileInput,
     run: async (_input, ctx) => {
-      const v = await ctx.store.get<VolunteerDoc>(VOLUNTEERS, ctx.callerId as string);
+      const v = await ctx.store.get<VolunteerDoc>(VOLUNTEERS, ctx.callerId);
       return ok(v ? volunteerProfile(v) : null);
     },
   }),
@@ -102,7 +102,7 @@ export const activityActions: ActionMap = {
     idempotent: true,
     input: createActivityInput,
     run: async (input, ctx) => {
-      const user = ctx.user as NonNullable<typeof ctx.user>;
+      const user = ctx.user;
       if (!isCommunityOrganiser(user, input.communityId)) return failures.forbidden('只有本社区居委会或党组织可以发布活动');
       const now = ctx.clock.now();
       const times = {

@@ -5,7 +5,16 @@
  * waitlist always equal the signup records, whatever runs concurrently. The callbacks only read
  * and write through `tx` (a transaction may be retried); notifications go out afterwards.
  */
-import { conflictingSlot, decideCancel, decideSeat, liveSlots, signupClosedReason, type Slot } from '../../domain/signup';
+import {
+  conflictingSlot,
+  decideCancel,
+  decideSeat,
+  liveSlots,
+  signupClosedReason,
+  type CancelRefusal,
+  type SignupClosedReason,
+  type Slot,
+} from '../../domain/signup';
 import type { DocumentOps, Store } from '../../ports/store';
 import type { UserDoc } from '../account/user';
 import { fail, failures, type Failure } from '../result';
@@ -23,7 +32,7 @@ async function mustUpdate(p: Promise<0 | 1>, what: string): Promise<void> {
   if ((await p) !== 1) throw new ConcurrentChange(what);
 }
 
-const CLOSED_MESSAGES: Record<string, string> = {
+const CLOSED_MESSAGES: Record<SignupClosedReason, string> = {
   ACTIVITY_CANCELLED: '活动已取消',
   ACTIVITY_FINISHED: '活动已结束',
   ACTIVITY_STARTED: '活动已开始，报名已关闭',
@@ -31,8 +40,8 @@ const CLOSED_MESSAGES: Record<string, string> = {
 };
 
 /** The failure for an activity that is closed for a change, by reason. */
-function closedFailure(reason: keyof typeof CLOSED_MESSAGES | string): Failure {
-  return fail('INVALID_STATE', CLOSED_MESSAGES[reason] ?? '活动当前状态不允许此操作', reason);
+function closedFailure(reason: SignupClosedReason | CancelRefusal): Failure {
+  return fail('INVALID_STATE', CLOSED_MESSAGES[reason], reason);
 }
 
 const slotOf = (a: ActivityDoc): Slot => ({ activityId: a._id, startAt: a.startAt, endAt: a.endAt });

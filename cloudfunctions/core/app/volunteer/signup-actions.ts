@@ -16,7 +16,7 @@ export const signupActions: ActionMap = {
     idempotent: true,
     input: signupInput,
     run: async (input, ctx) => {
-      const r = await takeSeat(ctx.store, ctx.clock.now(), input.activityId, ctx.user as NonNullable<typeof ctx.user>);
+      const r = await takeSeat(ctx.store, ctx.clock.now(), input.activityId, ctx.user);
       return isFailure(r) ? r : ok(r);
     },
   }),
@@ -26,7 +26,7 @@ export const signupActions: ActionMap = {
     access: 'active',
     input: cancelInput,
     run: async (input, ctx) => {
-      const r = await releaseSeat(ctx.store, ctx.clock.now(), input.activityId, ctx.callerId as string);
+      const r = await releaseSeat(ctx.store, ctx.clock.now(), input.activityId, ctx.callerId);
       if (isFailure(r)) return r;
       await notifyMoved(ctx, r.activity, r.promoted, r.dropped);
       return ok({ status: 'cancelled' as const, lateCancel: r.late, promoted: r.promoted.length });
@@ -42,7 +42,7 @@ export const signupActions: ActionMap = {
       const offset = decodeCursor(input.cursor);
       const rows = await ctx.store.find<SignupDoc>(
         SIGNUPS,
-        { userId: ctx.callerId as string },
+        { userId: ctx.callerId },
         { orderBy: [['startAt', 'desc']], limit: limit + 1, skip: offset },
       );
       const now = ctx.clock.now();
@@ -63,7 +63,7 @@ export const signupActions: ActionMap = {
     run: async (input, ctx) => {
       const limit = input.limit ?? 20;
       const offset = decodeCursor(input.cursor);
-      const userId = ctx.callerId as string;
+      const userId = ctx.callerId;
       const [v, rows] = await Promise.all([
         ctx.store.get<VolunteerDoc>(VOLUNTEERS, userId),
         ctx.store.find<SignupDoc>(

@@ -1,0 +1,20 @@
+/**
+ * The `error.reason` values of the API (API.md, "Reasons"). Each function lists its own in
+ * `<function>/reasons.ts` as a string-literal union the mini-program imports with `import type`;
+ * `fail` accepts only these, so a reason is documented before it can be answered.
+ */
+import type { AccountReason } from './account/reasons';
+import type { CommunityReason } from './community/reasons';
+import type { RatingsReason } from './ratings/reasons';
+import type { RequestsReason } from './requests/reasons';
+import type { VolunteerReason } from './volunteer/reasons';
+
+/** Reasons any function may answer: the access levels and idempotency (API.md, Conventions). */
+export const COMMON_REASONS = ['NOT_REGISTERED', 'ACCOUNT_NOT_ACTIVE', 'CLIENT_TOKEN_REUSED', 'REQUEST_IN_PROGRESS'] as const;
+export type CommonReason = (typeof COMMON_REASONS)[number];
+
+/** Every reason of every function. */
+export type Reason = AccountReason | CommunityReason | VolunteerReason | RequestsReason | RatingsReason;
+
+/** Compiles only when every member of `Small` is one of `Big`: a domain's reasons must be listed. */
+export type Within<Big extends string, Small extends Big> = Small;
