@@ -1,0 +1,154 @@
+import { hasStarted, periodLabel, periodOf } from '../../domain/period';
+import type { Filter } from '../../ports/store';
+import { defineAction, type ActionMap } from '../action';
+import { USERS, type UserDoc } from '../account/user';
+import { hasCommunityRole, isAdmin, isCommunityStaff } from '../auth';
+import { COMPOUNDS, type CompoundDoc } from '../community/community';
+import { failures, ok } from '../result';
+import {
+  periodId,
+  RATING_PERIODS,
+  RATING_PUBLICATIONS,
+  RATING_SHEETS,
+  SERIOUS_ITEMS,
+  type RatingPeriodDoc,
+  type RatingPublicationDoc,
+  type RatingSheetDoc,
+  type SeriousItemDoc,
+} from './rating';
+import { periodInput } from './schemas';
+import { periodOption, seriousItemView, type PeriodView, type RaterStatus } from './views';
+import { expectedRaters } from './guards';
+
+/** The staff's overview of a period: who has rated, who has not, publications and serious items. */
+export const periodActions = {
+  period: defineAction({
+    summary: '本期评价进度（谁已评、谁未评）',
+    access: 'active',
+    input: periodInput,
+    run: async (input, ctx) => {
+      const user = ctx.user;
+      const communityId = input.communityId ?? user.communityId;
+      if (!isCommunityStaff(user, communityId)) return failures.forbidden('只有本社区工作人员可以查看评价进度');
+      const raterFilter: Filter = {
+        communityId,
+        status: 'active',
+        $or: [{ roles: { $contains: 'oc_member' } }, { roles: { $contains: 'party_org' } }],
+      };
+      const [periodDoc, compounds, sheets, people, items, periods, publications] = await Promise.all([
+        ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(communityId, input.period)),
+        ctx.store.find<CompoundDoc>(
+          COMPOUNDS,
+          { communityId },
+          {
+            orderBy: [
+              ['communityId', 'asc'],
+              ['name', 'asc'],
+            ],
+          },
+        ),
+        ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { communityId, period: input.period }, { limit: 1000 }),
+        ctx.store.find<UserDoc>(USERS, raterFilter, {
+          orderBy: [
+            ['communityId', 'asc'],
+            ['createdAt', 'desc'],
+          ],
+          limit: 1000,
+        }),
+        ctx.store.find<SeriousItemDoc>(
+          SERIOUS_ITEMS,
+          { communityId, period: input.period },
+          {
+            orderBy: [
+              ['communityId', 'asc'],
+              ['period', 'asc'],
+              ['recordedAt', 'asc'],
+            ],
+            limit: 100,
+          },
+        ),
+        ctx.store.find<RatingPeriodDoc>(
+          RATING_PERIODS,
+          { communityId },
+          {
+            orderBy: [
+              ['communityId', 'asc'],
+              ['period', 'desc'],
+            ],
+            limit: 20,
+          },
+        ),
+        ctx.store.find<RatingPublicationDoc>(
+          RATING_PUBLICATIONS,
+          { communityId, period: input.period },
+          {
+            orderBy: [
+              ['communityId', 'asc'],
+              ['period', 'asc'],
+              ['n', 'asc'],
+            ],
+            limit: 100,
+          },
+        ),
+      ]);
+      const now = ctx.clock.now();
+      const view: PeriodView = {
+        communityId,
+        period: input.period,
+        label: periodLabel(input.period),
+        state: periodDoc?.state ?? (hasStarted(input.period, now) ? 'open' : 'not_started'),
+        sheetCount: periodDoc?.sheetCount ?? 0,
+        canPublish: isAdmin(user) || hasCommunityRole(user, 'party_org', communityId),
+        canRecordSeriousItem: hasCommunityRole(user, 'party_org', communityId),
+        publications: publications.map((p) => ({
+          n: p.n,
+          reason: p.reason,
+          publishedAt: p.publishedAt,
+          publishedByName: p.publishedByName,
+        })),
+        compounds: compounds.map((c) => {
+          const own = sheets.filter((s) => s.compoundId === c._id);
+          const raters: RaterStatus[] = expectedRaters(c, people).map(({ user: u, role }) => {
+            const s = own.find((x) => x.raterId === u._id);
+            return {
+              userId: u._id,
+              name: u.name,
+              role,
+              rated: !!s,
+              rating: s?.rating ?? null,
+              version: s?.version ?? null,
+              submittedAt: s?.submittedAt ?? null,
+            };
+          });
+          // Sheets of people who have since lost the role still count, so they are listed too.
+          for (const s of own) {
+            if (!raters.some((r) => r.userId === s.raterId)) {
+              raters.push({
+                userId: s.raterId,
+                name: s.raterName,
+                role: s.raterRole,
+                rated: true,
+                rating: s.rating,
+                version: s.version,
+                submittedAt: s.submittedAt,
+              });
+            }
+          }
+          raters.sort((a, b) => Number(a.rated) - Number(b.rated) || a.name.localeCompare(b.name, 'zh-CN'));
+          return {
+            compoundId: c._id,
+            name: c.name,
+            firmId: c.firmId,
+            firmName: c.firmName,
+            ratedCount: raters.filter((r) => r.rated).length,
+            raterCount: raters.length,
+            raters,
+          };
+        }),
+        seriousItems: items.map(seriousItemView),
+        periods: [...new Set([input.period, periodOf(now), ...periods.map((p) => p.period)])].sort().reverse().map(periodOption),
+      };
+      return ok(view);
+    },
+  }),
+} satisfies ActionMap;

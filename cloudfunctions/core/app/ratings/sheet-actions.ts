@@ -1,0 +1,185 @@
+import { sheetRating } from '../../domain/credit';
+import { hasStarted, periodLabel, periodOf, type Period } from '../../domain/period';
+import { defineAction, type ActionMap } from '../action';
+import { audit } from '../audit';
+import { hasCommunityRole, isCommunityStaff } from '../auth';
+import { COMPOUNDS, type CompoundDoc } from '../community/community';
+import { checkTexts } from '../content';
+import { fail, failures, ok } from '../result';
+import { decodeCursor, pageOf } from '../schemas';
+import { periodId, RATING_PERIODS, RATING_SHEETS, sheetId, type RatingPeriodDoc, type RatingSheetDoc } from './rating';
+import { mySheetsInput, sheetsInput, submitInput } from './schemas';
+import { sheetView, type MySheetItem, type MySheetsView } from './views';
+import { closed, notStarted, raterRoleFor } from './guards';
+
+/** Filling rating sheets, and the sheets a rater or the staff see. */
+export const sheetActions = {
+  submit: defineAction({
+    summary: '提交物业服务评价表（发布前可重新提交替换）',
+    access: 'active',
+    input: submitInput,
+    run: async (input, ctx) => {
+      const user = ctx.user;
+      const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
+      if (!compound) return failures.notFound('小区');
+      const role = raterRoleFor(user, compound);
+      if (typeof role !== 'string') return role;
+      const now = ctx.clock.now();
+      if (!hasStarted(input.period, now)) return notStarted();
+      const comment = input.comment ? input.comment : null;
+      if (comment) {
+        const refused = await checkTexts(ctx, [comment]);
+        if (refused) return refused;
+      }
+      const at = now.toISOString();
+      const sid = sheetId(input.period, compound._id, user._id);
+      const pid = periodId(compound.communityId, input.period);
+      const fields = {
+        communityId: compound.communityId,
+        compoundId: compound._id,
+        compoundName: compound.name,
+        firmId: compound.firmId,
+        firmName: compound.firmName,
+        period: input.period,
+        raterId: user._id,
+        raterName: user.name,
+        raterRole: role,
+        scores: input.scores,
+        comment,
+        rating: sheetRating(input.scores),
+        submittedAt: at,
+      };
+      const sheet = await ctx.store.transaction(async (tx): Promise<RatingSheetDoc | null> => {
+        const [p, existing] = await Promise.all([tx.get<RatingPeriodDoc>(RATING_PERIODS, pid), tx.get<RatingSheetDoc>(RATING_SHEETS, sid)]);
+        if (p && p.state !== 'open') return null;
+        const doc: RatingSheetDoc = { _id: sid, ...fields, version: (existing?.version ?? 0) + 1, createdAt: existing?.createdAt ?? at };
+        if (existing) await tx.update(RATING_SHEETS, sid, { $set: { ...fields, version: doc.version } });
+        else await tx.insert(RATING_SHEETS, doc);
+        if (p) await tx.update(RATING_PERIODS, pid, { $inc: { version: 1, sheetCount: existing ? 0 : 1 }, $set: { updatedAt: at } });
+        else {
+          const fresh: RatingPeriodDoc = {
+            _id: pid,
+            communityId: compound.communityId,
+            period: input.period,
+            state: 'open',
+            version: 1,
+            sheetCount: 1,
+            publicationCount: 0,
+            current: null,
+            noticesPending: false,
+            createdAt: at,
+            updatedAt: at,
+          };
+          await tx.insert(RATING_PERIODS, fresh);
+        }
+        return doc;
+      });
+      if (!sheet) return closed();
+      // Every version, in full, goes to the append-only audit log.
+      await audit(ctx, 'ratings.submit', 'rating_sheet', sid, {
+        version: sheet.version,
+        period: sheet.period,
+        compoundId: sheet.compoundId,
+        raterRole: role,
+        scores: sheet.scores,
+        comment: sheet.comment,
+        rating: sheet.rating,
+      });
+      return ok({ ...sheetView(sheet), state: 'submitted' as const });
+    },
+  }),
+
+  mySheets: defineAction({
+    summary: '我的评价表（可评价的小区及提交状态）',
+    access: 'active',
+    input: mySheetsInput,
+    run: async (input, ctx) => {
+      const user = ctx.user;
+      const isParty = hasCommunityRole(user, 'party_org', user.communityId);
+      if (!isParty && !hasCommunityRole(user, 'oc_member', user.communityId))
+        return fail('FORBIDDEN', '只有业委会成员和社区党组织可以评价物业服务', 'NOT_A_RATER');
+      const now = ctx.clock.now();
+      const period: Period = input.period ?? periodOf(now);
+      const [compounds, sheets, periodDoc] = await Promise.all([
+        isParty
+          ? ctx.store.find<CompoundDoc>(
+              COMPOUNDS,
+              { communityId: user.communityId },
+              {
+                orderBy: [
+                  ['communityId', 'asc'],
+                  ['name', 'asc'],
+                ],
+              },
+            )
+          : ctx.store.get<CompoundDoc>(COMPOUNDS, user.compoundId).then((c) => (c ? [c] : [])),
+        ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { raterId: user._id, period }, { limit: 100 }),
+        ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(user.communityId, period)),
+      ]);
+      const published = periodDoc?.state === 'published';
+      const items: MySheetItem[] = [];
+      for (const c of compounds) {
+        const role = raterRoleFor(user, c);
+        if (typeof role !== 'string') continue;
+        const sheet = sheets.find((s) => s.compoundId === c._id);
+        items.push({
+          compoundId: c._id,
+          compoundName: c.name,
+          firmId: c.firmId,
+          firmName: c.firmName,
+          raterRole: role,
+          state: published || !hasStarted(period, now) ? 'closed' : sheet ? 'submitted' : 'draft',
+          sheet: sheet ? sheetView(sheet) : null,
+        });
+      }
+      const view: MySheetsView = {
+        period,
+        label: periodLabel(period),
+        periodState: !hasStarted(period, now) ? 'not_started' : (periodDoc?.state ?? 'open'),
+        items,
+      };
+      return ok(view);
+    },
+  }),
+
+  sheets: defineAction({
+    summary: '本期评价表列表（社区工作人员）',
+    access: 'active',
+    input: sheetsInput,
+    run: async (input, ctx) => {
+      const user = ctx.user;
+      const communityId = input.communityId ?? user.communityId;
+      if (!isCommunityStaff(user, communityId)) return failures.forbidden('只有本社区工作人员可以查看评价表');
+      const limit = input.limit ?? 20;
+      const offset = decodeCursor(input.cursor);
+      const rows = input.compoundId
+        ? await ctx.store.find<RatingSheetDoc>(
+            RATING_SHEETS,
+            { compoundId: input.compoundId, period: input.period, communityId },
+            {
+              orderBy: [
+                ['compoundId', 'asc'],
+                ['period', 'asc'],
+                ['submittedAt', 'desc'],
+              ],
+              limit: limit + 1,
+              skip: offset,
+            },
+          )
+        : await ctx.store.find<RatingSheetDoc>(
+            RATING_SHEETS,
+            { communityId, period: input.period },
+            {
+              orderBy: [
+                ['communityId', 'asc'],
+                ['period', 'asc'],
+                ['submittedAt', 'desc'],
+              ],
+              limit: limit + 1,
+              skip: offset,
+            },
+          );
+      return ok(pageOf(rows.map(sheetView), offset, limit));
+    },
+  }),
+} satisfies ActionMap;

@@ -1,0 +1,101 @@
+import { applyCommand, type Command, type Transition } from '../../domain/request-state';
+import type { Notification } from '../../ports/notifier';
+import { checkTexts } from '../content';
+import type { AppContext } from '../context';
+import { fail, failures, type Failure } from '../result';
+import { actorFor, visibilityFor } from './access';
+import { membersOf, requestMessages, type Audience } from './notify';
+import { nextDoc, patchFor, REQUESTS, type RequestDoc } from './request';
+import { viewOf, type RequestView } from './views';
+
+/** How often a change is retried when another one landed between our read and our write. */
+const MAX_ATTEMPTS = 3;
+
+export interface Changed {
+  before: RequestDoc;
+  after: RequestDoc;
+  transition: Transition;
+}
+
+/** The messages a change sends (RULES.md §8), worked out before it is written. */
+export type MessagesOf = (c: Changed) => Promise<Notification[]>;
+
+/**
+ * Applies one state-machine command to a request: read, decide (pure), check the text, then a
+ * write conditional on the version read — so two concurrent changes never both apply to the same
+ * state; the loser re-reads and is decided again. The change and the messages it sends are one
+ * transaction: a crash leaves both or neither, so no message is lost or doubled.
+ */
+export async function change(
+  ctx: AppContext,
+  requestId: string,
+  commandFor: (doc: RequestDoc) => Command,
+  text?: string | null,
+  messagesOf?: MessagesOf,
+): Promise<Changed | Failure> {
+  let checked = false;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const doc = await ctx.store.get<RequestDoc>(REQUESTS, requestId);
+    if (!doc) return failures.notFound('诉求');
+    // The table checks the caller's role before the state, so a stranger learns nothing about it.
+    const actor = actorFor(ctx.user, doc);
+    const now = ctx.clock.now();
+    const t = applyCommand(doc, commandFor(doc), actor, now);
+    if (!t.ok) {
+      if (t.code === 'INVALID_INPUT')
+        return {
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: t.message, reason: t.reason, issues: [{ path: ['coHandlers'], message: t.message }] },
+        };
+      return fail(t.code, t.message, t.reason);
+    }
+    if (!checked) {
+      const refused = await checkTexts(ctx, [text]);
+      if (refused) return refused;
+      checked = true;
+    }
+    const after = nextDoc(doc, t, now);
+    const patch = patchFor(doc, after, t);
+    const changed: Changed = { before: doc, after, transition: t };
+    const messages = messagesOf ? await messagesOf(changed) : [];
+    const written =
+      messages.length === 0
+        ? await ctx.store.update(REQUESTS, doc._id, patch, { version: doc.version })
+        : await ctx.store.transaction(async (tx) => {
+            if (!(await tx.update(REQUESTS, doc._id, patch, { version: doc.version }))) return 0;
+            for (const m of messages) await ctx.notifier.sendIn(tx, m);
+            return 1;
+          });
+    if (written) return changed;
+  }
+  return fail('CONFLICT', '该诉求刚被他人更新，请刷新后重试', 'STALE');
+}
+
+/** Which parties to tell that a request now waits for them. */
+export function handlers(r: RequestDoc): Audience[] {
+  return r.leadParty ? [r.leadParty, ...r.coHandlers] : ['residents_committee'];
+}
+
+/** Messages to the members of some parties, but not to the one making the change. */
+export async function toHandlers(
+  ctx: AppContext,
+  r: RequestDoc,
+  audiences: Audience[],
+  template: string,
+  data: Record<string, string> = {},
+): Promise<Notification[]> {
+  const members = await membersOf(ctx, r, audiences);
+  return requestMessages(
+    r,
+    members.filter((m) => m._id !== ctx.callerId).map((m) => m._id),
+    template,
+    data,
+  );
+}
+
+/** The view of a changed request for the one who changed it. */
+export function viewAfter(ctx: AppContext, c: Changed): RequestView {
+  const actor = actorFor(ctx.user, c.after);
+  const visibility = visibilityFor(ctx.user, c.after, actor);
+  return viewOf(c.after, actor, visibility === 'none' ? 'public' : visibility, ctx.clock.now());
+}
