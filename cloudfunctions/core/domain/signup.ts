@@ -109,3 +109,63 @@ export function attendanceAt(s: { status: SignupStatus; attendance: Attendance }
   if (s.status === 'confirmed' && s.attendance === 'pending' && now.getTime() >= Date.parse(endAt)) return 'no_show';
   return s.attendance;
 }
+
+/** Why a new signup is refused (authorisation aside: who may sign up is the use case's). */
+export type SignupRefusal = SignupClosedReason | 'ALREADY_SIGNED_UP' | 'TIME_CONFLICT' | 'ACTIVITY_FULL';
+
+export type Placement =
+  { ok: true; status: 'confirmed' } | { ok: true; status: 'waitlisted'; position: number } | { ok: false; reason: SignupRefusal };
+
+/**
+ * Where a new signup goes, all rules in their order: closed activities take none; one live signup
+ * per volunteer and activity; no seat beside a confirmed activity at an overlapping time; then
+ * a seat, the end of the waitlist, or full (`decideSeat`). `existing` is the volunteer's current
+ * signup of the activity (a cancelled one may be renewed); `slots` their confirmed slots.
+ */
+export function placeSignup(
+  a: Seats & Slot & { status: ActivityStatus; signupDeadline: string },
+  existing: SignupStatus | null,
+  slots: readonly Slot[],
+  now: Date,
+): Placement {
+  const closed = signupClosedReason(a, now);
+  if (closed) return { ok: false, reason: closed };
+  if (existing && existing !== 'cancelled') return { ok: false, reason: 'ALREADY_SIGNED_UP' };
+  if (conflictingSlot(liveSlots(slots, now), a)) return { ok: false, reason: 'TIME_CONFLICT' };
+  const seat = decideSeat(a);
+  return seat.status === 'full' ? { ok: false, reason: 'ACTIVITY_FULL' } : { ok: true, ...seat };
+}
+
+/**
+ * A volunteer cancelling their own signup: refused once the activity started (or was cancelled
+ * or finished); otherwise late after the free-cancellation cut-off — except that leaving the
+ * waitlist is never late, since nobody was counting on a waiting volunteer.
+ */
+export function cancelSignup(
+  a: { status: ActivityStatus; startAt: string; endAt: string },
+  signup: 'confirmed' | 'waitlisted',
+  freeCancelHours: number,
+  now: Date,
+): CancelDecision {
+  const decision = decideCancel(a, freeCancelHours, now);
+  if (!decision.allowed) return decision;
+  return { allowed: true, late: signup === 'confirmed' && decision.late };
+}
+
+/** Seats a cancellation left free that the waitlist should fill, in order. */
+export function freeSeats(s: { capacity: number; confirmedCount: number; waitlist: readonly string[] }): number {
+  return s.waitlist.length === 0 ? 0 : Math.max(0, s.capacity - s.confirmedCount);
+}
+
+/**
+ * What happens to the head of the waitlist when a seat is free: a volunteer really waiting takes
+ * it (`promote`); one now confirmed elsewhere at an overlapping time cannot, and loses their place
+ * (`drop`, the overlap skip) so the next one is tried; a queue entry whose signup is no longer
+ * waiting is stale and simply leaves the queue (`skip`).
+ */
+export type HeadOutcome = 'promote' | 'drop' | 'skip';
+
+export function decideHead(head: { status: SignupStatus } | null, slots: readonly Slot[], window: Slot, now: Date): HeadOutcome {
+  if (!head || head.status !== 'waitlisted') return 'skip';
+  return conflictingSlot(liveSlots(slots, now), window) ? 'drop' : 'promote';
+}

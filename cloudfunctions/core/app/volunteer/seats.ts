@@ -6,13 +6,14 @@
  * and write through `tx` (a transaction may be retried); notifications go out afterwards.
  */
 import {
-  conflictingSlot,
-  decideCancel,
-  decideSeat,
+  cancelSignup,
+  decideHead,
+  freeSeats,
   liveSlots,
-  signupClosedReason,
+  placeSignup,
   type CancelRefusal,
   type SignupClosedReason,
+  type SignupRefusal,
   type Slot,
 } from '../../domain/signup';
 import type { DocumentOps, Store } from '../../ports/store';
@@ -44,6 +45,14 @@ function closedFailure(reason: SignupClosedReason | CancelRefusal): Failure {
   return fail('INVALID_STATE', CLOSED_MESSAGES[reason], reason);
 }
 
+/** The failure for a signup the rules refuse. */
+function refusal(reason: SignupRefusal): Failure {
+  if (reason === 'ALREADY_SIGNED_UP') return fail('CONFLICT', '您已报名该活动', reason);
+  if (reason === 'TIME_CONFLICT') return fail('CONFLICT', '您已确认参加同一时段的其他活动', reason);
+  if (reason === 'ACTIVITY_FULL') return fail('INVALID_STATE', '名额已满', reason);
+  return closedFailure(reason);
+}
+
 const slotOf = (a: ActivityDoc): Slot => ({ activityId: a._id, startAt: a.startAt, endAt: a.endAt });
 
 export type SignupResult = { status: 'confirmed' } | { status: 'waitlisted'; position: number };
@@ -61,19 +70,9 @@ export async function takeSeat(store: Store, now: Date, activityId: string, user
     if (!act) return failures.notFound('活动');
     if (!vol) return fail('FORBIDDEN', '请先登记为志愿者', 'NOT_VOLUNTEER');
     if (!act.openToAll && user.communityId !== act.communityId) return fail('FORBIDDEN', '该活动仅限本社区志愿者报名', 'COMMUNITY_ONLY');
-    const closed = signupClosedReason(act, now);
-    if (closed) return closedFailure(closed);
-    if (existing && existing.status !== 'cancelled') return fail('CONFLICT', '您已报名该活动', 'ALREADY_SIGNED_UP');
+    const seat = placeSignup({ ...act, activityId: act._id }, existing?.status ?? null, vol.slots, now);
+    if (!seat.ok) return refusal(seat.reason);
     const slots = liveSlots(vol.slots, now);
-    const clash = conflictingSlot(slots, slotOf(act));
-    if (clash) return fail('CONFLICT', '您已确认参加同一时段的其他活动', 'TIME_CONFLICT');
-    const seat = decideSeat({
-      capacity: act.capacity,
-      confirmedCount: act.confirmedCount,
-      waitlist: act.waitlist,
-      waitlistEnabled: act.waitlistEnabled,
-    });
-    if (seat.status === 'full') return fail('INVALID_STATE', '名额已满', 'ACTIVITY_FULL');
 
     const seq = act.signupSeq + 1;
     const confirmed = seat.status === 'confirmed';
@@ -169,14 +168,15 @@ async function promoteWaiting(tx: DocumentOps, act: ActivityDoc, now: Date): Pro
   const nowIso = now.toISOString();
   const promoted: Moved[] = [];
   const dropped: Moved[] = [];
-  while (act.confirmedCount < act.capacity && act.waitlist.length > 0) {
-    const head = act.waitlist.shift() as string;
+  while (freeSeats(act) > 0) {
+    const [head, ...rest] = act.waitlist;
+    act.waitlist = rest;
     const sid = signupIdOf(act._id, head);
     const [s, v] = await Promise.all([tx.get<SignupDoc>(SIGNUPS, sid), tx.get<VolunteerDoc>(VOLUNTEERS, head)]);
-    // Only a signup that is really waiting can take the seat; anything else was stale in the queue.
-    if (!s || s.status !== 'waitlisted') continue;
     const slots = v ? liveSlots(v.slots, now) : [];
-    if (conflictingSlot(slots, slotOf(act))) {
+    const outcome = decideHead(s, slots, slotOf(act), now);
+    if (outcome === 'skip' || !s) continue;
+    if (outcome === 'drop') {
       await mustUpdate(
         tx.update(
           SIGNUPS,
@@ -218,11 +218,10 @@ export async function releaseSeat(store: Store, now: Date, activityId: string, u
     ]);
     if (!act) return failures.notFound('活动');
     if (!signup || signup.status === 'cancelled') return fail('NOT_FOUND', '您没有报名该活动', 'NOT_SIGNED_UP');
-    const decision = decideCancel(act, act.rules.freeCancelHours, now);
-    if (!decision.allowed) return closedFailure(decision.reason);
     const wasStatus = signup.status;
-    // Leaving the waitlist is never late: nobody was counting on a waiting volunteer.
-    const late = wasStatus === 'confirmed' && decision.late;
+    const decision = cancelSignup(act, wasStatus, act.rules.freeCancelHours, now);
+    if (!decision.allowed) return closedFailure(decision.reason);
+    const late = decision.late;
     await mustUpdate(
       tx.update(
         SIGNUPS,
