@@ -44,11 +44,19 @@ describe('check-in and check-out times', () => {
   });
 
   test.each([
-    ['accepts a check-out after the check-in', '11:00', '11:00', null],
-    ['accepts a check-out after the end', '13:00', '13:00', null],
-    ['rejects a check-out at the check-in time', '09:00', '11:00', 'CHECK_OUT_BEFORE_CHECK_IN'],
-    ['rejects a check-out in the future', '11:30', '11:00', 'TIME_IN_FUTURE'],
-  ])('%s', (_name, time, now, problem) => {
-    expect(checkOutProblem(at(`2026-11-22T${time}:00`), t('2026-11-22T09:00:00'), window, at(`2026-11-22T${now}:00`))).toBe(problem);
+    ['accepts a check-out after the check-in', '11:00', '11:00', false, null],
+    ['accepts a check-out at "now" shortly after the end', '12:30', '12:30', false, null],
+    ['accepts a check-out at "now" until an hour after the end', '13:00', '13:00', false, null],
+    ['wants the actual time for a check-out more than an hour after the end', '13:00:01', '13:00:01', false, 'CHECK_OUT_TIME_REQUIRED'],
+    ['accepts a given check-out time inside the window, set after the end', '11:30', '18:00', true, null],
+    ['accepts a given check-out time at the end itself', '12:00', '18:00', true, null],
+    ['rejects a given check-out time after the end', '12:00:01', '18:00', true, 'CHECK_OUT_AFTER_END'],
+    ['rejects a check-out at the check-in time', '09:00', '11:00', false, 'CHECK_OUT_BEFORE_CHECK_IN'],
+    ['rejects a check-out in the future', '11:30', '11:00', true, 'TIME_IN_FUTURE'],
+  ])('%s', (_name, time, now, explicit, problem) => {
+    const sec = (hm: string) => (hm.length === 5 ? `${hm}:00` : hm);
+    expect(checkOutProblem(at(`2026-11-22T${sec(time)}`), t('2026-11-22T09:00:00'), window, at(`2026-11-22T${sec(now)}`), explicit)).toBe(
+      problem,
+    );
   });
 });

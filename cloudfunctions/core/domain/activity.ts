@@ -42,6 +42,8 @@ export const ACTIVITY_LIMITS = {
 export const CHECK_IN_OPENS_MINUTES = 60;
 /** How long after the end organisers may still record or correct attendance. */
 export const ATTENDANCE_CORRECTION_DAYS = 7;
+/** Minutes after the end an organiser may still check a volunteer out at "now"; later the actual time is needed. */
+export const CHECK_OUT_GRACE_MINUTES = 60;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -3,7 +3,7 @@
  * window (travel and waiting excluded), in whole units of 0.5 h rounded down, and counted only
  * when it covers at least the required share of the activity's duration.
  */
-import { ATTENDANCE_CORRECTION_DAYS, CHECK_IN_OPENS_MINUTES } from './activity';
+import { ATTENDANCE_CORRECTION_DAYS, CHECK_IN_OPENS_MINUTES, CHECK_OUT_GRACE_MINUTES } from './activity';
 
 const MINUTE = 60_000;
 const HALF_HOUR = 30 * MINUTE;
@@ -31,7 +31,13 @@ export function serviceHours(p: { checkInAt: string; checkOutAt: string; startAt
 }
 
 export type AttendanceTimeProblem =
-  'TIME_IN_FUTURE' | 'CHECK_IN_TOO_EARLY' | 'ACTIVITY_ENDED' | 'CHECK_OUT_BEFORE_CHECK_IN' | 'CORRECTION_WINDOW_CLOSED';
+  | 'TIME_IN_FUTURE'
+  | 'CHECK_IN_TOO_EARLY'
+  | 'ACTIVITY_ENDED'
+  | 'CHECK_OUT_BEFORE_CHECK_IN'
+  | 'CHECK_OUT_AFTER_END'
+  | 'CHECK_OUT_TIME_REQUIRED'
+  | 'CORRECTION_WINDOW_CLOSED';
 
 /**
  * Whether a check-in at `at` may be recorded at `now`: not in the future, not earlier than the
@@ -45,10 +51,25 @@ export function checkInProblem(at: Date, a: { startAt: string; endAt: string }, 
   return null;
 }
 
-/** Whether a check-out at `at` may be recorded at `now` for a check-in at `checkInAt`. */
-export function checkOutProblem(at: Date, checkInAt: string, a: { endAt: string }, now: Date): AttendanceTimeProblem | null {
-  if (now.getTime() > Date.parse(a.endAt) + ATTENDANCE_CORRECTION_DAYS * 24 * 60 * MINUTE) return 'CORRECTION_WINDOW_CLOSED';
+/**
+ * Whether a check-out at `at` may be recorded at `now` for a check-in at `checkInAt`. A time the
+ * organiser gives (`explicit`, e.g. for a volunteer who never checked out) must lie in the
+ * activity window: after the check-in and no later than the end. Checking out at "now" is only
+ * taken until a grace period after the end; later "now" says nothing about when the volunteer
+ * left, so the actual time is required and no hours are credited until it is given.
+ */
+export function checkOutProblem(
+  at: Date,
+  checkInAt: string,
+  a: { endAt: string },
+  now: Date,
+  explicit: boolean,
+): AttendanceTimeProblem | null {
+  const end = Date.parse(a.endAt);
+  if (now.getTime() > end + ATTENDANCE_CORRECTION_DAYS * 24 * 60 * MINUTE) return 'CORRECTION_WINDOW_CLOSED';
+  if (!explicit && now.getTime() > end + CHECK_OUT_GRACE_MINUTES * MINUTE) return 'CHECK_OUT_TIME_REQUIRED';
   if (at.getTime() > now.getTime()) return 'TIME_IN_FUTURE';
   if (at.getTime() <= Date.parse(checkInAt)) return 'CHECK_OUT_BEFORE_CHECK_IN';
+  if (explicit && at.getTime() > end) return 'CHECK_OUT_AFTER_END';
   return null;
 }

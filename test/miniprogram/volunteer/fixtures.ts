@@ -99,6 +99,7 @@ export function entry(overrides: Partial<RosterEntry> = {}): RosterEntry {
     checkOutAt: null,
     hours: 0,
     lateCancel: false,
+    missingCheckOut: false,
     signedUpAt: '2026-11-17T01:00:00.000Z',
     ...overrides,
   };

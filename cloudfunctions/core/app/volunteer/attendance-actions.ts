@@ -17,6 +17,8 @@ const TIME_MESSAGES: Record<AttendanceTimeProblem, string> = {
   CHECK_IN_TOO_EARLY: '活动开始前 1 小时起才能签到',
   ACTIVITY_ENDED: '活动已结束，请填写实际签到时间和更正原因',
   CHECK_OUT_BEFORE_CHECK_IN: '签退时间须晚于签到时间',
+  CHECK_OUT_AFTER_END: '签退时间不能晚于活动结束时间',
+  CHECK_OUT_TIME_REQUIRED: '活动已结束，请填写实际签退时间和更正原因',
   CORRECTION_WINDOW_CLOSED: '活动结束已超过 7 天，不能再登记或更正考勤',
 };
 
@@ -116,7 +118,7 @@ export const attendanceActions: ActionMap = {
       if (!s.checkInAt) return fail('INVALID_STATE', '该志愿者尚未签到', 'NOT_CHECKED_IN');
       if (s.checkOutAt && input.at === undefined) return fail('CONFLICT', '该志愿者已签退', 'ALREADY_CHECKED_OUT');
       const at = input.at ? toUtcIso(input.at) : now.toISOString();
-      const problem = checkOutProblem(new Date(at), s.checkInAt, a, now);
+      const problem = checkOutProblem(new Date(at), s.checkInAt, a, now, input.at !== undefined);
       if (problem) return fail('INVALID_STATE', TIME_MESSAGES[problem], problem);
       const rejected = await checkTexts(ctx, [input.reason]);
       if (rejected) return rejected;

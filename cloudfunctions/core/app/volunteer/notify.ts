@@ -93,3 +93,20 @@ export async function completeCancellation(deps: Pick<Deps, 'store' | 'clock' | 
   await deps.store.update(ACTIVITIES, a._id, { $set: { cancelCleanupDone: true } }, { status: 'cancelled' });
   return changed;
 }
+
+/**
+ * Tells the organiser who published an ended activity how many volunteers checked in but never
+ * checked out (未签退): their hours wait until the organiser sets the check-out time. Once per
+ * activity (a deterministic key); returns 1 when the message is new.
+ */
+export async function notifyMissingCheckOuts(deps: Pick<Deps, 'store' | 'notifier'>, a: ActivityDoc): Promise<number> {
+  const open = await deps.store.count(SIGNUPS, { activityId: a._id, status: 'confirmed', attendance: 'checked_in' });
+  if (open === 0) return 0;
+  const fresh = await deps.notifier.send({
+    key: `vol-missing-checkout:${a._id}`,
+    userId: a.createdBy,
+    template: 'volunteer_missing_checkout',
+    data: { ...facts(a), note: `${open} 名志愿者已签到未签退，请补填签退时间后计入时长` },
+  });
+  return fresh ? 1 : 0;
+}

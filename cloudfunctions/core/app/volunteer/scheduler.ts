@@ -1,6 +1,6 @@
 import type { Deps } from '../context';
 import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from './model';
-import { completeCancellation, sendReminders } from './notify';
+import { completeCancellation, notifyMissingCheckOuts, sendReminders } from './notify';
 
 const HOUR = 3_600_000;
 const BATCH = 200;
@@ -33,7 +33,8 @@ async function remind(deps: Deps, now: Date): Promise<number> {
 
 /**
  * Finishes activities that have ended: confirmed volunteers never checked in become `no_show`,
- * then the activity is marked finished (in this order, so a crash in between is redone).
+ * the organiser is told of volunteers checked in but never checked out, then the activity is
+ * marked finished (in this order, so a crash in between is redone; the message is sent once).
  */
 async function finish(deps: Deps, now: Date): Promise<number> {
   let changed = 0;
@@ -60,6 +61,7 @@ async function finish(deps: Deps, now: Date): Promise<number> {
       }
       if (pending.length < BATCH) break;
     }
+    changed += await notifyMissingCheckOuts(deps, a);
     changed += await deps.store.update(
       ACTIVITIES,
       a._id,

@@ -7,7 +7,15 @@ import {
   type ActivityStatus,
 } from '../../domain/activity';
 import { maskPhone } from '../../domain/phone';
-import { attendanceAt, freeCancelUntil, waitlistPosition, type Attendance, type CancelledBy, type SignupStatus } from '../../domain/signup';
+import {
+  attendanceAt,
+  freeCancelUntil,
+  missingCheckOut,
+  waitlistPosition,
+  type Attendance,
+  type CancelledBy,
+  type SignupStatus,
+} from '../../domain/signup';
 import type { ActivityDoc, Organiser, SignupDoc, VolunteerDoc } from './model';
 
 /** An activity as a list card shows it. */
@@ -84,6 +92,8 @@ export interface RosterEntry {
   checkOutAt: string | null;
   hours: number;
   lateCancel: boolean;
+  /** Checked in but not checked out after the end (未签退): the organiser must set the check-out time. */
+  missingCheckOut: boolean;
   signedUpAt: string;
 }
 
@@ -198,6 +208,7 @@ export function rosterEntry(s: SignupDoc, a: Pick<ActivityDoc, 'waitlist' | 'end
     checkOutAt: s.checkOutAt ?? null,
     hours: s.hours,
     lateCancel: s.lateCancel,
+    missingCheckOut: missingCheckOut(s, a.endAt, now),
     signedUpAt: s.createdAt,
   };
 }
