@@ -230,12 +230,12 @@ describe('major matters', () => {
   });
 
   test.each([
-    [['agree', 'agree', 'agree'], 'cleared'],
-    [['agree', 'abstain', 'agree'], 'cleared'],
-    [['abstain', 'abstain', 'abstain'], 'cleared'],
-    [['agree', 'agree', 'object'], 'objected'],
-    [['object', 'agree', 'agree'], 'objected'],
-  ] as const)('positions %j leave the matter %s', (positions, stage) => {
+    ['three agreements clear the matter', ['agree', 'agree', 'agree'], 'cleared'],
+    ['an abstention beside two agreements clears it', ['agree', 'abstain', 'agree'], 'cleared'],
+    ['three abstentions clear it', ['abstain', 'abstain', 'abstain'], 'cleared'],
+    ['the last party objecting sends it to the party organisation', ['agree', 'agree', 'object'], 'objected'],
+    ['the first party objecting sends it there too', ['object', 'agree', 'agree'], 'objected'],
+  ] as const)('%s', (_name, positions, stage) => {
     let req = major();
     [rc, pf, oc].forEach((actor, i) => (req = say(req, actor, positions[i])));
     expect(req.majorStage).toBe(stage);
@@ -295,10 +295,10 @@ describe('feedback', () => {
   });
 
   test.each([
-    [-7 * 24 * H + 1000, true],
-    [-7 * 24 * H, true],
-    [-7 * 24 * H - 1000, false],
-  ])('reopen with resolution %d ms ago allowed: %s', (resolvedAgo, ok) => {
+    ['allows reopening a second before the 7-day window closes', -7 * 24 * H + 1000, true],
+    ['allows reopening exactly 7 days after resolution', -7 * 24 * H, true],
+    ['refuses reopening a second after the window closed', -7 * 24 * H - 1000, false],
+  ])('%s', (_name, resolvedAgo, ok) => {
     const r = applyCommand(requestIn('resolved', { resolvedAt: iso(resolvedAgo) }), COMMANDS.reopen, ACTORS.submitter, NOW);
     expect(r.ok || r.reason).toBe(ok ? true : 'REOPEN_WINDOW_PASSED');
   });
@@ -341,7 +341,7 @@ describe('availableActions', () => {
     ['submitter', 'resolved', ['rate', 'reopen', 'comment']],
     ['co_handler', 'in_progress', ['comment']],
     ['submitter', 'closed', []],
-  ] as const)('offers the %s of a %s request %j', (role, status, actions) => {
+  ] as const)('offers the %s of a %s request exactly its available actions', (role, status, actions) => {
     expect(availableActions(requestIn(status), ACTORS[role], NOW)).toEqual(actions.filter((a) => a !== 'deliberate'));
   });
 });

@@ -66,12 +66,15 @@ describe('dispatch', () => {
     expect(await call({ action: name })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
   });
 
-  test.each([[null], ['string'], [[1, 2]], [{ data: {} }], [{ action: 42 }]])(
-    'answers INVALID_INPUT for the malformed event %j',
-    async (event) => {
-      expect(await call(event)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    },
-  );
+  test.each([
+    ['a null event', null],
+    ['a string event', 'string'],
+    ['an array event', [1, 2]],
+    ['an event without an action', { data: {} }],
+    ['an event whose action is a number', { action: 42 }],
+  ])('answers INVALID_INPUT for %s', async (_name, event) => {
+    expect(await call(event)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
 
   test('lists the offending fields with INVALID_INPUT', async () => {
     const r = await call({ action: 'echo', data: { text: 'too long', extra: 1 } });

@@ -14,8 +14,7 @@
  * Cells: ok · F FORBIDDEN · U UNAUTHENTICATED · N NOT_FOUND · C CONFLICT · S INVALID_STATE ·
  * I INVALID_INPUT · `a|b` either, where the rules leave it open (each such cell says why). Where
  * API.md and RULES.md leave the code open (NOT_FOUND for "not visible to the caller" or FORBIDDEN
- * for "lacks the role"), the project's docs/API.md decides it; where docs/API.md lets more callers
- * through than API.md's "who", API.md wins and the cell is in REPORTED.
+ * for "lacks the role"), the project's docs/API.md decides it.
  */
 import type { ErrorCode } from '../../cloudfunctions/core/app/result';
 import { CALLER_NAMES, type Caller } from './support/world';
@@ -192,17 +191,3 @@ export function matches(expected: Expected, actual: string): boolean {
 export function describeExpected(expected: Expected): string {
   return typeof expected === 'string' ? expected : expected.join('|');
 }
-
-export interface Reported {
-  /** What the code answers today. */
-  got: Outcome;
-  issue: string;
-}
-
-/**
- * Cells where the code disagrees with the rules: reported to the lead, NOT encoded in the matrix
- * (the row keeps what the rules say). Such a cell's test passes while the code still answers `got`
- * and fails as soon as it answers anything else — fixed: remove the entry; otherwise: look again.
- * Delete an entry to see its cell fail.
- */
-export const REPORTED: Record<string, Partial<Record<Caller, Reported>>> = {};

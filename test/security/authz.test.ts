@@ -5,7 +5,7 @@
 import { FUNCTIONS, type FunctionName } from '../../cloudfunctions/core/app/functions';
 import { ACTION_SAMPLES, actionOf, type Payload } from '../support/action-samples';
 import type { Harness } from '../support/harness';
-import { AUTHZ_MATRIX, describeExpected, matches, REPORTED } from './authz-matrix';
+import { AUTHZ_MATRIX, describeExpected, matches } from './authz-matrix';
 import { CALLER_NAMES, CALLERS, envelopeProblem, makeWorld, outcome, restore, type Snapshot } from './support/world';
 
 const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
@@ -55,12 +55,6 @@ describe('the matrix is complete', () => {
         if (!AUTHZ_MATRIX[fn]?.[key]) stale.push(`sample ${fn}.${key}: no row`);
       }
     }
-    for (const [cell, callers] of Object.entries(REPORTED)) {
-      const [fn, key] = cell.split('.');
-      for (const caller of Object.keys(callers)) {
-        if (!AUTHZ_MATRIX[fn]?.[key]?.[caller as keyof typeof CALLERS]) stale.push(`REPORTED ${cell} as ${caller}: no such cell`);
-      }
-    }
     expect(stale).toEqual([]);
   });
 });
@@ -90,25 +84,12 @@ for (const fn of FUNCTION_NAMES) {
         });
         afterAll(() => h?.close());
 
-        const reportedRow = REPORTED[`${fn}.${key}`] ?? {};
-        const cases = CALLER_NAMES.map((c) => {
-          const rep = reportedRow[c];
-          return [c, rep ? ` — REPORTED: the rules say ${describeExpected(expectedRow[c])}, the code answers ${rep.got}` : ''] as const;
-        });
-        test.each(cases)('as %s%s', async (caller) => {
+        test.each(CALLER_NAMES)('answers as the rules say when called as %s', async (caller) => {
           restore(h, snap, at);
           const r = await h.call(fn, actionOf(key), payload, CALLERS[caller]);
           expect(envelopeProblem(r)).toBeNull();
           const expected = expectedRow[caller];
           const got = outcome(r);
-          const reported = reportedRow[caller];
-          if (reported) {
-            if (got === reported.got) return;
-            throw new Error(
-              `${fn}.${key} as ${caller} is in REPORTED as answering ${reported.got} (${reported.issue}) but now answers ${got}: ` +
-                (matches(expected, got) ? 'fixed — remove the entry from REPORTED' : `and the rules say ${describeExpected(expected)}`),
-            );
-          }
           if (!matches(expected, got)) {
             throw new Error(
               `${fn}.${key} as ${caller} (${String(CALLERS[caller])}): the rules say ${describeExpected(expected)}, got ${got}` +

@@ -10,7 +10,6 @@ import { createCloudEntry, platformContextFor } from '../../cloudfunctions/core/
 import { ACTION_SAMPLES, actionOf } from '../support/action-samples';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { AUTHZ_MATRIX, describeExpected, matches } from './authz-matrix';
-import { HALF_OPEN_REPORTED } from './support/reported';
 import { buildGateway, post, startGatewayProcess, tempDataDir } from './support/gateway-process';
 import { makeWorld, outcome } from './support/world';
 
@@ -349,15 +348,9 @@ describe('slow clients', () => {
     await serving();
   }, 90_000);
 
-  test(`${HALF_OPEN_REPORTED ? 'REPORTED: keeps' : 'drops'} a slow client's socket that the client never closes`, async () => {
+  test("drops a slow client's socket that the client never closes", async () => {
     const outcomes = await loris;
     const dropped = outcomes.map((o) => o.goneAfter - o.gaveUpAfter < RELEASE_MS);
-    if (HALF_OPEN_REPORTED) {
-      // The silent client is let go; the two caught mid-request are held. Fails once the gateway
-      // destroys such sockets: then set HALF_OPEN_REPORTED to false.
-      expect(dropped).toEqual([true, false, false]);
-    } else {
-      expect(dropped).toEqual([true, true, true]);
-    }
+    expect(dropped).toEqual([true, true, true]);
   }, 90_000);
 });
