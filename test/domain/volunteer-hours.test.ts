@@ -1,4 +1,4 @@
-import { checkInProblem, checkOutProblem, serviceHours } from '../../cloudfunctions/core/domain/hours';
+import { checkInProblem, checkOutProblem, serviceHours, attendanceAt } from '../../cloudfunctions/core/domain/hours';
 
 const t = (local: string) => new Date(`${local}+08:00`).toISOString();
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -58,5 +58,19 @@ describe('check-in and check-out times', () => {
     expect(checkOutProblem(at(`2026-11-22T${sec(time)}`), t('2026-11-22T09:00:00'), window, at(`2026-11-22T${sec(now)}`), explicit)).toBe(
       problem,
     );
+  });
+});
+
+const activity = { endAt: t('2026-11-22T12:00:00') };
+
+describe('attendance over time', () => {
+  test.each([
+    ['a confirmed volunteer not checked in by the end is a no-show', 'confirmed', 'pending', '2026-11-22T12:00:00', 'no_show'],
+    ['a confirmed volunteer not checked in before the end is pending', 'confirmed', 'pending', '2026-11-22T11:59:59', 'pending'],
+    ['a checked-in volunteer is not a no-show', 'confirmed', 'checked_in', '2026-11-22T13:00:00', 'checked_in'],
+    ['a waitlisted volunteer is never a no-show', 'waitlisted', 'pending', '2026-11-22T13:00:00', 'pending'],
+    ['a cancelled volunteer is never a no-show', 'cancelled', 'pending', '2026-11-22T13:00:00', 'pending'],
+  ] as const)('%s', (_name, status, attendance, now, expected) => {
+    expect(attendanceAt({ status, attendance }, activity.endAt, at(now))).toBe(expected);
   });
 });

@@ -1,5 +1,4 @@
 import {
-  attendanceAt,
   cancelSignup,
   conflictingSlot,
   decideCancel,
@@ -114,18 +113,6 @@ describe('overlapping confirmations', () => {
 
   test('forgets slots that have ended', () => {
     expect(liveSlots(slots, at('2026-11-22T12:00:00')).map((s) => s.activityId)).toEqual(['a2']);
-  });
-});
-
-describe('attendance over time', () => {
-  test.each([
-    ['a confirmed volunteer not checked in by the end is a no-show', 'confirmed', 'pending', '2026-11-22T12:00:00', 'no_show'],
-    ['a confirmed volunteer not checked in before the end is pending', 'confirmed', 'pending', '2026-11-22T11:59:59', 'pending'],
-    ['a checked-in volunteer is not a no-show', 'confirmed', 'checked_in', '2026-11-22T13:00:00', 'checked_in'],
-    ['a waitlisted volunteer is never a no-show', 'waitlisted', 'pending', '2026-11-22T13:00:00', 'pending'],
-    ['a cancelled volunteer is never a no-show', 'cancelled', 'pending', '2026-11-22T13:00:00', 'pending'],
-  ] as const)('%s', (_name, status, attendance, now, expected) => {
-    expect(attendanceAt({ status, attendance }, activity.endAt, at(now))).toBe(expected);
   });
 });
 

@@ -4,6 +4,7 @@
  * when it covers at least the required share of the activity's duration.
  */
 import { ATTENDANCE_CORRECTION_DAYS, CHECK_IN_OPENS_MINUTES, CHECK_OUT_GRACE_MINUTES } from './activity';
+import type { Attendance, SignupStatus } from './signup';
 
 const MINUTE = 60_000;
 const HALF_HOUR = 30 * MINUTE;
@@ -72,4 +73,18 @@ export function checkOutProblem(
   if (at.getTime() <= Date.parse(checkInAt)) return 'CHECK_OUT_BEFORE_CHECK_IN';
   if (explicit && at.getTime() > end) return 'CHECK_OUT_AFTER_END';
   return null;
+}
+
+/**
+ * Whether a volunteer checked in but never checked out once the activity has ended: the
+ * organiser is told and must set the check-out time; until then no hours are credited.
+ */
+export function missingCheckOut(s: { status: SignupStatus; attendance: Attendance }, endAt: string, now: Date): boolean {
+  return s.status === 'confirmed' && s.attendance === 'checked_in' && now.getTime() >= Date.parse(endAt);
+}
+
+/** The attendance as of `now`: a confirmed volunteer not checked in by the end is a no-show. */
+export function attendanceAt(s: { status: SignupStatus; attendance: Attendance }, endAt: string, now: Date): Attendance {
+  if (s.status === 'confirmed' && s.attendance === 'pending' && now.getTime() >= Date.parse(endAt)) return 'no_show';
+  return s.attendance;
 }

@@ -104,20 +104,6 @@ export function freeCancelUntil(startAt: string, freeCancelHours: number): strin
   return new Date(Date.parse(startAt) - freeCancelHours * 3_600_000).toISOString();
 }
 
-/**
- * Whether a volunteer checked in but never checked out once the activity has ended: the
- * organiser is told and must set the check-out time; until then no hours are credited.
- */
-export function missingCheckOut(s: { status: SignupStatus; attendance: Attendance }, endAt: string, now: Date): boolean {
-  return s.status === 'confirmed' && s.attendance === 'checked_in' && now.getTime() >= Date.parse(endAt);
-}
-
-/** The attendance as of `now`: a confirmed volunteer not checked in by the end is a no-show. */
-export function attendanceAt(s: { status: SignupStatus; attendance: Attendance }, endAt: string, now: Date): Attendance {
-  if (s.status === 'confirmed' && s.attendance === 'pending' && now.getTime() >= Date.parse(endAt)) return 'no_show';
-  return s.attendance;
-}
-
 /** Why a new signup is refused (authorisation aside: who may sign up is the use case's). */
 export type SignupRefusal = SignupClosedReason | 'ALREADY_SIGNED_UP' | 'TIME_CONFLICT' | 'ACTIVITY_FULL';
 

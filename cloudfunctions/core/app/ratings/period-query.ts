@@ -18,7 +18,7 @@ import {
 } from './rating';
 import { periodInput } from './schemas';
 import { periodOption, seriousItemView, type PeriodView, type RaterStatus } from './views';
-import { expectedRaters } from './guards';
+import { expectedRaters } from '../../domain/raters';
 
 /** The staff's overview of a period: who has rated, who has not, publications and serious items. */
 export const periodActions = {

@@ -6,16 +6,9 @@ import {
   type ActivityPhase,
   type ActivityStatus,
 } from '../../domain/activity';
+import { attendanceAt, missingCheckOut } from '../../domain/hours';
 import { maskPhone } from '../../domain/phone';
-import {
-  attendanceAt,
-  freeCancelUntil,
-  missingCheckOut,
-  waitlistPosition,
-  type Attendance,
-  type CancelledBy,
-  type SignupStatus,
-} from '../../domain/signup';
+import { freeCancelUntil, waitlistPosition, type Attendance, type CancelledBy, type SignupStatus } from '../../domain/signup';
 import type { ActivityDoc, Organiser, SignupDoc, VolunteerDoc } from './model';
 
 /** An activity as a list card shows it. */
