@@ -1,5 +1,6 @@
 import type { SignupDoc } from '../../../cloudfunctions/core/app/volunteer/model';
 import { DEMO_ACTIVITIES } from '../../../cloudfunctions/core/seed/volunteer';
+import { activity, signUp, volunteers, type Person } from '../../support/builders';
 import { cst, useVolunteerHarness } from './support';
 
 const v = useVolunteerHarness();
@@ -158,43 +159,51 @@ describe('volunteer.cancel', () => {
     expect(stored).toMatchObject({ status: 'cancelled', lateCancel: true, cancelledBy: 'volunteer' });
   });
 
+  /** An activity with one seat, built for the test: `holder` confirmed, then `head` and `next` waiting in that order. */
+  async function queue() {
+    const activityId = await activity(v.h, { capacity: 1 });
+    const [holder, head, next] = await volunteers(v.h, 3);
+    for (const p of [holder, head, next]) await signUp(v.h, activityId, p);
+    return { activityId, holder, head, next };
+  }
+  const mine = async (activityId: string, p: Person) => (await detail(activityId, p.openid)).mySignup;
+  const cancel = (activityId: string, p: Person) => v.h.call<{ promoted: number }>('volunteer', 'cancel', { activityId }, p.openid);
+
   test('gives the freed seat to the first waitlisted volunteer and notifies them once', async () => {
-    const r = await v.h.call<{ promoted: number }>('volunteer', 'cancel', { activityId: DEMO_ACTIVITIES.civility }, 'demo-oc');
+    const q = await queue();
+    const r = await cancel(q.activityId, q.holder);
     expect(r.ok && r.data.promoted).toBe(1);
-    const first = await detail(DEMO_ACTIVITIES.civility, 'demo-resident3');
-    expect(first.mySignup).toMatchObject({ status: 'confirmed', position: null });
-    expect((await detail(DEMO_ACTIVITIES.civility)).mySignup).toMatchObject({ status: 'waitlisted', position: 1 });
-    const sent = await outbox('volunteer_promoted');
-    expect(sent.map((n) => n.userId)).toEqual([v.h.userId('demo-resident3')]);
-    await expectCountersConsistent(DEMO_ACTIVITIES.civility);
+    expect(await mine(q.activityId, q.head)).toMatchObject({ status: 'confirmed', position: null });
+    expect(await mine(q.activityId, q.next)).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect((await outbox('volunteer_promoted')).map((n) => n.userId)).toEqual([q.head.userId]);
+    await expectCountersConsistent(q.activityId);
   });
 
   test('moves the queue up when a waitlisted volunteer leaves, without a promotion', async () => {
-    await v.h.call('volunteer', 'cancel', { activityId: DEMO_ACTIVITIES.civility }, 'demo-resident3');
-    expect((await detail(DEMO_ACTIVITIES.civility)).mySignup).toMatchObject({ status: 'waitlisted', position: 1 });
+    const q = await queue();
+    await cancel(q.activityId, q.head);
+    expect(await mine(q.activityId, q.next)).toMatchObject({ status: 'waitlisted', position: 1 });
     expect(await outbox('volunteer_promoted')).toHaveLength(0);
-    await expectCountersConsistent(DEMO_ACTIVITIES.civility);
+    await expectCountersConsistent(q.activityId);
   });
 
   test('skips a waitlisted volunteer now confirmed elsewhere at the same time, telling them why', async () => {
-    // demo-resident3 heads the civility waitlist (day 3, 07:00–09:00) and confirms an overlapping activity.
-    const clash = await createActivity({ startAt: cst('2026-11-23T08:00:00'), endAt: cst('2026-11-23T10:00:00') });
-    expect((await signup(clash.activityId, 'demo-resident3')).ok).toBe(true);
-    await v.h.call('volunteer', 'cancel', { activityId: DEMO_ACTIVITIES.civility }, 'demo-oc');
-    expect((await detail(DEMO_ACTIVITIES.civility, 'demo-resident3')).mySignup).toMatchObject({
-      status: 'cancelled',
-      cancelledBy: 'time_conflict',
-    });
-    expect((await detail(DEMO_ACTIVITIES.civility)).mySignup).toMatchObject({ status: 'confirmed' });
-    expect((await outbox('volunteer_dropped')).map((n) => n.userId)).toEqual([v.h.userId('demo-resident3')]);
-    await expectCountersConsistent(DEMO_ACTIVITIES.civility);
+    const q = await queue();
+    const clash = await activity(v.h, { startAt: cst('2026-11-21T15:00:00'), endAt: cst('2026-11-21T17:00:00') });
+    await signUp(v.h, clash, q.head);
+    await cancel(q.activityId, q.holder);
+    expect(await mine(q.activityId, q.head)).toMatchObject({ status: 'cancelled', cancelledBy: 'time_conflict' });
+    expect(await mine(q.activityId, q.next)).toMatchObject({ status: 'confirmed' });
+    expect((await outbox('volunteer_dropped')).map((n) => n.userId)).toEqual([q.head.userId]);
+    await expectCountersConsistent(q.activityId);
   });
 
   test('lets a volunteer sign up again after cancelling, at the back of the queue', async () => {
-    await v.h.call('volunteer', 'cancel', { activityId: DEMO_ACTIVITIES.civility }, 'demo-resident3');
-    const r = await signup(DEMO_ACTIVITIES.civility, 'demo-resident3');
-    expect(r.ok && r.data).toEqual({ status: 'waitlisted', position: 2 });
-    await expectCountersConsistent(DEMO_ACTIVITIES.civility);
+    const q = await queue();
+    await cancel(q.activityId, q.head);
+    const again = await signup(q.activityId, q.head.openid);
+    expect(again.ok && again.data).toEqual({ status: 'waitlisted', position: 2 });
+    await expectCountersConsistent(q.activityId);
   });
 
   test('frees the time slot so an overlapping activity can be joined', async () => {
