@@ -38,11 +38,3 @@ export const recordSeriousItemInput = strict({
 });
 
 export type SubmitInput = z.infer<typeof submitInput>;
-export type PublishInput = z.infer<typeof publishInput>;
-export type BoardInput = z.infer<typeof boardInput>;
-export type FirmInput = z.infer<typeof firmInput>;
-export type FirmGradesInput = z.infer<typeof firmGradesInput>;
-export type MySheetsInput = z.infer<typeof mySheetsInput>;
-export type PeriodInput = z.infer<typeof periodInput>;
-export type SheetsInput = z.infer<typeof sheetsInput>;
-export type RecordSeriousItemInput = z.infer<typeof recordSeriousItemInput>;

@@ -84,7 +84,4 @@ export const reopenInput = strict({ requestId: id, reason: text(500) });
 export const commentInput = strict({ requestId: id, note: text(500) });
 
 export type SubmitInput = z.infer<typeof submitInput>;
-export type ListInput = z.infer<typeof listInput>;
 export type AcceptInput = z.infer<typeof acceptInput>;
-export type UpdateInput = z.infer<typeof updateInput>;
-export type RateInput = z.infer<typeof rateInput>;

@@ -38,7 +38,6 @@ export const createActivityInput = strict({
 
 /** `upcoming`: not yet ended, soonest first; `past`: ended, latest first. */
 const LIST_WHEN = ['upcoming', 'past'] as const;
-export type ListWhen = (typeof LIST_WHEN)[number];
 
 export const listActivitiesInput = strict({
   communityId: id,
@@ -79,4 +78,3 @@ export type RegisterVolunteerInput = z.infer<typeof registerInput>;
 export type CreateActivityInput = z.infer<typeof createActivityInput>;
 export type ListActivitiesInput = z.infer<typeof listActivitiesInput>;
 export type AttendanceInput = z.infer<typeof attendanceInput>;
-export type RosterInput = z.infer<typeof rosterInput>;
