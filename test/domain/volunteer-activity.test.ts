@@ -5,6 +5,7 @@ import {
   chinaPeriodStarts,
   chinaTime,
   overlaps,
+  reminderDue,
   toUtcIso,
 } from '../../cloudfunctions/core/domain/activity';
 
@@ -116,5 +117,20 @@ describe('China time', () => {
       nextYearStart: '2027-12-31T16:00:00.000Z',
     });
     expect(chinaPeriodStarts(NOW).monthStart).toBe('2026-10-31T16:00:00.000Z');
+  });
+});
+
+describe('reminders before the start', () => {
+  const start = t('2026-11-21T09:00:00'); // 24 h after NOW
+  test.each([
+    ['nothing is due more than 24 h ahead', start, {}, '2026-11-20T08:59:59', null],
+    ['the 24 h reminder is due 24 h ahead', start, {}, '2026-11-20T09:00:00', 'h24'],
+    ['the 24 h reminder goes once', start, { h24: 'sent' }, '2026-11-20T12:00:00', null],
+    ['the 2 h reminder is due 2 h ahead, after the 24 h one', start, { h24: 'sent' }, '2026-11-21T07:00:00', 'h2'],
+    ['only the 2 h reminder is due when first reached within 2 h', start, {}, '2026-11-21T08:00:00', 'h2'],
+    ['the 2 h reminder goes once', start, { h24: 'skipped', h2: 'sent' }, '2026-11-21T08:30:00', null],
+    ['nothing is due once the activity has started', start, {}, '2026-11-21T09:00:00', null],
+  ] as const)('%s', (_name, startAt, reminders, now, round) => {
+    expect(reminderDue({ startAt, reminders }, new Date(`${now}+08:00`))).toBe(round);
   });
 });

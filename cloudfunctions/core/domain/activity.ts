@@ -128,3 +128,18 @@ export function chinaPeriodStarts(now: Date): { monthStart: string; yearStart: s
   const at = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - CHINA_OFFSET).toISOString();
   return { monthStart: at(y, m), yearStart: at(y, 0), nextYearStart: at(y + 1, 0) };
 }
+
+/** Reminder rounds before the start (RULES.md §3): 24 h and 2 h. */
+export type ReminderRound = 'h24' | 'h2';
+
+/**
+ * The reminder round due for an activity at `now`, or null: within 2 h of the start the 2 h round
+ * (once); earlier within 24 h the 24 h round (once). An activity first reached within 2 h of its
+ * start gets only the 2 h round.
+ */
+export function reminderDue(a: { startAt: string; reminders: { h24?: string; h2?: string } }, now: Date): ReminderRound | null {
+  const left = Date.parse(a.startAt) - now.getTime();
+  if (left <= 0 || left > 24 * HOUR) return null;
+  if (left <= 2 * HOUR) return a.reminders.h2 ? null : 'h2';
+  return a.reminders.h24 ? null : 'h24';
+}

@@ -1,3 +1,4 @@
+import { reminderDue } from '../../domain/activity';
 import type { Deps } from '../context';
 import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from './model';
 import { completeCancellation, notifyMissingCheckOuts, sendReminders } from './notify';
@@ -19,8 +20,7 @@ async function remind(deps: Deps, now: Date): Promise<number> {
     { orderBy: [['startAt', 'asc']], limit: 1000 },
   );
   for (const a of soon) {
-    const within2h = Date.parse(a.startAt) - nowMs <= 2 * HOUR;
-    const round = within2h ? (a.reminders.h2 ? null : 'h2') : a.reminders.h24 ? null : 'h24';
+    const round = reminderDue(a, now);
     if (!round) continue;
     changed += await sendReminders(deps, a, round);
     const set: Record<string, string> = { [`reminders.${round}`]: now.toISOString() };
