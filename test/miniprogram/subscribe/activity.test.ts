@@ -53,7 +53,10 @@ test('a refused subscription records nothing, so nothing will be sent', async ()
 
 test('a failed signup records no subscription', async () => {
   answerPrompt({ 'T-REMIND': 'accept', 'T-PROMOTED': 'accept', 'T-CANCELLED': 'accept' });
-  backend.answer('volunteer.signup', { ok: false, error: { code: 'INVALID_STATE', message: '报名已截止', reason: 'SIGNUP_DEADLINE_PASSED' } });
+  backend.answer('volunteer.signup', {
+    ok: false,
+    error: { code: 'INVALID_STATE', message: '报名已截止', reason: 'SIGNUP_DEADLINE_PASSED' },
+  });
   page = await openActivity();
   await page.tap('报名');
   await page.settle(50);
