@@ -1,3 +1,4 @@
+import { TimeBudget } from '../../cloudfunctions/core/adapters/call-budget';
 import tcb from '@cloudbase/node-sdk';
 import {
   createCloudEntry,
@@ -5,8 +6,8 @@ import {
   platformContextFor,
   platformOpenid,
   productionDeps,
+  CALL_BUDGET_MS,
 } from '../../cloudfunctions/core/runtime/cloud-entry';
-import { WeChatContentCheck } from '../../cloudfunctions/core/adapters/wechat-content-check';
 import { WeChatSubscribeNotifier } from '../../cloudfunctions/core/adapters/wechat-subscribe-notifier';
 import { fakeWx, SEC_CHECK } from '../adapters/wechat-recorded';
 import { accountActions } from '../../cloudfunctions/core/app/account/actions';
@@ -63,7 +64,8 @@ describe('production wiring (productionDeps, what cloudDeps builds in a containe
   test('the content check is msgSecCheck v2 through the CloudBase app, with the caller OPENID', async () => {
     const { a, wx } = app();
     const deps = productionDeps(a, {});
-    expect(deps.contentCheck).toBeInstanceOf(WeChatContentCheck);
+    // WeChatContentCheck, bounded by the call's time budget (adapters/call-budget.ts).
+    expect(deps.budget).toEqual(new TimeBudget(CALL_BUDGET_MS));
     expect(await deps.contentCheck.check('这里有赌博广告', 'o-1')).toEqual({ ok: false, label: '20006' });
     expect(wx.calls[0]).toMatchObject({ apiName: '/wxa/msg_sec_check', requestData: { version: 2, openid: 'o-1' } });
   });

@@ -249,6 +249,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.find('items', {}, { limit: 0 })).toEqual([]);
       });
 
+      it.each([
+        ['a fractional limit', { limit: 2.5 }],
+        ['a negative limit', { limit: -1 }],
+        ['a fractional skip', { skip: 0.5 }],
+        ['a negative skip', { skip: -2 }],
+        ['a limit that is not a number', { limit: Number.NaN }],
+      ])('refuses %s at the boundary', async (_what, options) => {
+        await expect(store.find('items', {}, options)).rejects.toThrow(RangeError);
+      });
+
       it('filters, orders and pages together', async () => {
         const found = await store.find('items', { status: 'open' }, { orderBy: [['rank', 'desc']], skip: 1, limit: 1 });
         expect(ids(found)).toEqual(['i1']);

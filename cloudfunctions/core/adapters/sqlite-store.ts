@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import {
   DuplicateKeyError,
-  MAX_FIND_LIMIT,
+  findWindow,
   type CollectionSpec,
   type Doc,
   type DocumentOps,
@@ -178,9 +178,8 @@ export class SqliteStore implements Store {
 
   find<T extends Doc = Doc>(collection: string, filter: Filter, options: FindOptions = {}): Promise<T[]> {
     return this.run(() => {
+      const { limit, skip } = findWindow(options);
       const { sql, params } = compileFilter(filter);
-      const limit = Math.min(Math.max(options.limit ?? MAX_FIND_LIMIT, 0), MAX_FIND_LIMIT);
-      const skip = Math.max(options.skip ?? 0, 0);
       const rows = this.prepare(`SELECT data FROM ${this.t(collection)} WHERE ${sql}${orderSql(options.orderBy)} LIMIT ? OFFSET ?`).all(
         ...params,
         limit,

@@ -1,3 +1,4 @@
+import type { CallBudget } from '../ports/budget';
 import type { Clock } from '../ports/clock';
 import type { ContentCheck } from '../ports/content-check';
 import type { Logger } from '../ports/logger';
@@ -14,6 +15,8 @@ export interface Deps {
   logger: Logger;
   /** Salt of the deterministic user ids; fixed for the life of a deployment. */
   userIdSalt: string;
+  /** The time budget each call runs in (cloud functions); none locally. */
+  budget?: CallBudget;
 }
 
 /** One call's context: the ports plus who is calling (from the platform, never the payload). */

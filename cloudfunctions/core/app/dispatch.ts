@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import { ServiceUnavailableError } from '../ports/unavailable';
+import { ServiceUnavailableError, UnavailableError } from '../ports/unavailable';
 import type { ActionMap } from './action';
 import { USERS, type UserDoc } from './account/user';
 import type { AppContext, Deps } from './context';
@@ -18,8 +18,9 @@ function issuesOf(error: ZodError): InputIssue[] {
 
 /**
  * Runs one call of a function: finds the action, validates its input, establishes the caller
- * from the platform identity, applies idempotency, and answers with the envelope. Only bugs
- * throw inside; they are logged and answered as INTERNAL without detail.
+ * from the platform identity, applies idempotency, and answers with the envelope. A platform
+ * failure (UnavailableError) is answered as UNAVAILABLE with its reason; only bugs remain, logged
+ * and answered as INTERNAL without detail.
  */
 export async function dispatch(
   fn: string,
@@ -66,6 +67,10 @@ export async function dispatch(
     }
     return await def.run(input, ctx);
   } catch (err) {
+    if (err instanceof UnavailableError) {
+      deps.logger.error(`${fn} unavailable: ${err.reason}`, err.detail ?? err);
+      return fail('UNAVAILABLE', err.message, err.reason);
+    }
     if (err instanceof ServiceUnavailableError) {
       deps.logger.info(`${fn}: ${err.message}`);
       return failures.unavailable();

@@ -45,10 +45,15 @@ export interface Patch {
 
 export type SortDirection = 'asc' | 'desc';
 
+/** A whole number ≥ 0. TypeScript has no integer type: `findWindow` checks it at the port's boundary. */
+export type WholeNumber = number;
+
 export interface FindOptions {
   orderBy?: Array<[field: string, direction: SortDirection]>;
-  limit?: number;
-  skip?: number;
+  /** At most this many documents (default and cap MAX_FIND_LIMIT); 0 returns none. */
+  limit?: WholeNumber;
+  /** Leaves out this many documents first (default 0). */
+  skip?: WholeNumber;
 }
 
 /** An index declaration; created as expression indexes on SQLite, exported as CloudBase index config. */
@@ -107,3 +112,21 @@ export interface Store extends DocumentOps {
 
 /** The most documents one `find` returns, mirroring CloudBase's server-side cap. */
 export const MAX_FIND_LIMIT = 1000;
+
+function wholeNumber(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`find ${name} must be a whole number ≥ 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * The page a `find` asks for, checked at the port's boundary by every adapter: `limit` and `skip`
+ * must be whole numbers ≥ 0 (CloudBase's SDK throws on others, SQLite would round them), and
+ * `limit` is capped at MAX_FIND_LIMIT. A bad value is a bug of the caller: it throws RangeError.
+ */
+export function findWindow(options: FindOptions = {}): { limit: number; skip: number } {
+  const limit = options.limit === undefined ? MAX_FIND_LIMIT : wholeNumber('limit', options.limit);
+  const skip = options.skip === undefined ? 0 : wholeNumber('skip', options.skip);
+  return { limit: Math.min(limit, MAX_FIND_LIMIT), skip };
+}

@@ -4,12 +4,23 @@ import type { Deps } from '../app/context';
 import { dispatch } from '../app/dispatch';
 import type { Result } from '../app/result';
 import { tick } from '../app/scheduler/tick';
+import { BudgetedStore, budgetedContentCheck, TimeBudget } from '../adapters/call-budget';
 import { systemClock } from '../adapters/clocks';
 import { messageDays } from '../domain/messages';
-import { createCloudBaseStore } from '../adapters/cloudbase-store';
+import { createCloudBaseStore, initCloudBase } from '../adapters/cloudbase-store';
 import { consoleLogger } from '../adapters/console-logger';
 import { templatesFromEnv, WeChatSubscribeNotifier } from '../adapters/wechat-subscribe-notifier';
 import { WeChatContentCheck } from '../adapters/wechat-content-check';
+
+/**
+ * Time budgets, inside the functions' timeouts of cloudbaserc.json (10 s; the scheduler's 60 s).
+ * Database and content-check work of a user's call must finish within 7 s of its start: with the
+ * SDK's 3 s request timeout (cloudbase-store.ts) a stuck request fails in time, and past 7 s the call
+ * answers UNAVAILABLE `TIME_BUDGET_EXCEEDED`. The 3 s left cover the work between requests, a cold
+ * container and the answer's way back, so the platform never kills a call mid-way.
+ */
+export const CALL_BUDGET_MS = 7000;
+export const SCHEDULER_BUDGET_MS = 50_000;
 
 let deps: Deps | null = null;
 
@@ -18,11 +29,13 @@ let deps: Deps | null = null;
  * messages with the template ids of SUBSCRIBE_TEMPLATES, messages kept MESSAGE_DAYS days.
  */
 export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<string, string | undefined>): Deps {
-  const store = createCloudBaseStore(app);
+  // Every use of the store — use cases and the notifier's outbox alike — is bounded by the call's budget.
+  const store = new BudgetedStore(createCloudBaseStore(app));
   return {
     store,
+    budget: new TimeBudget(CALL_BUDGET_MS),
     clock: systemClock,
-    contentCheck: new WeChatContentCheck(app),
+    contentCheck: budgetedContentCheck(new WeChatContentCheck(app)),
     notifier: new WeChatSubscribeNotifier(
       store,
       systemClock,
@@ -38,7 +51,7 @@ export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<str
 
 /** Built once per warm container. */
 function cloudDeps(): Deps {
-  if (!deps) deps = productionDeps(tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }), process.env);
+  if (!deps) deps = productionDeps(initCloudBase(), process.env);
   return deps;
 }
 
@@ -64,7 +77,9 @@ export function platformContextFor(openid: string | null): Record<string, string
 /** A cloud function's `exports.main`: identity from the platform, dispatch on `event.action`. */
 export function createCloudEntry(fn: string, actions: ActionMap, testDeps?: Deps) {
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
-    return dispatch(fn, actions, event, testDeps ?? cloudDeps(), platformOpenid(context));
+    const d = testDeps ?? cloudDeps();
+    const run = () => dispatch(fn, actions, event, d, platformOpenid(context));
+    return d.budget ? d.budget.run(run) : run();
   };
 }
 
@@ -73,6 +88,7 @@ export function createSchedulerEntry(testDeps?: Deps) {
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
     const timer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
     if (!timer || platformOpenid(context)) return { ok: false, error: { code: 'FORBIDDEN', message: '定时任务不可由用户调用' } };
-    return { ok: true, data: await tick(testDeps ?? cloudDeps()) };
+    const d = testDeps ?? cloudDeps();
+    return { ok: true, data: await new TimeBudget(SCHEDULER_BUDGET_MS).run(() => tick(d)) };
   };
 }

@@ -1,0 +1,45 @@
+import type { CollectionSpec } from '../ports/store';
+import { checkField } from './cloudbase-filter';
+
+/** One collection's entry of the index config: the `UpdateTable` request body of the tcb API (2018-06-08). */
+export interface CloudBaseIndexConfig {
+  TableName: string;
+  CreateIndexes: Array<{
+    IndexName: string;
+    MgoKeySchema: {
+      MgoIndexKeys: Array<{ Name: string; Direction: '1' | '-1' }>;
+      MgoIsUnique: boolean;
+      MgoIsSparse: boolean;
+    };
+  }>;
+}
+
+/**
+ * Index declarations as CloudBase database index config. Format: one object per collection that has
+ * indexes, shaped as the body of the tcb API action `UpdateTable` (the same shape `@cloudbase/manager-node`'s
+ * `database.updateCollection(name, { CreateIndexes })` takes):
+ *
+ *   { TableName, CreateIndexes: [{ IndexName, MgoKeySchema: { MgoIndexKeys: [{ Name, Direction: '1' | '-1' }],
+ *     MgoIsUnique, MgoIsSparse } }] }
+ *
+ * Add `EnvId` when sending it. Unique indexes are sparse: on SQLite a document that lacks an indexed
+ * field never collides, while a plain MongoDB unique index treats every missing value as one null.
+ */
+export function indexConfig(collections: CollectionSpec[]): CloudBaseIndexConfig[] {
+  return collections
+    .filter((c) => c.indexes.length > 0)
+    .map((c) => ({
+      TableName: c.name,
+      CreateIndexes: c.indexes.map((index) => ({
+        IndexName: index.name,
+        MgoKeySchema: {
+          MgoIndexKeys: index.fields.map(([field, direction]) => ({
+            Name: checkField(field),
+            Direction: direction === 'desc' ? '-1' : '1',
+          })),
+          MgoIsUnique: index.unique === true,
+          MgoIsSparse: index.unique === true,
+        },
+      })),
+    }));
+}
