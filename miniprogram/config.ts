@@ -12,7 +12,10 @@ export interface AppConfig {
   cloudEnv: string;
 }
 
-/** The app's configuration. Set `mode: 'cloud'` and `cloudEnv` for a production build. */
+/** The `cloudEnv` this file ships with; a cloud build carrying it refuses to start (utils/cloud-config.ts). */
+export const PLACEHOLDER_CLOUD_ENV = 'your-cloudbase-env-id';
+
+/** The app's configuration. Set `mode: 'cloud'` and `cloudEnv` (docs/DEPLOY.md step 5) for a production build. */
 export const config: AppConfig = {
   mode: 'local',
   localBaseUrl: 'http://127.0.0.1:3000',

@@ -1,20 +1,62 @@
 // The one door to the backend: every service goes through `call`, which picks the transport from
 // config.ts and always resolves to the API envelope — transport failures included — so pages
-// handle one shape and never a thrown error.
+// handle one shape and never a thrown error. A call that does not reach the function, or comes back
+// without an envelope, answers UNAVAILABLE with a reason saying what happened (API.md, Conventions);
+// the platform's own error code goes to the log (DevTools console, real-time log), never to the user.
 import type { ApiResult, AppError } from '../../typings/api';
 import { config } from '../config';
+import { cloudConfigProblem } from '../utils/cloud-config';
 import { devOpenid } from '../utils/dev-account';
 
 /** The cloud functions (API.md §5). */
 export type FunctionName = 'account' | 'community' | 'volunteer' | 'requests' | 'ratings' | 'messages';
 
-/** The failure a page shows when the backend could not be reached or answered nonsense. */
-export const NETWORK_ERROR: AppError = { code: 'INTERNAL', message: '网络异常，请稍后重试' };
+/** Why a call did not get an answer from the function (the `reason` of its UNAVAILABLE envelope). */
+export type TransportReason =
+  | 'NETWORK'
+  | 'CLIENT_TIMEOUT'
+  | 'FUNCTION_NOT_FOUND'
+  | 'FUNCTION_TIMEOUT'
+  | 'FUNCTION_FAILED'
+  | 'ENV_NOT_FOUND'
+  | 'CLOUD_NOT_ENABLED'
+  | 'QUOTA_EXCEEDED'
+  | 'BAD_RESPONSE'
+  | 'CLOUD_CALL_FAILED'
+  | 'CLOUD_ENV_NOT_SET';
+
+const MESSAGES: Record<TransportReason, string> = {
+  NETWORK: '网络连接失败，请检查网络后重试',
+  CLIENT_TIMEOUT: '请求超时，请检查网络后重试',
+  FUNCTION_NOT_FOUND: '服务暂不可用（云函数未部署），请联系管理员',
+  FUNCTION_TIMEOUT: '服务响应超时，请稍后重试',
+  FUNCTION_FAILED: '服务出现异常，请稍后重试',
+  ENV_NOT_FOUND: '云开发环境配置有误，请联系管理员',
+  CLOUD_NOT_ENABLED: '云开发未开通或无权限调用，请联系管理员',
+  QUOTA_EXCEEDED: '当前访问人数较多，请稍后重试',
+  BAD_RESPONSE: '服务返回异常，请稍后重试',
+  CLOUD_CALL_FAILED: '服务暂时不可用，请稍后重试',
+  CLOUD_ENV_NOT_SET: '小程序尚未完成配置（云开发环境未设置），暂时无法使用',
+};
+
+/** The envelope of a call that got no answer from its function. */
+export function transportFailure(reason: TransportReason): AppError {
+  return { code: 'UNAVAILABLE', message: MESSAGES[reason], reason };
+}
+
+/** The failure a page shows when the backend could not be reached. */
+export const NETWORK_ERROR: AppError = transportFailure('NETWORK');
 
 const LOCAL_TIMEOUT_MS = 15000;
 
-function networkFailure<T>(): ApiResult<T> {
-  return { ok: false, error: { ...NETWORK_ERROR } };
+/**
+ * Cloud mode's own limit: the function answers within its 10 s timeout (7 s budget inside it), so
+ * a call still unanswered after 15 s is lost on the way; the page gets an answer and can retry.
+ */
+export const CLOUD_TIMEOUT_MS = 15000;
+
+function failed<T>(reason: TransportReason): ApiResult<T> {
+  return { ok: false, error: transportFailure(reason) };
 }
 
 /** Whether a response body is an envelope (and not, say, a proxy's error page). */
@@ -41,21 +83,71 @@ function callLocal<T>(fn: FunctionName, action: string, data: object): Promise<A
         data: { action, data },
         timeout: LOCAL_TIMEOUT_MS,
         // The gateway answers its errors with an envelope too (400, 404), so any status will do.
-        success: (res) => resolve(isEnvelope<T>(res.data) ? res.data : networkFailure<T>()),
-        fail: () => resolve(networkFailure<T>()),
+        success: (res) => resolve(isEnvelope<T>(res.data) ? res.data : failed<T>('BAD_RESPONSE')),
+        fail: (err) => {
+          console.error(`[transport] ${fn}.${action}: gateway not reached`, err);
+          resolve(failed<T>(/timeout/i.test(String(err?.errMsg)) ? 'CLIENT_TIMEOUT' : 'NETWORK'));
+        },
       });
-    } catch {
-      resolve(networkFailure<T>());
+    } catch (err) {
+      console.error(`[transport] ${fn}.${action}: wx.request threw`, err);
+      resolve(failed<T>('NETWORK'));
     }
   });
 }
 
+/** The numeric code of a wx.cloud failure: `errCode`, or the one its message starts with. */
+export function cloudErrorCode(err: unknown): number | null {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { errCode?: unknown; errMsg?: unknown; message?: unknown };
+  if (typeof e.errCode === 'number' && e.errCode !== 0) return e.errCode;
+  const text = `${String(e.errMsg ?? '')} ${String(e.message ?? (typeof err === 'string' ? err : ''))}`;
+  const m = /(-\d{4,7})\b/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** WeChat's callFunction error codes (云开发错误码) mapped onto what the user is told. */
+export function cloudFailureReason(err: unknown): TransportReason {
+  const code = cloudErrorCode(err);
+  const text =
+    typeof err === 'object' && err !== null
+      ? `${String((err as { errMsg?: unknown }).errMsg ?? '')} ${String((err as { message?: unknown }).message ?? '')}`
+      : String(err);
+  if (code === -404011 || /FunctionName|ResourceNotFound|function not found/i.test(text)) return 'FUNCTION_NOT_FOUND';
+  if (code === -504003 || code === -501002 || /timed? ?out/i.test(text)) return 'FUNCTION_TIMEOUT';
+  if (code === -501000 || code === -501005 || /INVALID_ENV|env check invalid|env not exist/i.test(text)) return 'ENV_NOT_FOUND';
+  if (code === -601034 || code === -601004 || code === -401001) return 'CLOUD_NOT_ENABLED';
+  if (code === -501003 || code === -501004) return 'QUOTA_EXCEEDED';
+  if (code === -504001 || code === -504002 || code === -404010 || (code !== null && code <= -404001 && code >= -404009))
+    return 'FUNCTION_FAILED';
+  if (/request:fail|network|ERR_/i.test(text)) return 'NETWORK';
+  return 'CLOUD_CALL_FAILED';
+}
+
 async function callCloud<T>(fn: FunctionName, action: string, data: object): Promise<ApiResult<T>> {
+  const problem = cloudConfigProblem();
+  if (problem) {
+    console.error(`[transport] ${fn}.${action}: not called. ${problem}`);
+    return failed<T>('CLOUD_ENV_NOT_SET');
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), CLOUD_TIMEOUT_MS);
+  });
   try {
-    const res = await wx.cloud.callFunction({ name: fn, data: { action, data } });
-    return isEnvelope<T>(res.result) ? res.result : networkFailure<T>();
-  } catch {
-    return networkFailure<T>();
+    const res = await Promise.race([wx.cloud.callFunction({ name: fn, data: { action, data } }), timedOut]);
+    if (res === 'timeout') {
+      console.error(`[transport] ${fn}.${action}: no answer within ${CLOUD_TIMEOUT_MS} ms`);
+      return failed<T>('CLIENT_TIMEOUT');
+    }
+    if (isEnvelope<T>(res.result)) return res.result;
+    console.error(`[transport] ${fn}.${action}: the function answered no envelope`, { result: res.result, errMsg: res.errMsg });
+    return failed<T>('BAD_RESPONSE');
+  } catch (err) {
+    const reason = cloudFailureReason(err);
+    console.error(`[transport] ${fn}.${action}: callFunction failed (errCode ${cloudErrorCode(err) ?? 'none'}, ${reason})`, err);
+    return failed<T>(reason);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
   }
 }
 

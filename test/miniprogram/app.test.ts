@@ -31,3 +31,32 @@ test('takes the text scale from the WeChat font size', () => {
   const app = launch({ mode: 'local' });
   expect(app.globalData.fontScale).toBe(1.4);
 });
+
+describe('cloud mode with the placeholder environment id', () => {
+  let logged: jest.SpyInstance;
+  beforeEach(() => {
+    logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => logged.mockRestore());
+
+  test.each(['your-cloudbase-env-id', '', '  '])(
+    'refuses to start with cloudEnv %j and says why, on screen and in the console',
+    (cloudEnv) => {
+      launch({ mode: 'cloud', cloudEnv });
+      expect(wx.cloud.init).not.toHaveBeenCalled();
+      expect(wx.showModal).toHaveBeenCalledTimes(1);
+      const dialog = (wx.showModal as unknown as jest.Mock).mock.calls[0][0];
+      expect(dialog).toMatchObject({ title: '无法启动', showCancel: false });
+      expect(dialog.content).toContain('云开发环境 ID 未设置');
+      expect(dialog.content).toContain('miniprogram/config.ts');
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(logged.mock.calls[0][0]).toContain('cloudEnv');
+    },
+  );
+
+  test('a real environment id starts without a dialog', () => {
+    launch({ mode: 'cloud', cloudEnv: 'prod-1a2b3c' });
+    expect(wx.showModal).not.toHaveBeenCalled();
+    expect(logged).not.toHaveBeenCalled();
+  });
+});

@@ -55,16 +55,37 @@ describe('local mode', () => {
     await expect(call('ratings', 'board')).resolves.toEqual(notFound);
   });
 
-  test('turns a network failure into an INTERNAL envelope', async () => {
+  test('turns a gateway that cannot be reached into UNAVAILABLE NETWORK, logged', async () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    request().mockImplementation((o: WechatMiniprogram.RequestOption) => {
+      setTimeout(() => o.fail?.({ errMsg: 'request:fail connect ECONNREFUSED', errno: 600001 } as never), 0);
+    });
+    await expect(account.whoami()).resolves.toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', reason: 'NETWORK', message: '网络连接失败，请检查网络后重试' },
+    });
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
+  });
+
+  test('turns a request timeout into UNAVAILABLE CLIENT_TIMEOUT', async () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     request().mockImplementation((o: WechatMiniprogram.RequestOption) => {
       setTimeout(() => o.fail?.({ errMsg: 'request:fail timeout', errno: 5 } as never), 0);
     });
-    await expect(account.whoami()).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: '网络异常，请稍后重试' } });
+    await expect(account.whoami()).resolves.toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', reason: 'CLIENT_TIMEOUT', message: '请求超时，请检查网络后重试' },
+    });
+    logged.mockRestore();
   });
 
-  test('turns an answer that is not an envelope (a proxy error page) into an INTERNAL envelope', async () => {
+  test('turns an answer that is not an envelope (a proxy error page) into UNAVAILABLE BAD_RESPONSE', async () => {
     gatewayAnswers('<html>502 Bad Gateway</html>', 502);
-    await expect(community.list()).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: '网络异常，请稍后重试' } });
+    await expect(community.list()).resolves.toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', reason: 'BAD_RESPONSE', message: '服务返回异常，请稍后重试' },
+    });
   });
 
   test('does not call the cloud', async () => {
@@ -77,6 +98,11 @@ describe('local mode', () => {
 describe('cloud mode', () => {
   beforeEach(() => {
     config.mode = 'cloud';
+    config.cloudEnv = 'prod-1a2b3c';
+  });
+
+  afterEach(() => {
+    config.cloudEnv = 'your-cloudbase-env-id';
   });
 
   test('calls wx.cloud.callFunction in cloud mode', async () => {
@@ -96,14 +122,16 @@ describe('cloud mode', () => {
     expect(callFunction().mock.calls[0][0]).toEqual({ name: 'community', data: { action: 'stats', data: { communityId: 'cm_hongxing' } } });
   });
 
-  test('turns a failed cloud call into an INTERNAL envelope', async () => {
+  test('turns a failed cloud call into UNAVAILABLE with what happened (all cases: transport-cloud.test.ts)', async () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     callFunction().mockRejectedValue(new Error('cloud.callFunction:fail -404011 cloud function execution error'));
     await expect(
       account.register({ name: '赵志远', phone: '13907160006', communityId: 'c', compoundId: 'k', building: '6栋', room: '601' }),
     ).resolves.toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: '网络异常，请稍后重试' },
+      error: { code: 'UNAVAILABLE', reason: 'FUNCTION_NOT_FOUND', message: '服务暂不可用（云函数未部署），请联系管理员' },
     });
+    logged.mockRestore();
   });
 });
 

