@@ -7,6 +7,7 @@
  *   await g.close();
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Result } from '../../cloudfunctions/core/app/result';
@@ -42,12 +43,29 @@ export async function startTestGateway(options: { now?: string; seed?: boolean }
     clock,
     logger,
     dir,
-    post: async (fn, action, data = {}, openid) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (openid) headers['x-openid'] = openid;
-      const res = await fetch(`${gateway.url}/functions/${fn}`, { method: 'POST', headers, body: JSON.stringify({ action, data }) });
-      return (await res.json()) as never;
-    },
+    // A fresh connection per call (agent: false): fetch's pooled keep-alive sockets race the gateway's
+    // 5 s keepAliveTimeout on a loaded machine, and a reused socket the server just closed fails
+    // with ECONNRESET before the request reaches the gateway.
+    post: (fn, action, data = {}, openid) =>
+      new Promise((resolve, reject) => {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (openid) headers['x-openid'] = openid;
+        const req = http.request(`${gateway.url}/functions/${fn}`, { method: 'POST', headers, agent: false }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            try {
+              resolve(JSON.parse(text) as never);
+            } catch (err) {
+              reject(err);
+            }
+          });
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ action, data }));
+      }),
     close: async () => {
       await gateway.close();
       fs.rmSync(dir, { recursive: true, force: true });
