@@ -22,8 +22,11 @@ type Expect<T extends true> = T;
 
 export type ApiContract = [
   Expect<Equal<Client.ErrorCode, ServerErrorCode>>,
-  Expect<Equal<Client.AppError, ServerAppError>>,
-  Expect<Equal<Client.ApiResult<number>, Result<number>>>,
+  // The client's reasons are the server's plus the transport's own (a call that got no answer).
+  Expect<Equal<Omit<Client.AppError, 'reason'>, Omit<ServerAppError, 'reason'>>>,
+  Expect<Equal<Exclude<Client.AppError['reason'], Client.TransportReason>, ServerAppError['reason']>>,
+  Expect<Equal<Extract<Client.ApiResult<number>, { ok: true }>, Extract<Result<number>, { ok: true }>>>,
+  Expect<Result<number> extends Client.ApiResult<number> ? true : false>,
   Expect<Equal<Client.Page<string>, ServerPage<string>>>,
   Expect<Equal<Client.Role, ServerRole>>,
   Expect<Equal<Client.UserStatus, ServerUserStatus>>,

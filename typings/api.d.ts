@@ -22,11 +22,28 @@ export interface InputIssue {
   message: string;
 }
 
+/**
+ * Why a call from the mini-program did not get an answer from the function
+ * (the `reason` of the UNAVAILABLE envelope miniprogram/services/transport.ts answers).
+ */
+export type TransportReason =
+  | 'NETWORK'
+  | 'CLIENT_TIMEOUT'
+  | 'FUNCTION_NOT_FOUND'
+  | 'FUNCTION_TIMEOUT'
+  | 'FUNCTION_FAILED'
+  | 'ENV_NOT_FOUND'
+  | 'CLOUD_NOT_ENABLED'
+  | 'QUOTA_EXCEEDED'
+  | 'BAD_RESPONSE'
+  | 'CLOUD_CALL_FAILED'
+  | 'CLOUD_ENV_NOT_SET';
+
 export interface AppError {
   code: ErrorCode;
   message: string;
   /** A stable, documented detail such as ALREADY_REGISTERED (each function's union: API.md, Reasons). */
-  reason?: import('../cloudfunctions/core/app/reasons').Reason;
+  reason?: import('../cloudfunctions/core/app/reasons').Reason | TransportReason;
   issues?: InputIssue[];
 }
 

@@ -3,27 +3,15 @@
 // handle one shape and never a thrown error. A call that does not reach the function, or comes back
 // without an envelope, answers UNAVAILABLE with a reason saying what happened (API.md, Conventions);
 // the platform's own error code goes to the log (DevTools console, real-time log), never to the user.
-import type { ApiResult, AppError } from '../../typings/api';
+import type { ApiResult, AppError, TransportReason } from '../../typings/api';
 import { config } from '../config';
 import { cloudConfigProblem } from '../utils/cloud-config';
 import { devOpenid } from '../utils/dev-account';
 
+export type { TransportReason };
+
 /** The cloud functions (API.md §5). */
 export type FunctionName = 'account' | 'community' | 'volunteer' | 'requests' | 'ratings' | 'messages';
-
-/** Why a call did not get an answer from the function (the `reason` of its UNAVAILABLE envelope). */
-export type TransportReason =
-  | 'NETWORK'
-  | 'CLIENT_TIMEOUT'
-  | 'FUNCTION_NOT_FOUND'
-  | 'FUNCTION_TIMEOUT'
-  | 'FUNCTION_FAILED'
-  | 'ENV_NOT_FOUND'
-  | 'CLOUD_NOT_ENABLED'
-  | 'QUOTA_EXCEEDED'
-  | 'BAD_RESPONSE'
-  | 'CLOUD_CALL_FAILED'
-  | 'CLOUD_ENV_NOT_SET';
 
 const MESSAGES: Record<TransportReason, string> = {
   NETWORK: '网络连接失败，请检查网络后重试',

@@ -8,13 +8,23 @@ import type { CommunityReason } from './community/reasons';
 import type { RatingsReason } from './ratings/reasons';
 import type { RequestsReason } from './requests/reasons';
 import type { VolunteerReason } from './volunteer/reasons';
+import { UNAVAILABLE_REASONS } from '../ports/unavailable';
 
-/** Reasons any function may answer: the access levels and idempotency (API.md, Conventions). */
-export const COMMON_REASONS = ['NOT_REGISTERED', 'ACCOUNT_NOT_ACTIVE', 'CLIENT_TOKEN_REUSED', 'REQUEST_IN_PROGRESS'] as const;
+/**
+ * Reasons any function may answer: the access levels, idempotency (API.md, Conventions) and the
+ * platform's `UNAVAILABLE` reasons (ports/unavailable.ts).
+ */
+export const COMMON_REASONS = [
+  'NOT_REGISTERED',
+  'ACCOUNT_NOT_ACTIVE',
+  'CLIENT_TOKEN_REUSED',
+  'REQUEST_IN_PROGRESS',
+  ...UNAVAILABLE_REASONS,
+] as const;
 export type CommonReason = (typeof COMMON_REASONS)[number];
 
 /** Every reason of every function. */
-export type Reason = AccountReason | CommunityReason | VolunteerReason | RequestsReason | RatingsReason;
+export type Reason = CommonReason | AccountReason | CommunityReason | VolunteerReason | RequestsReason | RatingsReason;
 
 /** Compiles only when every member of `Small` is one of `Big`: a domain's reasons must be listed. */
 export type Within<Big extends string, Small extends Big> = Small;

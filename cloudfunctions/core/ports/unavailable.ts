@@ -16,13 +16,15 @@ export class ServiceUnavailableError extends Error {
  * Why a platform service (the CloudBase database, WeChat's open API) could not serve a call.
  * Documented in API.md as reasons of the `UNAVAILABLE` code; every one means "try again later".
  */
-export type UnavailableReason =
+export const UNAVAILABLE_REASONS = [
   /** The call's time budget ran out before its database work finished (cloud-entry.ts sets it). */
-  | 'TIME_BUDGET_EXCEEDED'
+  'TIME_BUDGET_EXCEEDED',
   /** A transaction kept conflicting with others until its retries or the budget ran out. */
-  | 'DATABASE_BUSY'
+  'DATABASE_BUSY',
   /** The database answered with an error or did not answer within the request timeout. */
-  | 'DATABASE_UNAVAILABLE';
+  'DATABASE_UNAVAILABLE',
+] as const;
+export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
 
 const MESSAGES: Record<UnavailableReason, string> = {
   TIME_BUDGET_EXCEEDED: '处理超时，请稍后重试',
