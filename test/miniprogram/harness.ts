@@ -22,7 +22,7 @@
  *   expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/…' }));
  *
  * More: `backend.answer(key, envelope)` changes an answer mid-test; `backend.all` has every call
- * with its `x-openid`; `renderPage(path, { config: { mode: 'cloud' } })` renders in cloud mode
+ * with its `x-openid`; `renderPage(path, { config: { mode: 'cloud', cloudEnv: '…' } })` renders in cloud mode
  * (mock `wx.cloud.callFunction` then); `fire(element, 'change', detail)` sends any other event;
  * `page.comp.instance.onShow()` runs a page lifecycle method; `await page.settle()` waits more.
  *
@@ -121,7 +121,7 @@ function fieldRoot(el: Element): Element | null {
 }
 
 export interface RenderOptions {
-  /** Overrides of miniprogram/config.ts (e.g. `{ mode: 'cloud' }`) until the page is detached. */
+  /** Overrides of miniprogram/config.ts (e.g. `{ mode: 'cloud', cloudEnv: 'prod-1a2b3c' }`) until the page is detached. */
   config?: Partial<AppConfig>;
   /** Properties the page component is rendered with. */
   properties?: Record<string, unknown>;

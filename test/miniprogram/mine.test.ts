@@ -111,7 +111,7 @@ test('has no demo account switcher in cloud mode', async () => {
   (wx.cloud.callFunction as unknown as jest.Mock).mockImplementation(({ name, data }: { name: string; data: { action: string } }) =>
     Promise.resolve({ result: name === 'account' && data.action === 'whoami' ? whoamiAs(user(), 'o-real') : ok([]) }),
   );
-  page = await renderPage('pages/mine/index', { config: { mode: 'cloud' } });
+  page = await renderPage('pages/mine/index', { config: { mode: 'cloud', cloudEnv: 'prod-1a2b3c' } });
 
   expect(page.getByText('赵志远')).toBeTruthy();
   expect(page.queryByText('切换演示账号')).toBeNull();
