@@ -306,7 +306,11 @@ export const BUDGETS: BudgetTable = {
       why: 'computes the whole period: caller, community, period, compounds, sheets, serious items, satisfaction counts per compound; stores the publication and one result per firm',
       call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }),
     },
-    board: { reads: 1, call: () => ({ openid: null, data: { communityId: DEMO.communityId } }) },
+    board: {
+      reads: 2,
+      why: 'the published periods and the community (its credit rules, which the board explains)',
+      call: () => ({ openid: null, data: { communityId: DEMO.communityId } }),
+    },
     firm: {
       reads: 3,
       why: 'the firm, its published results and the compounds it serves, read in parallel',
@@ -319,8 +323,8 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: 'demo-oc', data: {} }),
     },
     period: {
-      reads: 8,
-      why: 'a staff overview: caller, period, compounds, sheets, raters, serious items, periods and publications, read in parallel',
+      reads: 9,
+      why: 'a staff overview: caller, period, compounds, sheets, raters, serious items, periods and publications, read in parallel; the community (its credit rules)',
       call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }),
     },
     sheets: { reads: 2, why: 'the caller and the page of sheets', call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }) },

@@ -40,7 +40,7 @@ export const GRADES = ['AAA', 'AA', 'A', 'B', 'C'] as const satisfies readonly G
 export type ListKind = 'red' | 'black';
 
 /** The lowest score of each grade (RULES.md §4: AAA ≥ 85, AA 80–85, A 70–80, B 60–70, C < 60). */
-const GRADE_FLOORS: Array<[Grade, number]> = [
+export const GRADE_FLOORS: ReadonlyArray<readonly [Grade, number]> = [
   ['AAA', 85],
   ['AA', 80],
   ['A', 70],

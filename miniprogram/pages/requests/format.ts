@@ -10,7 +10,6 @@ import type {
   RequestStatus,
   RequestSummary,
   RequestView,
-  Tier,
   TimelineView,
 } from '../../services/requests';
 import { formatTime as formatChinaTime } from '../../utils/china-time';
@@ -66,13 +65,6 @@ export const PARTY_LABELS: Record<Party | 'party_org' | 'resident' | 'system', s
   resident: '居民',
   system: '系统',
 };
-
-export const TIER_OPTIONS: Array<{ value: Tier; label: string }> = [
-  { value: 'emergency', label: '紧急（2小时）' },
-  { value: 'utilities', label: '水电气暖（24小时）' },
-  { value: 'general', label: '一般（7天）' },
-  { value: 'complex', label: '复杂（15天）' },
-];
 
 export const POSITION_OPTIONS: Array<{ value: Position; label: string }> = [
   { value: 'agree', label: '同意' },

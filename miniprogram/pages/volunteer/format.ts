@@ -122,13 +122,11 @@ export function myStatusText(s: ActivityDetail['mySignup'] | MySignupItem | null
 /** The main button of the activity page. */
 export type DetailAction = 'signup' | 'waitlist' | 'cancel' | 'none';
 
-/** Which button to offer the caller now, and whether cancelling now would be late. */
-export function detailAction(a: ActivityDetail, nowMs: number): { action: DetailAction; lateCancel: boolean } {
+/** Which button to offer the caller, and whether cancelling now would be late (both as the server decided). */
+export function detailAction(a: ActivityDetail): { action: DetailAction; lateCancel: boolean } {
   const mine = a.mySignup;
-  const active = mine && (mine.status === 'confirmed' || mine.status === 'waitlisted');
-  if (active) {
-    if (a.phase !== 'signup_open' && a.phase !== 'signup_closed') return { action: 'none', lateCancel: false };
-    return { action: 'cancel', lateCancel: mine.status === 'confirmed' && nowMs > Date.parse(a.freeCancelUntil) };
+  if (mine && (mine.status === 'confirmed' || mine.status === 'waitlisted')) {
+    return a.canCancel ? { action: 'cancel', lateCancel: a.cancelIsLate } : { action: 'none', lateCancel: false };
   }
   if (a.phase !== 'signup_open') return { action: 'none', lateCancel: false };
   if (a.seatsLeft > 0 && a.waitlistCount === 0) return { action: 'signup', lateCancel: false };

@@ -1,5 +1,10 @@
 // Backend answers of the ratings pages, shaped like the demo seed.
 import type { BoardView, FirmView, MySheetsView, PeriodView } from '../../../miniprogram/services/ratings';
+import { ratingRulesView } from '../../../cloudfunctions/core/app/ratings/views';
+import { DEFAULT_RULES } from '../../../cloudfunctions/core/domain/rules-config';
+
+/** The credit rules as the server shows them, with the default rules. */
+const DEFAULT_RATING_RULES = ratingRulesView(DEFAULT_RULES);
 
 const dims = (n: number | null) => ({ environment: n, greening: n, security: n, facilities: n, repairs: n, fees: n, coGovernance: n });
 export const allScores = (n: number) => ({ environment: n, greening: n, security: n, facilities: n, repairs: n, fees: n, coGovernance: n });
@@ -35,6 +40,7 @@ export function boardOf(period: '2026-H1' | '2025-H2'): BoardView {
     seriousItems: f.seriousItems,
   });
   return {
+    rules: DEFAULT_RATING_RULES,
     communityId: 'cm_hongxing',
     period,
     label: h1 ? '2026年上半年' : '2025年下半年',
@@ -52,6 +58,7 @@ export function boardOf(period: '2026-H1' | '2025-H2'): BoardView {
 }
 
 export const EMPTY_BOARD: BoardView = {
+  rules: DEFAULT_RATING_RULES,
   communityId: null,
   period: null,
   label: null,
@@ -141,6 +148,7 @@ export function mySheetsOf(state: 'draft' | 'submitted' | 'closed'): MySheetsVie
 export function periodViewOf(options: { canPublish: boolean; published?: boolean }): PeriodView {
   const published = options.published ?? false;
   return {
+    rules: DEFAULT_RATING_RULES,
     communityId: 'cm_hongxing',
     period: '2026-H2',
     label: '2026年下半年',

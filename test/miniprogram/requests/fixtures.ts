@@ -1,5 +1,7 @@
 // Backend answers shaped like the requests of the demo seed, for the 诉求 page tests.
 import type { RequestSummary, RequestView } from '../../../miniprogram/services/requests';
+import { tierOptionsOf } from '../../../cloudfunctions/core/app/requests/views';
+import { DEFAULT_RULES } from '../../../cloudfunctions/core/domain/rules-config';
 
 const NOW = Date.now();
 const iso = (hoursFromNow: number) => new Date(NOW + hoursFromNow * 3_600_000).toISOString();
@@ -45,6 +47,8 @@ export function view(overrides: Partial<RequestView> = {}): RequestView {
     rating: null,
     feedback: null,
     submitter: { name: '陈玉珍', building: '6栋', room: '602', phoneMasked: '139****0006' },
+    // The server's own builder, with the default rules.
+    tierOptions: tierOptionsOf(DEFAULT_RULES.requestTierHours),
     timeline: [
       {
         at: iso(-3),

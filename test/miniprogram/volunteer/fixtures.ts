@@ -35,17 +35,30 @@ export function summary(overrides: Partial<ActivitySummary> = {}): ActivitySumma
   };
 }
 
+/**
+ * An activity detail. Unless a test sets them, the fields the server decides follow its rules with
+ * the fixture's phase standing in for the clock: a held signup may be cancelled before the activity
+ * starts, late after `freeCancelUntil`, and leaving the waitlist is never late.
+ */
 export function detail(overrides: Partial<ActivityDetail> = {}): ActivityDetail {
-  return {
+  const d = {
     ...summary(),
     description: '清理楼道堆放杂物、擦拭扶手和信报箱。',
     organiser: { organisation: '红星社区居民委员会', personInCharge: '王秀兰', contact: '13907160003' },
     freeCancelUntil: fromNow(24),
+    freeCancelHours: 2,
     attendanceMinRatio: 0.6,
     cancelReason: null,
     mySignup: null,
     isOrganiser: false,
     ...overrides,
+  };
+  const held = d.mySignup?.status === 'confirmed' || d.mySignup?.status === 'waitlisted';
+  const canCancel = held && (d.phase === 'signup_open' || d.phase === 'signup_closed');
+  return {
+    canCancel,
+    cancelIsLate: canCancel && d.mySignup?.status === 'confirmed' && Date.now() > Date.parse(d.freeCancelUntil),
+    ...d,
   };
 }
 

@@ -35,10 +35,20 @@ describe('the activity page button', () => {
       detail({ mySignup: mine('waitlisted', 2), freeCancelUntil: fromNow(-0.5) }),
       { action: 'cancel', lateCancel: false },
     ],
+    [
+      '取消 as the server decides, not by the clock: on time when it says so',
+      detail({ mySignup: mine('confirmed'), freeCancelUntil: fromNow(-0.5), canCancel: true, cancelIsLate: false }),
+      { action: 'cancel', lateCancel: false },
+    ],
+    [
+      'no 取消 when the server says it may not be cancelled',
+      detail({ mySignup: mine('confirmed'), canCancel: false }),
+      { action: 'none', lateCancel: false },
+    ],
     ['nothing once under way', detail({ phase: 'in_progress', mySignup: mine('confirmed') }), { action: 'none', lateCancel: false }],
     ['报名 again after cancelling', detail({ mySignup: mine('cancelled') }), { action: 'signup', lateCancel: false }],
   ])('offers %s', (_name, a, expected) => {
-    expect(detailAction(a, NOW)).toEqual(expected);
+    expect(detailAction(a)).toEqual(expected);
   });
 });
 

@@ -1,7 +1,8 @@
 import { periodLabel } from '../../domain/period';
 import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
-import { COMPOUNDS, FIRMS, type CompoundDoc, type FirmDoc } from '../community/community';
+import { rulesFor } from '../../domain/rules-config';
+import { COMMUNITIES, COMPOUNDS, FIRMS, type CommunityDoc, type CompoundDoc, type FirmDoc } from '../community/community';
 import { fail, failures, ok } from '../result';
 import { FIRM_RESULTS, periodId, RATING_PERIODS, type FirmResultDoc, type RatingPeriodDoc } from './rating';
 import { boardInput, firmGradesInput, firmInput } from './schemas';
@@ -30,13 +31,14 @@ export const boardActions = {
       // Without a community, the latest publication anywhere decides which community's board to show.
       const communityId = input.communityId ?? rows[0]?.communityId ?? null;
       const mine = rows.filter((r) => r.communityId === communityId);
+      const rules = rulesFor(communityId ? (await ctx.store.get<CommunityDoc>(COMMUNITIES, communityId))?.rules : null);
       const periods = mine.map((r) => r.period);
-      if (!input.period) return ok(boardView(mine[0]?.current ?? null, periods, communityId));
+      if (!input.period) return ok(boardView(mine[0]?.current ?? null, periods, communityId, rules));
       let chosen = mine.find((r) => r.period === input.period);
       if (!chosen && communityId)
         chosen = (await ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(communityId, input.period))) ?? undefined;
       if (!chosen?.current) return fail('NOT_FOUND', '该期红黑榜尚未发布', 'NOT_PUBLISHED');
-      return ok(boardView(chosen.current, periods, communityId));
+      return ok(boardView(chosen.current, periods, communityId, rules));
     },
   }),
 

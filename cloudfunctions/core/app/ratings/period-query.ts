@@ -3,7 +3,8 @@ import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { hasCommunityRole, isAdmin, isCommunityStaff } from '../auth';
-import { COMPOUNDS, type CompoundDoc } from '../community/community';
+import { rulesFor } from '../../domain/rules-config';
+import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
 import { failures, ok } from '../result';
 import {
   periodId,
@@ -17,7 +18,7 @@ import {
   type SeriousItemDoc,
 } from './rating';
 import { periodInput } from './schemas';
-import { periodOption, seriousItemView, type PeriodView, type RaterStatus } from './views';
+import { periodOption, ratingRulesView, seriousItemView, type PeriodView, type RaterStatus } from './views';
 import { expectedRaters } from '../../domain/raters';
 
 /** The staff's overview of a period: who has rated, who has not, publications and serious items. */
@@ -35,7 +36,8 @@ export const periodActions = {
         status: 'active',
         $or: [{ roles: { $contains: 'oc_member' } }, { roles: { $contains: 'party_org' } }],
       };
-      const [periodDoc, compounds, sheets, people, items, periods, publications] = await Promise.all([
+      const [community, periodDoc, compounds, sheets, people, items, periods, publications] = await Promise.all([
+        ctx.store.get<CommunityDoc>(COMMUNITIES, communityId),
         ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(communityId, input.period)),
         ctx.store.find<CompoundDoc>(
           COMPOUNDS,
@@ -93,6 +95,7 @@ export const periodActions = {
       ]);
       const now = ctx.clock.now();
       const view: PeriodView = {
+        rules: ratingRulesView(rulesFor(community?.rules)),
         communityId,
         period: input.period,
         label: periodLabel(input.period),

@@ -103,7 +103,7 @@ export const publishActions = {
         black: results.black.map((f) => f.firmId),
       });
       if (results.black.length > 0) await sendBlackListNotices(ctx, results);
-      return ok(boardView(results, [], communityId));
+      return ok(boardView(results, [], communityId, rulesFor(community.rules)));
     },
   }),
 

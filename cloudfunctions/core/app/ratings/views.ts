@@ -1,4 +1,14 @@
-import type { DimensionMeans, DimensionScores, FirmResult, Grade, ListEntry, ListKind, RaterRole } from '../../domain/credit';
+import {
+  GRADE_FLOORS,
+  type DimensionMeans,
+  type DimensionScores,
+  type FirmResult,
+  type Grade,
+  type ListEntry,
+  type ListKind,
+  type RaterRole,
+} from '../../domain/credit';
+import type { RulesConfig } from '../../domain/rules-config';
 import { periodLabel, type Period } from '../../domain/period';
 import type { PeriodState, PublicationResults, RatingSheetDoc, SeriousItemDoc } from './rating';
 
@@ -29,8 +39,33 @@ export interface SheetView {
   submittedAt: string;
 }
 
+/** The figures of the credit rules in force for the community (RULES.md §4), for pages to show. */
+export interface RatingRulesView {
+  /** Weights of the quality score, in percent. */
+  weights: { ownerSatisfaction: number; partyOrg: number; ownersCommittee: number };
+  /** Credit points taken off per serious item. */
+  seriousItemPenalty: number;
+  /** The lowest score of each grade, best first (C is anything below the last). */
+  gradeFloors: Array<{ grade: Grade; floor: number }>;
+}
+
+export function ratingRulesView(rules: RulesConfig): RatingRulesView {
+  const pct = (w: number) => Math.round(w * 1000) / 10;
+  return {
+    weights: {
+      ownerSatisfaction: pct(rules.ratingWeights.ownerSatisfaction),
+      partyOrg: pct(rules.ratingWeights.partyOrg),
+      ownersCommittee: pct(rules.ratingWeights.ownersCommittee),
+    },
+    seriousItemPenalty: rules.seriousItemPenalty,
+    gradeFloors: GRADE_FLOORS.map(([grade, floor]) => ({ grade, floor })),
+  };
+}
+
 /** The 红黑榜 of one published period (the publication in force). */
 export interface BoardView {
+  /** The credit rules of the community, as the board explains them. */
+  rules: RatingRulesView;
   communityId: string | null;
   period: Period | null;
   label: string | null;
@@ -130,6 +165,8 @@ export interface SeriousItemView {
 
 /** The staff view of a period: who has rated, who hasn't, publications and serious items. */
 export interface PeriodView {
+  /** The credit rules of the community (the penalty a serious item costs). */
+  rules: RatingRulesView;
   communityId: string;
   period: Period;
   label: string;
@@ -191,8 +228,9 @@ export function seriousItemView(i: SeriousItemDoc): SeriousItemView {
 }
 
 /** The board of a publication; who published stays off the public board. */
-export function boardView(p: PublicationResults | null, periods: Period[], communityId: string | null): BoardView {
+export function boardView(p: PublicationResults | null, periods: Period[], communityId: string | null, rules: RulesConfig): BoardView {
   return {
+    rules: ratingRulesView(rules),
     communityId: p?.communityId ?? communityId,
     period: p?.period ?? null,
     label: p ? periodLabel(p.period) : null,

@@ -11,6 +11,7 @@ import {
   type TimelineEntry,
   type TimelineParty,
 } from '../../domain/request-state';
+import { TIERS, type Tier } from '../../domain/request-time-limits';
 import type { Party } from '../../domain/roles';
 import { summaryOf, type RequestDoc, type RequestSummary, type SubmitterCard } from './request';
 import type { Visibility } from './access';
@@ -54,6 +55,20 @@ export interface RequestView extends RequestSummary {
   submitter: SubmitterCard | null;
   timeline: TimelineView[];
   viewer: { visibility: Exclude<Visibility, 'none'>; roles: ActorRole[]; can: RequestAction[]; following: boolean };
+  /** The time-limit tiers with this request's hours (the community's rules), for accepting it. */
+  tierOptions: Array<{ value: Tier; label: string; hours: number }>;
+}
+
+const TIER_NAMES: Record<Tier, string> = { emergency: '紧急', utilities: '水电气暖', general: '一般', complex: '复杂' };
+
+/** `2小时`, `7天`. */
+function spanText(hours: number): string {
+  return hours >= 24 && hours % 24 === 0 ? `${hours / 24}天` : `${hours}小时`;
+}
+
+/** The tiers as a picker offers them, with the hours in force: `紧急（2小时）`. */
+export function tierOptionsOf(hours: Record<Tier, number>): RequestView['tierOptions'] {
+  return TIERS.map((value) => ({ value, label: `${TIER_NAMES[value]}（${spanText(hours[value])}）`, hours: hours[value] }));
 }
 
 /** The request as `visibility` allows. */
@@ -92,5 +107,6 @@ export function viewOf(r: RequestDoc, actor: Actor, visibility: Exclude<Visibili
       detail: e.detail ?? null,
     })),
     viewer: { visibility, roles: rolesOf(r, actor), can: availableActions(r, actor, now), following },
+    tierOptions: tierOptionsOf(r.limits.tierHours),
   };
 }

@@ -8,7 +8,7 @@ import {
 } from '../../domain/activity';
 import { attendanceAt, missingCheckOut } from '../../domain/hours';
 import { maskPhone } from '../../domain/phone';
-import { freeCancelUntil, waitlistPosition, type Attendance, type CancelledBy, type SignupStatus } from '../../domain/signup';
+import { cancelSignup, freeCancelUntil, waitlistPosition, type Attendance, type CancelledBy, type SignupStatus } from '../../domain/signup';
 import type { ActivityDoc, Organiser, SignupDoc, VolunteerDoc } from './model';
 
 /** An activity as a list card shows it. */
@@ -52,6 +52,12 @@ export interface ActivityDetail extends ActivitySummary {
   organiser: Organiser;
   /** Cancelling after this moment is recorded as a late cancellation. */
   freeCancelUntil: string;
+  /** Hours before the start until which cancelling is free (the community's rule). */
+  freeCancelHours: number;
+  /** Whether the caller may cancel their signup now. */
+  canCancel: boolean;
+  /** Whether cancelling now would be recorded as late (never for leaving the waitlist). */
+  cancelIsLate: boolean;
   attendanceMinRatio: number;
   cancelReason: string | null;
   mySignup: MySignup | null;
@@ -162,11 +168,16 @@ export function mySignup(s: SignupDoc, a: Pick<ActivityDoc, 'waitlist' | 'endAt'
 }
 
 export function activityDetail(a: ActivityDoc, signup: SignupDoc | null, isOrganiser: boolean, now: Date): ActivityDetail {
+  const held = signup?.status === 'confirmed' || signup?.status === 'waitlisted' ? signup.status : null;
+  const decision = held ? cancelSignup(a, held, a.rules.freeCancelHours, now) : null;
   return {
     ...activitySummary(a, now),
     description: a.description,
     organiser: a.organiser,
     freeCancelUntil: freeCancelUntil(a.startAt, a.rules.freeCancelHours),
+    freeCancelHours: a.rules.freeCancelHours,
+    canCancel: decision?.allowed === true,
+    cancelIsLate: decision?.allowed === true && decision.late,
     attendanceMinRatio: a.rules.attendanceMinRatio,
     cancelReason: a.cancelReason ?? null,
     mySignup: signup ? mySignup(signup, a, now) : null,

@@ -35,13 +35,27 @@ function rowOf(f: Firmish, list: 'red' | 'black' | null): FirmRow {
   };
 }
 
+/** How grades and scores are made, with the figures of the community's rules. */
+export function rulesText(rules: BoardView['rules']): string {
+  const floors = rules.gradeFloors;
+  const grades = floors.map((g, i) => (i === 0 ? `${g.grade} ≥ ${g.floor} 分` : `${g.grade} ${g.floor}–${floors[i - 1].floor}`));
+  const last = floors[floors.length - 1];
+  const w = rules.weights;
+  return (
+    `信用等级：${grades.join('，')}${last ? `，C 低于 ${last.floor}` : ''}。` +
+    `质量分 = 业主满意度 ${w.ownerSatisfaction}% + 社区党组织评价 ${w.partyOrg}% + 业委会评价 ${w.ownersCommittee}%（缺项按比例折算）；` +
+    `每项重大事项扣 ${rules.seriousItemPenalty} 分并列入黑榜。列入黑榜企业所服务小区的业主，可依法共同决定是否更换物业服务企业。`
+  );
+}
+
 /** The rows and headline of a board. */
-export function boardRows(board: BoardView): { red: FirmRow[]; black: FirmRow[]; firms: FirmRow[]; headline: string } {
+export function boardRows(board: BoardView): { red: FirmRow[]; black: FirmRow[]; firms: FirmRow[]; headline: string; rules: string } {
   const republished = board.n !== null && board.n > 1 ? `（第 ${board.n} 次发布${board.reason ? `：${board.reason}` : ''}）` : '';
   return {
     red: board.red.map((f) => rowOf(f, 'red')),
     black: board.black.map((f) => rowOf(f, 'black')),
     firms: board.firms.map((f) => rowOf(f, f.list)),
     headline: board.period ? `${board.label}物业服务评价结果，${dateText(board.publishedAt)}发布${republished}` : '',
+    rules: rulesText(board.rules),
   };
 }

@@ -20,7 +20,6 @@ import {
   positionRows,
   STATUS_LABELS,
   statusTheme,
-  TIER_OPTIONS,
   timelineRows,
 } from '../format';
 import { MAX_PHOTOS, uploadPhotos } from '../photos';
@@ -90,7 +89,7 @@ Component({
     canFollow: false,
     phone: '',
     partyOptions: PARTY_OPTIONS,
-    tierOptions: TIER_OPTIONS,
+    tierOptions: [] as RequestView['tierOptions'],
     positionOptions: POSITION_OPTIONS,
     outcomeOptions: OUTCOME_OPTIONS,
     solvedOptions: [
@@ -129,6 +128,7 @@ Component({
         loading: false,
         view,
         d: display(view),
+        tierOptions: view.tierOptions,
         following: view.viewer.following,
         // Other residents of the compound may follow a public request instead of filing the same one.
         canFollow: view.viewer.visibility === 'public' && view.isPublic && open,

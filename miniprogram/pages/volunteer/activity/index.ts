@@ -56,7 +56,7 @@ Component({
         this.setData({ loading: false, error: res.error.message });
         return;
       }
-      this.setData({ loading: false, view: toView(res.data, Date.now()) });
+      this.setData({ loading: false, view: toView(res.data) });
       wx.setNavigationBarTitle?.({ title: res.data.title });
     },
 

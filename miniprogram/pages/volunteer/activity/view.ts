@@ -25,10 +25,10 @@ export interface ActivityView {
   freeCancelHours: number;
 }
 
-/** The page's view of an activity at `nowMs`. */
-export function toView(a: ActivityDetail, nowMs: number): ActivityView {
-  const { action, lateCancel } = detailAction(a, nowMs);
-  const freeCancelHours = Math.round((Date.parse(a.startAt) - Date.parse(a.freeCancelUntil)) / 360_000) / 10;
+/** The page's view of an activity. */
+export function toView(a: ActivityDetail): ActivityView {
+  const { action, lateCancel } = detailAction(a);
+  const freeCancelHours = a.freeCancelHours;
   const mine = a.mySignup;
   const holding = mine?.status === 'confirmed' && action === 'cancel';
   return {

@@ -27,6 +27,8 @@ Component({
     period: '',
     label: '',
     state: '',
+    /** Credit points a serious item costs (the community's rule). */
+    penalty: 0,
     stateLine: '',
     sheetCount: 0,
     canPublish: false,
@@ -78,6 +80,7 @@ Component({
         error: '',
         period: v.period,
         label: v.label,
+        penalty: v.rules.seriousItemPenalty,
         state: v.state,
         stateLine: stateLineOf(v),
         sheetCount: v.sheetCount,
@@ -186,7 +189,7 @@ Component({
       }
       const ok = await confirm({
         title: '确认记录重大事项？',
-        content: `${compound.firmName}（${compound.name}）${this.data.label}信用分扣 10 分并列入黑榜。${this.data.state === 'published' ? '本期已发布，需重新发布后生效。' : ''}`,
+        content: `${compound.firmName}（${compound.name}）${this.data.label}信用分扣 ${this.data.penalty} 分并列入黑榜。${this.data.state === 'published' ? '本期已发布，需重新发布后生效。' : ''}`,
         confirmText: '确认记录',
       });
       if (!ok) return;

@@ -131,7 +131,7 @@ Component({
           ? `${name} 已签到`
           : res.data.attendance === 'attended'
             ? `${name} 已签退，计 ${res.data.hours} 小时`
-            : `${name} 已签退，服务时长不足活动时长的 60%，不计时长`;
+            : `${name} 已签退，服务时长不足活动时长的 ${Math.round((this.data._activity?.attendanceMinRatio ?? 0) * 100)}%，不计时长`;
       this.setData({ notice: done, noticeTheme: 'info' });
       return true;
     },
