@@ -11,7 +11,10 @@ export const TEMPLATES: SubscribeTemplates = {
     submitRequest: [{ key: 'request_status', id: 'T-STATUS' }],
     followRequest: [{ key: 'request_followed_resolved', id: 'T-FOLLOWED' }],
     register: [{ key: 'account_approved', id: 'T-APPROVED' }],
-    handleRequest: [],
+    handleRequest: [
+      { key: 'request_assigned', id: 'T-ASSIGNED' },
+      { key: 'request_escalated', id: 'T-ESCALATED' },
+    ],
   },
 };
 

@@ -23,8 +23,21 @@ import {
   timelineRows,
 } from '../format';
 import { MAX_PHOTOS, uploadPhotos } from '../photos';
-import { EMPTY_SHEET, PHOTO_SHEETS, send, SHEETS, validateSheet, type SheetAction, type SheetErrors, type SheetForm } from './sheet';
+import {
+  EMPTY_SHEET,
+  HANDLING_SHEETS,
+  PHOTO_SHEETS,
+  send,
+  SHEETS,
+  validateSheet,
+  type SheetAction,
+  type SheetErrors,
+  type SheetForm,
+} from './sheet';
 import { confirm } from '../../../utils/confirm';
+
+/** The subscribe prompt shown when a handling sheet opened, per page: recorded once its action succeeds. */
+const handlingPrompt = new WeakMap<object, Promise<string[]>>();
 
 /** Roles that handle the request, and so may call the resident. */
 const HANDLING = ['rc_staff', 'lead', 'co_handler', 'party_org'];
@@ -164,6 +177,8 @@ Component({
     async onAction(e: DatasetEvent<{ action: SheetAction | 'withdraw' }>) {
       const action = e.currentTarget.dataset.action;
       if (action === 'withdraw') return this.withdraw();
+      // The tap that opens a handling sheet is the moment staff want to hear of the next work.
+      if (HANDLING_SHEETS.includes(action)) handlingPrompt.set(this, askSubscribe('handleRequest'));
       const spec = SHEETS[action];
       this.setData({
         sheet: action,
@@ -253,6 +268,9 @@ Component({
         });
         return;
       }
+      const asked = handlingPrompt.get(this);
+      handlingPrompt.delete(this);
+      if (asked) recordSubscription(asked);
       this.setData({ sheet: '' });
       this.show(res.data);
       wx.showToast({ title: '已提交', icon: 'success' });

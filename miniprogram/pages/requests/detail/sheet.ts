@@ -71,6 +71,9 @@ export function validateSheet(action: SheetAction, form: SheetForm): SheetErrors
   return errors;
 }
 
+/** Sheets of the handling staff: opening one asks for the handling messages (new work, overdue, decisions). */
+export const HANDLING_SHEETS: readonly SheetAction[] = ['accept', 'reject', 'start', 'progress', 'resolve', 'deliberate', 'decide'];
+
 /** Sheets that take photos (progress and resolution, RULES.md §2: photos optional). */
 export const PHOTO_SHEETS: readonly SheetAction[] = ['start', 'progress', 'resolve'];
 
