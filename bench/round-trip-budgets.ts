@@ -109,8 +109,8 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: null, data: {} }),
     },
     stats: {
-      reads: 8,
-      why: 'a dashboard: caller, community, four counts (residents, committee members, party members, volunteers), volunteer hours and request KPIs',
+      reads: 9,
+      why: 'a dashboard: caller, community, three counts (residents, committee members, party members), the volunteer profiles and how many of them are approved residents, volunteer hours and request KPIs',
       call: () => ({ openid: 'demo-rc', data: { communityId: DEMO.communityId } }),
     },
   },

@@ -14,6 +14,7 @@ import type { AppError as ServerAppError, ErrorCode as ServerErrorCode, Result }
 import type { Page as ServerPage } from '../cloudfunctions/core/app/schemas';
 import type { MessageView as ServerMessageView } from '../cloudfunctions/core/app/messages/message';
 import type { SubscribeMoment as ServerSubscribeMoment } from '../cloudfunctions/core/app/messages/templates';
+import type { RoleGrant as ServerRoleGrant } from '../cloudfunctions/core/app/scope';
 import type { Role as ServerRole, UserStatus as ServerUserStatus } from '../cloudfunctions/core/domain/roles';
 import type * as Client from './api';
 
@@ -29,6 +30,7 @@ export type ApiContract = [
   Expect<Result<number> extends Client.ApiResult<number> ? true : false>,
   Expect<Equal<Client.Page<string>, ServerPage<string>>>,
   Expect<Equal<Client.Role, ServerRole>>,
+  Expect<Equal<Client.RoleGrant, ServerRoleGrant>>,
   Expect<Equal<Client.UserStatus, ServerUserStatus>>,
   Expect<Equal<Client.SelfView, ServerSelfView>>,
   Expect<Equal<Client.MemberView, ServerMemberView>>,

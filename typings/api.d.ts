@@ -57,7 +57,16 @@ export interface Page<T> {
 }
 
 /** Roles a user can hold (API.md §2). */
-export type Role = 'resident' | 'rc_staff' | 'oc_member' | 'property_staff' | 'party_org' | 'admin';
+export type Role = 'resident' | 'rc_staff' | 'oc_member' | 'property_staff' | 'party_org' | 'admin' | 'street_admin' | 'compound_party';
+
+/** One role with its scope (`scopeId` at the role's level, the levels above beside it). */
+export interface RoleGrant {
+  role: Role;
+  scopeId: string;
+  streetId?: string;
+  communityId?: string;
+  compoundId?: string;
+}
 
 /** Account states. */
 export type UserStatus = 'pending' | 'active' | 'disabled';
@@ -75,6 +84,8 @@ export interface SelfView {
   room: string;
   firmId: string | null;
   isPartyMember: boolean;
+  /** Every role with its scope; more than one community here calls for a community picker. */
+  grants: RoleGrant[];
 }
 
 /** account.whoami: `user` is null for an unregistered caller. */
@@ -163,7 +174,7 @@ export interface CommunityStats {
   residents: number;
   volunteers: number;
   volunteerRatio: number | null;
-  /** What the ratio is divided by: the larger of the registered population and the active residents here. */
+  /** What the ratio is divided by: the approved (active) residents registered here. */
   volunteerRatioBase: number;
   volunteerTarget: number;
   ocMembers: number;

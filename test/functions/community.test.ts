@@ -19,7 +19,7 @@ interface Stats {
 }
 
 describe('community.list', () => {
-  test('lists the demo community in 荆州市沙市区 with two compounds served by different firms', async () => {
+  test("lists the demo community in 荆州市沙市区 with two compounds served by different firms, and the second street's", async () => {
     const r = await h.call<Array<{ communityId: string; district: string; compounds: Array<{ firmId: string; firmName: string }> }>>(
       'community',
       'list',
@@ -28,10 +28,14 @@ describe('community.list', () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.data).toHaveLength(1);
-    expect(r.data[0].district).toContain('荆州市沙市区');
-    expect(r.data[0].compounds).toHaveLength(2);
-    expect(new Set(r.data[0].compounds.map((c) => c.firmId)).size).toBe(2);
+    expect(r.data.map((c) => c.communityId).sort()).toEqual([DEMO.communityId, DEMO.community2].sort());
+    const first = r.data.find((c) => c.communityId === DEMO.communityId);
+    expect(first?.district).toContain('荆州市沙市区胜利街道');
+    expect(first?.compounds).toHaveLength(2);
+    expect(new Set(first?.compounds.map((c) => c.firmId)).size).toBe(2);
+    // The second community's compound is served by a firm of the first (city-wide credit).
+    const second = r.data.find((c) => c.communityId === DEMO.community2);
+    expect(second?.compounds.map((c) => c.firmId)).toEqual([DEMO.firm2]);
   });
 
   test('seeds firms with valid unified social credit codes of 沙市区', async () => {

@@ -32,6 +32,7 @@ export function user(overrides: Partial<SelfView> = {}): SelfView {
     room: '601',
     firmId: null,
     isPartyMember: false,
+    grants: [{ role: 'resident', scopeId: 'cp_jiangjin', communityId: 'cm_hongxing', compoundId: 'cp_jiangjin' }],
     ...overrides,
   };
 }

@@ -17,7 +17,8 @@
  * for "lacks the role"), the project's docs/API.md decides it.
  */
 import type { ErrorCode } from '../../cloudfunctions/core/app/result';
-import { CALLER_NAMES, type Caller } from './support/world';
+import { CITY_CELLS } from './authz-matrix-city';
+import { BASE_CALLER_NAMES, CITY_CALLER_NAMES, type Caller } from './support/world';
 
 export type Outcome = 'ok' | ErrorCode;
 export type Expected = Outcome | readonly Outcome[];
@@ -32,10 +33,10 @@ const CODES: Record<string, Outcome> = {
   I: 'INVALID_INPUT',
 };
 
-/** One row of the grid: a cell per caller, in column order ('|' separators are for the eye). */
-function row(cells: string): Record<Caller, Expected> {
+/** One row of a grid: a cell per caller of `columns`, in column order ('|' separators are for the eye). */
+export function row(cells: string, columns: readonly Caller[] = BASE_CALLER_NAMES): Record<Caller, Expected> {
   const tokens = cells.split(/\s+/).filter((t) => t && t !== '|');
-  if (tokens.length !== CALLER_NAMES.length) throw new Error(`matrix row has ${tokens.length} cells, not ${CALLER_NAMES.length}: ${cells}`);
+  if (tokens.length !== columns.length) throw new Error(`matrix row has ${tokens.length} cells, not ${columns.length}: ${cells}`);
   const out = {} as Record<Caller, Expected>;
   tokens.forEach((t, i) => {
     const codes = t.split('|').map((c) => {
@@ -43,13 +44,13 @@ function row(cells: string): Record<Caller, Expected> {
       if (!code) throw new Error(`unknown matrix cell ${t} in: ${cells}`);
       return code;
     });
-    out[CALLER_NAMES[i]] = codes.length === 1 ? codes[0] : codes;
+    out[columns[i]] = codes.length === 1 ? codes[0] : codes;
   });
   return out;
 }
 
 // prettier-ignore
-export const AUTHZ_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
+const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
   account: {
     //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
     // anyone identified
@@ -182,6 +183,23 @@ export const AUTHZ_MATRIX: Record<string, Record<string, Record<Caller, Expected
     templates:                      row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   U   |  ok  ok   ok  ok  '),
   },
 };
+
+/**
+ * The full matrix: each row of the grid above joined with its city callers' cells
+ * (authz-matrix-city.ts); a row missing on either side has no cells for those callers, which the
+ * completeness test reports.
+ */
+export const AUTHZ_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = Object.fromEntries(
+  [...new Set([...Object.keys(BASE_MATRIX), ...Object.keys(CITY_CELLS)])].map((fn) => {
+    const keys = new Set([...Object.keys(BASE_MATRIX[fn] ?? {}), ...Object.keys(CITY_CELLS[fn] ?? {})]);
+    const rows = [...keys].map((key) => {
+      const base = BASE_MATRIX[fn]?.[key];
+      const city = CITY_CELLS[fn]?.[key];
+      return [key, { ...(base ?? {}), ...(city ? row(city, CITY_CALLER_NAMES) : {}) } as Record<Caller, Expected>];
+    });
+    return [fn, Object.fromEntries(rows)];
+  }),
+);
 
 /** Whether `actual` is what the cell expects. */
 export function matches(expected: Expected, actual: string): boolean {

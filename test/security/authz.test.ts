@@ -32,6 +32,13 @@ describe('the matrix is complete', () => {
     expect(missing).toEqual([]);
   });
 
+  test('has a cell for every caller in every row, the city callers included', () => {
+    const gaps = Object.entries(AUTHZ_MATRIX).flatMap(([fn, rows]) =>
+      Object.entries(rows).flatMap(([key, cells]) => CALLER_NAMES.filter((c) => !(c in cells)).map((c) => `${fn}.${key} as ${c}`)),
+    );
+    expect(gaps).toEqual([]);
+  });
+
   test('has a caller for whom every row succeeds, so every sample is shown to be valid', () => {
     const rowsWithoutOk = Object.entries(AUTHZ_MATRIX).flatMap(([fn, rows]) =>
       Object.entries(rows)

@@ -63,12 +63,22 @@ function handlesRequestOf(viewer: UserDoc, ownerId: string, requests: RequestRow
   });
 }
 
-/** Who may see a person's room and name: the person, their community's staff, the admin, the parties handling their requests. */
-function maySeeAddress(viewer: UserDoc | null, owner: UserDoc, requests: RequestRow[]): boolean {
+/**
+ * Who may see a person's room and name: the person, their community's staff, the street_admin of
+ * its street (who grants the roles there), the admin, the parties handling their requests.
+ */
+function maySeeAddress(viewer: UserDoc | null, owner: UserDoc, requests: RequestRow[], streetOf: Map<string, string>): boolean {
   if (!viewer) return false;
   if (viewer._id === owner._id) return true;
   if (viewer.status !== 'active') return false;
   if (viewer.roles.includes('admin')) return true;
+  const street = streetOf.get(owner.communityId);
+  if (
+    street &&
+    viewer.roles.includes('street_admin') &&
+    (viewer.grants ?? []).some((g) => g.role === 'street_admin' && g.streetId === street)
+  )
+    return true;
   if (viewer.communityId === owner.communityId && (viewer.roles.includes('rc_staff') || viewer.roles.includes('party_org'))) return true;
   return handlesRequestOf(viewer, owner._id, requests);
 }
@@ -92,6 +102,7 @@ function leaks(h: Harness, answer: unknown, viewerOpenid: string | null | { user
   const viewerId = typeof viewerOpenid === 'object' && viewerOpenid ? viewerOpenid.userId : viewerOpenid ? h.userId(viewerOpenid) : null;
   const viewer = users.find((u) => u._id === viewerId) ?? null;
   const owners = phoneOwners(h);
+  const streetOf = new Map(rows<{ _id: string; streetId?: string }>(h, 'communities').map((c) => [c._id, c.streetId ?? '']));
   const out: string[] = [];
 
   for (const phone of new Set(text.match(MOBILE) ?? [])) {
@@ -109,7 +120,9 @@ function leaks(h: Harness, answer: unknown, viewerOpenid: string | null | { user
   }
 
   for (const owner of users) {
-    if (maySeeAddress(viewer, owner, requests)) continue;
+    if (maySeeAddress(viewer, owner, requests, streetOf)) continue;
+    // Staff invited without a residence (a street_admin) have no address to leak.
+    if (!owner.room) continue;
     // Two people at one address (the seed's two property offices): the viewer's own is not a leak.
     if (viewer && viewer.building === owner.building && viewer.room === owner.room) continue;
     const shown =

@@ -45,6 +45,8 @@ export const OTHER = {
   partyOpenid: 'other-party',
   residentOpenid: 'other-resident',
   pendingOpenid: 'other-pending',
+  streetId: 'st_other',
+  streetAdminOpenid: 'other-street',
 } as const;
 
 export const REGISTRATION = {

@@ -1,6 +1,7 @@
 import type { Role } from '../domain/roles';
 import type { UserDoc } from './account/user';
 import type { Failure } from './result';
+import { holdsInCommunity } from './scope';
 
 export function isAdmin(user: UserDoc | null): boolean {
   return !!user && user.status === 'active' && user.roles.includes('admin');
@@ -10,7 +11,7 @@ export function isAdmin(user: UserDoc | null): boolean {
 export function isCommunityStaff(user: UserDoc | null, communityId: string): boolean {
   if (!user || user.status !== 'active') return false;
   if (user.roles.includes('admin')) return true;
-  return user.communityId === communityId && (user.roles.includes('rc_staff') || user.roles.includes('party_org'));
+  return holdsInCommunity(user, 'rc_staff', communityId) || holdsInCommunity(user, 'party_org', communityId);
 }
 
 /** rc_staff or party_org of the community (active): those who organise its activities. Not admins. */
@@ -18,9 +19,9 @@ export function isCommunityOrganiser(user: UserDoc | null, communityId: string):
   return hasCommunityRole(user, 'rc_staff', communityId) || hasCommunityRole(user, 'party_org', communityId);
 }
 
-/** Active user holding `role`, scoped to the community. */
+/** Active user holding `role`, scoped to the community (or to one of its compounds). */
 export function hasCommunityRole(user: UserDoc | null, role: Role, communityId: string): boolean {
-  return !!user && user.status === 'active' && user.roles.includes(role) && user.communityId === communityId;
+  return holdsInCommunity(user, role, communityId);
 }
 
 export function isFailure(v: object): v is Failure {

@@ -25,7 +25,39 @@ export const COLLECTIONS: CollectionSpec[] = [
       },
     ],
   },
-  { name: 'communities', indexes: [{ name: 'name', fields: [['name', 'asc']] }] },
+  { name: 'streets', indexes: [{ name: 'name', fields: [['name', 'asc']] }] },
+  {
+    name: 'communities',
+    indexes: [
+      { name: 'name', fields: [['name', 'asc']] },
+      {
+        name: 'street',
+        fields: [
+          ['streetId', 'asc'],
+          ['name', 'asc'],
+        ],
+      },
+    ],
+  },
+  {
+    name: 'firm_assignments',
+    indexes: [
+      {
+        name: 'compound_from',
+        fields: [
+          ['compoundId', 'asc'],
+          ['from', 'asc'],
+        ],
+      },
+      {
+        name: 'firm_from',
+        fields: [
+          ['firmId', 'asc'],
+          ['from', 'asc'],
+        ],
+      },
+    ],
+  },
   {
     name: 'compounds',
     indexes: [

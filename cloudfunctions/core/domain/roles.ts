@@ -1,6 +1,15 @@
 /** Roles a user can hold (API.md §2). */
-export type Role = 'resident' | 'rc_staff' | 'oc_member' | 'property_staff' | 'party_org' | 'admin';
-export const ROLES = ['resident', 'rc_staff', 'oc_member', 'property_staff', 'party_org', 'admin'] as const satisfies readonly Role[];
+export type Role = 'resident' | 'rc_staff' | 'oc_member' | 'property_staff' | 'party_org' | 'admin' | 'street_admin' | 'compound_party';
+export const ROLES = [
+  'resident',
+  'rc_staff',
+  'oc_member',
+  'property_staff',
+  'party_org',
+  'admin',
+  'street_admin',
+  'compound_party',
+] as const satisfies readonly Role[];
 
 /** The three parties of the tripartite mechanism (三方联动). */
 export type Party = 'residents_committee' | 'owners_committee' | 'property';
@@ -13,6 +22,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   property_staff: '物业工作人员',
   party_org: '社区党组织',
   admin: '平台管理员',
+  street_admin: '街道工作人员',
+  compound_party: '小区党组织成员',
 };
 
 export const PARTY_LABELS: Record<Party, string> = {

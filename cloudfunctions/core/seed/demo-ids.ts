@@ -5,6 +5,11 @@ export const DEMO = {
   compound2: 'cp_wanshou',
   firm1: 'f_chuyun',
   firm2: 'f_jinghua',
+  street1: 'st_shengli',
+  /** The second street, with a second community whose compound firm2 also serves. */
+  street2: 'st_zhongshan',
+  community2: 'cm_wenhua',
+  compound3: 'cp_taihu',
 } as const;
 
 /** The demo accounts: openid → who. */
@@ -16,4 +21,6 @@ export const DEMO_ACCOUNTS = [
   { openid: 'demo-property', who: 'property_staff 物业工作人员（楚韵物业，服务江津花园）' },
   { openid: 'demo-resident', who: 'resident 居民（江津花园）' },
   { openid: 'demo-volunteer', who: 'resident 居民（江津花园）+ 志愿者' },
+  { openid: 'demo-street', who: 'street_admin 街道工作人员（胜利街道）' },
+  { openid: 'demo-cparty', who: 'compound_party 小区党组织成员（江津花园）' },
 ] as const;

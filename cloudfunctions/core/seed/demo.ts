@@ -6,6 +6,7 @@ import type { Deps } from '../app/context';
 import { userIdFor } from '../app/ids';
 import { DEMO } from './demo-ids';
 import type { SeedContext } from './seed-context';
+import { assignmentsOf, demoStreets, seedSecondCommunity, streetAdmin } from './city';
 import { seedMessages } from './messages';
 import { seedRatings } from './ratings';
 import { seedRequests } from './requests';
@@ -145,6 +146,16 @@ const PEOPLE: Person[] = [
     roles: ['resident'],
   },
   {
+    openid: 'demo-cparty',
+    name: '罗春兰',
+    phone: '13907160014',
+    compoundId: DEMO.compound1,
+    building: '4栋',
+    room: '401',
+    roles: ['compound_party'],
+    isPartyMember: true,
+  },
+  {
     openid: 'demo-pending',
     name: '何小燕',
     phone: '13907160013',
@@ -158,12 +169,14 @@ const PEOPLE: Person[] = [
 
 async function seedBase(s: SeedContext): Promise<void> {
   const at = s.now.toISOString();
+  for (const street of demoStreets(at)) await s.ops.insert('streets', street);
   const community: CommunityDoc = {
     _id: DEMO.communityId,
     name: '红星社区',
     city: '荆州市',
     district: '沙市区',
     street: '胜利街道',
+    streetId: DEMO.street1,
     officePhone: '0716-8210300',
     population: 120,
     createdAt: at,
@@ -175,20 +188,39 @@ async function seedBase(s: SeedContext): Promise<void> {
       name: '荆州楚韵物业服务有限公司',
       creditCode: makeCreditCode('91', SHASHI, 'MA4A1B2C'),
       contactPhone: '07168210001',
+      hasPartyOrg: true,
+      createdAt: at,
     },
     {
       _id: DEMO.firm2,
       name: '荆州荆华物业管理有限公司',
       creditCode: makeCreditCode('91', SHASHI, '7A6K3M0P'),
       contactPhone: '07168210002',
+      hasPartyOrg: false,
+      createdAt: at,
     },
   ];
   for (const f of firms) await s.ops.insert('firms', f);
   const compounds: CompoundDoc[] = [
-    { _id: DEMO.compound1, communityId: DEMO.communityId, name: '江津花园', firmId: DEMO.firm1, firmName: firms[0].name },
-    { _id: DEMO.compound2, communityId: DEMO.communityId, name: '万寿园小区', firmId: DEMO.firm2, firmName: firms[1].name },
+    {
+      _id: DEMO.compound1,
+      communityId: DEMO.communityId,
+      name: '江津花园',
+      firmId: DEMO.firm1,
+      firmName: firms[0].name,
+      streetId: DEMO.street1,
+    },
+    {
+      _id: DEMO.compound2,
+      communityId: DEMO.communityId,
+      name: '万寿园小区',
+      firmId: DEMO.firm2,
+      firmName: firms[1].name,
+      streetId: DEMO.street1,
+    },
   ];
   for (const c of compounds) await s.ops.insert('compounds', c);
+  for (const a of assignmentsOf(compounds, at)) await s.ops.insert('firm_assignments', a);
   for (const p of PEOPLE) {
     const user: UserDoc = {
       _id: s.userId(p.openid),
@@ -208,6 +240,8 @@ async function seedBase(s: SeedContext): Promise<void> {
     if (p.firmId) user.firmId = p.firmId;
     await s.ops.insert('users', user);
   }
+  await s.ops.insert('users', streetAdmin(s, at));
+  await seedSecondCommunity(s, firms[1].name);
 }
 
 /** Whether the database holds no data yet (a new install). */

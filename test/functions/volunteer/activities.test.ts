@@ -301,11 +301,32 @@ describe('community.stats volunteer figures', () => {
       volunteerHours: { thisMonth: number; thisYear: number; byCategory: Record<string, number> };
     }>('community', 'stats', { communityId: DEMO.communityId }, 'demo-rc');
     expect(r.ok && r.data).toMatchObject({
+      // Six of the seven approved residents have a volunteer profile.
       volunteers: 6,
-      volunteerRatio: 0.05,
+      volunteerRatio: 0.8571,
       volunteerTarget: 0.15,
       // November: the health fair (3 h); October: the clean-up (2.5 h + 3 h).
       volunteerHours: { thisMonth: 3, thisYear: 8.5, byCategory: { patriotic_health: 3, environment: 5.5 } },
     });
+  });
+
+  test('counts approved residents only, on both sides of the ratio', async () => {
+    const figures = async () => {
+      const r = await v.h.call<{ volunteers: number; residents: number; volunteerRatio: number; volunteerRatioBase: number }>(
+        'community',
+        'stats',
+        { communityId: DEMO.communityId },
+        'demo-rc',
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return [r.data.volunteers, r.data.residents, r.data.volunteerRatioBase, r.data.volunteerRatio];
+    };
+    expect(await figures()).toEqual([6, 7, 7, 0.8571]);
+    // A pending registration with a volunteer profile counts on neither side…
+    expect((await v.h.call('volunteer', 'register', { realName: '何小燕', phone: '13907160013' }, 'demo-pending')).ok).toBe(true);
+    expect(await figures()).toEqual([6, 7, 7, 0.8571]);
+    // …until approved, when it counts on both.
+    expect((await v.h.call('account', 'approve', { userId: v.h.userId('demo-pending') }, 'demo-rc')).ok).toBe(true);
+    expect(await figures()).toEqual([7, 8, 8, 0.875]);
   });
 });

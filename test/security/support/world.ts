@@ -33,10 +33,20 @@ export const CALLERS = {
   rcOther: OTHER.rcOpenid,
   /** party_org of another community. */
   partyOther: OTHER.partyOpenid,
+  /** street_admin of the demo community's street (胜利街道). */
+  street: 'demo-street',
+  /** street_admin of the other community's street: right role, wrong street. */
+  streetOther: OTHER.streetAdminOpenid,
+  /** compound_party of the demo's first compound (江津花园), not a resident. */
+  cparty: 'demo-cparty',
 } as const satisfies Record<string, string | null>;
 
 export type Caller = keyof typeof CALLERS;
 export const CALLER_NAMES = Object.keys(CALLERS) as Caller[];
+/** The callers added with the city's structure; their cells live in authz-matrix-city.ts. */
+export const CITY_CALLER_NAMES = ['street', 'streetOther', 'cparty'] as const satisfies readonly Caller[];
+/** The callers of the first matrix (authz-matrix.ts), in its column order. */
+export const BASE_CALLER_NAMES = CALLER_NAMES.filter((c) => !(CITY_CALLER_NAMES as readonly Caller[]).includes(c));
 
 /** The second community (ids in action-samples.ts), inserted directly in the store: the demo seed has one. */
 export { OTHER };
@@ -50,6 +60,7 @@ export async function addOtherCommunity(h: Harness): Promise<void> {
     city: '荆州市',
     district: '荆州区',
     street: '东城街道',
+    streetId: OTHER.streetId,
     officePhone: '0716-8210399',
     population: 80,
     createdAt: at,
@@ -66,7 +77,9 @@ export async function addOtherCommunity(h: Harness): Promise<void> {
     name: '白云小区',
     firmId: OTHER.firmId,
     firmName: firm.name,
+    streetId: OTHER.streetId,
   };
+  await h.store.insert('streets', { _id: OTHER.streetId, name: '东城街道', city: '荆州市', district: '荆州区', createdAt: at });
   await h.store.insert('communities', community);
   await h.store.insert('firms', firm);
   await h.store.insert('compounds', compound);
@@ -94,6 +107,23 @@ export async function addOtherCommunity(h: Harness): Promise<void> {
     };
     await h.store.insert('users', user);
   }
+  const streetAdmin: UserDoc = {
+    _id: h.userId(OTHER.streetAdminOpenid),
+    openid: OTHER.streetAdminOpenid,
+    name: '曹志华',
+    phone: '13907169005',
+    communityId: '',
+    compoundId: '',
+    building: '',
+    room: '',
+    status: 'active',
+    roles: ['street_admin'],
+    grants: [{ role: 'street_admin', scopeId: OTHER.streetId, streetId: OTHER.streetId }],
+    isPartyMember: true,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await h.store.insert('users', streetAdmin);
 }
 
 /** A seeded harness with the second community. */

@@ -4,8 +4,11 @@ import { DuplicateKeyError, type Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { approvedMessage } from '../messages/events';
 import { audit } from '../audit';
-import { hasCommunityRole, isAdmin, isCommunityStaff } from '../auth';
-import { COMPOUNDS, FIRMS, type CompoundDoc } from '../community/community';
+import { isAdmin, isCommunityStaff } from '../auth';
+import { SCOPE_LEVEL } from '../../domain/role-grants';
+import { isStreetAdminOfCommunity, type RoleGrant } from '../scope';
+import { grantFor, mayGrantIn, resolveScope } from './granting';
+import { COMPOUNDS, type CompoundDoc } from '../community/community';
 import { decodeKeyset, keysetAfter, keysetPage } from '../schemas';
 import { fail, failures, ok } from '../result';
 import { approveInput, grantRoleInput, listMembersInput, registerInput, whoamiInput } from './schemas';
@@ -120,21 +123,27 @@ export const accountActions: ActionMap = {
     run: async (input, ctx) => {
       const target = await ctx.store.get<UserDoc>(USERS, input.userId);
       if (!target) return failures.notFound('用户');
-      const admin = isAdmin(ctx.user);
-      const communityGrant =
-        input.role === 'oc_member' &&
-        (hasCommunityRole(ctx.user, 'rc_staff', target.communityId) || hasCommunityRole(ctx.user, 'party_org', target.communityId));
-      if (!admin && !communityGrant) {
-        return failures.forbidden(input.role === 'oc_member' ? '只能为本社区居民授予业委会成员角色' : '只有平台管理员可以授予该角色');
+      // The role's scope is the target's own community, compound or (for property staff) the firm named.
+      const level = SCOPE_LEVEL[input.role];
+      const scopeId =
+        level === 'community' ? target.communityId : level === 'compound' ? target.compoundId : level === 'firm' ? input.firmId : null;
+      const scope = scopeId ? await resolveScope(ctx, input.role, scopeId) : null;
+      if (!isAdmin(ctx.user) && !(scope && (await mayGrantIn(ctx, ctx.user, input.role, scope)))) {
+        return failures.forbidden(level === 'compound' ? '只能为本社区居民授予该角色' : '没有授予该角色的权限');
       }
       if (target.status !== 'active') return fail('INVALID_STATE', '该用户尚未通过审核', 'ACCOUNT_NOT_ACTIVE');
-      if (input.firmId && !(await ctx.store.get(FIRMS, input.firmId))) return failures.notFound('物业企业');
+      if (level === 'firm' && !scope) return failures.notFound('物业企业');
       if (target.roles.includes(input.role) && (input.role !== 'property_staff' || target.firmId === input.firmId)) {
         return fail('CONFLICT', '该用户已拥有此角色', 'ROLE_ALREADY_GRANTED');
       }
       const roles: Role[] = target.roles.includes(input.role) ? target.roles : [...target.roles, input.role];
       const set: Record<string, unknown> = { roles, updatedAt: ctx.clock.now().toISOString() };
       if (input.firmId) set.firmId = input.firmId;
+      if (scope && target.grants) {
+        const grant = grantFor(input.role, scope);
+        const others = target.grants.filter((g: RoleGrant) => !(g.role === grant.role && g.scopeId === grant.scopeId));
+        set.grants = [...others, grant];
+      }
       // Conditional on the roles we read, so two concurrent grants cannot drop each other's role.
       const updated = await ctx.store.update(USERS, target._id, { $set: set }, { updatedAt: target.updatedAt });
       if (!updated) return fail('CONFLICT', '该用户信息刚被修改，请刷新后重试', 'STALE');
@@ -148,7 +157,8 @@ export const accountActions: ActionMap = {
     access: 'active',
     input: listMembersInput,
     run: async (input, ctx) => {
-      if (!isCommunityStaff(ctx.user, input.communityId)) return failures.forbidden('只能查看本社区的成员');
+      if (!isCommunityStaff(ctx.user, input.communityId) && !(await isStreetAdminOfCommunity(ctx, ctx.user, input.communityId)))
+        return failures.forbidden('只能查看本社区的成员');
       const filter: Filter = { communityId: input.communityId };
       if (input.status) filter.status = input.status;
       if (input.role) filter.roles = { $contains: input.role };

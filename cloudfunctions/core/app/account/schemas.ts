@@ -24,6 +24,8 @@ export const grantRoleInput = strict({
     issue.addIssue({ code: 'custom', path: ['firmId'], message: '物业工作人员需指定所属物业企业' });
   if (v.role !== 'property_staff' && v.firmId)
     issue.addIssue({ code: 'custom', path: ['firmId'], message: '只有物业工作人员需要指定物业企业' });
+  // A street has no user to read it from: street staff are invited for a named street (account.invite).
+  if (v.role === 'street_admin') issue.addIssue({ code: 'custom', path: ['role'], message: '街道工作人员须通过邀请码授予' });
 });
 
 export const listMembersInput = strict({

@@ -1,5 +1,6 @@
 import type { Doc } from '../../ports/store';
 import type { Role, UserStatus } from '../../domain/roles';
+import { grantsOf, type RoleGrant } from '../scope';
 
 /** A user record in the `users` collection; `_id` is derived from the OPENID (ids.ts). */
 export interface UserDoc extends Doc {
@@ -14,6 +15,8 @@ export interface UserDoc extends Doc {
   roles: Role[];
   /** The firm a `property_staff` member works for. */
   firmId?: string;
+  /** Roles granted with an explicit scope (by invitation); see scope.ts grantsOf. */
+  grants?: RoleGrant[];
   isPartyMember: boolean;
   createdAt: string;
   updatedAt: string;
@@ -32,6 +35,8 @@ export interface SelfView {
   room: string;
   firmId: string | null;
   isPartyMember: boolean;
+  /** Every role with its scope; more than one community here calls for a community picker. */
+  grants: RoleGrant[];
 }
 
 export function selfView(u: UserDoc): SelfView {
@@ -47,6 +52,7 @@ export function selfView(u: UserDoc): SelfView {
     room: u.room,
     firmId: u.firmId ?? null,
     isPartyMember: u.isPartyMember,
+    grants: grantsOf(u),
   };
 }
 

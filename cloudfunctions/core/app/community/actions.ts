@@ -2,6 +2,7 @@ import { rulesFor } from '../../domain/rules-config';
 import { defineAction, type ActionMap } from '../action';
 import { USERS } from '../account/user';
 import { isCommunityStaff } from '../auth';
+import { isStreetAdminOfCommunity } from '../scope';
 import { requestStats, type RequestStats } from '../requests/stats';
 import { failures, ok } from '../result';
 import { volunteerStats } from '../volunteer/stats';
@@ -23,7 +24,7 @@ export interface CommunityStats {
   residents: number;
   volunteers: number;
   volunteerRatio: number | null;
-  /** What the ratio is divided by: the larger of the registered population and the active residents here. */
+  /** What the ratio is divided by: the approved (active) residents registered here. */
   volunteerRatioBase: number;
   volunteerTarget: number;
   ocMembers: number;
@@ -73,7 +74,8 @@ export const communityActions: ActionMap = {
     access: 'active',
     input: statsInput,
     run: async (input, ctx) => {
-      if (!isCommunityStaff(ctx.user, input.communityId)) return failures.forbidden('只能查看本社区的统计');
+      if (!isCommunityStaff(ctx.user, input.communityId) && !(await isStreetAdminOfCommunity(ctx, ctx.user, input.communityId)))
+        return failures.forbidden('只能查看本社区的统计');
       const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
       if (!community) return failures.notFound('社区');
       const rules = rulesFor(community.rules);
@@ -85,8 +87,8 @@ export const communityActions: ActionMap = {
         volunteerStats(ctx, input.communityId),
         requestStats(ctx, input.communityId),
       ]);
-      // The volunteer target is set against the community's residents, not only those registered here.
-      const base = Math.max(community.population, residents);
+      // Approved residents only, on both sides of the ratio (RULES.md §1): pending users count in neither.
+      const base = residents;
       const stats: CommunityStats = {
         communityId: input.communityId,
         population: community.population,

@@ -4,6 +4,17 @@ import type { Doc } from '../../ports/store';
 export const COMMUNITIES = 'communities';
 export const COMPOUNDS = 'compounds';
 export const FIRMS = 'firms';
+export const STREETS = 'streets';
+/** Which firm served which compound from when (RULES.md §9): one row per assignment. */
+export const FIRM_ASSIGNMENTS = 'firm_assignments';
+
+/** A street office (街道) in a district of the city. */
+export interface StreetDoc extends Doc {
+  name: string;
+  city: string;
+  district: string;
+  createdAt: string;
+}
 
 /** A community (社区) with the residents' committee and party organisation that serve it. */
 export interface CommunityDoc extends Doc {
@@ -11,6 +22,8 @@ export interface CommunityDoc extends Doc {
   city: string;
   district: string;
   street: string;
+  /** The street (街道) the community belongs to; `street` is its name. */
+  streetId?: string;
   /** The residents' committee's office phone, shown as the contact of what it organises. */
   officePhone: string;
   /** Registered household residents (户籍/常住人口), the base of the volunteer ratio. */
@@ -27,6 +40,23 @@ export interface CompoundDoc extends Doc {
   firmId: string;
   /** Denormalised from the firm so the community list is two reads. */
   firmName: string;
+  /** The community's street, so a street's compounds are one query. */
+  streetId?: string;
+  /** Buildings (楼栋) by name. */
+  buildings?: string[];
+}
+
+/** One period of a firm serving a compound: `from` inclusive, `to` exclusive (null while it serves). */
+export interface FirmAssignmentDoc extends Doc {
+  compoundId: string;
+  communityId: string;
+  firmId: string;
+  firmName: string;
+  /** Dates, `YYYY-MM-DD` (China time). */
+  from: string;
+  to: string | null;
+  assignedBy: string | null;
+  createdAt: string;
 }
 
 /** A property service firm (物业服务企业). */
@@ -35,4 +65,7 @@ export interface FirmDoc extends Doc {
   /** 统一社会信用代码 (GB 32100). */
   creditCode: string;
   contactPhone: string;
+  /** Whether the firm has its own party organisation (党组织健全), shown when a compound selects a firm. */
+  hasPartyOrg?: boolean;
+  createdAt?: string;
 }

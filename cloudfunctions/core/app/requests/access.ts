@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/request-state';
 import type { Party } from '../../domain/roles';
 import type { UserDoc } from '../account/user';
+import { holdsInCommunity, holdsInCompound } from '../scope';
 import type { RequestDoc } from './request';
 
 /**
@@ -10,17 +11,17 @@ import type { RequestDoc } from './request';
  */
 export function actorFor(user: UserDoc | null, req: Pick<RequestDoc, 'communityId' | 'compoundId' | 'firmId' | 'submitterId'>): Actor {
   const active = !!user && user.status === 'active';
-  const inCommunity = active && user.communityId === req.communityId;
+  const isRcStaff = holdsInCommunity(user, 'rc_staff', req.communityId);
   const parties: Party[] = [];
-  if (inCommunity && user.roles.includes('rc_staff')) parties.push('residents_committee');
-  if (inCommunity && user.roles.includes('oc_member') && user.compoundId === req.compoundId) parties.push('owners_committee');
+  if (isRcStaff) parties.push('residents_committee');
+  if (holdsInCompound(user, 'oc_member', req.compoundId)) parties.push('owners_committee');
   if (active && user.roles.includes('property_staff') && user.firmId === req.firmId) parties.push('property');
   return {
     userId: user?._id ?? null,
     name: user?.name ?? null,
     isSubmitter: active && user._id === req.submitterId,
-    isRcStaff: inCommunity && user.roles.includes('rc_staff'),
-    isPartyOrg: inCommunity && user.roles.includes('party_org'),
+    isRcStaff,
+    isPartyOrg: holdsInCommunity(user, 'party_org', req.communityId),
     parties,
   };
 }

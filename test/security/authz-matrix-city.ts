@@ -1,0 +1,93 @@
+/**
+ * The authorisation matrix's columns for the callers the city's structure added (RULES.md §1,
+ * §9), one row per row of authz-matrix.ts (the runner joins them and fails a row missing here):
+ *
+ *   street   demo-street, street_admin of 胜利街道 (the demo community's street), no residence;
+ *   streetX  other-street, street_admin of 东城街道 (the `#other` community's street): right role,
+ *            wrong street;
+ *   cparty   demo-cparty, compound_party of 江津花园 (the first compound), not a resident.
+ *
+ * Cells as in authz-matrix.ts. A street_admin oversees its street's communities (stats, members)
+ * and grants the roles below it there (RULES.md §9); it handles no request and rates nothing.
+ */
+
+// prettier-ignore
+export const CITY_CELLS: Record<string, Record<string, string>> = {
+  account: {
+    //                               street streetX cparty
+    whoami:                         ' ok     ok      ok ',
+    register:                       ' C      C       C  ',
+    // residents are approved by the community's party_org/rc_staff only
+    approve:                        ' F      F       F  ',
+    // oc_member, rc_staff, property_staff (a firm serving the street): the street_admin of the target's street
+    grantRole:                      ' ok     F       F  ',
+    'grantRole#rc_staff':           ' ok     F       F  ',
+    'grantRole#property_staff':     ' ok     F       F  ',
+    listMembers:                    ' ok     F       F  ',
+    'approve#other':                ' F      F       F  ',
+    'grantRole#other':              ' F      ok      F  ',
+    'listMembers#other':            ' F      ok      F  ',
+  },
+  community: {
+    list:                           ' ok     ok      ok ',
+    stats:                          ' ok     F       F  ',
+    'stats#other':                  ' F      ok      F  ',
+  },
+  volunteer: {
+    //                               street streetX cparty
+    register:                       ' ok     ok      ok ',
+    profile:                        ' ok     ok      ok ',
+    createActivity:                 ' F      F       F  ',
+    'createActivity#other':         ' F      F       F  ',
+    listActivities:                 ' ok     ok      ok ',
+    getActivity:                    ' ok     ok      ok ',
+    signup:                         ' F      F       F  ',
+    'signup#openToAll':             ' F      F       F  ',
+    cancel:                         ' N      N       N  ',
+    checkIn:                        ' F      F       F  ',
+    checkOut:                       ' F      F       F  ',
+    roster:                         ' F      F       F  ',
+    revealPhone:                    ' F      F       F  ',
+    myRecords:                      ' F      F       F  ',
+    mySignups:                      ' ok     ok      ok ',
+    cancelActivity:                 ' F      F       F  ',
+  },
+  requests: {
+    //                               street streetX cparty
+    submit:                         ' F      F       F  ',
+    get:                            ' N      N       N  ',
+    'get#public':                   ' ok     ok      ok ',
+    list:                           ' ok     ok      ok ',
+    'list#inbox':                   ' F      F       F  ',
+    'list#public':                  ' ok     ok      ok ',
+    similar:                        ' ok     ok      ok ',
+    follow:                         ' F      F       F  ',
+    accept:                         ' F      F       F  ',
+    'accept#other':                 ' F      F       F  ',
+    reject:                         ' F      F       F  ',
+    withdraw:                       ' F      F       F  ',
+    update:                         ' F      F       F  ',
+    deliberate:                     ' F      F       F  ',
+    decide:                         ' F      F       F  ',
+    rate:                           ' F      F       F  ',
+    reopen:                         ' F      F       F  ',
+    comment:                        ' F      F       F  ',
+    revealPhone:                    ' F      F       F  ',
+  },
+  ratings: {
+    //                               street streetX cparty
+    submit:                         ' F      F       F  ',
+    'submit#compound2':             ' F      F       F  ',
+    publish:                        ' F      F       F  ',
+    'publish#other':                ' F      F       F  ',
+    board:                          ' ok     ok      ok ',
+    firm:                           ' ok     ok      ok ',
+    firmGrades:                     ' ok     ok      ok ',
+    mySheets:                       ' F      F       F  ',
+    period:                         ' F      F       F  ',
+    'period#other':                 ' F      F       F  ',
+    sheets:                         ' F      F       F  ',
+    recordSeriousItem:              ' F      F       F  ',
+    'recordSeriousItem#other':      ' F      F       F  ',
+  },
+};
