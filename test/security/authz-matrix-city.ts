@@ -27,6 +27,12 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     'approve#other':                ' F      F       F  ',
     'grantRole#other':              ' F      ok      F  ',
     'listMembers#other':            ' F      ok      F  ',
+    invite:                         ' ok     F       F  ',
+    'invite#rc_staff':              ' ok     F       F  ',
+    'invite#street_admin':          ' F      F       F  ',
+    redeem:                         ' ok     ok      ok ',
+    revokeRole:                     ' ok     F       F  ',
+    'revokeRole#other':             ' F      ok      F  ',
   },
   community: {
     list:                           ' ok     ok      ok ',
@@ -89,5 +95,25 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     sheets:                         ' F      F       F  ',
     recordSeriousItem:              ' F      F       F  ',
     'recordSeriousItem#other':      ' F      F       F  ',
+  },  messages: {
+    list:                           ' ok     ok      ok ',
+    unread:                         ' ok     ok      ok ',
+    markRead:                       ' ok     ok      ok ',
+    subscribe:                      ' ok     ok      ok ',
+    templates:                      ' ok     ok      ok ',
+  },
+  admin: {
+    //                               street streetX cparty
+    createStreet:                   ' F      F       F  ',
+    createCommunity:                ' ok     F       F  ',
+    'createCommunity#other':        ' F      ok      F  ',
+    createCompound:                 ' ok     F       F  ',
+    'createCompound#other':         ' F      ok      F  ',
+    registerFirm:                   ' F      F       F  ',
+    assignFirm:                     ' ok     F       F  ',
+    'assignFirm#other':             ' F      ok      F  ',
+    importStructure:                ' F      F       F  ',
+    setRules:                       ' ok     F       F  ',
+    'setRules#other':               ' F      ok      F  ',
   },
 };

@@ -70,6 +70,17 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     'approve#other':                row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
     'grantRole#other':              row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
     'listMembers#other':            row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+    // roles by invitation, from the level above over the scope (RULES.md §9): an oc_member of the first compound
+    invite:                         row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // rc_staff: the admin or the street; the community's own staff are the wrong level
+    'invite#rc_staff':              row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'invite#street_admin':          row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // any identified caller; demo-oc already holds the role there
+    redeem:                         row(' ok   ok   ok  C   ok   ok  ok  |  ok   ok   U   |  ok  ok   ok  ok  '),
+    // the level above: demo-oc's oc_member role in the first compound
+    revokeRole:                     row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // the other community's rc_staff: the admin or that community's street
+    'revokeRole#other':             row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
   },
   community: {
     // anyone
@@ -181,6 +192,22 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     subscribe:                      row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
     // which templates to ask for: anyone identified (registration asks before an account exists)
     templates:                      row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   U   |  ok  ok   ok  ok  '),
+  },
+  admin: {
+    //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
+    // the admin alone
+    createStreet:                   row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // the admin, or the street_admin of that street (authz-matrix-city.ts)
+    createCommunity:                row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'createCommunity#other':        row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    createCompound:                 row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'createCompound#other':         row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    registerFirm:                   row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    assignFirm:                     row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'assignFirm#other':             row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    importStructure:                row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    setRules:                       row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'setRules#other':               row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
   },
 };
 

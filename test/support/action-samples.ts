@@ -11,6 +11,7 @@
  */
 import type { FunctionName } from '../../cloudfunctions/core/app/functions';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import { makeCreditCode } from '../../cloudfunctions/core/domain/credit-code';
 import type { Harness } from './harness';
 
 export type Payload = Record<string, unknown>;
@@ -147,6 +148,15 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
     'approve#other': async (h) => ({ userId: h.userId(OTHER.pendingOpenid) }),
     'grantRole#other': async (h) => ({ userId: h.userId(OTHER.residentOpenid), role: 'oc_member' }),
     'listMembers#other': async () => ({ communityId: OTHER.communityId }),
+    invite: async () => ({ role: 'oc_member', scopeId: DEMO.compound1 }),
+    'invite#rc_staff': async () => ({ role: 'rc_staff', scopeId: DEMO.communityId }),
+    'invite#street_admin': async () => ({ role: 'street_admin', scopeId: DEMO.street1 }),
+    redeem: async (h) => {
+      const inv = await must<{ code: string }>(h, 'account', 'invite', { role: 'oc_member', scopeId: DEMO.compound1 }, 'demo-admin');
+      return { code: inv.code };
+    },
+    revokeRole: async (h) => ({ userId: h.userId('demo-oc'), role: 'oc_member', scopeId: DEMO.compound1 }),
+    'revokeRole#other': async (h) => ({ userId: h.userId(OTHER.rcOpenid), role: 'rc_staff', scopeId: OTHER.communityId }),
   },
   community: {
     list: async () => ({}),
@@ -272,5 +282,23 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
     markRead: async () => ({}),
     templates: async () => ({}),
     subscribe: async () => ({ accepted: ['activity_reminder', 'volunteer_promoted'] }),
+  },
+  admin: {
+    createStreet: async () => ({ name: '朝阳街道', district: '沙市区' }),
+    createCommunity: async () => ({ streetId: DEMO.street1, name: '新华社区', population: 100 }),
+    'createCommunity#other': async () => ({ streetId: OTHER.streetId, name: '新华社区' }),
+    createCompound: async () => ({ communityId: DEMO.communityId, name: '新华小区', buildings: ['1栋', '2栋'] }),
+    'createCompound#other': async () => ({ communityId: OTHER.communityId, name: '新华小区' }),
+    registerFirm: async () => ({ name: '荆州江汉物业有限公司', creditCode: makeCreditCode('91', '421002', 'MA4C7D8E'), hasPartyOrg: true }),
+    assignFirm: async () => ({ compoundId: DEMO.compound1, firmId: DEMO.firm2, from: '2026-07-01' }),
+    'assignFirm#other': async () => ({ compoundId: OTHER.compoundId, firmId: DEMO.firm1, from: '2026-07-01' }),
+    importStructure: async () => ({
+      rows: [{ district: '荆州区', street: '西城街道', community: '荆南社区', compound: '荆南小区', building: '1栋' }],
+    }),
+    setRules: async () => ({
+      communityId: DEMO.communityId,
+      rules: { volunteerTarget: 0.2, ratingWeights: { ownerSatisfaction: 0.5, partyOrg: 0.25, ownersCommittee: 0.25 } },
+    }),
+    'setRules#other': async () => ({ communityId: OTHER.communityId, rules: { volunteerTarget: 0.2 } }),
   },
 };

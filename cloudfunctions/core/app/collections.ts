@@ -86,6 +86,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   { name: 'idempotency', indexes: [] },
+  { name: 'invitations', indexes: [] },
   {
     name: 'outbox',
     indexes: [

@@ -1,6 +1,7 @@
 import type { CallBudget } from '../ports/budget';
 import type { Clock } from '../ports/clock';
 import type { ContentCheck } from '../ports/content-check';
+import type { FileStore } from '../ports/files';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
@@ -17,6 +18,8 @@ export interface Deps {
   userIdSalt: string;
   /** The time budget each call runs in (cloud functions); none locally. */
   budget?: CallBudget;
+  /** Spreadsheets in (imports) and out (exports); absent where the runtime has no file storage. */
+  files?: FileStore;
 }
 
 /** One call's context: the ports plus who is calling (from the platform, never the payload). */

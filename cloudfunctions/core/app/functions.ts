@@ -1,5 +1,6 @@
 import type { ActionMap } from './action';
 import { accountActions } from './account/actions';
+import { adminActions } from './admin/actions';
 import { communityActions } from './community/actions';
 import { messagesActions } from './messages/actions';
 import { ratingsActions } from './ratings/actions';
@@ -14,6 +15,7 @@ export const FUNCTIONS = {
   requests: requestsActions,
   ratings: ratingsActions,
   messages: messagesActions,
+  admin: adminActions,
 } satisfies Record<string, ActionMap>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     blockedWords: process.env.CONTENT_WORDS?.split(','),
     messageDays: messageDays(process.env.MESSAGE_DAYS),
     templateIds: templatesFromEnv(process.env.SUBSCRIBE_TEMPLATES),
+    dataDir,
   });
   const seed = process.env.SEED ?? 'demo';
   if (seed !== 'none' && (await isEmpty(deps))) {

@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../app/collections';
 import type { Deps } from '../app/context';
 import { systemClock } from '../adapters/clocks';
 import { consoleLogger } from '../adapters/console-logger';
+import { DiskFileStore, MemoryFileStore } from '../adapters/local-files';
 import { OutboxNotifier } from '../adapters/outbox-notifier';
 import { SqliteStore } from '../adapters/sqlite-store';
 import { WordListContentCheck } from '../adapters/word-list-check';
@@ -21,6 +22,8 @@ export interface LocalDepsOptions {
   messageDays?: number;
   /** Subscribe-message template ids per message kind (SUBSCRIBE_TEMPLATES), so the mini-program asks locally too. */
   templateIds?: Record<string, string>;
+  /** The data folder files go under (`uploads/`, `files/`); in memory when absent. */
+  dataDir?: string;
 }
 
 /** The embedded runtime's ports: SQLite store, word-list check, outbox notifier. */
@@ -34,5 +37,6 @@ export function createLocalDeps(options: LocalDepsOptions): Deps & { store: Sqli
     notifier: new OutboxNotifier(store, clock, options.messageDays, options.templateIds),
     logger: options.logger ?? consoleLogger,
     userIdSalt: options.userIdSalt ?? LOCAL_USER_ID_SALT,
+    files: options.dataDir ? new DiskFileStore(options.dataDir) : new MemoryFileStore(),
   };
 }

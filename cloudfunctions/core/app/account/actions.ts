@@ -8,6 +8,7 @@ import { isAdmin, isCommunityStaff } from '../auth';
 import { SCOPE_LEVEL } from '../../domain/role-grants';
 import { isStreetAdminOfCommunity, type RoleGrant } from '../scope';
 import { grantFor, mayGrantIn, resolveScope } from './granting';
+import { invitationActions } from './invitations';
 import { COMPOUNDS, type CompoundDoc } from '../community/community';
 import { decodeKeyset, keysetAfter, keysetPage } from '../schemas';
 import { fail, failures, ok } from '../result';
@@ -176,4 +177,6 @@ export const accountActions: ActionMap = {
       return ok(keysetPage(rows, limit, 'createdAt', memberView));
     },
   }),
+
+  ...invitationActions,
 };
