@@ -34,7 +34,7 @@ export class DiskFileStore implements FileStore {
     }
   }
 
-  async write(name: string, body: Buffer): Promise<string> {
+  async write(name: string, body: Uint8Array): Promise<string> {
     const dir = path.join(this.dataDir, 'files');
     await fs.promises.mkdir(dir, { recursive: true });
     const stored = storedName(name);
@@ -51,9 +51,9 @@ export class MemoryFileStore implements FileStore {
     return this.files.get(fileId) ?? null;
   }
 
-  async write(name: string, body: Buffer): Promise<string> {
+  async write(name: string, body: Uint8Array): Promise<string> {
     const id = `local://files/${storedName(name)}`;
-    this.files.set(id, body);
+    this.files.set(id, Buffer.from(body));
     return id;
   }
 }

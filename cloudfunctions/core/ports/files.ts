@@ -5,7 +5,7 @@
  */
 export interface FileStore {
   /** The bytes of a stored file, or null when there is no such file. */
-  read(fileId: string): Promise<Buffer | null>;
+  read(fileId: string): Promise<Uint8Array | null>;
   /** Stores `body` under a new id (its name kept for the download) and answers the id. */
-  write(name: string, body: Buffer): Promise<string>;
+  write(name: string, body: Uint8Array): Promise<string>;
 }

@@ -32,7 +32,7 @@ export const importActions = {
       if (input.fileId) {
         const body = ctx.files ? await ctx.files.read(input.fileId) : null;
         if (!body) return failures.notFound('文件');
-        const sheet = await readStructureSheet(body);
+        const sheet = await readStructureSheet(Buffer.from(body));
         if (!sheet) return fail('INVALID_INPUT', '无法读取该文件：请上传 .xlsx 或 .csv 表格');
         raw = sheet.rows;
         firstLine = sheet.firstLine;
