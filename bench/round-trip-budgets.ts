@@ -12,6 +12,7 @@
  */
 import type { Result } from '../cloudfunctions/core/app/result';
 import type { Doc, Filter, FindOptions } from '../cloudfunctions/core/ports/store';
+import { makeCreditCode } from '../cloudfunctions/core/domain/credit-code';
 import { DEMO } from '../cloudfunctions/core/seed/demo-ids';
 import { DEMO_ACTIVITIES } from '../cloudfunctions/core/seed/volunteer';
 
@@ -100,6 +101,24 @@ export const BUDGETS: BudgetTable = {
       reads: 2,
       why: 'the caller (staff scope) and the page of members',
       call: () => ({ openid: 'demo-rc', data: { communityId: DEMO.communityId } }),
+    },
+    invite: {
+      reads: 2,
+      why: 'the caller and the scope the role is for (its levels above, to check the granter)',
+      call: () => ({ openid: 'demo-rc', data: { role: 'oc_member', scopeId: DEMO.compound1 } }),
+    },
+    redeem: {
+      reads: 3,
+      why: 'the caller (dispatch), the invitation, and the caller again inside the granting transaction',
+      call: async (c) => {
+        const inv = await c.prepare<{ code: string }>('account', 'invite', { role: 'oc_member', scopeId: DEMO.compound1 }, 'demo-rc');
+        return { openid: 'bench-invitee', data: { code: inv.code } };
+      },
+    },
+    revokeRole: {
+      reads: 3,
+      why: 'the caller, the scope (to check the level above) and the user whose role goes',
+      call: (c) => ({ openid: 'demo-rc', data: { userId: c.userId('demo-oc2'), role: 'oc_member', scopeId: DEMO.compound1 } }),
     },
   },
   community: {
@@ -289,8 +308,8 @@ export const BUDGETS: BudgetTable = {
   },
   ratings: {
     submit: {
-      reads: 4,
-      why: 'the caller and the compound, then in the transaction the period and any earlier sheet',
+      reads: 5,
+      why: 'the caller and the compound, whether it has a compound party organisation (who rates in the party place), then in the transaction the period and any earlier sheet',
       call: () => ({
         openid: 'demo-oc',
         data: {
@@ -301,9 +320,9 @@ export const BUDGETS: BudgetTable = {
       }),
     },
     publish: {
-      reads: 11,
-      writes: 11,
-      why: 'computes the whole period: caller, community, period, compounds, sheets, serious items, satisfaction counts per compound; stores the publication and one result per firm',
+      reads: 17,
+      writes: 13,
+      why: "computes the whole period: caller, community, period, compounds, sheets, serious items, satisfaction counts per compound; stores the publication and one result per firm; then each firm's city-wide result from every community's publication (its result, the communities' rules)",
       call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }),
     },
     board: {
@@ -316,10 +335,14 @@ export const BUDGETS: BudgetTable = {
       why: 'the firm, its published results and the compounds it serves, read in parallel',
       call: () => ({ openid: null, data: { firmId: DEMO.firm1 } }),
     },
-    firmGrades: { reads: 1, call: () => ({ openid: null, data: { firmIds: [DEMO.firm1, DEMO.firm2] } }) },
+    firmGrades: {
+      reads: 2,
+      why: "the firms' city-wide results and the firms themselves (whether each has a party organisation)",
+      call: () => ({ openid: null, data: { firmIds: [DEMO.firm1, DEMO.firm2] } }),
+    },
     mySheets: {
-      reads: 4,
-      why: "the caller, their compound, the community's open period and their sheets",
+      reads: 5,
+      why: "the caller, their compound, whether it has a compound party organisation, the community's open period and their sheets",
       call: () => ({ openid: 'demo-oc', data: {} }),
     },
     period: {
@@ -352,5 +375,45 @@ export const BUDGETS: BudgetTable = {
     },
     templates: { reads: 1, call: () => ({ openid: 'demo-resident', data: {} }) },
     subscribe: { reads: 1, call: () => ({ openid: 'demo-resident', data: { accepted: ['activity_reminder'] } }) },
+  },
+  admin: {
+    createStreet: { reads: 1, call: () => ({ openid: 'demo-admin', data: { name: '朝阳街道', district: '沙市区' } }) },
+    createCommunity: {
+      reads: 2,
+      why: 'the caller and the street (its name and district are copied to the community)',
+      call: () => ({ openid: 'demo-street', data: { streetId: DEMO.street1, name: '新华社区' } }),
+    },
+    createCompound: {
+      reads: 2,
+      why: 'the caller and the community (its street decides who may add to it)',
+      call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId, name: '新华小区', buildings: ['1栋'] } }),
+    },
+    registerFirm: {
+      reads: 1,
+      call: () => ({
+        openid: 'demo-admin',
+        data: { name: '荆州江汉物业有限公司', creditCode: makeCreditCode('91', '421002', 'MA4C7D8E'), hasPartyOrg: true },
+      }),
+    },
+    assignFirm: {
+      reads: 4,
+      writes: 4,
+      why: 'caller, compound, firm and the service history; the compound, the closing of the last row, the new row and the audit entry are written',
+      call: () => ({ openid: 'demo-street', data: { compoundId: DEMO.compound1, firmId: DEMO.firm2, from: '2026-07-01' } }),
+    },
+    importStructure: {
+      reads: 4,
+      writes: 4,
+      why: 'the caller and the existing streets, communities and compounds (names are reused); a street, community and compound are new here, plus the audit entry',
+      call: () => ({
+        openid: 'demo-admin',
+        data: { rows: [{ district: '荆州区', street: '西城街道', community: '荆南社区', compound: '荆南小区', building: '1栋' }] },
+      }),
+    },
+    setRules: {
+      reads: 2,
+      why: 'the caller and the community (its rules are merged with the change)',
+      call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId, rules: { volunteerTarget: 0.2 } } }),
+    },
   },
 };
