@@ -36,7 +36,7 @@ const OC_JIANGJIN = [5, 5, 4, 5, 4, 4, 5];
 const PARTY_JIANGJIN = [5, 5, 5, 5, 4, 5, 5];
 const PARTY_WANSHOU = [3, 3, 3, 2, 3, 3, 3];
 
-test('demo-oc and demo-party rate both compounds, demo-party publishes, and the board grades each firm by the rules', async () => {
+test('demo-oc, demo-cparty and demo-party rate the compounds, demo-party publishes, and the board grades each firm by the rules', async () => {
   const period = '2026-H2';
   const a = await g.post(
     'ratings',
@@ -44,7 +44,7 @@ test('demo-oc and demo-party rate both compounds, demo-party publishes, and the 
     { compoundId: DEMO.compound1, period, scores: scores(...OC_JIANGJIN), comment: '服务态度好' },
     'demo-oc',
   );
-  const b = await g.post('ratings', 'submit', { compoundId: DEMO.compound1, period, scores: scores(...PARTY_JIANGJIN) }, 'demo-party');
+  const b = await g.post('ratings', 'submit', { compoundId: DEMO.compound1, period, scores: scores(...PARTY_JIANGJIN) }, 'demo-cparty');
   const c = await g.post(
     'ratings',
     'submit',

@@ -82,14 +82,15 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
   },
   ratings: {
     //                               street streetX cparty
-    submit:                         ' F      F       F  ',
+    // compound_party rates its own compound, no other
+    submit:                         ' F      F       ok ',
     'submit#compound2':             ' F      F       F  ',
     publish:                        ' F      F       F  ',
     'publish#other':                ' F      F       F  ',
     board:                          ' ok     ok      ok ',
     firm:                           ' ok     ok      ok ',
     firmGrades:                     ' ok     ok      ok ',
-    mySheets:                       ' F      F       F  ',
+    mySheets:                       ' F      F       ok ',
     period:                         ' F      F       F  ',
     'period#other':                 ' F      F       F  ',
     sheets:                         ' F      F       F  ',

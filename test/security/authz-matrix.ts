@@ -162,8 +162,9 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
   },
   ratings: {
     //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
-    // oc_member of that compound, party_org of its community
-    submit:                         row(' F    ok   F   ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // oc_member or compound_party of that compound (authz-matrix-city.ts); party_org of its community only where
+    // the compound has no compound party organisation — the first compound has one (demo-cparty)
+    submit:                         row(' F    F    F   ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
     // … of the other compound: its oc_member (demo-oc3), the party_org; not the staff of the firm rated
     'submit#compound2':             row(' F    ok   F   F   F    F   F   |  F    F    U   |  ok  F    F   F   '),
     // party_org, admin

@@ -88,6 +88,25 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'idempotency', indexes: [] },
   { name: 'invitations', indexes: [] },
   {
+    name: 'rating_city_results',
+    indexes: [
+      {
+        name: 'firm_period',
+        fields: [
+          ['firmId', 'asc'],
+          ['period', 'desc'],
+        ],
+      },
+      {
+        name: 'period_score',
+        fields: [
+          ['period', 'desc'],
+          ['creditScore', 'desc'],
+        ],
+      },
+    ],
+  },
+  {
     name: 'outbox',
     indexes: [
       {

@@ -29,8 +29,11 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
 /** One sheet's scores: an integer 1–5 per dimension. */
 export type DimensionScores = Record<Dimension, number>;
 
-/** Who fills a sheet: an owners'-committee member of the compound or the community party organisation. */
-export type RaterRole = 'oc_member' | 'party_org';
+/**
+ * Who fills a sheet: an owners'-committee member of the compound, a member of its compound party
+ * organisation, or — where the compound has none yet — the community party organisation.
+ */
+export type RaterRole = 'oc_member' | 'compound_party' | 'party_org';
 
 /** Credit grades, best first. */
 export type Grade = 'AAA' | 'AA' | 'A' | 'B' | 'C';
@@ -242,7 +245,8 @@ export function evaluatePeriod(
     const quality = qualityScore(
       {
         satisfaction: c.satisfaction,
-        partyOrgRatings: own.filter((s) => s.raterRole === 'party_org').map((s) => exactSheetRating(s.scores)),
+        // The party-organisation component: the compound party organisation's sheets, or the community's in its place.
+        partyOrgRatings: own.filter((s) => s.raterRole !== 'oc_member').map((s) => exactSheetRating(s.scores)),
         ownersCommitteeRatings: own.filter((s) => s.raterRole === 'oc_member').map((s) => exactSheetRating(s.scores)),
       },
       rules.ratingWeights,

@@ -1,3 +1,5 @@
+import { cityCredit } from '../domain/city-credit';
+import { CITY_RESULTS, cityResultId, type CityResultDoc } from '../app/ratings/city';
 import { DIMENSIONS, evaluatePeriod, sheetRating, type DimensionScores, type RaterRole, type SeriousItemInput } from '../domain/credit';
 import type { Period } from '../domain/period';
 import { DEFAULT_RULES } from '../domain/rules-config';
@@ -167,6 +169,27 @@ export async function seedRatings(s: SeedContext): Promise<void> {
       sheetCount: sheets.length,
     });
     await storePublication(s.ops, results, period);
+    // One community has published: each firm's city-wide result is its result here.
+    for (const f of results.firms) {
+      const city: CityResultDoc = {
+        _id: cityResultId(f.firmId, p.period),
+        ...cityCredit([
+          {
+            communityId: DEMO.communityId,
+            compounds: f.compounds,
+            seriousItems: f.seriousItems,
+            penalty: DEFAULT_RULES.seriousItemPenalty,
+          },
+        ]),
+        firmId: f.firmId,
+        firmName: f.firmName,
+        period: p.period,
+        sources: [{ communityId: DEMO.communityId, n: 1 }],
+        version: 1,
+        updatedAt: p.publishedAt,
+      };
+      await s.ops.insert(CITY_RESULTS, city);
+    }
     // Past black lists were notified at the time; nothing is left for the scheduler.
     await s.ops.update(RATING_PERIODS, period._id, { $set: { noticesPending: false } });
   }

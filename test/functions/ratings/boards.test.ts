@@ -15,29 +15,29 @@ describe('ratings.board', () => {
   });
 
   test('switches to an earlier period', async () => {
-    const r = await x.h.call<BoardView>('ratings', 'board', { period: '2025-H2', communityId: DEMO.communityId }, null);
+    const r = await x.h.call<BoardView>('ratings', 'board', { period: '2025-H2', communityId: DEMO.communityId }, 'demo-resident');
     expect(r.ok && r.data.black.map((f) => [f.firmId, f.grade])).toEqual([[DEMO.firm2, 'C']]);
     expect(r.ok && r.data.red).toEqual([]);
   });
 
   test('answers NOT_FOUND for a period not yet published', async () => {
-    const r = await x.h.call('ratings', 'board', { period: '2026-H2' }, null);
+    const r = await x.h.call('ratings', 'board', { period: '2026-H2' }, 'demo-resident');
     expect(errorOf(r)).toEqual({ code: 'NOT_FOUND', reason: 'NOT_PUBLISHED' });
   });
 
   test('shows an empty board for a community with nothing published', async () => {
     await addOtherCommunity();
-    const r = await x.h.call<BoardView>('ratings', 'board', { communityId: 'cm_other' }, null);
+    const r = await x.h.call<BoardView>('ratings', 'board', { communityId: 'cm_other' }, 'demo-resident');
     expect(r.ok && r.data).toMatchObject({ communityId: 'cm_other', period: null, red: [], black: [], firms: [], periods: [] });
   });
 
   test('keeps who published off the public board', async () => {
-    const r = await x.h.call<BoardView>('ratings', 'board', {}, null);
+    const r = await x.h.call<BoardView>('ratings', 'board', {}, 'demo-resident');
     expect(JSON.stringify(r)).not.toContain(x.h.userId('demo-party'));
   });
 
   test('rejects a malformed period with INVALID_INPUT', async () => {
-    const r = await x.h.call('ratings', 'board', { period: '2026-H3' }, null);
+    const r = await x.h.call('ratings', 'board', { period: '2026-H3' }, 'demo-resident');
     expect(errorOf(r)?.code).toBe('INVALID_INPUT');
   });
 });
@@ -66,8 +66,8 @@ describe('ratings.firm and firmGrades', () => {
   test('gives each firm’s latest grade, null for a firm never rated', async () => {
     const r = await x.h.call<FirmGrade[]>('ratings', 'firmGrades', { firmIds: [DEMO.firm2, 'f_none'] }, 'demo-oc');
     expect(r.ok && r.data).toEqual([
-      { firmId: DEMO.firm2, period: '2026-H1', label: '2026年上半年', grade: 'B', creditScore: 61.43, list: 'black' },
-      { firmId: 'f_none', period: null, label: null, grade: null, creditScore: null, list: null },
+      { firmId: DEMO.firm2, period: '2026-H1', label: '2026年上半年', grade: 'B', creditScore: 61.43, list: 'black', hasPartyOrg: false },
+      { firmId: 'f_none', period: null, label: null, grade: null, creditScore: null, list: null, hasPartyOrg: false },
     ]);
   });
 

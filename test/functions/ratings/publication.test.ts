@@ -8,10 +8,10 @@ const { all, sheet, errorOf, expectedQuality, gradeFor, addOtherCommunity } = x;
 
 describe('ratings.publish', () => {
   test('freezes the period’s results and the board shows them by default', async () => {
-    await x.h.call('ratings', 'submit', { ...sheet, scores: all(5) }, 'demo-party');
+    await x.h.call('ratings', 'submit', { ...sheet, scores: all(5) }, 'demo-cparty');
     const r = await x.h.call<BoardView>('ratings', 'publish', { period: '2026-H2' }, 'demo-party');
     expect(r.ok && r.data).toMatchObject({ period: '2026-H2', n: 1, reason: null });
-    const board = await x.h.call<BoardView>('ratings', 'board', {}, null);
+    const board = await x.h.call<BoardView>('ratings', 'board', {}, 'demo-resident');
     expect(board.ok && board.data.period).toBe('2026-H2');
     expect(board.ok && board.data.periods.map((p) => p.period)).toEqual(['2026-H2', '2026-H1', '2025-H2']);
     // 楚韵: party 100, committee (demo-oc2, all 4) 75, plus owner satisfaction where there is any.
@@ -99,7 +99,7 @@ describe('ratings.publish', () => {
     );
     const r = await x.h.call<BoardView>('ratings', 'publish', { period: '2026-H1', reason: '补录重大事项' }, 'demo-party');
     expect(r.ok && r.data).toMatchObject({ n: 2, reason: '补录重大事项' });
-    const board = await x.h.call<BoardView>('ratings', 'board', { period: '2026-H1' }, null);
+    const board = await x.h.call<BoardView>('ratings', 'board', { period: '2026-H1' }, 'demo-resident');
     // 楚韵 was AAA and red; with a serious item it loses 10 points and goes black.
     expect(board.ok && board.data.red).toEqual([]);
     expect(board.ok && board.data.black.map((f) => f.firmId).sort()).toEqual([DEMO.firm1, DEMO.firm2].sort());
@@ -153,7 +153,7 @@ describe('ratings.publish', () => {
       x.h.call('ratings', 'submit', sheet, 'demo-oc'),
       x.h.call('ratings', 'publish', { period: '2026-H2' }, 'demo-party'),
       x.h.call('ratings', 'submit', { ...sheet, compoundId: DEMO.compound2 }, 'demo-party'),
-      x.h.call('ratings', 'submit', sheet, 'demo-party'),
+      x.h.call('ratings', 'submit', sheet, 'demo-cparty'),
     ];
     const results = await Promise.all(calls);
     for (const r of results) expect(r.ok || ['PERIOD_PUBLISHED', 'PERIOD_CHANGED'].includes(r.error.reason ?? '')).toBe(true);
@@ -177,7 +177,7 @@ describe('ratings.recordSeriousItem', () => {
   test('records the item with evidence and it black-lists the firm at publication', async () => {
     const r = await x.h.call<{ firmId: string; evidence: string[] }>('ratings', 'recordSeriousItem', item, 'demo-party');
     expect(r.ok && r.data).toMatchObject({ firmId: DEMO.firm1, evidence: item.evidence, recordedByName: '李红梅' });
-    await x.h.call('ratings', 'submit', { ...sheet, scores: all(5) }, 'demo-party');
+    await x.h.call('ratings', 'submit', { ...sheet, scores: all(5) }, 'demo-cparty');
     const board = await x.h.call<BoardView>('ratings', 'publish', { period: '2026-H2' }, 'demo-party');
     const score = Math.round(((await expectedQuality(DEMO.compound1, 100, 75)) - 10) * 100) / 100;
     expect(board.ok && board.data.black.find((f) => f.firmId === DEMO.firm1)).toMatchObject({

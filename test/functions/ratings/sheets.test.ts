@@ -20,11 +20,20 @@ describe('ratings.submit', () => {
     });
   });
 
-  test('lets the party organisation rate every compound of its community', async () => {
-    const a = await x.h.call<Sheet>('ratings', 'submit', sheet, 'demo-party');
+  test('lets the compound party organisation rate its compound, and the community party organisation only a compound without one', async () => {
+    const a = await x.h.call<Sheet>('ratings', 'submit', sheet, 'demo-cparty');
+    expect(a.ok && a.data.raterRole).toBe('compound_party');
+    // 江津花园 has a compound party organisation (demo-cparty): the community's does not rate it…
+    const before = x.h.snapshot();
+    const refused = await x.h.call<Sheet>('ratings', 'submit', sheet, 'demo-party');
+    expect(errorOf(refused)).toEqual({ code: 'FORBIDDEN', reason: 'NOT_A_RATER' });
+    expect(x.h.snapshot()).toEqual(before);
+    // …万寿园小区 has none: the community party organisation rates it in its place.
     const b = await x.h.call<Sheet>('ratings', 'submit', { ...sheet, compoundId: DEMO.compound2 }, 'demo-party');
-    expect(a.ok && a.data.raterRole).toBe('party_org');
     expect(b.ok && b.data).toMatchObject({ raterRole: 'party_org', firmId: DEMO.firm2 });
+    // The compound party member rates no other compound.
+    const other = await x.h.call<Sheet>('ratings', 'submit', { ...sheet, compoundId: DEMO.compound2 }, 'demo-cparty');
+    expect(errorOf(other)).toEqual({ code: 'FORBIDDEN', reason: 'NOT_A_RATER' });
   });
 
   test('replaces the sheet on re-submission and keeps every version in the audit log', async () => {
@@ -129,7 +138,7 @@ describe('ratings.submit', () => {
     expect(x.h.snapshot()).toEqual(before);
   });
 
-  test.each(['demo-oc', 'demo-party', 'demo-oc2'])('lets nobody edit a published period (%s)', async (openid) => {
+  test.each(['demo-oc', 'demo-cparty', 'demo-oc2'])('lets nobody edit a published period (%s)', async (openid) => {
     const before = x.h.snapshot();
     const r = await x.h.call('ratings', 'submit', { ...sheet, period: '2026-H1', scores: all(1) }, openid);
     expect(errorOf(r)).toEqual({ code: 'INVALID_STATE', reason: 'PERIOD_PUBLISHED' });
@@ -145,12 +154,14 @@ describe('ratings.submit', () => {
 });
 
 describe('ratings.mySheets', () => {
-  test('shows the party organisation a draft for each compound of the current period', async () => {
+  test('shows the party organisation a draft for each compound without a compound party organisation', async () => {
     const r = await x.h.call<MySheetsView>('ratings', 'mySheets', {}, 'demo-party');
     expect(r.ok && r.data).toMatchObject({ period: '2026-H2', periodState: 'open' });
-    expect(r.ok && r.data.items.map((i) => [i.compoundId, i.state, i.raterRole])).toEqual([
-      [DEMO.compound2, 'draft', 'party_org'],
-      [DEMO.compound1, 'draft', 'party_org'],
+    // 江津花园 has its own compound party organisation (demo-cparty), which rates it instead.
+    expect(r.ok && r.data.items.map((i) => [i.compoundId, i.state, i.raterRole])).toEqual([[DEMO.compound2, 'draft', 'party_org']]);
+    const own = await x.h.call<MySheetsView>('ratings', 'mySheets', {}, 'demo-cparty');
+    expect(own.ok && own.data.items.map((i) => [i.compoundId, i.state, i.raterRole])).toEqual([
+      [DEMO.compound1, 'draft', 'compound_party'],
     ]);
   });
 
@@ -182,7 +193,7 @@ describe('ratings.period and ratings.sheets (staff)', () => {
     const jiangjin = r.ok ? r.data.compounds.find((c) => c.compoundId === DEMO.compound1) : undefined;
     expect(jiangjin).toMatchObject({ ratedCount: 1, raterCount: 3 });
     expect(jiangjin?.raters.map((x) => [x.name, x.rated])).toEqual([
-      ['李红梅', false],
+      ['罗春兰', false],
       ['张志强', false],
       ['孙立新', true],
     ]);

@@ -1,45 +1,20 @@
 import { periodLabel } from '../../domain/period';
-import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
-import { rulesFor } from '../../domain/rules-config';
-import { COMMUNITIES, COMPOUNDS, FIRMS, type CommunityDoc, type CompoundDoc, type FirmDoc } from '../community/community';
-import { fail, failures, ok } from '../result';
-import { FIRM_RESULTS, periodId, RATING_PERIODS, type FirmResultDoc, type RatingPeriodDoc } from './rating';
+import { COMPOUNDS, FIRMS, type CompoundDoc, type FirmDoc } from '../community/community';
+import { failures, ok } from '../result';
+import { latestCityResults } from './city';
+import { boardOf } from './city-board';
+import { FIRM_RESULTS, type FirmResultDoc } from './rating';
 import { boardInput, firmGradesInput, firmInput } from './schemas';
-import { boardView, type FirmGrade, type FirmView } from './views';
+import type { FirmGrade, FirmView } from './views';
 
 /** The published boards, a firm's credit history and the grades shown when selecting a firm. */
 export const boardActions = {
   board: defineAction({
-    summary: '红黑榜（默认最近一期已发布结果）',
+    summary: '红黑榜（默认本社区最近一期已发布结果；可选其他社区或全市排名）',
     access: 'public',
     input: boardInput,
-    run: async (input, ctx) => {
-      const filter: Filter = { state: 'published' };
-      if (input.communityId) filter.communityId = input.communityId;
-      const orderBy: Array<[string, 'asc' | 'desc']> = input.communityId
-        ? [
-            ['communityId', 'asc'],
-            ['state', 'asc'],
-            ['period', 'desc'],
-          ]
-        : [
-            ['state', 'asc'],
-            ['period', 'desc'],
-          ];
-      const rows = await ctx.store.find<RatingPeriodDoc>(RATING_PERIODS, filter, { orderBy, limit: 50 });
-      // Without a community, the latest publication anywhere decides which community's board to show.
-      const communityId = input.communityId ?? rows[0]?.communityId ?? null;
-      const mine = rows.filter((r) => r.communityId === communityId);
-      const rules = rulesFor(communityId ? (await ctx.store.get<CommunityDoc>(COMMUNITIES, communityId))?.rules : null);
-      const periods = mine.map((r) => r.period);
-      if (!input.period) return ok(boardView(mine[0]?.current ?? null, periods, communityId, rules));
-      let chosen = mine.find((r) => r.period === input.period);
-      if (!chosen && communityId)
-        chosen = (await ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(communityId, input.period))) ?? undefined;
-      if (!chosen?.current) return fail('NOT_FOUND', '该期红黑榜尚未发布', 'NOT_PUBLISHED');
-      return ok(boardView(chosen.current, periods, communityId, rules));
-    },
+    run: (input, ctx) => boardOf(input, ctx),
   }),
 
   firm: defineAction({
@@ -103,22 +78,25 @@ export const boardActions = {
     input: firmGradesInput,
     run: async (input, ctx) => {
       const ids = [...new Set(input.firmIds)];
-      const rows = await ctx.store.find<FirmResultDoc>(
-        FIRM_RESULTS,
-        { firmId: { $in: ids } },
-        {
-          orderBy: [
-            ['firmId', 'asc'],
-            ['period', 'desc'],
-          ],
-          limit: 1000,
-        },
-      );
+      // The city-wide grade (RULES.md §4), and whether the firm has a party organisation.
+      const [latest, firms] = await Promise.all([
+        latestCityResults(ctx, ids),
+        ctx.store.find<FirmDoc>(FIRMS, { _id: { $in: ids } }, { limit: 50 }),
+      ]);
       const grades: FirmGrade[] = ids.map((firmId) => {
-        const r = rows.find((x) => x.firmId === firmId);
+        const r = latest.get(firmId);
+        const hasPartyOrg = firms.find((f) => f._id === firmId)?.hasPartyOrg ?? false;
         return r
-          ? { firmId, period: r.period, label: periodLabel(r.period), grade: r.grade, creditScore: r.creditScore, list: r.list }
-          : { firmId, period: null, label: null, grade: null, creditScore: null, list: null };
+          ? {
+              firmId,
+              period: r.period,
+              label: periodLabel(r.period),
+              grade: r.grade,
+              creditScore: r.creditScore,
+              list: r.list,
+              hasPartyOrg,
+            }
+          : { firmId, period: null, label: null, grade: null, creditScore: null, list: null, hasPartyOrg };
       });
       return ok(grades);
     },

@@ -20,6 +20,7 @@ import {
 import { periodInput } from './schemas';
 import { periodOption, ratingRulesView, seriousItemView, type PeriodView, type RaterStatus } from './views';
 import { expectedRaters } from '../../domain/raters';
+import { raterFacts } from './guards';
 
 /** The staff's overview of a period: who has rated, who has not, publications and serious items. */
 export const periodActions = {
@@ -34,7 +35,7 @@ export const periodActions = {
       const raterFilter: Filter = {
         communityId,
         status: 'active',
-        $or: [{ roles: { $contains: 'oc_member' } }, { roles: { $contains: 'party_org' } }],
+        $or: [{ roles: { $contains: 'oc_member' } }, { roles: { $contains: 'party_org' } }, { roles: { $contains: 'compound_party' } }],
       };
       const [community, periodDoc, compounds, sheets, people, items, periods, publications] = await Promise.all([
         ctx.store.get<CommunityDoc>(COMMUNITIES, communityId),
@@ -94,6 +95,7 @@ export const periodActions = {
         ),
       ]);
       const now = ctx.clock.now();
+      const raterPeople = people.map((u) => ({ ...raterFacts(u), u }));
       const view: PeriodView = {
         rules: ratingRulesView(rulesFor(community?.rules)),
         communityId,
@@ -111,7 +113,7 @@ export const periodActions = {
         })),
         compounds: compounds.map((c) => {
           const own = sheets.filter((s) => s.compoundId === c._id);
-          const raters: RaterStatus[] = expectedRaters(c, people).map(({ user: u, role }) => {
+          const raters: RaterStatus[] = expectedRaters(c, raterPeople).map(({ user: { u }, role }) => {
             const s = own.find((x) => x.raterId === u._id);
             return {
               userId: u._id,

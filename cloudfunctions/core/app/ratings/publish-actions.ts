@@ -9,6 +9,7 @@ import { checkTexts } from '../content';
 import { newId } from '../ids';
 import { compoundSatisfaction } from '../requests/stats';
 import { fail, failures, ok } from '../result';
+import { recomputeCityResults } from './city';
 import { sendBlackListNotices } from './notices';
 import { publicationOf, storePublication } from './publication';
 import {
@@ -102,6 +103,12 @@ export const publishActions = {
         red: results.red.map((f) => f.firmId),
         black: results.black.map((f) => f.firmId),
       });
+      // The firms' city-wide credit now includes this community's compounds (and drops a firm no longer here).
+      await recomputeCityResults(
+        ctx,
+        input.period,
+        [...results.firms, ...(period.current?.firms ?? [])].map((f) => f.firmId),
+      );
       if (results.black.length > 0) await sendBlackListNotices(ctx, results);
       return ok(boardView(results, [], communityId, rulesFor(community.rules)));
     },

@@ -24,7 +24,11 @@ export const submitInput = strict({
 });
 
 export const publishInput = strict({ period, communityId: id.optional(), reason: text(200).optional() });
-export const boardInput = strict({ period: period.optional(), communityId: id.optional() });
+export const boardInput = strict({
+  period: period.optional(),
+  communityId: id.optional(),
+  scope: z.enum(['community', 'city']).optional(),
+});
 export const firmInput = strict({ firmId: id });
 export const firmGradesInput = strict({ firmIds: z.array(id).min(1).max(50) });
 export const mySheetsInput = strict({ period: period.optional() });
@@ -38,3 +42,4 @@ export const recordSeriousItemInput = strict({
 });
 
 export type SubmitInput = z.infer<typeof submitInput>;
+export type BoardInput = z.infer<typeof boardInput>;

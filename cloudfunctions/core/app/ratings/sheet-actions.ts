@@ -10,6 +10,7 @@ import { decodeCursor, pageOf } from '../schemas';
 import { periodId, RATING_PERIODS, RATING_SHEETS, sheetId, type RatingPeriodDoc, type RatingSheetDoc } from './rating';
 import { mySheetsInput, sheetsInput, submitInput } from './schemas';
 import { sheetView, type MySheetItem, type MySheetsView } from './views';
+import { hasCompoundParty } from './city';
 import { closed, notStarted, raterRoleFor } from './guards';
 
 /** Filling rating sheets, and the sheets a rater or the staff see. */
@@ -22,7 +23,7 @@ export const sheetActions = {
       const user = ctx.user;
       const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
       if (!compound) return failures.notFound('小区');
-      const role = raterRoleFor(user, compound);
+      const role = raterRoleFor(user, compound, await hasCompoundParty(ctx, compound));
       if (typeof role !== 'string') return role;
       const now = ctx.clock.now();
       if (!hasStarted(input.period, now)) return notStarted();
@@ -96,8 +97,9 @@ export const sheetActions = {
     run: async (input, ctx) => {
       const user = ctx.user;
       const isParty = hasCommunityRole(user, 'party_org', user.communityId);
-      if (!isParty && !hasCommunityRole(user, 'oc_member', user.communityId))
-        return fail('FORBIDDEN', '只有业委会成员和社区党组织可以评价物业服务', 'NOT_A_RATER');
+      const rates = (role: 'oc_member' | 'compound_party') => hasCommunityRole(user, role, user.communityId);
+      if (!isParty && !rates('oc_member') && !rates('compound_party'))
+        return fail('FORBIDDEN', '只有小区党组织成员、业委会成员和社区党组织可以评价物业服务', 'NOT_A_RATER');
       const now = ctx.clock.now();
       const period: Period = input.period ?? periodOf(now);
       const [compounds, sheets, periodDoc] = await Promise.all([
@@ -118,8 +120,9 @@ export const sheetActions = {
       ]);
       const published = periodDoc?.state === 'published';
       const items: MySheetItem[] = [];
-      for (const c of compounds) {
-        const role = raterRoleFor(user, c);
+      const parties = await Promise.all(compounds.map((c) => hasCompoundParty(ctx, c)));
+      for (const [i, c] of compounds.entries()) {
+        const role = raterRoleFor(user, c, parties[i]);
         if (typeof role !== 'string') continue;
         const sheet = sheets.find((s) => s.compoundId === c._id);
         items.push({

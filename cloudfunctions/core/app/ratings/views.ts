@@ -66,6 +66,8 @@ export function ratingRulesView(rules: RulesConfig): RatingRulesView {
 export interface BoardView {
   /** The credit rules of the community, as the board explains them. */
   rules: RatingRulesView;
+  /** A community's publication, or the city-wide ranking of every firm. */
+  scope: 'community' | 'city';
   communityId: string | null;
   period: Period | null;
   label: string | null;
@@ -115,6 +117,8 @@ export interface FirmGrade {
   grade: Grade | null;
   creditScore: number | null;
   list: ListKind | null;
+  /** Whether the firm has its own party organisation (党组织健全), preferred when a compound selects a firm. */
+  hasPartyOrg: boolean;
 }
 
 /** One compound the caller may rate, with their sheet if any. */
@@ -231,6 +235,7 @@ export function seriousItemView(i: SeriousItemDoc): SeriousItemView {
 export function boardView(p: PublicationResults | null, periods: Period[], communityId: string | null, rules: RulesConfig): BoardView {
   return {
     rules: ratingRulesView(rules),
+    scope: 'community',
     communityId: p?.communityId ?? communityId,
     period: p?.period ?? null,
     label: p ? periodLabel(p.period) : null,

@@ -1,0 +1,92 @@
+import { cityCredit, type CityFirmResult } from '../../domain/city-credit';
+import type { Period } from '../../domain/period';
+import { rulesFor } from '../../domain/rules-config';
+import { DuplicateKeyError, type Doc } from '../../ports/store';
+import { USERS } from '../account/user';
+import { COMMUNITIES, type CommunityDoc, type CompoundDoc } from '../community/community';
+import type { AppContext } from '../context';
+import { FIRM_RESULTS, type FirmResultDoc } from './rating';
+
+/** A firm's city-wide result for one period, recomputed at every publication of any community. */
+export const CITY_RESULTS = 'rating_city_results';
+
+export interface CityResultDoc extends Doc, CityFirmResult {
+  firmId: string;
+  firmName: string;
+  period: Period;
+  /** The community publications it was computed from. */
+  sources: Array<{ communityId: string; n: number }>;
+  /** Moves with every recomputation: the conditional update that keeps concurrent publications from losing one. */
+  version: number;
+  updatedAt: string;
+}
+
+export const cityResultId = (firmId: string, period: string) => `${firmId}:${period}`;
+
+/**
+ * Recomputes each firm's city-wide result for the period from every community's publication in
+ * force (RULES.md §4), after a publication is stored. Optimistic: the result document's version
+ * is read before the publications, and written only if unchanged, so two communities publishing
+ * at once cannot leave a result that misses one of them.
+ */
+export async function recomputeCityResults(ctx: Pick<AppContext, 'store' | 'clock'>, period: Period, firmIds: string[]): Promise<void> {
+  for (const firmId of new Set(firmIds)) {
+    const id = cityResultId(firmId, period);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const current = await ctx.store.get<CityResultDoc>(CITY_RESULTS, id);
+      const rows = await ctx.store.find<FirmResultDoc>(FIRM_RESULTS, { firmId, period }, { limit: 1000 });
+      const communities = await Promise.all(rows.map((r) => ctx.store.get<CommunityDoc>(COMMUNITIES, r.communityId)));
+      const result = cityCredit(
+        rows.map((r, i) => ({
+          communityId: r.communityId,
+          compounds: r.compounds.map((c) => ({ compoundId: c.compoundId, score: c.score })),
+          seriousItems: r.seriousItems,
+          penalty: rulesFor(communities[i]?.rules).seriousItemPenalty,
+        })),
+      );
+      const fields = {
+        ...result,
+        firmId,
+        firmName: rows[0]?.firmName ?? current?.firmName ?? '',
+        period,
+        sources: rows.map((r) => ({ communityId: r.communityId, n: r.n })),
+        updatedAt: ctx.clock.now().toISOString(),
+      };
+      if (!current) {
+        try {
+          await ctx.store.insert(CITY_RESULTS, { _id: id, ...fields, version: 1 });
+          break;
+        } catch (err) {
+          if (err instanceof DuplicateKeyError) continue;
+          throw err;
+        }
+      }
+      if (await ctx.store.update(CITY_RESULTS, id, { $set: { ...fields, version: current.version + 1 } }, { version: current.version }))
+        break;
+    }
+  }
+}
+
+/** The latest city-wide result of each firm (null where it was never published). */
+export async function latestCityResults(ctx: Pick<AppContext, 'store'>, firmIds: string[]): Promise<Map<string, CityResultDoc>> {
+  const rows = await ctx.store.find<CityResultDoc>(
+    CITY_RESULTS,
+    { firmId: { $in: firmIds } },
+    {
+      orderBy: [
+        ['firmId', 'asc'],
+        ['period', 'desc'],
+      ],
+      limit: 1000,
+    },
+  );
+  const out = new Map<string, CityResultDoc>();
+  for (const r of rows) if (!out.has(r.firmId) && r.grade !== undefined) out.set(r.firmId, r);
+  return out;
+}
+
+/** Whether the compound has a compound party organisation: an active compound_party member. */
+export async function hasCompoundParty(ctx: Pick<AppContext, 'store'>, compound: CompoundDoc): Promise<boolean> {
+  const filter = { status: 'active', roles: { $contains: 'compound_party' }, compoundId: compound._id };
+  return (await ctx.store.count(USERS, filter)) > 0;
+}
