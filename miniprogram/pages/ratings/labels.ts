@@ -29,7 +29,11 @@ export const SCORE_WORDS = ['未评分', '很差', '较差', '一般', '较好',
 
 export const LIST_LABELS: Record<ListKind, string> = { red: '红榜', black: '黑榜' };
 
-export const RATER_ROLE_LABELS: Record<RaterRole, string> = { oc_member: '业委会成员', party_org: '社区党组织' };
+export const RATER_ROLE_LABELS: Record<RaterRole, string> = {
+  oc_member: '业委会成员',
+  compound_party: '小区党组织',
+  party_org: '社区党组织',
+};
 
 /** The TDesign tag theme of a grade: the better, the warmer (red is the party's colour here). */
 export function gradeTheme(grade: Grade | null): 'danger' | 'warning' | 'default' {

@@ -41,6 +41,7 @@ export function boardOf(period: '2026-H1' | '2025-H2'): BoardView {
   });
   return {
     rules: DEFAULT_RATING_RULES,
+    scope: 'community',
     communityId: 'cm_hongxing',
     period,
     label: h1 ? '2026年上半年' : '2025年下半年',
@@ -59,6 +60,7 @@ export function boardOf(period: '2026-H1' | '2025-H2'): BoardView {
 
 export const EMPTY_BOARD: BoardView = {
   rules: DEFAULT_RATING_RULES,
+  scope: 'community',
   communityId: null,
   period: null,
   label: null,
