@@ -12,8 +12,11 @@ import type { ContentCheck, ContentVerdict } from '../ports/content-check';
 import type { AppContext } from './context';
 import { fail, type Failure } from './result';
 
-/** Plain-string fields that are not user text: opaque list cursors we issued ourselves. */
-export const NOT_TEXT = new Set(['cursor']);
+/**
+ * Plain-string fields that are not user text: opaque list cursors we issued ourselves, uploaded
+ * file ids, and 统一社会信用代码 (checked against GB 32100 instead).
+ */
+export const NOT_TEXT = new Set(['cursor', 'fileId', 'creditCode']);
 
 interface Def {
   type: string;
