@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCOUNT_REASONS } from '../../cloudfunctions/core/app/account/reasons';
+import { ADMIN_REASONS } from '../../cloudfunctions/core/app/admin/reasons';
 import { COMMUNITY_REASONS } from '../../cloudfunctions/core/app/community/reasons';
 import { RATINGS_REASONS } from '../../cloudfunctions/core/app/ratings/reasons';
 import { COMMON_REASONS } from '../../cloudfunctions/core/app/reasons';
@@ -22,6 +23,7 @@ const own = (all: readonly string[]) => all.filter((r) => !(COMMON_REASONS as re
 
 test.each([
   ['account', ACCOUNT_REASONS],
+  ['admin', ADMIN_REASONS],
   ['community', COMMUNITY_REASONS],
   ['volunteer', VOLUNTEER_REASONS],
   ['requests', REQUESTS_REASONS],

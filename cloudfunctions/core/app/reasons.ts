@@ -4,6 +4,7 @@
  * `fail` accepts only these, so a reason is documented before it can be answered.
  */
 import type { AccountReason } from './account/reasons';
+import type { AdminReason } from './admin/reasons';
 import type { CommunityReason } from './community/reasons';
 import type { RatingsReason } from './ratings/reasons';
 import type { RequestsReason } from './requests/reasons';
@@ -24,7 +25,7 @@ export const COMMON_REASONS = [
 export type CommonReason = (typeof COMMON_REASONS)[number];
 
 /** Every reason of every function. */
-export type Reason = CommonReason | AccountReason | CommunityReason | VolunteerReason | RequestsReason | RatingsReason;
+export type Reason = CommonReason | AccountReason | AdminReason | CommunityReason | VolunteerReason | RequestsReason | RatingsReason;
 
 /** Compiles only when every member of `Small` is one of `Big`: a domain's reasons must be listed. */
 export type Within<Big extends string, Small extends Big> = Small;
