@@ -12,9 +12,9 @@
  */
 import type { Result } from '../cloudfunctions/core/app/result';
 import type { Doc, Filter, FindOptions } from '../cloudfunctions/core/ports/store';
-import { makeCreditCode } from '../cloudfunctions/core/domain/credit-code';
 import { DEMO } from '../cloudfunctions/core/seed/demo-ids';
 import { DEMO_ACTIVITIES } from '../cloudfunctions/core/seed/volunteer';
+import { ADMIN_BUDGETS } from './round-trip-budgets-admin';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -376,44 +376,5 @@ export const BUDGETS: BudgetTable = {
     templates: { reads: 1, call: () => ({ openid: 'demo-resident', data: {} }) },
     subscribe: { reads: 1, call: () => ({ openid: 'demo-resident', data: { accepted: ['activity_reminder'] } }) },
   },
-  admin: {
-    createStreet: { reads: 1, call: () => ({ openid: 'demo-admin', data: { name: '朝阳街道', district: '沙市区' } }) },
-    createCommunity: {
-      reads: 2,
-      why: 'the caller and the street (its name and district are copied to the community)',
-      call: () => ({ openid: 'demo-street', data: { streetId: DEMO.street1, name: '新华社区' } }),
-    },
-    createCompound: {
-      reads: 2,
-      why: 'the caller and the community (its street decides who may add to it)',
-      call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId, name: '新华小区', buildings: ['1栋'] } }),
-    },
-    registerFirm: {
-      reads: 1,
-      call: () => ({
-        openid: 'demo-admin',
-        data: { name: '荆州江汉物业有限公司', creditCode: makeCreditCode('91', '421002', 'MA4C7D8E'), hasPartyOrg: true },
-      }),
-    },
-    assignFirm: {
-      reads: 4,
-      writes: 4,
-      why: 'caller, compound, firm and the service history; the compound, the closing of the last row, the new row and the audit entry are written',
-      call: () => ({ openid: 'demo-street', data: { compoundId: DEMO.compound1, firmId: DEMO.firm2, from: '2026-07-01' } }),
-    },
-    importStructure: {
-      reads: 4,
-      writes: 4,
-      why: 'the caller and the existing streets, communities and compounds (names are reused); a street, community and compound are new here, plus the audit entry',
-      call: () => ({
-        openid: 'demo-admin',
-        data: { rows: [{ district: '荆州区', street: '西城街道', community: '荆南社区', compound: '荆南小区', building: '1栋' }] },
-      }),
-    },
-    setRules: {
-      reads: 2,
-      why: 'the caller and the community (its rules are merged with the change)',
-      call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId, rules: { volunteerTarget: 0.2 } } }),
-    },
-  },
+  admin: ADMIN_BUDGETS,
 };

@@ -18,8 +18,7 @@ export const raterFacts = (user: UserDoc) => ({ status: user.status, held: grant
 export function raterRoleFor(user: UserDoc, compound: CompoundDoc, compoundHasParty: boolean): RaterRole | Failure {
   const role = raterRoleOf(raterFacts(user), compound, compoundHasParty);
   if (role === 'RATED_FIRM_STAFF') return fail('FORBIDDEN', '物业服务企业工作人员不能评价本企业', role);
-  if (role === 'NOT_A_RATER')
-    return fail('FORBIDDEN', '只有本小区党组织成员、业委会成员（小区未建党组织时为社区党组织）可以评价', role);
+  if (role === 'NOT_A_RATER') return fail('FORBIDDEN', '只有本小区党组织成员、业委会成员（小区未建党组织时为社区党组织）可以评价', role);
   return role;
 }
 
