@@ -15,6 +15,7 @@ import type { Doc, Filter, FindOptions } from '../cloudfunctions/core/ports/stor
 import { DEMO } from '../cloudfunctions/core/seed/demo-ids';
 import { DEMO_ACTIVITIES } from '../cloudfunctions/core/seed/volunteer';
 import { ADMIN_BUDGETS } from './round-trip-budgets-admin';
+import { OWNERS_BUDGETS } from './round-trip-budgets-owners';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -377,4 +378,5 @@ export const BUDGETS: BudgetTable = {
     subscribe: { reads: 1, call: () => ({ openid: 'demo-resident', data: { accepted: ['activity_reminder'] } }) },
   },
   admin: ADMIN_BUDGETS,
+  owners: OWNERS_BUDGETS,
 };

@@ -198,7 +198,7 @@ export interface MessageItem {
 }
 
 /** The taps at which the mini-program asks to subscribe (messages.templates). */
-export type SubscribeMoment = 'signup' | 'submitRequest' | 'followRequest' | 'register' | 'handleRequest';
+export type SubscribeMoment = 'signup' | 'submitRequest' | 'followRequest' | 'register' | 'handleRequest' | 'vote';
 
 /** The configured subscribe-message templates per tap. */
 export interface SubscribeTemplates {

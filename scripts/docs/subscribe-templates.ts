@@ -11,6 +11,7 @@ const MOMENT_TAPS: Record<keyof typeof SUBSCRIBE_MOMENTS, string> = {
   followRequest: '诉求「关注」',
   register: '注册「提交」',
   handleRequest: '工作台诉求「受理」',
+  vote: '业主表决「确认投票」',
 };
 
 export function renderSubscribeTemplates(): string {

@@ -93,6 +93,22 @@ const asRoles = (...roles: RoleName[]): NonNullable<PageSpec['states']> =>
  * standard states as a resident. Keys are page paths as in app.json (subpackage root included).
  */
 export const PAGES: Record<string, PageSpec> = {
+  'owners/index/index': { states: [...asRoles('oc', 'rc'), LARGE_TEXT] },
+  'owners/motion/index': {
+    query: { motionId: 'mo_demo_pipes' },
+    without: ['empty'],
+    states: [
+      { name: 'result', title: '已结束 · 结果与回执核对', query: { motionId: 'mo_demo_covenant' } },
+      { name: 'filled-oc', title: '表决中 · 业委会（录入纸质票）', as: 'oc' },
+      { name: 'non-owner', title: '表决中 · 非业主', as: 'rc' },
+      LARGE_TEXT,
+      { name: 'result-large-text', title: '结果 · 大字号', query: { motionId: 'mo_demo_covenant' }, fontScale: 1.4 },
+    ],
+  },
+  'owners/draft/index': { as: 'oc', query: { compoundId: 'cp_jiangjin' }, without: ['empty'], states: [LARGE_TEXT] },
+  'owners/paper/index': { as: 'oc', query: { motionId: 'mo_demo_pipes' }, without: ['empty'], states: [LARGE_TEXT] },
+  'owners/register/index': { as: 'oc', query: { compoundId: 'cp_jiangjin' }, states: [LARGE_TEXT] },
+  'owners/link/index': { as: 'oc', query: { compoundId: 'cp_jiangjin', building: '8栋', room: '801' }, states: [LARGE_TEXT] },
   'pages/home/index': {
     states: [
       ...asRoles('volunteer', 'oc', 'property', 'rc'),

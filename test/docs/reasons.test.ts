@@ -4,6 +4,7 @@ import { ACCOUNT_REASONS } from '../../cloudfunctions/core/app/account/reasons';
 import { ADMIN_REASONS } from '../../cloudfunctions/core/app/admin/reasons';
 import { COMMUNITY_REASONS } from '../../cloudfunctions/core/app/community/reasons';
 import { RATINGS_REASONS } from '../../cloudfunctions/core/app/ratings/reasons';
+import { OWNERS_REASONS } from '../../cloudfunctions/core/app/owners/reasons';
 import { COMMON_REASONS } from '../../cloudfunctions/core/app/reasons';
 import { REQUESTS_REASONS } from '../../cloudfunctions/core/app/requests/reasons';
 import { VOLUNTEER_REASONS } from '../../cloudfunctions/core/app/volunteer/reasons';
@@ -28,6 +29,7 @@ test.each([
   ['volunteer', VOLUNTEER_REASONS],
   ['requests', REQUESTS_REASONS],
   ['ratings', RATINGS_REASONS],
+  ['owners', OWNERS_REASONS],
 ] as const)('API.md lists exactly the reasons the %s function can answer', (fn, reasons) => {
   expect(new Set(documented(fn))).toEqual(new Set(own(reasons)));
 });

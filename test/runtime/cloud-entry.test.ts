@@ -49,7 +49,14 @@ describe('production entry', () => {
     const main = createSchedulerEntry(h.deps);
     const r = await main({ Type: 'Timer', TriggerName: 'every10min', Time: '2026-11-20T01:00:00Z' }, platformContextFor(null));
     expect(r.ok).toBe(true);
-    expect(r.ok && Object.keys(r.data as object).sort()).toEqual(['messages', 'notifications', 'ratings', 'requests', 'volunteer']);
+    expect(r.ok && Object.keys(r.data as object).sort()).toEqual([
+      'messages',
+      'notifications',
+      'owners',
+      'ratings',
+      'requests',
+      'volunteer',
+    ]);
   });
 });
 

@@ -210,6 +210,29 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     setRules:                       row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'setRules#other':               row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
   },
+  owners: {
+    //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
+    // oc_member of the compound, rc_staff of its community (API.md §6)
+    importRegister:                 row(' F    F    ok  ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // the register: those who convene and follow (oc_member, rc_staff, party_org of the community, admin)
+    register:                       row(' ok   ok   ok  ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // oc_member of the compound only
+    linkUnit:                       row(' F    F    F   ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
+    residents:                      row(' F    F    F   ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
+    draft:                          row(' F    F    ok  ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // a draft is visible to those who follow the compound; others learn nothing of it (NOT_FOUND)
+    announce:                       row(' F    F    ok  ok  N    N   N   |  F    F    U   |  N   N    N   N   '),
+    // owners and staff of the compound
+    list:                           row(' ok   ok   ok  ok  F    ok  ok  |  F    F    U   |  F   F    F   F   '),
+    get:                            row(' ok   ok   ok  ok  N    ok  ok  |  F    F    U   |  N   N    N   N   '),
+    // a linked owner (demo-oc, demo-resident, demo-volunteer); staff who own nothing there: FORBIDDEN
+    vote:                           row(' F    F    F   ok  N    ok  ok  |  F    F    U   |  N   N    N   N   '),
+    // paper ballots: oc_member of the compound
+    recordPaper:                    row(' F    F    F   ok  N    F   F   |  F    F    U   |  N   N    N   N   '),
+    result:                         row(' ok   ok   ok  ok  N    ok  ok  |  F    F    U   |  N   N    N   N   '),
+    // the ballots' export for the verify script: staff of the compound
+    exportBallots:                  row(' ok   ok   ok  ok  N    F   F   |  F    F    U   |  N   N    N   N   '),
+  },
 };
 
 /**

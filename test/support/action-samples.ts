@@ -10,7 +10,7 @@
  *   const payload = await ACTION_SAMPLES.volunteer.signup(h);
  */
 import type { FunctionName } from '../../cloudfunctions/core/app/functions';
-import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import { DEMO, DEMO_MOTIONS } from '../../cloudfunctions/core/seed/demo-ids';
 import { makeCreditCode } from '../../cloudfunctions/core/domain/credit-code';
 import type { Harness } from './harness';
 
@@ -135,6 +135,21 @@ const SERIOUS_ITEM = {
   description: '消防通道长期被占用，整改通知后仍未处理',
   evidence: ['cloud://demo-env/evidence/fire-lane.jpg'],
 } as const;
+
+const REGISTER_ROWS = [
+  { building: '5栋', room: '502', area: '118.36', ownerName: '张志强', ownerPhone: '13907160004' },
+  { building: '1栋', room: '101', area: 102.4, ownerName: '钱文华', ownerPhone: '13871600101' },
+  { building: '9栋', room: '901', area: '132', ownerName: '荆州江津置业有限公司', ownerPhone: '0716-8211000', developerHeld: true },
+] as const;
+
+const MOTION = {
+  compoundId: DEMO.compound1,
+  matter: 'manager',
+  title: '续聘物业服务企业',
+  text: '是否续聘楚韵物业为本小区物业服务企业，服务期三年',
+} as const;
+
+const daysFrom = (h: Harness, days: number) => new Date(h.clock.now().getTime() + days * 86_400_000).toISOString();
 
 export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>> = {
   account: {
@@ -300,5 +315,36 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
       rules: { volunteerTarget: 0.2, ratingWeights: { ownerSatisfaction: 0.5, partyOrg: 0.25, ownersCommittee: 0.25 } },
     }),
     'setRules#other': async () => ({ communityId: OTHER.communityId, rules: { volunteerTarget: 0.2 } }),
+  },
+  owners: {
+    importRegister: async () => ({ compoundId: DEMO.compound1, rows: [...REGISTER_ROWS] }),
+    register: async () => ({ compoundId: DEMO.compound1 }),
+    residents: async () => ({ compoundId: DEMO.compound1 }),
+    // demo-oc2 (8栋 801) by hand
+    linkUnit: async (h) => ({ compoundId: DEMO.compound1, userId: h.userId('demo-oc2'), building: '8栋', room: '801' }),
+    draft: async (h) => ({ ...MOTION, opensAt: daysFrom(h, 20), closesAt: daysFrom(h, 27) }),
+    announce: async (h) => ({
+      motionId: (
+        await must<{ motionId: string }>(
+          h,
+          'owners',
+          'draft',
+          { ...MOTION, opensAt: daysFrom(h, 20), closesAt: daysFrom(h, 27) },
+          'demo-oc',
+        )
+      ).motionId,
+    }),
+    list: async () => ({ compoundId: DEMO.compound1 }),
+    get: async () => ({ motionId: DEMO_MOTIONS.open }),
+    vote: async () => ({ motionId: DEMO_MOTIONS.open, choice: 'agree' }),
+    recordPaper: async () => ({
+      motionId: DEMO_MOTIONS.open,
+      building: '2栋',
+      room: '202',
+      choice: 'agree',
+      photoFileId: 'local://uploads/paper-ballot-01.jpg',
+    }),
+    result: async () => ({ motionId: DEMO_MOTIONS.closed }),
+    exportBallots: async () => ({ motionId: DEMO_MOTIONS.closed }),
   },
 };

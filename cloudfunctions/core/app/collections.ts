@@ -1,4 +1,5 @@
 import type { CollectionSpec } from '../ports/store';
+import { ownersCollections } from './owners/collections';
 import { ratingsCollections } from './ratings/collections';
 import { requestsCollections } from './requests/collections';
 import { volunteerCollections } from './volunteer/collections';
@@ -137,4 +138,5 @@ export const COLLECTIONS: CollectionSpec[] = [
   ...volunteerCollections,
   ...requestsCollections,
   ...ratingsCollections,
+  ...ownersCollections,
 ];

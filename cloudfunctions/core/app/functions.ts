@@ -3,6 +3,7 @@ import { accountActions } from './account/actions';
 import { adminActions } from './admin/actions';
 import { communityActions } from './community/actions';
 import { messagesActions } from './messages/actions';
+import { ownersActions } from './owners/actions';
 import { ratingsActions } from './ratings/actions';
 import { requestsActions } from './requests/actions';
 import { volunteerActions } from './volunteer/actions';
@@ -16,6 +17,7 @@ export const FUNCTIONS = {
   ratings: ratingsActions,
   messages: messagesActions,
   admin: adminActions,
+  owners: ownersActions,
 } satisfies Record<string, ActionMap>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -21,6 +21,8 @@ export interface RulesConfig {
   volunteerTarget: number;
   /** Target share of party members among owners'-committee members. */
   ocPartyTarget: number;
+  /** Days an owners' motion must be announced before voting opens (RULES.md §6). */
+  noticeDays: number;
 }
 
 export const DEFAULT_RULES: RulesConfig = {
@@ -33,6 +35,7 @@ export const DEFAULT_RULES: RulesConfig = {
   seriousItemPenalty: 10,
   volunteerTarget: 0.15,
   ocPartyTarget: 0.5,
+  noticeDays: 15,
 };
 
 /** The rules in force for a community: the defaults with its overrides. */

@@ -6,6 +6,7 @@ import type { Result } from '../app/result';
 import { tick } from '../app/scheduler/tick';
 import { BudgetedStore, budgetedContentCheck, TimeBudget } from '../adapters/call-budget';
 import { systemClock } from '../adapters/clocks';
+import { CloudBaseFiles } from '../adapters/cloudbase-files';
 import { messageDays } from '../domain/messages';
 import { createCloudBaseStore, initCloudBase } from '../adapters/cloudbase-store';
 import { consoleLogger } from '../adapters/console-logger';
@@ -45,6 +46,7 @@ export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<str
       messageDays(env.MESSAGE_DAYS),
     ),
     logger: consoleLogger,
+    files: new CloudBaseFiles(app),
     userIdSalt: env.USER_ID_SALT ?? 'jingzhou-red-property',
   };
 }

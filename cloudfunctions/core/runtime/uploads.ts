@@ -8,7 +8,8 @@ import path from 'node:path';
  * the mini-program uploads to CloudBase storage and requests store `cloud://` file ids; locally
  * it posts the raw image here and stores the `local://uploads/<name>` id this answers.
  *
- *   POST /uploads           raw image body (jpeg, png, webp or gif), ≤ 2 MB, header x-openid
+ *   POST /uploads           raw image body (jpeg, png, webp or gif) or spreadsheet (.xlsx; .csv as
+ *                           text/csv), ≤ 2 MB, header x-openid
  *                           → 200 {"ok":true,"data":{"fileId":"local://uploads/<name>"}}
  *   GET  /uploads/<name>    the image
  */
@@ -17,10 +18,32 @@ import path from 'node:path';
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
-const NAME = /^[A-Za-z0-9_-]{8,64}\.(jpg|png|webp|gif)$/;
+const NAME = /^[A-Za-z0-9_-]{8,64}\.(jpg|png|webp|gif|xlsx|csv)$/;
 
-type Ext = 'jpg' | 'png' | 'webp' | 'gif';
-const TYPES: Record<Ext, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
+type Ext = 'jpg' | 'png' | 'webp' | 'gif' | 'xlsx' | 'csv';
+const TYPES: Record<Ext, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/**
+ * A spreadsheet (the owners' register, API.md §6): an .xlsx is a zip; a .csv is accepted only when
+ * declared `text/csv` and the body is UTF-8 text without NUL bytes.
+ */
+export function sniffSheet(b: Buffer, contentType: string | undefined): Ext | null {
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'xlsx';
+  if (!/^text\/csv\b/i.test(contentType ?? '') || b.includes(0)) return null;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return 'csv';
+  } catch {
+    return null;
+  }
+}
 
 /** The image type by its first bytes; the declared content type is not trusted. */
 function sniffImage(b: Buffer): Ext | null {
@@ -66,7 +89,8 @@ export function createUploadsHandler(options: UploadsOptions): UploadsHandler {
 
     if (req.method === 'GET' && url.startsWith('/uploads/')) {
       const name = url.slice('/uploads/'.length);
-      const file = NAME.test(name) ? path.join(options.dir, name) : null;
+      // Spreadsheets hold owners' personal data: read by the server only, never served.
+      const file = NAME.test(name) && !/\.(xlsx|csv)$/.test(name) ? path.join(options.dir, name) : null;
       if (!file || !fs.existsSync(file)) {
         refuse(res, 404, 'NOT_FOUND', '图片不存在');
         return true;
@@ -116,9 +140,9 @@ export function createUploadsHandler(options: UploadsOptions): UploadsHandler {
       chunks.push(chunk as Buffer);
     }
     const body = Buffer.concat(chunks);
-    const ext = sniffImage(body);
+    const ext = sniffImage(body) ?? sniffSheet(body, req.headers['content-type']);
     if (!ext) {
-      refuse(res, 400, 'INVALID_INPUT', '只能上传 JPG、PNG、WebP 或 GIF 图片');
+      refuse(res, 400, 'INVALID_INPUT', '只能上传 JPG、PNG、WebP 或 GIF 图片，或 .xlsx / .csv 表格');
       return true;
     }
     const name = `${randomBytes(12).toString('base64url')}.${ext}`;

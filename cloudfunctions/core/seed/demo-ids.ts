@@ -12,6 +12,9 @@ export const DEMO = {
   compound3: 'cp_taihu',
 } as const;
 
+/** The demo owners' motions of the first compound: one open for voting, one closed with its result. */
+export const DEMO_MOTIONS = { open: 'mo_demo_pipes', closed: 'mo_demo_covenant' } as const;
+
 /** The demo accounts: openid → who. */
 export const DEMO_ACCOUNTS = [
   { openid: 'demo-admin', who: 'admin 平台管理员' },

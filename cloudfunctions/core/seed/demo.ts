@@ -8,6 +8,7 @@ import { DEMO } from './demo-ids';
 import type { SeedContext } from './seed-context';
 import { assignmentsOf, demoStreets, seedSecondCommunity, streetAdmin } from './city';
 import { seedMessages } from './messages';
+import { seedOwners } from './owners';
 import { seedRatings } from './ratings';
 import { seedRequests } from './requests';
 import { seedVolunteer } from './volunteer';
@@ -259,5 +260,6 @@ export async function seedDemo(deps: Pick<Deps, 'store' | 'clock' | 'userIdSalt'
     await seedRequests(s);
     await seedRatings(s);
     await seedMessages(s);
+    await seedOwners(s, deps.userIdSalt);
   });
 }

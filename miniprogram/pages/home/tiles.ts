@@ -20,6 +20,14 @@ export const HOME_TILES: HomeTile[] = [
   { key: 'activities', title: '志愿活动', description: '报名参加社区活动', icon: 'heart', url: '/pages/activities/index' },
   { key: 'requests', title: '我有诉求', description: '三方联动 接诉即办', icon: 'chat-bubble', url: '/pages/requests/index' },
   { key: 'ratings', title: '红黑榜', description: '物业服务评价公示', icon: 'flag', url: '/pages/ratings/board/index' },
+  {
+    key: 'owners',
+    title: '业主表决',
+    description: '业主共同决定事项',
+    icon: 'check-rectangle',
+    url: '/owners/index/index',
+    roles: ['resident', 'oc_member', 'compound_party', 'rc_staff', 'party_org'],
+  },
   { key: 'stats', title: '社区统计', description: '志愿者与诉求指标', icon: 'chart-bar', url: '/staff/stats/index', roles: STAFF_ROLES },
 ];
 

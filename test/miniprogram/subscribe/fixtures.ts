@@ -15,6 +15,7 @@ export const TEMPLATES: SubscribeTemplates = {
       { key: 'request_assigned', id: 'T-ASSIGNED' },
       { key: 'request_escalated', id: 'T-ESCALATED' },
     ],
+    vote: [{ key: 'owners.motion', id: 'T-MOTION' }],
   },
 };
 

@@ -145,6 +145,17 @@ export const MESSAGE_TEMPLATES = {
       note: thing('thing4', '备注'),
     },
   },
+  'owners.motion': {
+    title: '业主表决',
+    recipients: '小区业主（公告、开始表决、公布结果）；公告与结果另送小区党组织、社区党组织和居委会',
+    wxTitle: '投票提醒',
+    fields: {
+      title: thing('thing1', '投票主题'),
+      matter: thing('thing2', '事项类型'),
+      note: thing('thing3', '温馨提示'),
+      time: time('time4', '时间'),
+    },
+  },
 } as const satisfies Record<string, MessageTemplate>;
 
 export type TemplateKey = keyof typeof MESSAGE_TEMPLATES;
@@ -170,6 +181,8 @@ export const SUBSCRIBE_MOMENTS = {
   register: ['account_approved'],
   /** Staff accepting or opening their inbox's work: new work, overdue. */
   handleRequest: ['request_assigned', 'request_escalated', 'request_decision_needed'],
+  /** 投票 (an owner's ballot): the result of the motion. */
+  vote: ['owners.motion'],
 } as const satisfies Record<string, readonly TemplateKey[]>;
 
 export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS;

@@ -1,5 +1,6 @@
 import type { Deps } from '../context';
 import { messagesTick } from '../messages/scheduler';
+import { ownersTick } from '../owners/scheduler';
 import { ratingsTick } from '../ratings/scheduler';
 import { requestsTick } from '../requests/scheduler';
 import { volunteerTick } from '../volunteer/scheduler';
@@ -10,6 +11,7 @@ const STEPS: Array<[string, (deps: Deps) => Promise<number>]> = [
   ['volunteer', volunteerTick],
   ['ratings', ratingsTick],
   ['messages', messagesTick],
+  ['owners', ownersTick],
   // Last, so messages queued by the steps above go out in the same tick.
   ['notifications', async (deps) => (deps.notifier.flush ? deps.notifier.flush() : 0)],
 ];

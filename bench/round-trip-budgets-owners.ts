@@ -1,0 +1,99 @@
+/** Round-trip budgets of the `owners` function (see round-trip-budgets.ts). */
+import { DEMO, DEMO_MOTIONS } from '../cloudfunctions/core/seed/demo-ids';
+import type { Budget, BudgetContext } from './round-trip-budgets';
+
+const DAY = 24 * 3_600_000;
+
+/** An owners' motion drafted 20 days ahead (the notice period is 15 days). */
+const draftOf = (b: BudgetContext) => ({
+  compoundId: DEMO.compound1,
+  matter: 'manager',
+  title: '续聘物业服务企业',
+  text: '是否续聘楚韵物业三年',
+  opensAt: new Date(b.now.getTime() + 20 * DAY).toISOString(),
+  closesAt: new Date(b.now.getTime() + 27 * DAY).toISOString(),
+});
+
+export const OWNERS_BUDGETS: Record<string, Budget> = {
+  importRegister: {
+    reads: 4,
+    writes: 4,
+    why: 'the caller, the compound, its residents (to link) and the links so far; one write per unit, then the register and its audit entry',
+    call: () => ({
+      openid: 'demo-oc',
+      data: {
+        compoundId: DEMO.compound1,
+        rows: [
+          { building: '5栋', room: '502', area: '118.36', ownerName: '张志强', ownerPhone: '13907160004' },
+          { building: '1栋', room: '101', area: '102.40', ownerName: '钱文华', ownerPhone: '13871600101' },
+        ],
+      },
+    }),
+  },
+  register: {
+    reads: 5,
+    why: 'the caller, the compound, the register in force, a page of its units and the unlinked count',
+    call: () => ({ openid: 'demo-oc', data: { compoundId: DEMO.compound1 } }),
+  },
+  linkUnit: {
+    reads: 7,
+    writes: 4,
+    why: 'the caller, the compound, the resident, the register and unit, the link and the owner’s units; link, unit flag, unlinked count and audit',
+    call: (b) => ({
+      openid: 'demo-oc',
+      data: { compoundId: DEMO.compound1, userId: b.userId('demo-oc2'), building: '8栋', room: '801' },
+    }),
+  },
+  draft: {
+    reads: 2,
+    writes: 2,
+    why: 'the caller and the compound; the motion and its audit entry',
+    call: (b) => ({ openid: 'demo-oc', data: draftOf(b) }),
+  },
+  announce: {
+    reads: 7,
+    writes: 7,
+    why: 'caller, motion, compound, community rules, register, owners and staff to tell; status, audit and one message per person told',
+    call: async (b) => ({
+      openid: 'demo-oc',
+      data: { motionId: (await b.prepare<{ motionId: string }>('owners', 'draft', draftOf(b), 'demo-oc')).motionId },
+    }),
+  },
+  list: { reads: 3, why: 'the caller, the compound and the page of motions', call: () => ({ openid: 'demo-resident', data: {} }) },
+  get: {
+    reads: 5,
+    why: 'the caller, the motion, its compound, the caller’s link and ballot',
+    call: () => ({ openid: 'demo-resident', data: { motionId: DEMO_MOTIONS.open } }),
+  },
+  vote: {
+    reads: 7,
+    writes: 2,
+    why: 'caller, motion, compound, link, the owner’s units; in the transaction the motion and the ballot id',
+    call: () => ({ openid: 'demo-resident', data: { motionId: DEMO_MOTIONS.open, choice: 'agree' } }),
+  },
+  recordPaper: {
+    reads: 7,
+    writes: 3,
+    why: 'caller, motion, compound, the unit, the owner’s units; in the transaction the motion and the ballot id; ballot, motion and audit',
+    call: () => ({
+      openid: 'demo-oc',
+      data: {
+        motionId: DEMO_MOTIONS.open,
+        building: '2栋',
+        room: '202',
+        choice: 'agree',
+        photoFileId: 'local://uploads/paper-ballot-01.jpg',
+      },
+    }),
+  },
+  result: {
+    reads: 4,
+    why: 'the caller, the motion, its compound and the frozen result',
+    call: () => ({ openid: 'demo-resident', data: { motionId: DEMO_MOTIONS.closed } }),
+  },
+  exportBallots: {
+    reads: 5,
+    why: 'the caller, the motion, its compound, the frozen result and the ballots',
+    call: () => ({ openid: 'demo-oc', data: { motionId: DEMO_MOTIONS.closed } }),
+  },
+};

@@ -1,0 +1,183 @@
+import { ballotMarks, formatReceipt, linkInput, receiptInput } from '../../domain/owners-ballot';
+import type { Choice } from '../../domain/owners-count';
+import { checkMarks } from '../../domain/owners-election';
+import { checkVoteWindow } from '../../domain/owners-motion';
+import type { BallotExport } from '../../domain/owners-result';
+import { DuplicateKeyError } from '../../ports/store';
+import { defineAction } from '../action';
+import { audit } from '../audit';
+import { isFailure } from '../auth';
+import { fail, failures, ok, type Failure, type Result } from '../result';
+import { ballotsOf, basisOf, chained, publishResult } from './lifecycle';
+import { receiptHmac, sha256 } from './crypto';
+import { BALLOTS, ballotId, MOTION_RESULTS, MOTIONS, type BallotDoc, type MotionDoc, type ResultDoc } from './model';
+import type { Caller } from './access';
+import { ensureOpened, motionFor } from './motion-actions';
+import { ownerKeyOfCaller, unitAt, unitsOfOwner } from './register';
+import { motionRef, recordPaperInput, voteInput } from './schemas';
+import type { ResultView, VoteReceipt } from './views';
+
+interface Marks {
+  choice?: Choice;
+  candidates?: string[];
+}
+
+const windowRefusal = (m: MotionDoc, ctx: Caller): Failure | null => {
+  const r = checkVoteWindow(m.status, new Date(m.opensAt), new Date(m.closesAt), ctx.clock.now());
+  if (r === 'NOT_OPEN_YET') return fail('INVALID_STATE', '表决尚未开始', r);
+  if (r || m.status !== 'voting') return fail('INVALID_STATE', '表决已结束', 'CLOSED');
+  return null;
+};
+
+function marksRefusal(m: MotionDoc, marks: Marks): Failure | null {
+  const bad = (message: string): Failure => ({
+    ok: false,
+    error: { code: 'INVALID_INPUT', message, issues: [{ path: [marks.choice ? 'choice' : 'candidates'], message }] },
+  });
+  if (m.matter === 'committee_election') {
+    if (!marks.candidates) return bad('本事项为选举，请勾选候选人');
+    const msg = checkMarks(marks.candidates, m.candidates ?? [], m.seats ?? 1);
+    return msg ? bad(msg) : null;
+  }
+  return marks.choice ? null : bad('请选择同意、反对或弃权');
+}
+
+const alreadyVoted = () => fail('CONFLICT', '该业主已投票，选票一经提交不可更改', 'ALREADY_VOTED');
+
+/**
+ * Casts one owner's ballot: one transaction inserts the ballot under `<motionId>:<ownerKey>` (the
+ * database refuses a second one) and moves the motion's sequence, turnout and chain head — only
+ * while the motion is still voting, so the close freezes a complete set.
+ */
+async function cast(
+  ctx: Caller,
+  m: MotionDoc,
+  ownerKey: string,
+  marks: Marks,
+  extra: Pick<BallotDoc, 'channel'> & { photoFileId?: string },
+): Promise<Result<VoteReceipt>> {
+  const units = await unitsOfOwner(ctx, m.registerId ?? '', ownerKey);
+  if (units.length === 0) return failures.forbidden('您不在本次表决的业主名册中');
+  const area = units.reduce((sum, u) => sum + u.area, 0);
+  const castAt = ctx.clock.now().toISOString();
+  const content = marks.choice ? { choice: marks.choice } : { candidates: [...(marks.candidates ?? [])].sort() };
+  const receipt = formatReceipt(receiptHmac(ctx.userIdSalt, receiptInput(m._id, ownerKey, castAt, ballotMarks(content))));
+  const id = ballotId(m._id, ownerKey);
+  try {
+    const outcome = await ctx.store.transaction(async (tx) => {
+      const cur = await tx.get<MotionDoc>(MOTIONS, m._id);
+      if (!cur || cur.status !== 'voting') return 'closed' as const;
+      if (await tx.get(BALLOTS, id)) return 'duplicate' as const;
+      const seq = cur.seq + 1;
+      const hash = sha256(linkInput(cur.chainHead, { seq, receipt, area, ...content }));
+      const ballot: BallotDoc = {
+        _id: id,
+        motionId: m._id,
+        ownerKey,
+        seq,
+        ...content,
+        area,
+        units: units.length,
+        castBy: ctx.callerId,
+        castAt,
+        receipt,
+        prevHash: cur.chainHead,
+        hash,
+        ...extra,
+      };
+      await tx.insert(BALLOTS, ballot);
+      const moved = await tx.update(
+        MOTIONS,
+        m._id,
+        { $set: { seq, chainHead: hash }, $inc: { 'turnout.area': area, 'turnout.number': 1 } },
+        { status: 'voting', seq: cur.seq },
+      );
+      if (!moved) throw new Error('motion moved inside a transaction');
+      return { receipt, castAt, seq };
+    });
+    if (outcome === 'closed') return fail('INVALID_STATE', '表决已结束', 'CLOSED');
+    if (outcome === 'duplicate') return alreadyVoted();
+    return ok(outcome);
+  } catch (err) {
+    if (err instanceof DuplicateKeyError) return alreadyVoted();
+    throw err;
+  }
+}
+
+export const vote = defineAction({
+  input: voteInput,
+  access: 'active',
+  idempotent: true,
+  summary: "Casts the caller's ballot (one per owner, final); answers the receipt code",
+  async run(input, ctx): Promise<Result<VoteReceipt>> {
+    const found = await motionFor(ctx, input.motionId);
+    if (isFailure(found)) return found;
+    const ownerKey = await ownerKeyOfCaller(ctx, found.m.compoundId);
+    if (!ownerKey) return failures.forbidden('只有本小区已登记的业主可以投票');
+    const m = await ensureOpened(ctx, found.m);
+    const closed = windowRefusal(m, ctx);
+    if (closed) return closed;
+    const bad = marksRefusal(m, input);
+    if (bad) return bad;
+    return cast(ctx, m, ownerKey, input, { channel: 'online' });
+  },
+});
+
+export const recordPaper = defineAction({
+  input: recordPaperInput,
+  access: 'active',
+  idempotent: true,
+  summary: "Records a unit owner's signed paper ballot with its photo (audited)",
+  async run(input, ctx): Promise<Result<VoteReceipt>> {
+    const found = await motionFor(ctx, input.motionId);
+    if (isFailure(found)) return found;
+    if (!found.s.committee) return failures.forbidden('只有本小区业委会成员可以录入纸质票');
+    const m = await ensureOpened(ctx, found.m);
+    const closed = windowRefusal(m, ctx);
+    if (closed) return closed;
+    const bad = marksRefusal(m, input);
+    if (bad) return bad;
+    const unit = await unitAt(ctx, m.registerId ?? '', input.building, input.room);
+    if (!unit) return failures.notFound('名册中的房屋');
+    const r = await cast(ctx, m, unit.ownerKey, input, { channel: 'paper', photoFileId: input.photoFileId });
+    if (r.ok)
+      await audit(ctx, 'owners.recordPaper', 'motion', m._id, { building: unit.building, room: unit.room, receipt: r.data.receipt });
+    return r;
+  },
+});
+
+/** The frozen result of a closed motion, published if the close was interrupted before. */
+async function resultFor(ctx: Caller, m: MotionDoc): Promise<ResultDoc | Failure> {
+  if (m.status !== 'closed') return fail('INVALID_STATE', '表决结束后才公布结果', 'NOT_CLOSED');
+  return (await ctx.store.get<ResultDoc>(MOTION_RESULTS, m._id)) ?? publishResult(ctx, m);
+}
+
+export const result = defineAction({
+  input: motionRef,
+  access: 'active',
+  summary: 'The frozen result after the close: tally, outcome, every receipt and the chain head',
+  async run(input, ctx): Promise<Result<ResultView>> {
+    const found = await motionFor(ctx, input.motionId);
+    if (isFailure(found)) return found;
+    const doc = await resultFor(ctx, found.m);
+    if (isFailure(doc)) return doc;
+    const { _id, ...view } = doc;
+    return ok(view);
+  },
+});
+
+export const exportBallots = defineAction({
+  input: motionRef,
+  access: 'active',
+  summary: 'After the close: every ballot (no owner identity) with its chain links, for scripts/verify-ballots.mjs',
+  async run(input, ctx): Promise<Result<BallotExport>> {
+    const found = await motionFor(ctx, input.motionId);
+    if (isFailure(found)) return found;
+    if (!found.s.staff) return failures.forbidden();
+    const doc = await resultFor(ctx, found.m);
+    if (isFailure(doc)) return doc;
+    const { _id, motionId: _m, publishedAt: _p, ...published } = doc;
+    const ballots = (await ballotsOf(ctx, found.m._id)).map((b) => ({ ...chained(b), prevHash: b.prevHash, hash: b.hash }));
+    return ok({ format: 'owners-ballots/1' as const, motion: basisOf(found.m), result: published, ballots });
+  },
+});

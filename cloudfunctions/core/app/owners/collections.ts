@@ -1,0 +1,108 @@
+import type { CollectionSpec } from '../../ports/store';
+import { BALLOTS, MOTION_RESULTS, MOTIONS, OWNER_LINKS, OWNER_NOTICES, OWNER_REGISTERS, OWNER_UNITS } from './model';
+
+/** Collections of owners' decisions; every query of the feature is served by one of these indexes. */
+export const ownersCollections: CollectionSpec[] = [
+  {
+    name: OWNER_REGISTERS,
+    indexes: [
+      {
+        name: 'compound_created',
+        fields: [
+          ['compoundId', 'asc'],
+          ['createdAt', 'desc'],
+        ],
+      },
+    ],
+  },
+  {
+    name: OWNER_UNITS,
+    indexes: [
+      {
+        name: 'register_unit',
+        fields: [
+          ['registerId', 'asc'],
+          ['building', 'asc'],
+          ['room', 'asc'],
+        ],
+        unique: true,
+      },
+      {
+        name: 'register_owner',
+        fields: [
+          ['registerId', 'asc'],
+          ['ownerKey', 'asc'],
+        ],
+      },
+      {
+        name: 'register_line',
+        fields: [
+          ['registerId', 'asc'],
+          ['line', 'asc'],
+        ],
+      },
+      {
+        name: 'register_linked',
+        fields: [
+          ['registerId', 'asc'],
+          ['linked', 'asc'],
+          ['line', 'asc'],
+        ],
+      },
+    ],
+  },
+  {
+    name: OWNER_LINKS,
+    indexes: [
+      {
+        name: 'compound_owner',
+        fields: [
+          ['compoundId', 'asc'],
+          ['ownerKey', 'asc'],
+        ],
+      },
+    ],
+  },
+  {
+    name: MOTIONS,
+    indexes: [
+      {
+        name: 'compound_created',
+        fields: [
+          ['compoundId', 'asc'],
+          ['createdAt', 'desc'],
+        ],
+      },
+      {
+        name: 'status_opens',
+        fields: [
+          ['status', 'asc'],
+          ['opensAt', 'asc'],
+        ],
+      },
+      {
+        name: 'status_closes',
+        fields: [
+          ['status', 'asc'],
+          ['closesAt', 'asc'],
+        ],
+      },
+      { name: 'request', fields: [['requestId', 'asc']] },
+    ],
+  },
+  {
+    name: BALLOTS,
+    indexes: [
+      {
+        name: 'motion_seq',
+        fields: [
+          ['motionId', 'asc'],
+          ['seq', 'asc'],
+        ],
+        unique: true,
+      },
+    ],
+  },
+  { name: MOTION_RESULTS, indexes: [] },
+  { name: OWNER_NOTICES, indexes: [] },
+];

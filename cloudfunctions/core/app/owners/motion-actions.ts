@@ -1,0 +1,172 @@
+import { checkAnnounce, checkShape, checkVoteWindow } from '../../domain/owners-motion';
+import { rulesFor } from '../../domain/rules-config';
+import { defineAction } from '../action';
+import { audit } from '../audit';
+import { checkTexts } from '../content';
+import { isFailure } from '../auth';
+import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
+import { newId } from '../ids';
+import { REQUESTS, type RequestDoc } from '../requests/request';
+import type { Filter } from '../../ports/store';
+import { fail, failures, ok, type Failure, type Result } from '../result';
+import { decodeCursor, pageOf } from '../schemas';
+import { standingIn, standingOf, type Caller, type Standing } from './access';
+import { openMotion } from './lifecycle';
+import { changeAndTell } from './notices';
+import { sha256 } from './crypto';
+import { BALLOTS, ballotId, MOTIONS, type BallotDoc, type MotionDoc } from './model';
+import { currentRegister, ownerKeyOfCaller } from './register';
+import { linkOnTimeline } from './request-link';
+import { draftInput, listInput, motionRef } from './schemas';
+import { motionView, summaryView, type MotionList, type MotionView } from './views';
+import { firmBlackListed } from './black-list';
+
+/** The motion and the caller's standing in its compound; NOT_FOUND when the caller may not see it. */
+export async function motionFor(ctx: Caller, motionId: string): Promise<{ m: MotionDoc; s: Standing } | Failure> {
+  const m = await ctx.store.get<MotionDoc>(MOTIONS, motionId);
+  if (!m) return failures.notFound('表决事项');
+  const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, m.compoundId);
+  if (!compound) return failures.notFound('表决事项');
+  const s = standingOf(ctx.user, compound);
+  if (!s.staff && !s.member) return failures.notFound('表决事项');
+  if (m.status === 'draft' && !s.convenor && !s.staff) return failures.notFound('表决事项');
+  return { m, s };
+}
+
+/** Opens a motion whose opening time has come, before the scheduler's next tick does. */
+export async function ensureOpened(ctx: Caller, m: MotionDoc): Promise<MotionDoc> {
+  if (m.status !== 'announced' || ctx.clock.now().getTime() < Date.parse(m.opensAt)) return m;
+  await openMotion(ctx, m);
+  return (await ctx.store.get<MotionDoc>(MOTIONS, m._id)) ?? m;
+}
+
+export const draft = defineAction({
+  input: draftInput,
+  access: 'active',
+  summary: "Drafts a motion for the owners' vote (optionally from a major-matter request)",
+  async run(input, ctx): Promise<Result<{ motionId: string; status: 'draft' }>> {
+    const s = await standingIn(ctx, input.compoundId);
+    if (isFailure(s)) return s;
+    if (!s.convenor) return failures.forbidden('只有本小区业委会成员或社区居委会可以发起表决');
+    const shape = checkShape({ ...input, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt) });
+    if (shape)
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: shape.message, issues: [{ path: [shape.field], message: shape.message }] },
+      };
+    if (input.requestId) {
+      const req = await ctx.store.get<RequestDoc>(REQUESTS, input.requestId);
+      if (!req || req.compoundId !== input.compoundId) return failures.notFound('诉求');
+      if (!req.major) return fail('INVALID_STATE', '只有重大事项诉求可以提交业主表决', 'NOT_MAJOR');
+    }
+    const refused = await checkTexts(ctx, [input.title, input.text, ...(input.candidates ?? [])]);
+    if (refused) return refused;
+    const at = ctx.clock.now();
+    const motionId = newId('mo', at);
+    const doc: MotionDoc = {
+      _id: motionId,
+      compoundId: s.compound._id,
+      communityId: s.compound.communityId,
+      matter: input.matter,
+      title: input.title,
+      text: input.text,
+      opensAt: new Date(input.opensAt).toISOString(),
+      closesAt: new Date(input.closesAt).toISOString(),
+      ...(input.candidates ? { candidates: input.candidates, seats: input.seats } : {}),
+      ...(input.requestId ? { requestId: input.requestId } : {}),
+      status: 'draft',
+      createdBy: ctx.callerId,
+      createdAt: at.toISOString(),
+      seq: 0,
+      turnout: { area: 0, number: 0 },
+      chainHead: sha256(`genesis|${motionId}`),
+    };
+    await ctx.store.insert(MOTIONS, doc);
+    await linkOnTimeline(ctx, doc);
+    await audit(ctx, 'owners.draft', 'motion', motionId, {
+      compoundId: doc.compoundId,
+      matter: doc.matter,
+      requestId: doc.requestId ?? null,
+    });
+    return ok({ motionId, status: 'draft' as const });
+  },
+});
+
+export const announce = defineAction({
+  input: motionRef,
+  access: 'active',
+  summary: 'Announces a draft to every owner, at least noticeDays before voting opens',
+  async run(input, ctx): Promise<Result<{ motionId: string; status: 'announced' }>> {
+    const found = await motionFor(ctx, input.motionId);
+    if (isFailure(found)) return found;
+    const { m, s } = found;
+    if (!s.convenor) return failures.forbidden('只有本小区业委会成员或社区居委会可以公告表决事项');
+    const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, m.communityId);
+    const { noticeDays } = rulesFor(community?.rules);
+    const now = ctx.clock.now();
+    const refusal = checkAnnounce(m.status, new Date(m.opensAt), now, noticeDays);
+    if (refusal === 'NOT_DRAFT') return fail('INVALID_STATE', '该事项已公告', refusal);
+    if (refusal) return fail('INVALID_STATE', `表决开始时间须在公告之日 ${noticeDays} 日之后`, refusal);
+    if (!(await currentRegister(ctx, m.compoundId))) return fail('INVALID_STATE', '请先导入业主名册', 'NO_REGISTER');
+    const announcedAt = now.toISOString();
+    const set = { status: 'announced' as const, announcedAt };
+    const announced = await changeAndTell(
+      ctx,
+      { ...m, ...set },
+      'announced',
+      async (tx) => (await tx.update(MOTIONS, m._id, { $set: set }, { status: 'draft' })) === 1,
+    );
+    if (!announced) return fail('INVALID_STATE', '该事项已公告', 'NOT_DRAFT');
+    await audit(ctx, 'owners.announce', 'motion', m._id);
+    return ok({ motionId: m._id, status: 'announced' as const });
+  },
+});
+
+export const list = defineAction({
+  input: listInput,
+  access: 'active',
+  summary: "Motions of a compound (the caller's by default), newest first",
+  async run(input, ctx): Promise<Result<MotionList>> {
+    const compoundId = input.compoundId ?? ctx.user.compoundId;
+    const s = await standingIn(ctx, compoundId);
+    if (isFailure(s)) return s;
+    if (!s.staff && !s.member) return failures.forbidden();
+    const limit = input.limit ?? 20;
+    const offset = decodeCursor(input.cursor);
+    const filter: Filter = { compoundId };
+    if (input.status) filter.status = input.status;
+    else if (!s.staff) filter.status = { $ne: 'draft' };
+    const rows = await ctx.store.find<MotionDoc>(MOTIONS, filter, {
+      orderBy: [['createdAt', 'desc']],
+      skip: offset,
+      limit: limit + 1,
+    });
+    const visible = s.staff ? rows : rows.filter((m) => m.status !== 'draft');
+    const black = s.committee ? await firmBlackListed(ctx, s.compound) : false;
+    return ok({ ...pageOf(visible.map(summaryView), offset, limit), compoundId, canDraft: s.convenor, proposeReplacement: black });
+  },
+});
+
+export const get = defineAction({
+  input: motionRef,
+  access: 'active',
+  summary: "A motion with the turnout against the 2/3 lines and the caller's receipt",
+  async run(input, ctx): Promise<Result<MotionView>> {
+    const found = await motionFor(ctx, input.motionId);
+    if (isFailure(found)) return found;
+    const m = await ensureOpened(ctx, found.m);
+    const { s } = found;
+    const ownerKey = await ownerKeyOfCaller(ctx, m.compoundId);
+    const mine = ownerKey ? await ctx.store.get<BallotDoc>(BALLOTS, ballotId(m._id, ownerKey)) : null;
+    const open = !checkVoteWindow(m.status, new Date(m.opensAt), new Date(m.closesAt), ctx.clock.now());
+    return ok(
+      motionView(m, {
+        myBallot: mine ? { receipt: mine.receipt, castAt: mine.castAt, channel: mine.channel } : null,
+        isOwner: !!ownerKey,
+        canVote: !!ownerKey && !mine && open && m.status === 'voting',
+        canManage: s.convenor && m.status === 'draft',
+        canRecordPaper: s.committee && open && m.status === 'voting',
+      }),
+    );
+  },
+});

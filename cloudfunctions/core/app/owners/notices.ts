@@ -1,0 +1,113 @@
+import { MATTER_LABELS } from '../../domain/owners-count';
+import type { Notification } from '../../ports/notifier';
+import type { DocumentOps } from '../../ports/store';
+import { USERS, type UserDoc } from '../account/user';
+import type { Deps } from '../context';
+import { MOTIONS, OWNER_LINKS, OWNER_NOTICES, type LinkDoc, type MotionDoc, type NoticeDoc } from './model';
+import { findAll } from './register';
+
+/** The message kind of owners' decisions (app/messages/templates.ts: announced, voting open, result). */
+export const MOTION_TEMPLATE = 'owners.motion';
+
+/** The events of a motion that every owner is told about (RULES.md §6, §8). */
+export type Stage = 'announced' | 'opened' | 'result';
+
+const STAGE_NOTES: Record<Stage, string> = {
+  announced: '表决事项已公告，请留意表决时间',
+  opened: '表决已开始，请及时投票',
+  result: '表决结果已公布',
+};
+
+/**
+ * Messages written in the transaction of the change itself. A compound's owners beyond these
+ * (a 3,000-unit compound) are told in batches of the same size by the scheduler's next tick,
+ * from a cursor stored in that same transaction (`owner_notices`), so none is lost or doubled.
+ */
+export const NOTICE_BATCH = 100;
+
+type NoticeDeps = Pick<Deps, 'store' | 'notifier'>;
+
+/**
+ * Who is told about a stage, in user-id order: every owner of the compound (each linked resident);
+ * for the announcement and the result also the compound party organisation, the community party
+ * organisation and the residents' committee, who follow every step.
+ */
+export async function audienceOf(deps: Pick<Deps, 'store'>, m: MotionDoc, stage: Stage): Promise<string[]> {
+  const links = await findAll<LinkDoc>(deps, OWNER_LINKS, { compoundId: m.compoundId });
+  const people = new Set(links.map((l) => l.userId));
+  if (stage !== 'opened') {
+    const staff = await findAll<UserDoc>(deps, USERS, {
+      communityId: m.communityId,
+      status: 'active',
+      $or: [{ roles: { $contains: 'party_org' } }, { roles: { $contains: 'rc_staff' } }, { roles: { $contains: 'compound_party' } }],
+    });
+    for (const u of staff) if (!u.roles.includes('compound_party') || u.compoundId === m.compoundId) people.add(u._id);
+  }
+  return [...people].sort();
+}
+
+/** The message of one stage of a motion to one person; the key is per motion, stage and person. */
+export function motionMessage(m: MotionDoc, stage: Stage, userId: string, note?: string): Notification {
+  return {
+    key: `owners:${m._id}:${stage}:${userId}`,
+    userId,
+    template: MOTION_TEMPLATE,
+    link: `/owners/motion/index?motionId=${m._id}`,
+    data: {
+      title: m.title.slice(0, 20),
+      matter: MATTER_LABELS[m.matter].slice(0, 20),
+      note: (note ?? STAGE_NOTES[stage]).slice(0, 20),
+      time: stage === 'announced' ? m.opensAt : stage === 'opened' ? m.closesAt : (m.closedAt ?? ''),
+    },
+  };
+}
+
+/**
+ * Makes a change to a motion and tells its audience in one transaction: `write` applies the
+ * change (false when it no longer applies: then nothing is written), the first `NOTICE_BATCH`
+ * messages go in with it, and the cursor of the rest too. `m` is the motion as it is after the
+ * change. Returns whether the change was written.
+ */
+export async function changeAndTell(
+  deps: NoticeDeps,
+  m: MotionDoc,
+  stage: Stage,
+  write: (tx: DocumentOps) => Promise<boolean>,
+  note?: string,
+): Promise<boolean> {
+  const people = await audienceOf(deps, m, stage);
+  const first = people.slice(0, NOTICE_BATCH);
+  return deps.store.transaction(async (tx) => {
+    if (!(await write(tx))) return false;
+    for (const userId of first) await deps.notifier.sendIn(tx, motionMessage(m, stage, userId, note));
+    if (people.length > first.length) {
+      const rest: NoticeDoc = { _id: `${m._id}:${stage}`, motionId: m._id, stage, after: first[first.length - 1], note: note ?? null };
+      await tx.insert(OWNER_NOTICES, rest);
+    }
+    return true;
+  });
+}
+
+/**
+ * Tells the rest of the audience of every pending notice, a batch at a time: the messages of a
+ * batch (keyed, so a repeat after a crash stores nothing twice), then the cursor moves
+ * conditionally — a concurrent tick that lost the race stops. Returns how many were written.
+ */
+export async function finishNotices(deps: NoticeDeps): Promise<number> {
+  let written = 0;
+  for (const n of await deps.store.find<NoticeDoc>(OWNER_NOTICES, {}, { limit: 100 })) {
+    const m = await deps.store.get<MotionDoc>(MOTIONS, n.motionId);
+    const people = m ? (await audienceOf(deps, m, n.stage)).filter((id) => id > n.after) : [];
+    let after = n.after;
+    for (let i = 0; m && i < people.length; i += NOTICE_BATCH) {
+      const batch = people.slice(i, i + NOTICE_BATCH);
+      const sent = await Promise.all(batch.map((userId) => deps.notifier.send(motionMessage(m, n.stage, userId, n.note ?? undefined))));
+      written += sent.filter(Boolean).length;
+      const last = batch[batch.length - 1];
+      if (!(await deps.store.update(OWNER_NOTICES, n._id, { $set: { after: last } }, { after }))) break;
+      after = last;
+    }
+    if (after === (people[people.length - 1] ?? n.after)) await deps.store.remove(OWNER_NOTICES, n._id, { after });
+  }
+  return written;
+}

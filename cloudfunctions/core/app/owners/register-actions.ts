@@ -1,0 +1,209 @@
+import { totalsOf } from '../../domain/owners-count';
+import { checkRegister, type RawRegisterRow, type RowError } from '../../domain/owners-register';
+import { maskPhone } from '../../domain/phone';
+import { defineAction } from '../action';
+import { USERS, type UserDoc } from '../account/user';
+import { audit } from '../audit';
+import { standingIn, type Caller } from './access';
+import { newId } from '../ids';
+import { fail, failures, ok, type Failure, type Result } from '../result';
+import { decodeCursor, pageOf } from '../schemas';
+import { isFailure } from '../auth';
+import { ownerKeyFor } from './crypto';
+import { linkId, OWNER_LINKS, OWNER_REGISTERS, OWNER_UNITS, type LinkDoc, type RegisterDoc, type UnitDoc } from './model';
+import { compoundUsers, currentRegister, findAll, matches, saveLink, summaryOf, unitAt } from './register';
+import { isZip, parseCsv, parseXlsx, rowsOfSheet } from './register-file';
+import { importRegisterInput, linkUnitInput, registerInput, residentsInput } from './schemas';
+import type { ImportResult, RegisterView, ResidentView, UnitView } from './views';
+
+/** The rows of an uploaded spreadsheet, with the line number of the first (2: under the header). */
+async function rowsOfFile(ctx: Caller, fileId: string): Promise<{ rows: RawRegisterRow[]; firstLine: number } | Failure> {
+  if (!ctx.files) return fail('NOT_FOUND', '文件不存在');
+  const stored = await ctx.files.read(fileId);
+  if (!stored) return fail('NOT_FOUND', '文件不存在');
+  const data = Buffer.from(stored);
+  let sheet;
+  try {
+    sheet = isZip(data) ? await parseXlsx(data) : parseCsv(data.toString('utf8'));
+  } catch {
+    return fail('INVALID_INPUT', '无法读取表格，请上传 .xlsx 或 .csv 文件', 'BAD_SPREADSHEET');
+  }
+  const { rows, missing } = rowsOfSheet(sheet);
+  if (missing.length) return fail('INVALID_INPUT', `表格缺少列：${missing.join('、')}`, 'MISSING_COLUMNS');
+  return { rows, firstLine: 2 };
+}
+
+const empty = (errors: RowError[]): ImportResult => ({ ...summaryOf(null), imported: false, errors, linked: 0 });
+
+export const importRegister = defineAction({
+  input: importRegisterInput,
+  access: 'active',
+  summary: "Imports a compound's owners' register from rows or a spreadsheet, all or nothing",
+  async run(input, ctx): Promise<Result<ImportResult>> {
+    const s = await standingIn(ctx, input.compoundId);
+    if (isFailure(s)) return s;
+    if (!s.convenor) return failures.forbidden('只有本小区业委会成员或社区居委会可以导入业主名册');
+    const source = input.fileId ? await rowsOfFile(ctx, input.fileId) : { rows: input.rows ?? [], firstLine: 1 };
+    if (isFailure(source)) return source;
+    const { rows, errors } = checkRegister(source.rows, source.firstLine);
+    if (errors.length) return ok(empty(errors));
+
+    const at = ctx.clock.now();
+    const registerId = newId('reg', at);
+    const people = await compoundUsers(ctx, s.compound.communityId, s.compound._id);
+    const byUnit = new Map<string, UserDoc[]>();
+    for (const p of people) {
+      const key = `${p.building.trim()}\u0000${p.room.trim()}`;
+      byUnit.set(key, [...(byUnit.get(key) ?? []), p]);
+    }
+    const units: UnitDoc[] = rows.map((r) => ({
+      _id: `${registerId}_${r.line}`,
+      registerId,
+      compoundId: s.compound._id,
+      line: r.line,
+      building: r.building,
+      room: r.room,
+      area: r.area,
+      ownerName: r.ownerName,
+      ownerPhone: r.ownerPhone,
+      developerHeld: r.developerHeld,
+      ownerKey: ownerKeyFor(r.identity, ctx.userIdSalt),
+      linked: false,
+    }));
+    // Links made earlier (by hand or automatically) carry over: they name the owner, not the row.
+    const links = await findAll<LinkDoc>(ctx, OWNER_LINKS, { compoundId: s.compound._id });
+    const linkedOwners = new Set(links.map((l) => l.ownerKey));
+    const linkedUsers = new Set(links.map((l) => l.userId));
+    const fresh: LinkDoc[] = [];
+    for (const u of units) {
+      for (const person of byUnit.get(`${u.building}\u0000${u.room}`) ?? []) {
+        if (!matches(person, u) || linkedUsers.has(person._id)) continue;
+        fresh.push({
+          _id: linkId(u.compoundId, person._id),
+          compoundId: u.compoundId,
+          userId: person._id,
+          ownerKey: u.ownerKey,
+          building: u.building,
+          room: u.room,
+          linkedBy: 'auto',
+          createdAt: at.toISOString(),
+        });
+        linkedOwners.add(u.ownerKey);
+      }
+    }
+    for (const u of units) {
+      u.linked = linkedOwners.has(u.ownerKey);
+      await ctx.store.insert(OWNER_UNITS, u);
+    }
+    for (const l of fresh) await saveLink(ctx, l, registerId);
+    const totals = totalsOf(units);
+    // Written last: a register exists (and is in force) only once all its units are stored.
+    const reg: RegisterDoc = {
+      _id: registerId,
+      compoundId: s.compound._id,
+      communityId: s.compound.communityId,
+      totals,
+      unlinked: units.filter((u) => !u.linked).length,
+      importedBy: ctx.callerId,
+      createdAt: at.toISOString(),
+    };
+    await ctx.store.insert(OWNER_REGISTERS, reg);
+    await audit(ctx, 'owners.importRegister', 'compound', s.compound._id, {
+      registerId,
+      units: totals.units,
+      source: input.fileId ? 'file' : 'rows',
+    });
+    return ok({ ...summaryOf(reg), imported: true, errors: [], linked: fresh.length });
+  },
+});
+
+const unitView = (u: UnitDoc): UnitView => ({
+  line: u.line,
+  building: u.building,
+  room: u.room,
+  area: u.area,
+  ownerName: u.ownerName,
+  ownerPhone: maskPhone(u.ownerPhone),
+  developerHeld: u.developerHeld,
+  linked: u.linked,
+});
+
+export const register = defineAction({
+  input: registerInput,
+  access: 'active',
+  summary: "The owners' register in force: units, owners, total area and (optionally only) the unlinked rows",
+  async run(input, ctx): Promise<Result<RegisterView>> {
+    const s = await standingIn(ctx, input.compoundId);
+    if (isFailure(s)) return s;
+    if (!s.staff) return failures.forbidden();
+    const reg = await currentRegister(ctx, input.compoundId);
+    const limit = input.limit ?? 20;
+    const offset = decodeCursor(input.cursor);
+    if (!reg) return ok({ summary: summaryOf(null), units: { items: [], nextCursor: null }, canLink: s.committee });
+    const filter = input.unlinkedOnly ? { registerId: reg._id, linked: false } : { registerId: reg._id };
+    const rows = await ctx.store.find<UnitDoc>(OWNER_UNITS, filter, { orderBy: [['line', 'asc']], skip: offset, limit: limit + 1 });
+    const unlinked = await ctx.store.count(OWNER_UNITS, { registerId: reg._id, linked: false });
+    return ok({ summary: { ...summaryOf(reg), unlinked }, units: pageOf(rows.map(unitView), offset, limit), canLink: s.committee });
+  },
+});
+
+export const linkUnit = defineAction({
+  input: linkUnitInput,
+  access: 'active',
+  summary: 'Links a resident to a unit of the register by hand (audited)',
+  async run(input, ctx): Promise<Result<{ linked: true }>> {
+    const s = await standingIn(ctx, input.compoundId);
+    if (isFailure(s)) return s;
+    if (!s.committee) return failures.forbidden('只有本小区业委会成员可以关联业主');
+    const person = await ctx.store.get<UserDoc>(USERS, input.userId);
+    if (!person || person.status !== 'active' || person.compoundId !== input.compoundId) return failures.notFound('本小区居民');
+    const reg = await currentRegister(ctx, input.compoundId);
+    const unit = reg ? await unitAt(ctx, reg._id, input.building, input.room) : null;
+    if (!reg || !unit) return failures.notFound('名册中的房屋');
+    const at = ctx.clock.now().toISOString();
+    await saveLink(
+      ctx,
+      {
+        _id: linkId(input.compoundId, person._id),
+        compoundId: input.compoundId,
+        userId: person._id,
+        ownerKey: unit.ownerKey,
+        building: unit.building,
+        room: unit.room,
+        linkedBy: ctx.callerId,
+        createdAt: at,
+      },
+      reg._id,
+    );
+    await ctx.store.update(OWNER_REGISTERS, reg._id, {
+      $set: { unlinked: await ctx.store.count(OWNER_UNITS, { registerId: reg._id, linked: false }) },
+    });
+    await audit(ctx, 'owners.linkUnit', 'user', person._id, { compoundId: input.compoundId, building: unit.building, room: unit.room });
+    return ok({ linked: true as const });
+  },
+});
+
+export const residents = defineAction({
+  input: residentsInput,
+  access: 'active',
+  summary: 'Active residents of the compound not linked to an owner yet, to link by hand (masked phones)',
+  async run(input, ctx): Promise<Result<{ items: ResidentView[]; nextCursor: string | null }>> {
+    const s = await standingIn(ctx, input.compoundId);
+    if (isFailure(s)) return s;
+    if (!s.committee) return failures.forbidden('只有本小区业委会成员可以关联业主');
+    const linked = new Set((await findAll<LinkDoc>(ctx, OWNER_LINKS, { compoundId: input.compoundId })).map((l) => l.userId));
+    const people = (await compoundUsers(ctx, s.compound.communityId, input.compoundId))
+      .filter((u) => !linked.has(u._id) && u.roles.includes('resident'))
+      .sort((a, b) => a.building.localeCompare(b.building, 'zh') || a.room.localeCompare(b.room, 'zh') || a._id.localeCompare(b._id));
+    const limit = input.limit ?? 20;
+    const offset = decodeCursor(input.cursor);
+    const rows = people.slice(offset, offset + limit + 1).map((u) => ({
+      userId: u._id,
+      name: u.name,
+      phoneMasked: maskPhone(u.phone),
+      building: u.building,
+      room: u.room,
+    }));
+    return ok(pageOf(rows, offset, limit));
+  },
+});

@@ -1,0 +1,103 @@
+import type { Totals } from '../../domain/owners-count';
+import { DuplicateKeyError, type Filter } from '../../ports/store';
+import { USERS, type UserDoc } from '../account/user';
+import type { Deps } from '../context';
+import type { Caller } from './access';
+import type { RegisterSummary } from './views';
+import { linkId, OWNER_LINKS, OWNER_REGISTERS, OWNER_UNITS, type LinkDoc, type RegisterDoc, type UnitDoc } from './model';
+
+/** The register in force for a compound: the newest complete import. */
+export async function currentRegister(deps: Pick<Deps, 'store'>, compoundId: string): Promise<RegisterDoc | null> {
+  const [reg] = await deps.store.find<RegisterDoc>(OWNER_REGISTERS, { compoundId }, { orderBy: [['createdAt', 'desc']], limit: 1 });
+  return reg ?? null;
+}
+
+export async function unitAt(deps: Pick<Deps, 'store'>, registerId: string, building: string, room: string): Promise<UnitDoc | null> {
+  const [unit] = await deps.store.find<UnitDoc>(OWNER_UNITS, { registerId, building, room }, { limit: 1 });
+  return unit ?? null;
+}
+
+/** Every unit of one owner in a register, with their area. */
+export async function unitsOfOwner(deps: Pick<Deps, 'store'>, registerId: string, ownerKey: string): Promise<UnitDoc[]> {
+  return deps.store.find<UnitDoc>(OWNER_UNITS, { registerId, ownerKey }, { limit: 1000 });
+}
+
+/** All documents matching a filter, 1000 at a time in `_id` order (the store's cap per call). */
+export async function findAll<T extends { _id: string }>(deps: Pick<Deps, 'store'>, collection: string, filter: Filter): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: T[] = await deps.store.find<T>(collection, after ? { $and: [filter, { _id: { $gt: after } }] } : filter, {
+      orderBy: [['_id', 'asc']],
+      limit: 1000,
+    });
+    out.push(...page);
+    if (page.length < 1000) return out;
+    after = page[page.length - 1]._id;
+  }
+}
+
+/** Links a resident to an owner (insert or replace) and marks the owner's units in the register linked. */
+export async function saveLink(deps: Pick<Deps, 'store'>, link: LinkDoc, registerId: string): Promise<void> {
+  try {
+    await deps.store.insert(OWNER_LINKS, link);
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err;
+    const { _id, ...fields } = link;
+    await deps.store.update(OWNER_LINKS, _id, { $set: fields });
+  }
+  for (const unit of await unitsOfOwner(deps, registerId, link.ownerKey)) {
+    if (!unit.linked) await deps.store.update(OWNER_UNITS, unit._id, { $set: { linked: true } });
+  }
+}
+
+/** Whether a resident's registration matches a register row: building, room and phone. */
+export const matches = (u: Pick<UserDoc, 'building' | 'room' | 'phone'>, unit: UnitDoc): boolean =>
+  u.building.trim() === unit.building && u.room.trim() === unit.room && u.phone === unit.ownerPhone;
+
+/**
+ * The owner the caller is, in a compound: their link, or — when their registration's building,
+ * room and phone match a row of the register in force — a link made now. Null for a non-owner.
+ */
+export async function ownerKeyOfCaller(ctx: Caller, compoundId: string): Promise<string | null> {
+  const user = ctx.user;
+  const link = await ctx.store.get<LinkDoc>(OWNER_LINKS, linkId(compoundId, user._id));
+  if (link) return link.ownerKey;
+  if (user.compoundId !== compoundId) return null;
+  const reg = await currentRegister(ctx, compoundId);
+  const unit = reg ? await unitAt(ctx, reg._id, user.building.trim(), user.room.trim()) : null;
+  if (!reg || !unit || !matches(user, unit)) return null;
+  const at = ctx.clock.now().toISOString();
+  await saveLink(
+    ctx,
+    {
+      _id: linkId(compoundId, user._id),
+      compoundId,
+      userId: user._id,
+      ownerKey: unit.ownerKey,
+      building: unit.building,
+      room: unit.room,
+      linkedBy: 'auto',
+      createdAt: at,
+    },
+    reg._id,
+  );
+  return unit.ownerKey;
+}
+
+/** Active users of a compound (residents and committee members), for auto-linking and messages. */
+export async function compoundUsers(deps: Pick<Deps, 'store'>, communityId: string, compoundId: string): Promise<UserDoc[]> {
+  return findAll<UserDoc>(deps, USERS, { communityId, compoundId, status: 'active' });
+}
+
+export function summaryOf(reg: RegisterDoc | null, totals?: Totals): RegisterSummary {
+  const t = totals ?? reg?.totals ?? { units: 0, number: 0, area: 0 };
+  return {
+    registerId: reg?._id ?? null,
+    units: t.units,
+    owners: t.number,
+    totalArea: t.area,
+    unlinked: reg?.unlinked ?? 0,
+    importedAt: reg?.createdAt ?? null,
+  };
+}
