@@ -35,6 +35,11 @@ export const OWNERS_BUDGETS: Record<string, Budget> = {
     why: 'the caller, the compound, the register in force, a page of its units and the unlinked count',
     call: () => ({ openid: 'demo-oc', data: { compoundId: DEMO.compound1 } }),
   },
+  residents: {
+    reads: 4,
+    why: 'the caller, the compound, its owner links and its residents',
+    call: () => ({ openid: 'demo-oc', data: { compoundId: DEMO.compound1 } }),
+  },
   linkUnit: {
     reads: 7,
     writes: 4,
@@ -52,8 +57,8 @@ export const OWNERS_BUDGETS: Record<string, Budget> = {
   },
   announce: {
     reads: 7,
-    writes: 7,
-    why: 'caller, motion, compound, community rules, register, owners and staff to tell; status, audit and one message per person told',
+    writes: 8,
+    why: 'caller, motion, compound, community rules, register, owners and staff to tell; in one transaction the status and one message per person told (the demo: 3 owners, the compound and community party organisations, the residents’ committee), then the audit entry',
     call: async (b) => ({
       openid: 'demo-oc',
       data: { motionId: (await b.prepare<{ motionId: string }>('owners', 'draft', draftOf(b), 'demo-oc')).motionId },

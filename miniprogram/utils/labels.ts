@@ -8,7 +8,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   oc_member: '业委会成员',
   property_staff: '物业工作人员',
   party_org: '社区党组织',
-  compound_party: '小区党组织',
   admin: '平台管理员',
   street_admin: '街道工作人员',
   compound_party: '小区党组织成员',

@@ -335,3 +335,36 @@ describe('links', () => {
     expect(resident).toMatchObject({ ok: true, data: { proposeReplacement: false } });
   });
 });
+
+describe('the city: the compound party organisation convenes, the notice period follows the community rules', () => {
+  test('noticeDays set by admin.setRules decides how early demo-cparty must announce', async () => {
+    const set = await h.call('admin', 'setRules', { communityId: DEMO.communityId, rules: { noticeDays: 20 } }, 'demo-street');
+    expect(set).toMatchObject({ ok: true, data: { rules: { noticeDays: 20 } } });
+    const draftIn = async (days: number) => {
+      const d = await h.call<{ motionId: string }>(
+        'owners',
+        'draft',
+        {
+          compoundId: DEMO.compound1,
+          matter: 'fund_use',
+          title: '更换供水管网',
+          text: '是否同意使用维修资金',
+          opensAt: iso(h, days),
+          closesAt: iso(h, days + 7),
+        },
+        'demo-cparty',
+      );
+      return d.ok ? d.data.motionId : '';
+    };
+    const early = await h.call('owners', 'announce', { motionId: await draftIn(16) }, 'demo-cparty');
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE', reason: 'NOTICE_TOO_SHORT', message: expect.stringContaining('20') },
+    });
+    expect(await h.call('owners', 'announce', { motionId: await draftIn(21) }, 'demo-cparty')).toMatchObject({ ok: true });
+    expect(await h.call('admin', 'setRules', { communityId: DEMO.communityId, rules: { noticeDays: 0 } }, 'demo-street')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+});

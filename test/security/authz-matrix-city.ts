@@ -96,12 +96,35 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     sheets:                         ' F      F       F  ',
     recordSeriousItem:              ' F      F       F  ',
     'recordSeriousItem#other':      ' F      F       F  ',
-  },  messages: {
+  },
+  messages: {
     list:                           ' ok     ok      ok ',
     unread:                         ' ok     ok      ok ',
     markRead:                       ' ok     ok      ok ',
     subscribe:                      ' ok     ok      ok ',
     templates:                      ' ok     ok      ok ',
+  },
+  owners: {
+    //                               street streetX cparty
+    // compound_party of the compound convenes with the committee (it leads the owners' assembly)
+    importRegister:                 ' F      F       ok ',
+    // … not another compound's
+    'importRegister#compound2':     ' F      F       F  ',
+    register:                       ' F      F       ok ',
+    // hand links and paper ballots: the owners' committee only
+    residents:                      ' F      F       F  ',
+    linkUnit:                       ' F      F       F  ',
+    draft:                          ' F      F       ok ',
+    'draft#compound2':              ' F      F       F  ',
+    // a street_admin does not follow owners' decisions: the motion is not visible (NOT_FOUND)
+    announce:                       ' N      N       ok ',
+    list:                           ' F      F       ok ',
+    get:                            ' N      N       ok ',
+    // demo-cparty lives in the compound but owns no unit of its register
+    vote:                           ' N      N       F  ',
+    recordPaper:                    ' N      N       F  ',
+    result:                         ' N      N       ok ',
+    exportBallots:                  ' N      N       ok ',
   },
   admin: {
     //                               street streetX cparty

@@ -214,12 +214,15 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
     // oc_member of the compound, rc_staff of its community (API.md §6)
     importRegister:                 row(' F    F    ok  ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // … of the other compound: its oc_member (demo-oc3) and the community's rc_staff; not demo-oc
+    'importRegister#compound2':     row(' F    F    ok  F   F    F   F   |  F    F    U   |  ok  F    F   F   '),
     // the register: those who convene and follow (oc_member, rc_staff, party_org of the community, admin)
     register:                       row(' ok   ok   ok  ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
     // oc_member of the compound only
     linkUnit:                       row(' F    F    F   ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
     residents:                      row(' F    F    F   ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
     draft:                          row(' F    F    ok  ok  F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'draft#compound2':              row(' F    F    ok  F   F    F   F   |  F    F    U   |  ok  F    F   F   '),
     // a draft is visible to those who follow the compound; others learn nothing of it (NOT_FOUND)
     announce:                       row(' F    F    ok  ok  N    N   N   |  F    F    U   |  N   N    N   N   '),
     // owners and staff of the compound

@@ -9,6 +9,7 @@
  * - plain residents' names: the same people (the public board shows no submitter's name).
  */
 import type { FunctionName } from '../../cloudfunctions/core/app/functions';
+import { holdsInCompound } from '../../cloudfunctions/core/app/scope';
 import { FUNCTIONS } from '../../cloudfunctions/core/app/functions';
 import { AUDIT, type AuditEntry } from '../../cloudfunctions/core/app/audit';
 import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
@@ -86,8 +87,13 @@ function maySeeAddress(
     (viewer.grants ?? []).some((g) => g.role === 'street_admin' && g.streetId === street)
   )
     return true;
-  // The owners' committee keeps its compound's owners' register and links owners to it (RULES.md §6).
-  if (fn === 'owners' && viewer.compoundId === owner.compoundId && viewer.roles.includes('oc_member')) return true;
+  // The owners' committee and the compound party organisation convene the owners: they keep the
+  // compound's owners' register, the committee links owners to it (RULES.md §6).
+  if (
+    fn === 'owners' &&
+    (holdsInCompound(viewer, 'oc_member', owner.compoundId) || holdsInCompound(viewer, 'compound_party', owner.compoundId))
+  )
+    return true;
   if (viewer.communityId === owner.communityId && (viewer.roles.includes('rc_staff') || viewer.roles.includes('party_org'))) return true;
   return handlesRequestOf(viewer, owner._id, requests);
 }

@@ -318,11 +318,13 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
   },
   owners: {
     importRegister: async () => ({ compoundId: DEMO.compound1, rows: [...REGISTER_ROWS] }),
+    'importRegister#compound2': async () => ({ compoundId: DEMO.compound2, rows: [...REGISTER_ROWS] }),
     register: async () => ({ compoundId: DEMO.compound1 }),
     residents: async () => ({ compoundId: DEMO.compound1 }),
     // demo-oc2 (8栋 801) by hand
     linkUnit: async (h) => ({ compoundId: DEMO.compound1, userId: h.userId('demo-oc2'), building: '8栋', room: '801' }),
     draft: async (h) => ({ ...MOTION, opensAt: daysFrom(h, 20), closesAt: daysFrom(h, 27) }),
+    'draft#compound2': async (h) => ({ ...MOTION, compoundId: DEMO.compound2, opensAt: daysFrom(h, 20), closesAt: daysFrom(h, 27) }),
     announce: async (h) => ({
       motionId: (
         await must<{ motionId: string }>(

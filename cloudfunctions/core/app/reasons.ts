@@ -27,14 +27,7 @@ export type CommonReason = (typeof COMMON_REASONS)[number];
 
 /** Every reason of every function. */
 export type Reason =
-  | CommonReason
-  | AccountReason
-  | AdminReason
-  | CommunityReason
-  | VolunteerReason
-  | RequestsReason
-  | RatingsReason
-  | OwnersReason;
+  CommonReason | AccountReason | AdminReason | CommunityReason | VolunteerReason | RequestsReason | RatingsReason | OwnersReason;
 
 /** Compiles only when every member of `Small` is one of `Big`: a domain's reasons must be listed. */
 export type Within<Big extends string, Small extends Big> = Small;

@@ -67,6 +67,8 @@ export const rulesPatch = strict({
   seriousItemPenalty: z.number().min(0).max(100).optional(),
   volunteerTarget: share.optional(),
   ocPartyTarget: share.optional(),
+  /** Days an owners' motion is announced before voting opens (RULES.md §6). */
+  noticeDays: z.number().int().min(1).max(60).optional(),
 });
 
 export const setRulesInput = strict({ communityId: id, rules: rulesPatch });

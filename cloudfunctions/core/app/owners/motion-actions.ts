@@ -10,6 +10,7 @@ import { REQUESTS, type RequestDoc } from '../requests/request';
 import type { Filter } from '../../ports/store';
 import { fail, failures, ok, type Failure, type Result } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
+import { grantsOf } from '../scope';
 import { standingIn, standingOf, type Caller, type Standing } from './access';
 import { openMotion } from './lifecycle';
 import { changeAndTell } from './notices';
@@ -127,7 +128,8 @@ export const list = defineAction({
   access: 'active',
   summary: "Motions of a compound (the caller's by default), newest first",
   async run(input, ctx): Promise<Result<MotionList>> {
-    const compoundId = input.compoundId ?? ctx.user.compoundId;
+    // Default: where the caller lives, else the compound of a role invited to one (a compound party member living elsewhere).
+    const compoundId = input.compoundId ?? (ctx.user.compoundId || (grantsOf(ctx.user).find((g) => g.compoundId)?.compoundId ?? ''));
     const s = await standingIn(ctx, compoundId);
     if (isFailure(s)) return s;
     if (!s.staff && !s.member) return failures.forbidden();

@@ -3,6 +3,7 @@ import type { Notification } from '../../ports/notifier';
 import type { DocumentOps } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import type { Deps } from '../context';
+import { holdsInCommunity, holdsInCompound } from '../scope';
 import { MOTIONS, OWNER_LINKS, OWNER_NOTICES, type LinkDoc, type MotionDoc, type NoticeDoc } from './model';
 import { findAll } from './register';
 
@@ -36,12 +37,18 @@ export async function audienceOf(deps: Pick<Deps, 'store'>, m: MotionDoc, stage:
   const links = await findAll<LinkDoc>(deps, OWNER_LINKS, { compoundId: m.compoundId });
   const people = new Set(links.map((l) => l.userId));
   if (stage !== 'opened') {
+    // Staff invited to a scope may live elsewhere: each role is read with its scope.
     const staff = await findAll<UserDoc>(deps, USERS, {
-      communityId: m.communityId,
       status: 'active',
       $or: [{ roles: { $contains: 'party_org' } }, { roles: { $contains: 'rc_staff' } }, { roles: { $contains: 'compound_party' } }],
     });
-    for (const u of staff) if (!u.roles.includes('compound_party') || u.compoundId === m.compoundId) people.add(u._id);
+    for (const u of staff)
+      if (
+        holdsInCompound(u, 'compound_party', m.compoundId) ||
+        holdsInCommunity(u, 'party_org', m.communityId) ||
+        holdsInCommunity(u, 'rc_staff', m.communityId)
+      )
+        people.add(u._id);
   }
   return [...people].sort();
 }

@@ -1,7 +1,16 @@
 import type { TimelineEntry } from '../../domain/request-state';
+import type { TimelineParty } from '../../domain/request-model';
+import { holdsInCompound } from '../scope';
 import type { Caller } from './access';
 import { REQUESTS, type RequestDoc } from '../requests/request';
 import type { MotionDoc } from './model';
+
+/** Who drafted, as the request's timeline names parties: the committee, the party organisation, else the residents' committee. */
+function partyOf(ctx: Caller, m: MotionDoc): TimelineParty {
+  if (holdsInCompound(ctx.user, 'oc_member', m.compoundId)) return 'owners_committee';
+  if (holdsInCompound(ctx.user, 'compound_party', m.compoundId)) return 'party_org';
+  return 'residents_committee';
+}
 
 /**
  * Puts a motion on the timeline of the major-matter request it came from (RULES.md §6): a comment
@@ -13,7 +22,6 @@ export async function linkOnTimeline(ctx: Caller, m: MotionDoc): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const req = await ctx.store.get<RequestDoc>(REQUESTS, m.requestId);
     if (!req) return;
-    const committee = ctx.user.roles.includes('oc_member') && ctx.user.compoundId === m.compoundId;
     const entry: TimelineEntry = {
       at: m.createdAt,
       action: 'comment',
@@ -21,7 +29,7 @@ export async function linkOnTimeline(ctx: Caller, m: MotionDoc): Promise<void> {
       to: req.status,
       actorId: ctx.callerId,
       actorName: ctx.user.name,
-      party: committee ? 'owners_committee' : 'residents_committee',
+      party: partyOf(ctx, m),
       note: `提交业主共同决定：${m.title}`,
       detail: { motionId: m._id },
     };
