@@ -21,6 +21,8 @@ export const MINE_ENTRIES: MineEntry[] = [
   { title: '诉求处理', url: '/staff/requests/inbox/index', roles: ['rc_staff', 'oc_member', 'property_staff', 'party_org'], icon: 'chat' },
   { title: '物业服务评价表', url: '/staff/ratings/sheet/index', roles: ['oc_member', 'party_org'], icon: 'star' },
   { title: '社区工作台', url: '/staff/workbench/index', roles: STAFF_ROLES, icon: 'app' },
+  { title: '城市管理', url: '/admin/index/index', roles: ['admin', 'street_admin'], icon: 'city' },
+  { title: '使用邀请码', url: '/admin/redeem/index', icon: 'qrcode' },
 ];
 
 /** The entries a user with these roles sees. */

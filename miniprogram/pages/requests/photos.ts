@@ -1,47 +1,15 @@
 // Photo upload for requests: CloudBase storage in production (cloud:// file ids), the local
 // gateway's /uploads in development (local://uploads/<name>). Resolves to the stored ids, or an error.
-import { config } from '../../config';
-import { devOpenid } from '../../utils/dev-account';
+import { uploadFile } from '../../utils/upload';
 
 /** The most photos a request carries (the server refuses more). */
 export const MAX_PHOTOS = 9;
-
-function uploadLocal(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    wx.getFileSystemManager().readFile({
-      filePath: path,
-      success: ({ data }) =>
-        wx.request({
-          url: `${config.localBaseUrl}/uploads`,
-          method: 'POST',
-          header: { 'content-type': 'application/octet-stream', 'x-openid': devOpenid() },
-          data: data as ArrayBuffer,
-          success: (res) => {
-            const body = res.data as { ok?: boolean; data?: { fileId?: string }; error?: { message?: string } };
-            if (body && body.ok && body.data?.fileId) resolve(body.data.fileId);
-            else reject(new Error(body?.error?.message ?? '图片上传失败'));
-          },
-          fail: () => reject(new Error('图片上传失败，请检查网络')),
-        }),
-      fail: () => reject(new Error('读取图片失败')),
-    });
-  });
-}
-
-async function uploadCloud(path: string, index: number): Promise<string> {
-  const ext = (/\.(\w+)$/.exec(path)?.[1] ?? 'jpg').toLowerCase();
-  const res = await wx.cloud.uploadFile({
-    cloudPath: `requests/${Date.now()}-${index}-${Math.random().toString(36).slice(2, 10)}.${ext}`,
-    filePath: path,
-  });
-  return res.fileID;
-}
 
 /** Uploads temp files in order; the stored file ids, or the first error's message. */
 export async function uploadPhotos(paths: string[]): Promise<{ ok: true; ids: string[] } | { ok: false; message: string }> {
   const ids: string[] = [];
   try {
-    for (let i = 0; i < paths.length; i++) ids.push(config.mode === 'cloud' ? await uploadCloud(paths[i], i) : await uploadLocal(paths[i]));
+    for (let i = 0; i < paths.length; i++) ids.push(await uploadFile(paths[i], 'requests', '图片', i));
     return { ok: true, ids };
   } catch (err) {
     return { ok: false, message: err instanceof Error && err.message ? err.message : '图片上传失败' };

@@ -14,4 +14,5 @@ export const STAFF_ENTRIES: StaffEntry[] = [
   { title: '诉求受理', description: '受理、分派、督办居民诉求', url: '/staff/requests/inbox/index' },
   { title: '发布志愿活动', description: '创建活动，设置名额与报名截止', url: '/staff/volunteer/create/index' },
   { title: '物业服务评价', description: '评价进度、发布红黑榜、记录重大事项', url: '/staff/ratings/period/index' },
+  { title: '邀请授权', description: '邀请小区党组织成员、业委会成员', url: '/admin/invite/index' },
 ];

@@ -1,9 +1,11 @@
 import type { ActionMap } from '../action';
 import { importActions } from './import';
+import { readActions } from './read';
 import { structureActions } from './structure';
 
 /** admin: setting up and overseeing a city (shared API.md §6). */
 export const adminActions: ActionMap = {
   ...structureActions,
   ...importActions,
+  ...readActions,
 };

@@ -1,0 +1,200 @@
+import { rulesFor, type RulesConfig } from '../../domain/rules-config';
+import type { Filter } from '../../ports/store';
+import { defineAction } from '../action';
+import { isAdmin } from '../auth';
+import {
+  COMMUNITIES,
+  COMPOUNDS,
+  FIRMS,
+  STREETS,
+  type CommunityDoc,
+  type CompoundDoc,
+  type FirmDoc,
+  type StreetDoc,
+} from '../community/community';
+import type { AppContext } from '../context';
+import { failures, ok } from '../result';
+import { grantsOf, streetsOf } from '../scope';
+import { strict, id } from '../schemas';
+import { historyOf, mayManageStreet } from './structure';
+
+/** A compound as the admin pages list it: its buildings and the firm serving it now. */
+export interface CompoundRow {
+  compoundId: string;
+  name: string;
+  buildings: number;
+  firmId: string;
+  firmName: string;
+}
+
+/** A community with its compounds. */
+export interface CommunityRow {
+  communityId: string;
+  name: string;
+  population: number;
+  compounds: CompoundRow[];
+}
+
+/** A street with its communities. */
+export interface StreetRow {
+  streetId: string;
+  name: string;
+  district: string;
+  communities: CommunityRow[];
+}
+
+/** A registered property firm. */
+export interface FirmRow {
+  firmId: string;
+  name: string;
+  creditCode: string;
+  hasPartyOrg: boolean;
+}
+
+/** admin.structure: what the caller sets up, street by street, and the registered firms. */
+export interface StructureView {
+  /** Whether the caller may create streets, import a file and register firms (the admin). */
+  isAdmin: boolean;
+  streets: StreetRow[];
+  /** Every registered firm (admin and street_admin), else empty. */
+  firms: FirmRow[];
+}
+
+/** admin.compound: a compound and who served it when. */
+export interface CompoundView {
+  compoundId: string;
+  name: string;
+  communityId: string;
+  communityName: string;
+  buildings: string[];
+  firmId: string;
+  firmName: string;
+  history: Array<{ firmId: string; firmName: string; from: string; to: string | null }>;
+}
+
+/** admin.rules: the rules in force in a community (defaults with its overrides). */
+export interface RulesView {
+  communityId: string;
+  name: string;
+  rules: RulesConfig;
+}
+
+export const structureInput = strict({ streetId: id.optional() });
+export const compoundInput = strict({ compoundId: id });
+export const rulesInput = strict({ communityId: id });
+
+/** Every document matching `filter`, past the store's 1000 per call (a city has more compounds). */
+async function findAll<T extends { _id: string }>(ctx: AppContext, collection: string, filter: Filter): Promise<T[]> {
+  const out: T[] = [];
+  for (;;) {
+    const last = out[out.length - 1]?._id;
+    const page = await ctx.store.find<T>(collection, last ? { $and: [filter, { _id: { $gt: last } }] } : filter, {
+      orderBy: [['_id', 'asc']],
+      limit: 1000,
+    });
+    out.push(...page);
+    if (page.length < 1000) return out;
+  }
+}
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'zh-CN');
+
+/** The streets and communities the caller reaches: all (admin), its streets, or its communities. */
+function reachOf(ctx: AppContext): { all: boolean; streets: string[]; communities: string[] } {
+  if (isAdmin(ctx.user)) return { all: true, streets: [], communities: [] };
+  const communities = grantsOf(ctx.user)
+    .filter((g) => (g.role === 'party_org' || g.role === 'rc_staff') && g.communityId)
+    .map((g) => g.communityId as string);
+  return { all: false, streets: streetsOf(ctx.user), communities: [...new Set(communities)] };
+}
+
+/** admin: reading what the setup pages show (the structure, a compound's history, a community's rules). */
+export const readActions = {
+  structure: defineAction({
+    summary: '查看街道、社区、小区与物业企业',
+    access: 'active',
+    input: structureInput,
+    run: async (input, ctx) => {
+      const reach = reachOf(ctx);
+      if (!reach.all && reach.streets.length === 0 && reach.communities.length === 0) return failures.forbidden();
+      if (input.streetId && !reach.all && !reach.streets.includes(input.streetId)) return failures.forbidden('只能查看本街道');
+      const wanted = input.streetId ? [input.streetId] : reach.streets;
+      const communityFilter: Filter =
+        reach.all && !input.streetId
+          ? {}
+          : input.streetId
+            ? { streetId: input.streetId }
+            : { $or: [{ streetId: { $in: wanted } }, { _id: { $in: reach.communities } }] };
+      const communities = await findAll<CommunityDoc>(ctx, COMMUNITIES, communityFilter);
+      const streetIds = [...new Set([...wanted, ...communities.map((c) => c.streetId ?? '').filter(Boolean)])];
+      const streetFilter: Filter = reach.all && !input.streetId ? {} : { _id: { $in: streetIds } };
+      const streets = await findAll<StreetDoc>(ctx, STREETS, streetFilter);
+      const communityIds = communities.map((c) => c._id);
+      const compounds = communityIds.length
+        ? await findAll<CompoundDoc>(ctx, COMPOUNDS, reach.all && !input.streetId ? {} : { communityId: { $in: communityIds } })
+        : [];
+      const compoundsOf = (communityId: string): CompoundRow[] =>
+        compounds
+          .filter((k) => k.communityId === communityId)
+          .map((k) => ({ compoundId: k._id, name: k.name, buildings: k.buildings?.length ?? 0, firmId: k.firmId, firmName: k.firmName }))
+          .sort(byName);
+      const rows: StreetRow[] = streets
+        .map((s) => ({
+          streetId: s._id,
+          name: s.name,
+          district: s.district,
+          communities: communities
+            .filter((c) => c.streetId === s._id)
+            .map((c) => ({ communityId: c._id, name: c.name, population: c.population, compounds: compoundsOf(c._id) }))
+            .sort(byName),
+        }))
+        .sort(byName);
+      const firms = reach.all || reach.streets.length ? await findAll<FirmDoc>(ctx, FIRMS, {}) : [];
+      const view: StructureView = {
+        isAdmin: reach.all,
+        streets: rows,
+        firms: firms.map((f) => ({ firmId: f._id, name: f.name, creditCode: f.creditCode, hasPartyOrg: !!f.hasPartyOrg })).sort(byName),
+      };
+      return ok(view);
+    },
+  }),
+
+  compound: defineAction({
+    summary: '查看小区的物业服务历史',
+    access: 'active',
+    input: compoundInput,
+    run: async (input, ctx) => {
+      const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
+      if (!compound) return isAdmin(ctx.user) ? failures.notFound('小区') : failures.forbidden('只能查看本街道的小区');
+      if (!mayManageStreet(ctx, compound.streetId)) return failures.forbidden('只能查看本街道的小区');
+      const [community, history] = await Promise.all([
+        ctx.store.get<CommunityDoc>(COMMUNITIES, compound.communityId),
+        historyOf(ctx, compound._id),
+      ]);
+      const view: CompoundView = {
+        compoundId: compound._id,
+        name: compound.name,
+        communityId: compound.communityId,
+        communityName: community?.name ?? '',
+        buildings: compound.buildings ?? [],
+        firmId: compound.firmId,
+        firmName: compound.firmName,
+        history: history.map(({ firmId, firmName, from, to }) => ({ firmId, firmName, from, to })).reverse(),
+      };
+      return ok(view);
+    },
+  }),
+
+  rules: defineAction({
+    summary: '查看社区规则参数',
+    access: 'active',
+    input: rulesInput,
+    run: async (input, ctx) => {
+      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
+      if (!community) return isAdmin(ctx.user) ? failures.notFound('社区') : failures.forbidden('只能查看本街道社区的规则');
+      if (!mayManageStreet(ctx, community.streetId)) return failures.forbidden('只能查看本街道社区的规则');
+      const view: RulesView = { communityId: community._id, name: community.name, rules: rulesFor(community.rules) };
+      return ok(view);
+    },
+  }),
+};

@@ -1,0 +1,92 @@
+// 物业服务企业 (admin subpackage): the registered firms (admin.structure) and, for the admin, a form
+// to register one (admin.registerFirm: the 统一社会信用代码 is checked by the server, GB 32100).
+// A firm is assigned to a compound from the compound's page (街道、社区与小区 → 小区).
+import type { FirmRow } from '../../../typings/admin';
+import { pageBehavior } from '../../behaviors/page';
+import * as admin from '../../services/admin';
+import type { DetailEvent } from '../../utils/events';
+import { openPage } from '../../utils/navigate';
+import { failureText, NOT_OVERSEER } from '../shared';
+
+const EMPTY_FORM = { name: '', creditCode: '', hasPartyOrg: false, contactPhone: '' };
+
+Component({
+  behaviors: [pageBehavior],
+
+  data: {
+    loading: true,
+    error: '',
+    forbidden: '',
+    isAdmin: false,
+    firms: [] as FirmRow[],
+    form: { ...EMPTY_FORM },
+    formError: '',
+    saving: false,
+  },
+
+  lifetimes: {
+    attached() {
+      this.load();
+    },
+  },
+
+  methods: {
+    async load(quiet = false) {
+      const fresh = this.beginLoad();
+      if (!quiet) this.setData({ loading: true, error: '', forbidden: '' });
+      const res = await admin.structure();
+      if (!fresh()) return;
+      if (!res.ok) {
+        if (res.error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: res.error.message || NOT_OVERSEER });
+        else this.setData({ loading: false, error: res.error.message });
+        return;
+      }
+      this.setData({ loading: false, isAdmin: res.data.isAdmin, firms: res.data.firms });
+    },
+
+    refresh() {
+      return this.load(true);
+    },
+
+    onRetry() {
+      this.load();
+    },
+
+    onInput(e: DetailEvent<{ value: string }, { field: string }>) {
+      this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, formError: '' });
+    },
+
+    onPartyOrg(e: DetailEvent<{ value: boolean }>) {
+      this.setData({ 'form.hasPartyOrg': e.detail.value });
+    },
+
+    onStructure() {
+      openPage('/admin/structure/index');
+    },
+
+    async onRegister() {
+      const { form, saving } = this.data;
+      if (saving) return;
+      if (!form.name.trim() || !form.creditCode.trim()) {
+        this.setData({ formError: '请填写企业名称和统一社会信用代码' });
+        return;
+      }
+      this.setData({ saving: true, formError: '' });
+      const phone = form.contactPhone.trim();
+      const res = await admin.registerFirm({
+        name: form.name.trim(),
+        creditCode: form.creditCode.trim(),
+        hasPartyOrg: form.hasPartyOrg,
+        ...(phone ? { contactPhone: phone } : {}),
+      });
+      this.setData({ saving: false });
+      if (!res.ok) {
+        this.setData({ formError: failureText(res.error) });
+        return;
+      }
+      wx.showToast({ title: '已登记', icon: 'success' });
+      this.setData({ form: { ...EMPTY_FORM } });
+      await this.load(true);
+    },
+  },
+});

@@ -1,0 +1,151 @@
+// 邀请授权 (admin subpackage): the granting person picks a role they may hand out and its scope
+// (a street, community, compound or firm they reach), creates a one-time code valid 7 days
+// (account.invite) and shares it — as a WeChat share card opening the redeem page with the code,
+// and as text to read out or copy.
+import type { InvitableRole, Invitation, StructureView } from '../../../typings/admin';
+import { pageBehavior } from '../../behaviors/page';
+import * as admin from '../../services/admin';
+import { me } from '../../services/session';
+import { formatTime } from '../../utils/china-time';
+import type { DetailEvent } from '../../utils/events';
+import { invitableRoles, SCOPE_LABELS, SCOPE_OF, scopeOptions, type Option } from '../invitable';
+import { failureText } from '../shared';
+
+Component({
+  behaviors: [pageBehavior],
+
+  options: { pureDataPattern: /^_/ },
+
+  data: {
+    loading: true,
+    error: '',
+    forbidden: '',
+    roleOptions: [] as Option[],
+    scopeOptions: [] as Option[],
+    _structure: null as StructureView | null,
+    role: '' as InvitableRole | '',
+    roleLabel: '',
+    scopeTitle: '范围',
+    scopeId: '',
+    scopeName: '',
+    rolePicker: false,
+    scopePicker: false,
+    formError: '',
+    creating: false,
+    invitation: null as Invitation | null,
+    expires: '',
+  },
+
+  lifetimes: {
+    attached() {
+      this.load();
+    },
+  },
+
+  methods: {
+    async load() {
+      const fresh = this.beginLoad();
+      this.setData({ loading: true, error: '', forbidden: '' });
+      const who = await me();
+      if (!fresh()) return;
+      if (!who.ok) {
+        this.setData({ loading: false, error: who.error.message });
+        return;
+      }
+      const roleOptions = invitableRoles(who.data.user?.status === 'active' ? who.data.user.roles : []);
+      if (!roleOptions.length) {
+        this.setData({ loading: false, forbidden: '您没有可授予他人的角色' });
+        return;
+      }
+      const res = await admin.structure();
+      if (!fresh()) return;
+      if (!res.ok) {
+        if (res.error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: res.error.message });
+        else this.setData({ loading: false, error: res.error.message });
+        return;
+      }
+      this.setData({ loading: false, roleOptions, _structure: res.data });
+    },
+
+    refresh() {
+      return this.load();
+    },
+
+    onRetry() {
+      this.load();
+    },
+
+    openRole() {
+      this.setData({ rolePicker: true });
+    },
+
+    openScope() {
+      if (!this.data.role) {
+        this.setData({ formError: '请先选择角色' });
+        return;
+      }
+      if (!this.data.scopeOptions.length) {
+        this.setData({ formError: `您管辖范围内还没有${this.data.scopeTitle}` });
+        return;
+      }
+      this.setData({ scopePicker: true });
+    },
+
+    closePicker() {
+      this.setData({ rolePicker: false, scopePicker: false });
+    },
+
+    onRole(e: DetailEvent<{ value: string[] }>) {
+      const role = e.detail.value[0] as InvitableRole | undefined;
+      this.setData({ rolePicker: false, formError: '' });
+      if (!role || role === this.data.role) return;
+      const level = SCOPE_OF[role];
+      const label = this.data.roleOptions.find((o) => o.value === role)?.label ?? '';
+      const options = this.data._structure ? scopeOptions(level, this.data._structure) : [];
+      this.setData({ role, roleLabel: label, scopeTitle: SCOPE_LABELS[level], scopeOptions: options, scopeId: '', scopeName: '' });
+    },
+
+    onScope(e: DetailEvent<{ value: string[] }>) {
+      const value = e.detail.value[0] ?? '';
+      this.setData({
+        scopePicker: false,
+        formError: '',
+        scopeId: value,
+        scopeName: this.data.scopeOptions.find((o) => o.value === value)?.label ?? '',
+      });
+    },
+
+    async onCreate() {
+      const { role, scopeId, creating } = this.data;
+      if (creating) return;
+      if (!role || !scopeId) {
+        this.setData({ formError: !role ? '请选择角色' : `请选择${this.data.scopeTitle}` });
+        return;
+      }
+      this.setData({ creating: true, formError: '' });
+      const res = await admin.invite(role, scopeId);
+      this.setData({ creating: false });
+      if (!res.ok) {
+        this.setData({ formError: failureText(res.error) });
+        return;
+      }
+      this.setData({ invitation: res.data, expires: formatTime(res.data.expiresAt) });
+    },
+
+    onCopy() {
+      const code = this.data.invitation?.code;
+      if (code) wx.setClipboardData({ data: code });
+    },
+
+    onAnother() {
+      this.setData({ invitation: null, scopeId: '', scopeName: '' });
+    },
+
+    /** The share card: it opens the redeem page with the code filled in. */
+    onShareAppMessage() {
+      const inv = this.data.invitation;
+      if (!inv) return { title: '红色物业 · 三方联动', path: '/pages/home/index' };
+      return { title: `邀请您担任${inv.scopeName}${inv.roleLabel}`, path: `/admin/redeem/index?code=${inv.code}` };
+    },
+  },
+});

@@ -1,0 +1,101 @@
+// 社区规则 (admin subpackage): the rules in force in a community (admin.rules) — time limits,
+// cancellation cut-off, attendance share, rating weights, penalty, targets — as the server holds
+// them, and changing some of them (admin.setRules sends only the changed figures). The community
+// is picked with <community-picker> (query `communityId` to start at one).
+import type { RulesConfig } from '../../../typings/admin';
+import { pageBehavior } from '../../behaviors/page';
+import * as admin from '../../services/admin';
+import { confirm } from '../../utils/confirm';
+import type { DetailEvent } from '../../utils/events';
+import { failureText } from '../shared';
+import { formOf, patchOf, RULE_GROUPS } from './fields';
+
+Component({
+  behaviors: [pageBehavior],
+
+  options: { pureDataPattern: /^_/ },
+
+  properties: {
+    /** A community to start at (query), instead of the caller's own. */
+    communityId: { type: String, value: '' },
+  },
+
+  data: {
+    loading: true,
+    error: '',
+    forbidden: '',
+    /** The community shown (the picker's choice). */
+    chosen: '',
+    name: '',
+    groups: RULE_GROUPS,
+    form: {} as Record<string, string>,
+    _rules: null as RulesConfig | null,
+    formError: '',
+    saving: false,
+  },
+
+  methods: {
+    onCommunity(e: DetailEvent<{ communityId: string }>) {
+      const communityId = e.detail.communityId;
+      if (!communityId) {
+        this.setData({ loading: false, forbidden: '您没有可设置规则的社区' });
+        return;
+      }
+      this.setData({ chosen: communityId });
+      this.load();
+    },
+
+    onCommunityFail(e: DetailEvent<{ message: string }>) {
+      this.setData({ loading: false, error: e.detail.message });
+    },
+
+    async load() {
+      const fresh = this.beginLoad();
+      this.setData({ loading: true, error: '', forbidden: '', formError: '' });
+      const res = await admin.rules(this.data.chosen);
+      if (!fresh()) return;
+      if (!res.ok) {
+        if (res.error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: res.error.message });
+        else this.setData({ loading: false, error: res.error.message });
+        return;
+      }
+      this.setData({ loading: false, name: res.data.name, _rules: res.data.rules, form: formOf(res.data.rules) });
+    },
+
+    refresh() {
+      return this.data.chosen ? this.load() : undefined;
+    },
+
+    onRetry() {
+      if (this.data.chosen) this.load();
+    },
+
+    onInput(e: DetailEvent<{ value: string }, { key: string }>) {
+      this.setData({ form: { ...this.data.form, [e.currentTarget.dataset.key]: e.detail.value }, formError: '' });
+    },
+
+    async onSave() {
+      const { _rules: rules, form, saving, chosen, name } = this.data;
+      if (saving || !rules) return;
+      const out = patchOf(rules, form);
+      if ('error' in out) {
+        this.setData({ formError: out.error });
+        return;
+      }
+      if (!out.changed) {
+        this.setData({ formError: '没有修改任何参数' });
+        return;
+      }
+      if (!(await confirm({ title: '保存规则', content: `修改${name}的 ${out.changed} 项参数？` }))) return;
+      this.setData({ saving: true, formError: '' });
+      const res = await admin.setRules(chosen, out.patch);
+      this.setData({ saving: false });
+      if (!res.ok) {
+        this.setData({ formError: failureText(res.error) });
+        return;
+      }
+      wx.showToast({ title: '已保存', icon: 'success' });
+      this.setData({ _rules: res.data.rules, form: formOf(res.data.rules) });
+    },
+  },
+});

@@ -1,0 +1,102 @@
+// admin: setting up and overseeing a city, and roles by invitation (shared API.md §6, docs/API.md).
+import type { ApiResult } from '../../typings/api';
+import type {
+  CompoundView,
+  ImportResult,
+  InvitableRole,
+  Invitation,
+  OverviewView,
+  Redeemed,
+  RulesPatch,
+  RulesView,
+  ServiceRow,
+  StructureView,
+} from '../../typings/admin';
+import { call } from './transport';
+
+/** 街道、社区、小区与物业企业（本人管辖范围） */
+export function structure(streetId?: string): Promise<ApiResult<StructureView>> {
+  return call('admin', 'structure', streetId ? { streetId } : {});
+}
+
+/** 新建街道 */
+export function createStreet(input: { name: string; district: string }): Promise<ApiResult<{ streetId: string }>> {
+  return call('admin', 'createStreet', input);
+}
+
+/** 新建社区 */
+export function createCommunity(input: {
+  streetId: string;
+  name: string;
+  population?: number;
+}): Promise<ApiResult<{ communityId: string }>> {
+  return call('admin', 'createCommunity', input);
+}
+
+/** 新建小区（含楼栋） */
+export function createCompound(input: {
+  communityId: string;
+  name: string;
+  buildings?: string[];
+}): Promise<ApiResult<{ compoundId: string }>> {
+  return call('admin', 'createCompound', input);
+}
+
+/** 导入街道、社区、小区和楼栋（任一行有误则全部不导入） */
+export function importStructure(fileId: string): Promise<ApiResult<ImportResult>> {
+  return call('admin', 'importStructure', { fileId });
+}
+
+/** 登记物业服务企业 */
+export function registerFirm(input: {
+  name: string;
+  creditCode: string;
+  hasPartyOrg: boolean;
+  contactPhone?: string;
+}): Promise<ApiResult<{ firmId: string }>> {
+  return call('admin', 'registerFirm', input);
+}
+
+/** 小区及其物业服务历史 */
+export function compound(compoundId: string): Promise<ApiResult<CompoundView>> {
+  return call('admin', 'compound', { compoundId });
+}
+
+/** 指定小区的物业服务企业（自某日起） */
+export function assignFirm(input: {
+  compoundId: string;
+  firmId: string;
+  from: string;
+}): Promise<ApiResult<{ compoundId: string; firmId: string; history: ServiceRow[] }>> {
+  return call('admin', 'assignFirm', input);
+}
+
+/** 社区规则参数（现行） */
+export function rules(communityId: string): Promise<ApiResult<RulesView>> {
+  return call('admin', 'rules', { communityId });
+}
+
+/** 修改社区规则参数 */
+export function setRules(communityId: string, patch: RulesPatch): Promise<ApiResult<{ communityId: string; rules: RulesView['rules'] }>> {
+  return call('admin', 'setRules', { communityId, rules: patch });
+}
+
+/** 全市（各街道）或某街道（各社区）概览 */
+export function overview(input: { level: 'city' | 'street'; streetId?: string }): Promise<ApiResult<OverviewView>> {
+  return call('admin', 'overview', input);
+}
+
+/** 生成角色邀请码 */
+export function invite(role: InvitableRole, scopeId: string): Promise<ApiResult<Invitation>> {
+  return call('account', 'invite', { role, scopeId });
+}
+
+/** 使用邀请码 */
+export function redeem(code: string, name?: string): Promise<ApiResult<Redeemed>> {
+  return call('account', 'redeem', name ? { code, name } : { code });
+}
+
+/** 撤销角色 */
+export function revokeRole(input: { userId: string; role: string; scopeId: string }): Promise<ApiResult<{ userId: string }>> {
+  return call('account', 'revokeRole', input);
+}

@@ -1,0 +1,79 @@
+import { mockBackend, renderPage, type PageHandle } from '../harness';
+import { user, whoamiAs } from '../fixtures';
+import { installWx } from '../wx-mock';
+import { forbidden, overviewOf, overviewRow, untilLoaded, whoamiAdmin, whoamiStreet } from './fixtures';
+
+let page: PageHandle | undefined;
+
+beforeEach(() => installWx());
+afterEach(() => page?.detach());
+
+async function open(properties: Record<string, string> = {}): Promise<PageHandle> {
+  const p = await renderPage('admin/overview/index', { properties });
+  await untilLoaded(p);
+  return p;
+}
+
+test('the admin sees a row per street with each share against the target the server sends', async () => {
+  const backend = mockBackend({
+    'account.whoami': whoamiAdmin,
+    'admin.overview': overviewOf([
+      overviewRow(),
+      overviewRow({ id: 'st_dongcheng', name: '东城街道', volunteerRatio: 0.2, volunteerTarget: 0.18 }),
+    ]),
+  });
+  page = await open();
+
+  expect(backend.calls('admin.overview')).toEqual([{ level: 'city' }]);
+  expect(page.text()).toContain('荆州市 · 各街道');
+  expect(page.text()).toContain('志愿者占比 12%（目标 15%）');
+  expect(page.text()).toContain('志愿者占比 20%（目标 18%）');
+  expect(page.text()).toContain('业委会党员占比 60%（目标 50%）');
+  expect(page.text()).toContain('小区党组织覆盖 2/3 个小区（66.7%）');
+  expect(page.text()).toContain('诉求 共 40 件 · 未办结 6 · 超时 2');
+  expect(page.text()).toContain('物业：办理 20 件 · 响应 95% · 办结 80% · 满意 90%');
+  expect(page.text()).toContain('荆州楚韵物业服务有限公司：办理 12 件 · 响应 100% · 办结 75% · 满意 —');
+  expect(page.text()).toContain('物业信用等级 AAA 1 家 · C 1 家 · 未评级 1 家');
+
+  await page.tap('胜利街道');
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/admin/overview/index?streetId=st_shengli' }));
+});
+
+test('a street shows its communities; a community row opens its figures', async () => {
+  const backend = mockBackend({
+    'admin.overview': overviewOf([overviewRow({ id: 'cm_hongxing', name: '红星社区' })], {
+      level: 'street',
+      streetId: 'st_shengli',
+      name: '胜利街道',
+    }),
+  });
+  page = await open({ streetId: 'st_shengli' });
+  expect(backend.calls('admin.overview')).toEqual([{ level: 'street', streetId: 'st_shengli' }]);
+  expect(page.text()).toContain('胜利街道 · 各社区');
+  await page.tap('红星社区');
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/stats/index?communityId=cm_hongxing' }));
+});
+
+test('a street_admin starts at their own street', async () => {
+  const backend = mockBackend({
+    'account.whoami': whoamiStreet,
+    'admin.overview': overviewOf([], { level: 'street', streetId: 'st_shengli', name: '胜利街道' }),
+  });
+  page = await open();
+  expect(backend.calls('admin.overview')).toEqual([{ level: 'street', streetId: 'st_shengli' }]);
+  expect(page.text()).toContain('暂无数据');
+});
+
+test('another street is refused by the server and the page says so without 重试', async () => {
+  mockBackend({ 'admin.overview': forbidden('只能查看本街道') });
+  page = await open({ streetId: 'st_dongcheng' });
+  expect(page.text()).toContain('只能查看本街道');
+  expect(page.queryByText('重试')).toBeNull();
+});
+
+test('a resident is told the page is not for them, and nothing is asked', async () => {
+  const backend = mockBackend({ 'account.whoami': whoamiAs(user()) });
+  page = await open();
+  expect(page.text()).toContain('仅平台管理员和街道工作人员可以使用');
+  expect(backend.calls('admin.overview')).toEqual([]);
+});

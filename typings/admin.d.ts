@@ -1,0 +1,152 @@
+// The API types of the setup pages (shared API.md §6: `admin`, the `account` additions), written by
+// hand like api.d.ts; typings/api-contract.ts checks each against its server counterpart.
+import type { Role } from './api';
+
+/** A compound as the setup pages list it: its buildings and the firm serving it now ('' for none). */
+export interface CompoundRow {
+  compoundId: string;
+  name: string;
+  buildings: number;
+  firmId: string;
+  firmName: string;
+}
+
+export interface CommunityRow {
+  communityId: string;
+  name: string;
+  population: number;
+  compounds: CompoundRow[];
+}
+
+export interface StreetRow {
+  streetId: string;
+  name: string;
+  district: string;
+  communities: CommunityRow[];
+}
+
+export interface FirmRow {
+  firmId: string;
+  name: string;
+  creditCode: string;
+  hasPartyOrg: boolean;
+}
+
+/** admin.structure: what the caller sets up, street by street, and the registered firms. */
+export interface StructureView {
+  isAdmin: boolean;
+  streets: StreetRow[];
+  firms: FirmRow[];
+}
+
+/** One row of a compound's service history (`to` null while the firm serves). */
+export interface ServiceRow {
+  firmId: string;
+  firmName: string;
+  from: string;
+  to: string | null;
+}
+
+/** admin.compound: a compound and who served it when, newest first. */
+export interface CompoundView {
+  compoundId: string;
+  name: string;
+  communityId: string;
+  communityName: string;
+  buildings: string[];
+  firmId: string;
+  firmName: string;
+  history: ServiceRow[];
+}
+
+/** The configurable figures of a community (RULES.md). */
+export interface RulesConfig {
+  requestTierHours: { emergency: number; utilities: number; general: number; complex: number };
+  reopenWindowDays: number;
+  autoCloseDays: number;
+  freeCancelHours: number;
+  attendanceMinRatio: number;
+  ratingWeights: { ownerSatisfaction: number; partyOrg: number; ownersCommittee: number };
+  seriousItemPenalty: number;
+  volunteerTarget: number;
+  ocPartyTarget: number;
+}
+
+/** admin.rules / admin.setRules: the rules in force. */
+export interface RulesView {
+  communityId: string;
+  name: string;
+  rules: RulesConfig;
+}
+
+/** A change to a community's rules: any of the figures. */
+export interface RulesPatch {
+  requestTierHours?: Partial<RulesConfig['requestTierHours']>;
+  reopenWindowDays?: number;
+  autoCloseDays?: number;
+  freeCancelHours?: number;
+  attendanceMinRatio?: number;
+  ratingWeights?: Partial<RulesConfig['ratingWeights']>;
+  seriousItemPenalty?: number;
+  volunteerTarget?: number;
+  ocPartyTarget?: number;
+}
+
+/** admin.importStructure's answer: what was created, or each bad line (then nothing was). */
+export interface ImportResult {
+  created: { streets: number; communities: number; compounds: number; buildings: number };
+  errors: Array<{ line: number; message: string }>;
+}
+
+/** Roles given by invitation. */
+export type InvitableRole = Exclude<Role, 'admin' | 'resident'>;
+
+/** account.invite: the one-time code. */
+export interface Invitation {
+  code: string;
+  role: Role;
+  roleLabel: string;
+  scopeId: string;
+  scopeName: string;
+  expiresAt: string;
+}
+
+/** account.redeem. */
+export interface Redeemed {
+  role: Role;
+  scopeId: string;
+  scopeName: string;
+}
+
+/** Request KPIs of one handling party or one firm within a row of admin.overview. */
+export interface OverviewKpi {
+  key: string;
+  label: string;
+  handled: number;
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+}
+
+/** One row of admin.overview: a street (level city) or a community (level street). */
+export interface OverviewRow {
+  id: string;
+  name: string;
+  volunteerRatio: number | null;
+  volunteerTarget: number;
+  ocPartyRatio: number | null;
+  ocPartyTarget: number;
+  compounds: number;
+  compoundsWithParty: number;
+  compoundPartyCoverage: number | null;
+  requests: { total: number; open: number; overdue: number; byParty: OverviewKpi[]; byFirm: OverviewKpi[] };
+  firmsByGrade: Record<string, number>;
+}
+
+/** admin.overview. */
+export interface OverviewView {
+  level: 'city' | 'street';
+  streetId: string | null;
+  name: string;
+  rows: OverviewRow[];
+}
