@@ -10,11 +10,17 @@ export const NO_DATA = '暂无数据';
 
 /** Whether this whoami user may see the figures (the server decides again). */
 export function canViewStats(user: SelfView | null): user is SelfView {
-  return !!user && user.status === 'active' && isStaff(user.roles);
+  return !!user && user.status === 'active' && (isStaff(user.roles) || user.roles.includes('street_admin'));
+}
+
+/** Whether the caller oversees more than their own community: they pick the one to show. */
+export function needsPicker(user: SelfView): boolean {
+  const communities = new Set(user.grants.filter((g) => g.role !== 'resident' && g.communityId).map((g) => g.communityId));
+  return user.roles.includes('admin') || user.roles.includes('street_admin') || communities.size > 1;
 }
 
 /** What a person who may not see the figures is told. */
-export const FORBIDDEN_MESSAGE = '仅社区居委会工作人员、社区党组织和平台管理员可以查看社区统计';
+export const FORBIDDEN_MESSAGE = '仅社区居委会工作人员、社区党组织、街道工作人员和平台管理员可以查看社区统计';
 
 /**
  * A 0–1 rate as a percentage with at most one decimal, rounded down, so that a figure just under

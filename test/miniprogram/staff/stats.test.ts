@@ -120,7 +120,7 @@ test('tells a resident the figures are for community staff, without asking for t
   backend.answer('account.whoami', whoamiResident);
   page = await open();
 
-  expect(page.text()).toContain('仅社区居委会工作人员、社区党组织和平台管理员可以查看社区统计');
+  expect(page.text()).toContain('仅社区居委会工作人员、社区党组织、街道工作人员和平台管理员可以查看社区统计');
   expect(page.queryByText('重试')).toBeNull();
   expect(backend.calls('community.stats')).toEqual([]);
 });
