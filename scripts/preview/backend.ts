@@ -9,7 +9,7 @@ import { seedDemo } from '../../cloudfunctions/core/seed/demo';
 import { ROLES, type BackendCall } from './pages';
 
 /** What the `empty` backend keeps: the community and its people, so users are still registered. */
-const KEPT_IN_EMPTY = new Set(['users', 'communities', 'compounds', 'firms']);
+const KEPT_IN_EMPTY = new Set(['users', 'streets', 'communities', 'compounds', 'firms']);
 
 export interface Envelope {
   ok: boolean;

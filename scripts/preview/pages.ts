@@ -27,6 +27,8 @@ export const ROLES = {
   party: { openid: 'demo-party', label: '社区党组织' },
   pending: { openid: 'demo-pending', label: '待审核用户' },
   newcomer: { openid: 'demo-newcomer', label: '未注册用户' },
+  admin: { openid: 'demo-admin', label: '平台管理员' },
+  street: { openid: 'demo-street', label: '街道工作人员' },
 } as const;
 
 export type RoleName = keyof typeof ROLES;
@@ -221,6 +223,71 @@ export const PAGES: Record<string, PageSpec> = {
   'staff/stats/index': {
     as: 'rc',
     states: [...asRoles('party'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
+  },
+  // The admin subpackage: setup and oversight (shared API.md §6). The demo: 胜利街道 (st_shengli)
+  // with 红星社区 (cm_hongxing: 江津花园 cp_jiangjin, 万寿园小区), 中山街道 with 文化社区.
+  'admin/index/index': {
+    as: 'street',
+    without: ['empty'],
+    states: [...asRoles('admin', 'rc'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }, LARGE_TEXT],
+  },
+  'admin/overview/index': {
+    as: 'admin',
+    states: [
+      { name: 'street', title: '街道工作人员 · 本街道各社区', as: 'street' },
+      { name: 'drill', title: '全市 → 胜利街道', query: { streetId: 'st_shengli' } },
+      { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
+      LARGE_TEXT,
+      { name: 'large-text-street', title: '大字号 · 街道', as: 'street', fontScale: 1.4 },
+    ],
+  },
+  'admin/structure/index': {
+    as: 'admin',
+    states: [
+      ...asRoles('street'),
+      { name: 'community', title: '红星社区的小区', query: { streetId: 'st_shengli', communityId: 'cm_hongxing' } },
+      { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
+      LARGE_TEXT,
+    ],
+  },
+  'admin/import/index': { as: 'admin', without: ['empty'], states: [LARGE_TEXT] },
+  'admin/firms/index': { as: 'admin', states: [...asRoles('street'), LARGE_TEXT] },
+  'admin/compound/index': {
+    as: 'admin',
+    query: { compoundId: 'cp_jiangjin' },
+    states: [{ name: 'firm-picked', title: '选择物业企业', act: (p) => p.tap('物业企业') }, LARGE_TEXT],
+  },
+  'admin/rules/index': {
+    as: 'street',
+    states: [...asRoles('admin'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }, LARGE_TEXT],
+  },
+  'admin/invite/index': {
+    as: 'street',
+    without: ['empty'],
+    states: [
+      ...asRoles('admin', 'rc'),
+      {
+        name: 'created',
+        title: '已生成邀请码',
+        act: async (p) => {
+          await p.call('onRole', { detail: { value: ['rc_staff'] } });
+          await p.call('onScope', { detail: { value: ['cm_hongxing'] } });
+          await p.tap('生成邀请码');
+        },
+      },
+      { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
+      LARGE_TEXT,
+    ],
+  },
+  'admin/redeem/index': {
+    as: 'newcomer',
+    without: ['empty'],
+    query: { code: 'K7M2Q9TX' },
+    states: [{ name: 'errors', title: '邀请码不存在', act: (p) => p.tap('接受邀请') }, LARGE_TEXT],
+  },
+  'admin/revoke/index': {
+    as: 'street',
+    states: [...asRoles('rc'), LARGE_TEXT],
   },
   'staff/volunteer/roster/index': {
     as: 'rc',
