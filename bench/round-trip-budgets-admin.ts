@@ -37,6 +37,21 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
       data: { rows: [{ district: '荆州区', street: '西城街道', community: '荆南社区', compound: '荆南小区', building: '1栋' }] },
     }),
   },
+  structure: {
+    reads: 5,
+    why: 'the caller, then the streets, communities, compounds and firms it reaches (one query each)',
+    call: () => ({ openid: 'demo-street', data: {} }),
+  },
+  compound: {
+    reads: 4,
+    why: 'the caller, the compound, its community (the name shown) and its service history',
+    call: () => ({ openid: 'demo-street', data: { compoundId: DEMO.compound1 } }),
+  },
+  rules: {
+    reads: 2,
+    why: 'the caller and the community (its street decides who may read its rules)',
+    call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId } }),
+  },
   setRules: {
     reads: 2,
     why: 'the caller and the community (its rules are merged with the change)',

@@ -17,6 +17,16 @@ import type { SubscribeMoment as ServerSubscribeMoment } from '../cloudfunctions
 import type { RoleGrant as ServerRoleGrant } from '../cloudfunctions/core/app/scope';
 import type { Role as ServerRole, UserStatus as ServerUserStatus } from '../cloudfunctions/core/domain/roles';
 import type * as Client from './api';
+import type * as AdminClient from './admin';
+import type {
+  CompoundView as ServerCompoundView,
+  RulesView as ServerRulesView,
+  StructureView as ServerStructureView,
+} from '../cloudfunctions/core/app/admin/read';
+import type { ImportCounts as ServerImportCounts } from '../cloudfunctions/core/app/admin/import';
+import type { RowError as ServerRowError } from '../cloudfunctions/core/app/admin/import-rows';
+import type { rulesPatch } from '../cloudfunctions/core/app/admin/schemas';
+import type { RulesConfig as ServerRulesConfig } from '../cloudfunctions/core/domain/rules-config';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
@@ -43,4 +53,10 @@ export type ApiContract = [
   Expect<Equal<Client.ListMembersInput, z.input<typeof listMembersInput>>>,
   Expect<Equal<Client.MessageItem, ServerMessageView>>,
   Expect<Equal<Client.SubscribeMoment, ServerSubscribeMoment>>,
+  Expect<Equal<AdminClient.StructureView, ServerStructureView>>,
+  Expect<Equal<AdminClient.CompoundView, ServerCompoundView>>,
+  Expect<Equal<AdminClient.RulesView, ServerRulesView>>,
+  Expect<Equal<AdminClient.RulesConfig, ServerRulesConfig>>,
+  Expect<Equal<AdminClient.RulesPatch, z.input<typeof rulesPatch>>>,
+  Expect<Equal<AdminClient.ImportResult, { created: ServerImportCounts; errors: ServerRowError[] }>>,
 ];

@@ -139,5 +139,11 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     importStructure:                ' F      F       F  ',
     setRules:                       ' ok     F       F  ',
     'setRules#other':               ' F      ok      F  ',
+    structure:                      ' ok     ok      F  ',
+    'structure#street':             ' ok     F       F  ',
+    compound:                       ' ok     F       F  ',
+    'compound#other':               ' F      ok      F  ',
+    rules:                          ' ok     F       F  ',
+    'rules#other':                  ' F      ok      F  ',
   },
 };

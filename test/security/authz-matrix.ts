@@ -209,6 +209,15 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     importStructure:                row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     setRules:                       row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'setRules#other':               row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // what the setup pages read: the admin the city, a street_admin its street, community staff their community
+    structure:                      row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+    // a named street: the admin, or that street's street_admin
+    'structure#street':             row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // a compound's service history and a community's rules: the admin, or the street_admin of its street
+    compound:                       row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'compound#other':               row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    rules:                          row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'rules#other':                  row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
   },
   owners: {
     //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX

@@ -315,6 +315,12 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
       rules: { volunteerTarget: 0.2, ratingWeights: { ownerSatisfaction: 0.5, partyOrg: 0.25, ownersCommittee: 0.25 } },
     }),
     'setRules#other': async () => ({ communityId: OTHER.communityId, rules: { volunteerTarget: 0.2 } }),
+    structure: async () => ({}),
+    'structure#street': async () => ({ streetId: DEMO.street1 }),
+    compound: async () => ({ compoundId: DEMO.compound1 }),
+    'compound#other': async () => ({ compoundId: OTHER.compoundId }),
+    rules: async () => ({ communityId: DEMO.communityId }),
+    'rules#other': async () => ({ communityId: OTHER.communityId }),
   },
   owners: {
     importRegister: async () => ({ compoundId: DEMO.compound1, rows: [...REGISTER_ROWS] }),
