@@ -92,6 +92,41 @@ export interface RulesPatch {
   ocPartyTarget?: number;
 }
 
+/** admin.createCommunity input. */
+export interface CreateCommunityInput {
+  streetId: string;
+  name: string;
+  population?: number;
+  officePhone?: string;
+}
+
+/** admin.createCompound input. */
+export interface CreateCompoundInput {
+  communityId: string;
+  name: string;
+  buildings?: string[];
+}
+
+/** admin.registerFirm input. */
+export interface RegisterFirmInput {
+  name: string;
+  creditCode: string;
+  hasPartyOrg: boolean;
+  contactPhone?: string;
+}
+
+/** admin.assignFirm input and answer (the compound's history, oldest first). */
+export interface AssignFirmInput {
+  compoundId: string;
+  firmId: string;
+  from: string;
+}
+export interface Assigned {
+  compoundId: string;
+  firmId: string;
+  history: ServiceRow[];
+}
+
 /** admin.importStructure's answer: what was created, or each bad line (then nothing was). */
 export interface ImportResult {
   created: { streets: number; communities: number; compounds: number; buildings: number };

@@ -25,7 +25,13 @@ import type {
 } from '../cloudfunctions/core/app/admin/read';
 import type { ImportCounts as ServerImportCounts } from '../cloudfunctions/core/app/admin/import';
 import type { RowError as ServerRowError } from '../cloudfunctions/core/app/admin/import-rows';
-import type { rulesPatch } from '../cloudfunctions/core/app/admin/schemas';
+import type {
+  assignFirmInput,
+  createCommunityInput,
+  createCompoundInput,
+  registerFirmInput,
+  rulesPatch,
+} from '../cloudfunctions/core/app/admin/schemas';
 import type { RulesConfig as ServerRulesConfig } from '../cloudfunctions/core/domain/rules-config';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -59,4 +65,8 @@ export type ApiContract = [
   Expect<Equal<AdminClient.RulesConfig, ServerRulesConfig>>,
   Expect<Equal<AdminClient.RulesPatch, z.input<typeof rulesPatch>>>,
   Expect<Equal<AdminClient.ImportResult, { created: ServerImportCounts; errors: ServerRowError[] }>>,
+  Expect<Equal<AdminClient.CreateCommunityInput, z.input<typeof createCommunityInput>>>,
+  Expect<Equal<AdminClient.CreateCompoundInput, z.input<typeof createCompoundInput>>>,
+  Expect<Equal<AdminClient.RegisterFirmInput, z.input<typeof registerFirmInput>>>,
+  Expect<Equal<AdminClient.AssignFirmInput, z.input<typeof assignFirmInput>>>,
 ];

@@ -1,15 +1,19 @@
 // admin: setting up and overseeing a city, and roles by invitation (shared API.md §6, docs/API.md).
 import type { ApiResult } from '../../typings/api';
 import type {
+  AssignFirmInput,
+  Assigned,
   CompoundView,
+  CreateCommunityInput,
+  CreateCompoundInput,
   ImportResult,
   InvitableRole,
   Invitation,
   OverviewView,
   Redeemed,
+  RegisterFirmInput,
   RulesPatch,
   RulesView,
-  ServiceRow,
   StructureView,
 } from '../../typings/admin';
 import { call } from './transport';
@@ -25,20 +29,12 @@ export function createStreet(input: { name: string; district: string }): Promise
 }
 
 /** 新建社区 */
-export function createCommunity(input: {
-  streetId: string;
-  name: string;
-  population?: number;
-}): Promise<ApiResult<{ communityId: string }>> {
+export function createCommunity(input: CreateCommunityInput): Promise<ApiResult<{ communityId: string }>> {
   return call('admin', 'createCommunity', input);
 }
 
 /** 新建小区（含楼栋） */
-export function createCompound(input: {
-  communityId: string;
-  name: string;
-  buildings?: string[];
-}): Promise<ApiResult<{ compoundId: string }>> {
+export function createCompound(input: CreateCompoundInput): Promise<ApiResult<{ compoundId: string }>> {
   return call('admin', 'createCompound', input);
 }
 
@@ -48,12 +44,7 @@ export function importStructure(fileId: string): Promise<ApiResult<ImportResult>
 }
 
 /** 登记物业服务企业 */
-export function registerFirm(input: {
-  name: string;
-  creditCode: string;
-  hasPartyOrg: boolean;
-  contactPhone?: string;
-}): Promise<ApiResult<{ firmId: string }>> {
+export function registerFirm(input: RegisterFirmInput): Promise<ApiResult<{ firmId: string }>> {
   return call('admin', 'registerFirm', input);
 }
 
@@ -63,11 +54,7 @@ export function compound(compoundId: string): Promise<ApiResult<CompoundView>> {
 }
 
 /** 指定小区的物业服务企业（自某日起） */
-export function assignFirm(input: {
-  compoundId: string;
-  firmId: string;
-  from: string;
-}): Promise<ApiResult<{ compoundId: string; firmId: string; history: ServiceRow[] }>> {
+export function assignFirm(input: AssignFirmInput): Promise<ApiResult<Assigned>> {
   return call('admin', 'assignFirm', input);
 }
 

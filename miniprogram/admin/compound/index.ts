@@ -2,7 +2,7 @@
 // (admin.compound), and assigning a firm from a date (admin.assignFirm: the previous row ends
 // that day, the history is kept). Query: `compoundId`.
 import type { CompoundView, FirmRow, ServiceRow } from '../../../typings/admin';
-import { pageBehavior } from '../../behaviors/page';
+import { adminPageBehavior } from '../behavior';
 import * as admin from '../../services/admin';
 import { chinaDateOf } from '../../utils/china-time';
 import { confirm } from '../../utils/confirm';
@@ -15,28 +15,22 @@ export function serviceLine(row: ServiceRow): { firmName: string; when: string; 
 }
 
 Component({
-  behaviors: [pageBehavior],
-
-  options: { pureDataPattern: /^_/ },
+  behaviors: [adminPageBehavior],
 
   properties: {
     compoundId: { type: String, value: '' },
   },
 
   data: {
-    loading: true,
-    error: '',
     compound: null as CompoundView | null,
     history: [] as Array<ReturnType<typeof serviceLine>>,
     firmOptions: [] as Array<{ label: string; value: string }>,
-    _firms: [] as FirmRow[],
+    firms: [] as FirmRow[],
     pickerVisible: false,
     firmId: '',
     firmName: '',
     from: '',
     today: '',
-    formError: '',
-    saving: false,
   },
 
   lifetimes: {
@@ -68,17 +62,9 @@ Component({
         loading: false,
         compound: res.data,
         history: res.data.history.map(serviceLine),
-        _firms: firms,
+        firms: firms,
         firmOptions: firms.map((f) => ({ label: `${f.name}${f.hasPartyOrg ? '（有党组织）' : ''}`, value: f.firmId })),
       });
-    },
-
-    refresh() {
-      return this.load(true);
-    },
-
-    onRetry() {
-      this.load();
     },
 
     openFirmPicker() {
@@ -95,7 +81,7 @@ Component({
 
     onFirmConfirm(e: DetailEvent<{ value: string[] }>) {
       const firmId = e.detail.value[0] ?? '';
-      const firm = this.data._firms.find((f) => f.firmId === firmId);
+      const firm = this.data.firms.find((f) => f.firmId === firmId);
       this.setData({ pickerVisible: false, firmId, firmName: firm?.name ?? '', formError: '' });
     },
 

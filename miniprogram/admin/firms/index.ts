@@ -2,26 +2,21 @@
 // to register one (admin.registerFirm: the 统一社会信用代码 is checked by the server, GB 32100).
 // A firm is assigned to a compound from the compound's page (街道、社区与小区 → 小区).
 import type { FirmRow } from '../../../typings/admin';
-import { pageBehavior } from '../../behaviors/page';
+import { adminPageBehavior } from '../behavior';
 import * as admin from '../../services/admin';
 import type { DetailEvent } from '../../utils/events';
 import { openPage } from '../../utils/navigate';
-import { failureText, NOT_OVERSEER } from '../shared';
+import { failureText } from '../shared';
 
 const EMPTY_FORM = { name: '', creditCode: '', hasPartyOrg: false, contactPhone: '' };
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [adminPageBehavior],
 
   data: {
-    loading: true,
-    error: '',
-    forbidden: '',
     isAdmin: false,
     firms: [] as FirmRow[],
     form: { ...EMPTY_FORM },
-    formError: '',
-    saving: false,
   },
 
   lifetimes: {
@@ -37,23 +32,10 @@ Component({
       const res = await admin.structure();
       if (!fresh()) return;
       if (!res.ok) {
-        if (res.error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: res.error.message || NOT_OVERSEER });
-        else this.setData({ loading: false, error: res.error.message });
+        this.loadFailed(res.error);
         return;
       }
       this.setData({ loading: false, isAdmin: res.data.isAdmin, firms: res.data.firms });
-    },
-
-    refresh() {
-      return this.load(true);
-    },
-
-    onRetry() {
-      this.load();
-    },
-
-    onInput(e: DetailEvent<{ value: string }, { field: string }>) {
-      this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, formError: '' });
     },
 
     onPartyOrg(e: DetailEvent<{ value: boolean }>) {

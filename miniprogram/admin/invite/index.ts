@@ -3,23 +3,19 @@
 // (account.invite) and shares it — as a WeChat share card opening the redeem page with the code,
 // and as text to read out or copy.
 import type { InvitableRole, Invitation, StructureView } from '../../../typings/admin';
-import { pageBehavior } from '../../behaviors/page';
+import { adminPageBehavior } from '../behavior';
 import * as admin from '../../services/admin';
-import { me } from '../../services/session';
 import { formatTime } from '../../utils/china-time';
 import type { DetailEvent } from '../../utils/events';
 import { invitableRoles, SCOPE_LABELS, SCOPE_OF, scopeOptions, type Option } from '../invitable';
 import { failureText } from '../shared';
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [adminPageBehavior],
 
   options: { pureDataPattern: /^_/ },
 
   data: {
-    loading: true,
-    error: '',
-    forbidden: '',
     roleOptions: [] as Option[],
     scopeOptions: [] as Option[],
     _structure: null as StructureView | null,
@@ -30,7 +26,6 @@ Component({
     scopeName: '',
     rolePicker: false,
     scopePicker: false,
-    formError: '',
     creating: false,
     invitation: null as Invitation | null,
     expires: '',
@@ -46,13 +41,9 @@ Component({
     async load() {
       const fresh = this.beginLoad();
       this.setData({ loading: true, error: '', forbidden: '' });
-      const who = await me();
-      if (!fresh()) return;
-      if (!who.ok) {
-        this.setData({ loading: false, error: who.error.message });
-        return;
-      }
-      const roleOptions = invitableRoles(who.data.user?.status === 'active' ? who.data.user.roles : []);
+      const user = await this.callerFor(fresh);
+      if (user === undefined) return;
+      const roleOptions = invitableRoles(user?.status === 'active' ? user.roles : []);
       if (!roleOptions.length) {
         this.setData({ loading: false, forbidden: '您没有可授予他人的角色' });
         return;
@@ -60,19 +51,10 @@ Component({
       const res = await admin.structure();
       if (!fresh()) return;
       if (!res.ok) {
-        if (res.error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: res.error.message });
-        else this.setData({ loading: false, error: res.error.message });
+        this.loadFailed(res.error);
         return;
       }
       this.setData({ loading: false, roleOptions, _structure: res.data });
-    },
-
-    refresh() {
-      return this.load();
-    },
-
-    onRetry() {
-      this.load();
     },
 
     openRole() {

@@ -1,25 +1,21 @@
 // 工作概览 (admin subpackage): admin.overview for the city (a row per street, the admin) or a street
 // (a row per community; a street_admin's own street). A street row opens that street's overview,
 // a community row the community's figures (社区统计). Query: `streetId`.
-import { pageBehavior } from '../../behaviors/page';
+import { adminPageBehavior } from '../behavior';
 import * as admin from '../../services/admin';
-import { me } from '../../services/session';
 import type { DatasetEvent } from '../../utils/events';
 import { openPage } from '../../utils/navigate';
 import { NOT_OVERSEER } from '../shared';
 import { overviewCardOf, type OverviewCard } from './rows';
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [adminPageBehavior],
 
   properties: {
     streetId: { type: String, value: '' },
   },
 
   data: {
-    loading: true,
-    error: '',
-    forbidden: '',
     level: 'city' as 'city' | 'street',
     title: '',
     rows: [] as OverviewCard[],
@@ -44,13 +40,8 @@ Component({
       let streetId = this.data.streetId;
       if (!streetId) {
         // The admin starts at the city; a street_admin at their (first) street.
-        const who = await me();
-        if (!fresh()) return;
-        if (!who.ok) {
-          this.setData({ loading: false, error: who.error.message });
-          return;
-        }
-        const user = who.data.user;
+        const user = await this.callerFor(fresh);
+        if (user === undefined) return;
         if (!user?.roles.includes('admin')) {
           streetId = user?.grants.find((g) => g.role === 'street_admin')?.streetId ?? '';
           if (!streetId) {
@@ -62,8 +53,7 @@ Component({
       const res = await admin.overview(streetId ? { level: 'street', streetId } : { level: 'city' });
       if (!fresh()) return;
       if (!res.ok) {
-        if (res.error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: res.error.message || NOT_OVERSEER });
-        else this.setData({ loading: false, error: res.error.message });
+        this.loadFailed(res.error);
         return;
       }
       this.setData({
@@ -72,14 +62,6 @@ Component({
         title: res.data.level === 'city' ? `${res.data.name || '全市'} · 各街道` : `${res.data.name} · 各社区`,
         rows: res.data.rows.map(overviewCardOf),
       });
-    },
-
-    refresh() {
-      return this.load(true);
-    },
-
-    onRetry() {
-      this.load();
     },
 
     onRowTap(e: DatasetEvent<{ id: string }>) {

@@ -14,12 +14,8 @@ import { codeOf, isCode } from './code';
 Component({
   behaviors: [pageBehavior],
 
-  properties: {
-    /** From a share card. */
-    code: { type: String, value: '' },
-    /** From a scanned mini-program code. */
-    scene: { type: String, value: '' },
-  },
+  // `code` from a share card, `scene` from a scanned mini-program code.
+  properties: { code: String, scene: String },
 
   data: {
     typed: '',

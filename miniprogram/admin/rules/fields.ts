@@ -11,37 +11,29 @@ export interface RuleField {
   share?: boolean;
 }
 
-export const RULE_GROUPS: Array<{ title: string; fields: RuleField[] }> = [
-  {
-    title: '诉求办理',
-    fields: [
-      { key: 'requestTierHours.emergency', label: '紧急诉求时限', unit: '小时' },
-      { key: 'requestTierHours.utilities', label: '水电气暖时限', unit: '小时' },
-      { key: 'requestTierHours.general', label: '一般诉求时限', unit: '小时' },
-      { key: 'requestTierHours.complex', label: '复杂诉求时限', unit: '小时' },
-      { key: 'reopenWindowDays', label: '办结后可重新打开', unit: '天' },
-      { key: 'autoCloseDays', label: '未评价自动办结', unit: '天' },
-    ],
-  },
-  {
-    title: '志愿服务',
-    fields: [
-      { key: 'freeCancelHours', label: '开始前可免责取消', unit: '小时' },
-      { key: 'attendanceMinRatio', label: '服务时长最低占比', unit: '%', share: true },
-      { key: 'volunteerTarget', label: '志愿者占比目标', unit: '%', share: true },
-    ],
-  },
-  {
-    title: '物业服务评价',
-    fields: [
-      { key: 'ratingWeights.ownerSatisfaction', label: '业主满意度权重', unit: '%', share: true },
-      { key: 'ratingWeights.partyOrg', label: '党组织评价权重', unit: '%', share: true },
-      { key: 'ratingWeights.ownersCommittee', label: '业委会评价权重', unit: '%', share: true },
-      { key: 'seriousItemPenalty', label: '每项重大问题扣分', unit: '分' },
-      { key: 'ocPartyTarget', label: '业委会党员占比目标', unit: '%', share: true },
-    ],
-  },
+/** Each figure as `[group, key, label, unit]`, in page order; a unit of '%' marks a share. */
+const FIGURES: Array<[group: string, key: string, label: string, unit: string]> = [
+  ['诉求办理', 'requestTierHours.emergency', '紧急诉求时限', '小时'],
+  ['诉求办理', 'requestTierHours.utilities', '水电气暖时限', '小时'],
+  ['诉求办理', 'requestTierHours.general', '一般诉求时限', '小时'],
+  ['诉求办理', 'requestTierHours.complex', '复杂诉求时限', '小时'],
+  ['诉求办理', 'reopenWindowDays', '办结后可重新打开', '天'],
+  ['诉求办理', 'autoCloseDays', '未评价自动办结', '天'],
+  ['志愿服务', 'freeCancelHours', '开始前可免责取消', '小时'],
+  ['志愿服务', 'attendanceMinRatio', '服务时长最低占比', '%'],
+  ['志愿服务', 'volunteerTarget', '志愿者占比目标', '%'],
+  ['物业服务评价', 'ratingWeights.ownerSatisfaction', '业主满意度权重', '%'],
+  ['物业服务评价', 'ratingWeights.partyOrg', '党组织评价权重', '%'],
+  ['物业服务评价', 'ratingWeights.ownersCommittee', '业委会评价权重', '%'],
+  ['物业服务评价', 'seriousItemPenalty', '每项重大问题扣分', '分'],
+  ['物业服务评价', 'ocPartyTarget', '业委会党员占比目标', '%'],
 ];
+
+/** The figures by group, as the page shows them. */
+export const RULE_GROUPS: Array<{ title: string; fields: RuleField[] }> = [...new Set(FIGURES.map((f) => f[0]))].map((title) => ({
+  title,
+  fields: FIGURES.filter((f) => f[0] === title).map(([, key, label, unit]) => ({ key, label, unit, share: unit === '%' })),
+}));
 
 export const RULE_FIELDS: RuleField[] = RULE_GROUPS.flatMap((g) => g.fields);
 

@@ -3,7 +3,7 @@
 // them, and changing some of them (admin.setRules sends only the changed figures). The community
 // is picked with <community-picker> (query `communityId` to start at one).
 import type { RulesConfig } from '../../../typings/admin';
-import { pageBehavior } from '../../behaviors/page';
+import { adminPageBehavior } from '../behavior';
 import * as admin from '../../services/admin';
 import { confirm } from '../../utils/confirm';
 import type { DetailEvent } from '../../utils/events';
@@ -11,9 +11,7 @@ import { failureText } from '../shared';
 import { formOf, patchOf, RULE_GROUPS } from './fields';
 
 Component({
-  behaviors: [pageBehavior],
-
-  options: { pureDataPattern: /^_/ },
+  behaviors: [adminPageBehavior],
 
   properties: {
     /** A community to start at (query), instead of the caller's own. */
@@ -21,17 +19,12 @@ Component({
   },
 
   data: {
-    loading: true,
-    error: '',
-    forbidden: '',
     /** The community shown (the picker's choice). */
     chosen: '',
     name: '',
     groups: RULE_GROUPS,
     form: {} as Record<string, string>,
-    _rules: null as RulesConfig | null,
-    formError: '',
-    saving: false,
+    inForce: null as RulesConfig | null,
   },
 
   methods: {
@@ -55,19 +48,10 @@ Component({
       const res = await admin.rules(this.data.chosen);
       if (!fresh()) return;
       if (!res.ok) {
-        if (res.error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: res.error.message });
-        else this.setData({ loading: false, error: res.error.message });
+        this.loadFailed(res.error);
         return;
       }
-      this.setData({ loading: false, name: res.data.name, _rules: res.data.rules, form: formOf(res.data.rules) });
-    },
-
-    refresh() {
-      return this.data.chosen ? this.load() : undefined;
-    },
-
-    onRetry() {
-      if (this.data.chosen) this.load();
+      this.setData({ loading: false, name: res.data.name, inForce: res.data.rules, form: formOf(res.data.rules) });
     },
 
     onInput(e: DetailEvent<{ value: string }, { key: string }>) {
@@ -75,9 +59,9 @@ Component({
     },
 
     async onSave() {
-      const { _rules: rules, form, saving, chosen, name } = this.data;
-      if (saving || !rules) return;
-      const out = patchOf(rules, form);
+      const { inForce, form, saving, chosen, name } = this.data;
+      if (saving || !inForce) return;
+      const out = patchOf(inForce, form);
       if ('error' in out) {
         this.setData({ formError: out.error });
         return;
@@ -95,7 +79,7 @@ Component({
         return;
       }
       wx.showToast({ title: '已保存', icon: 'success' });
-      this.setData({ _rules: res.data.rules, form: formOf(res.data.rules) });
+      this.setData({ inForce: res.data.rules, form: formOf(res.data.rules) });
     },
   },
 });

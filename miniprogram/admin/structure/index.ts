@@ -3,11 +3,11 @@
 // one there (admin.structure, createStreet/createCommunity/createCompound). Query: `streetId`,
 // `communityId` (with its `streetId`). A compound opens its firm page.
 import type { CommunityRow, StreetRow, StructureView } from '../../../typings/admin';
-import { pageBehavior } from '../../behaviors/page';
+import { adminPageBehavior } from '../behavior';
 import * as admin from '../../services/admin';
-import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import type { DatasetEvent } from '../../utils/events';
 import { openPage } from '../../utils/navigate';
-import { failureText, NOT_OVERSEER } from '../shared';
+import { failureText } from '../shared';
 
 type Level = 'city' | 'street' | 'community';
 
@@ -20,7 +20,7 @@ export function buildingsOf(text: string): string[] {
 }
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [adminPageBehavior],
 
   properties: {
     streetId: { type: String, value: '' },
@@ -28,9 +28,6 @@ Component({
   },
 
   data: {
-    loading: true,
-    error: '',
-    forbidden: '',
     level: 'city' as Level,
     isAdmin: false,
     title: '',
@@ -38,8 +35,6 @@ Component({
     street: null as StreetRow | null,
     community: null as CommunityRow | null,
     form: { name: '', district: '', population: '', buildings: '' },
-    formError: '',
-    saving: false,
   },
 
   lifetimes: {
@@ -64,8 +59,7 @@ Component({
       const res = await admin.structure(this.data.streetId || undefined);
       if (!fresh()) return;
       if (!res.ok) {
-        if (res.error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: res.error.message || NOT_OVERSEER });
-        else this.setData({ loading: false, error: res.error.message });
+        this.loadFailed(res.error);
         return;
       }
       this.show(res.data);
@@ -81,18 +75,6 @@ Component({
       const level: Level = community ? 'community' : street ? 'street' : 'city';
       const title = community ? `${street?.name} · ${community.name}` : street ? street.name : '全市街道';
       this.setData({ loading: false, level, isAdmin: view.isAdmin, streets: view.streets, street, community, title });
-    },
-
-    refresh() {
-      return this.load(true);
-    },
-
-    onRetry() {
-      this.load();
-    },
-
-    onInput(e: DetailEvent<{ value: string }, { field: string }>) {
-      this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, formError: '' });
     },
 
     onStreetTap(e: DatasetEvent<{ id: string }>) {
