@@ -81,6 +81,11 @@ Component({
       openPage('/pages/register/index');
     },
 
+    /** Staff invited by the level above take their role with the code, without registering. */
+    onRedeem() {
+      openPage('/admin/redeem/index');
+    },
+
     onEntryTap(e: DatasetEvent<{ url: string }>) {
       openPage(e.currentTarget.dataset.url);
     },

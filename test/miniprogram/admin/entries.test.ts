@@ -3,7 +3,7 @@ import { adminEntriesFor } from '../../../miniprogram/admin/index/entries';
 import { INVITED_BY, SCOPE_OF } from '../../../miniprogram/admin/invitable';
 import { entriesFor } from '../../../miniprogram/pages/mine/entries';
 import { mockBackend, renderPage, type PageHandle } from '../harness';
-import { user, whoamiAs } from '../fixtures';
+import { communityList, user, whoamiAs } from '../fixtures';
 import { installWx } from '../wx-mock';
 import { untilLoaded, whoamiStreet } from './fixtures';
 
@@ -48,4 +48,11 @@ test('城市管理 tells a resident it is not for them', async () => {
   page = await renderPage('admin/index/index');
   await untilLoaded(page);
   expect(page.text()).toContain('仅平台管理员和街道工作人员可以使用');
+});
+
+test('an invited staff member without an account finds 我有邀请码 on 我的', async () => {
+  mockBackend({ 'account.whoami': whoamiAs(null), 'community.list': communityList });
+  page = await renderPage('pages/mine/index');
+  await page.tap('我有邀请码（工作人员）');
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/admin/redeem/index' }));
 });
