@@ -38,12 +38,12 @@ test('a mistyped code is refused before sending', async () => {
   expect(backend.calls('account.redeem')).toEqual([]);
 });
 
-test.each([
+test.each<['CONFLICT' | 'INVALID_STATE' | 'NOT_FOUND', 'INVITATION_EXPIRED' | 'INVITATION_USED' | 'INVITATION_NOT_FOUND', string]>([
   ['INVALID_STATE', 'INVITATION_EXPIRED', '该邀请码已过期，请联系对方重新生成'],
   ['CONFLICT', 'INVITATION_USED', '该邀请码已被使用'],
   ['NOT_FOUND', 'INVITATION_NOT_FOUND', '邀请码不存在'],
 ])('a code the server refuses (%s %s) says why in Chinese', async (code, reason, message) => {
-  mockBackend({ 'account.redeem': { ok: false, error: { code: code as 'CONFLICT', message, reason } } });
+  mockBackend({ 'account.redeem': { ok: false, error: { code, message, reason } } });
   page = await renderPage('admin/redeem/index', { properties: { code: 'K7M2Q9TX' } });
   await page.tap('接受邀请');
   await page.settle(60);
