@@ -3,7 +3,7 @@
 // that day, the history is kept). Query: `compoundId`.
 import type { CompoundView, FirmRow, ServiceRow } from '../../../typings/admin';
 import { adminPageBehavior } from '../behavior';
-import * as admin from '../../services/admin';
+import * as admin from '../service';
 import { chinaDateOf } from '../../utils/china-time';
 import { confirm } from '../../utils/confirm';
 import type { DetailEvent } from '../../utils/events';

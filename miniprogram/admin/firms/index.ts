@@ -3,7 +3,7 @@
 // A firm is assigned to a compound from the compound's page (街道、社区与小区 → 小区).
 import type { FirmRow } from '../../../typings/admin';
 import { adminPageBehavior } from '../behavior';
-import * as admin from '../../services/admin';
+import * as admin from '../service';
 import type { DetailEvent } from '../../utils/events';
 import { openPage } from '../../utils/navigate';
 import { failureText } from '../shared';

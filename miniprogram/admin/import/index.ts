@@ -3,8 +3,8 @@
 // its reason (nothing created then).
 import type { ImportResult } from '../../../typings/admin';
 import { pageBehavior } from '../../behaviors/page';
-import * as admin from '../../services/admin';
-import { uploadFile } from '../../utils/upload';
+import * as admin from '../service';
+import { uploadFile } from '../../pages/requests/photos';
 import { failureText } from '../shared';
 
 /** The columns a sheet has, as the page explains them. */

@@ -4,7 +4,7 @@
 // and as text to read out or copy.
 import type { InvitableRole, Invitation, StructureView } from '../../../typings/admin';
 import { adminPageBehavior } from '../behavior';
-import * as admin from '../../services/admin';
+import * as admin from '../service';
 import { formatTime } from '../../utils/china-time';
 import type { DetailEvent } from '../../utils/events';
 import { invitableRoles, SCOPE_LABELS, SCOPE_OF, scopeOptions, type Option } from '../invitable';

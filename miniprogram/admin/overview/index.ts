@@ -2,7 +2,7 @@
 // (a row per community; a street_admin's own street). A street row opens that street's overview,
 // a community row the community's figures (社区统计). Query: `streetId`.
 import { adminPageBehavior } from '../behavior';
-import * as admin from '../../services/admin';
+import * as admin from '../service';
 import type { DatasetEvent } from '../../utils/events';
 import { openPage } from '../../utils/navigate';
 import { NOT_OVERSEER } from '../shared';

@@ -3,7 +3,7 @@
 // Opened from the share card (`code`) or a scanned code (`scene`), or typed in.
 import type { Redeemed } from '../../../typings/admin';
 import { pageBehavior } from '../../behaviors/page';
-import * as admin from '../../services/admin';
+import * as admin from '../service';
 import { refreshMe } from '../../services/session';
 import type { DetailEvent } from '../../utils/events';
 import { ROLE_LABELS } from '../../utils/labels';

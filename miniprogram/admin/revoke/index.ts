@@ -4,7 +4,7 @@
 import type { MemberView, Page, Role } from '../../../typings/api';
 import { pagingBehavior } from '../../behaviors/paging';
 import * as account from '../../services/account';
-import * as admin from '../../services/admin';
+import * as admin from '../service';
 import { me } from '../../services/session';
 import { confirm } from '../../utils/confirm';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';

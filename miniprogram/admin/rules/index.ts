@@ -4,7 +4,7 @@
 // is picked with <community-picker> (query `communityId` to start at one).
 import type { RulesConfig } from '../../../typings/admin';
 import { adminPageBehavior } from '../behavior';
-import * as admin from '../../services/admin';
+import * as admin from '../service';
 import { confirm } from '../../utils/confirm';
 import type { DetailEvent } from '../../utils/events';
 import { failureText } from '../shared';

@@ -4,7 +4,7 @@
 // `communityId` (with its `streetId`). A compound opens its firm page.
 import type { CommunityRow, StreetRow, StructureView } from '../../../typings/admin';
 import { adminPageBehavior } from '../behavior';
-import * as admin from '../../services/admin';
+import * as admin from '../service';
 import type { DatasetEvent } from '../../utils/events';
 import { openPage } from '../../utils/navigate';
 import { failureText } from '../shared';

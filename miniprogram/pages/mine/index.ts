@@ -3,7 +3,7 @@
 import { pageBehavior } from '../../behaviors/page';
 import type { CommunityListItem } from '../../../typings/api';
 import { config } from '../../config';
-import * as community from '../../services/community';
+import { list as listCommunities } from '../../services/community';
 import { refreshMe } from '../../services/session';
 import { DEMO_ACCOUNTS, devAccountLabel, devOpenid, setDevOpenid } from '../../utils/dev-account';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
@@ -56,7 +56,7 @@ Component({
       this.setData({ devOpenid: openid, devAccountLabel: devAccountLabel(openid) });
       if (!quiet) this.setData({ loading: true, error: '' });
       // 我的 shows the caller's current standing: asked afresh each time.
-      const [me, list] = await Promise.all([refreshMe(), community.list()]);
+      const [me, list] = await Promise.all([refreshMe(), listCommunities()]);
       if (!fresh()) return;
       if (!me.ok) {
         this.setData({ loading: false, error: me.error.message, profile: null });

@@ -13,12 +13,6 @@ export function canViewStats(user: SelfView | null): user is SelfView {
   return !!user && user.status === 'active' && (isStaff(user.roles) || user.roles.includes('street_admin'));
 }
 
-/** Whether the caller oversees more than their own community: they pick the one to show. */
-export function needsPicker(user: SelfView): boolean {
-  const communities = new Set(user.grants.filter((g) => g.role !== 'resident' && g.communityId).map((g) => g.communityId));
-  return user.roles.includes('admin') || user.roles.includes('street_admin') || communities.size > 1;
-}
-
 /** What a person who may not see the figures is told. */
 export const FORBIDDEN_MESSAGE = '仅社区居委会工作人员、社区党组织、街道工作人员和平台管理员可以查看社区统计';
 

@@ -1,12 +1,10 @@
 // 社区统计 (staff subpackage): the caller's community against the city's targets — volunteers,
 // party members on the owners' committee — with volunteer hours and the request KPIs
-// (community.stats, figures.ts). Someone overseeing several communities (an admin, a street_admin,
-// staff of two communities) picks one with <community-picker>; `communityId` in the query (from
-// 工作概览) starts at that community.
+// (community.stats, figures.ts). `communityId` in the query (a row of 工作概览) shows that
+// community instead; the server decides whether the caller may see it.
 import { pageBehavior } from '../../behaviors/page';
 import * as community from '../../services/community';
-import type { DetailEvent } from '../../utils/events';
-import { canViewStats, FORBIDDEN_MESSAGE, needsPicker, statsViewOf, type StatsView } from './figures';
+import { canViewStats, FORBIDDEN_MESSAGE, statsViewOf, type StatsView } from './figures';
 import { me } from '../../services/session';
 
 Component({
@@ -14,14 +12,12 @@ Component({
 
   options: { pureDataPattern: /^_/ },
 
-  properties: {
-    /** The community to show (query); the caller's own when empty. */
-    communityId: { type: String, value: '' },
-  },
+  // `communityId`: from the query (a row of 工作概览).
+  properties: { communityId: String },
 
   data: {
-    /** The community picker is shown (several communities, or one chosen from the overview). */
-    picker: false,
+    /** Who is looking is known (and the community's name). */
+    _known: false,
     loading: true,
     error: '',
     /** Set when the caller may not see the figures: shown as is, without 重试. */
@@ -32,9 +28,7 @@ Component({
 
   lifetimes: {
     attached() {
-      // A community from the query is shown with the picker, whose `change` loads it.
-      if (this.data.communityId) this.setData({ picker: true });
-      else this.load();
+      this.load();
     },
   },
 
@@ -43,7 +37,7 @@ Component({
     async load(quiet = false): Promise<void> {
       const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '', forbidden: '' });
-      if (!this.data.communityId) {
+      if (!this.data._known) {
         const [who, communities] = await Promise.all([me(), community.list()]);
         if (!fresh()) return;
         if (!who.ok) {
@@ -55,14 +49,15 @@ Component({
           this.setData({ loading: false, forbidden: FORBIDDEN_MESSAGE });
           return;
         }
-        // The picker fires `change` with the community to show, which loads it.
-        if (needsPicker(user)) {
-          this.setData({ picker: true });
+        // The name is a heading only: without the list the figures still show.
+        const communityId = this.data.communityId || user.communityId;
+        if (!communityId) {
+          // A street's staff choose a community in 工作概览.
+          this.setData({ loading: false, forbidden: FORBIDDEN_MESSAGE });
           return;
         }
-        // The name is a heading only: without the list the figures still show.
-        const name = communities.ok ? (communities.data.find((c) => c.communityId === user.communityId)?.name ?? '') : '';
-        this.setData({ communityId: user.communityId, communityName: name });
+        const name = communities.ok ? (communities.data.find((c) => c.communityId === communityId)?.name ?? '') : '';
+        this.setData({ communityId, communityName: name, _known: true });
       }
       const res = await community.stats(this.data.communityId);
       if (!fresh()) return;
@@ -72,20 +67,6 @@ Component({
         return;
       }
       this.setData({ loading: false, error: '', view: statsViewOf(res.data) });
-    },
-
-    onCommunity(e: DetailEvent<{ communityId: string; label: string }>) {
-      const { communityId, label } = e.detail;
-      if (!communityId) {
-        this.setData({ loading: false, forbidden: FORBIDDEN_MESSAGE });
-        return;
-      }
-      this.setData({ communityId, communityName: label, view: null });
-      this.load();
-    },
-
-    onCommunityFail(e: DetailEvent<{ message: string }>) {
-      this.setData({ loading: false, error: e.detail.message });
     },
 
     refresh() {

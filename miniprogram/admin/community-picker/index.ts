@@ -1,13 +1,13 @@
 // <community-picker>: which community a staff page is about, for people whose roles span several
 // (an admin, a street_admin, someone on two communities' staff). It finds the choices itself
-// (utils/communities.ts) and fires `change` with `{ communityId, label }` once they are known — the
+// (choices.ts) and fires `change` with `{ communityId, label }` once they are known — the
 // caller's own community first — and on every pick; with one community it only names it.
 //
 //   <community-picker value="{{communityId}}" bind:change="onCommunity" bind:fail="onCommunityFail" />
 //
 // `fail` carries `{ message }` when the choices could not be loaded; `change` with communityId ''
 // means the caller reaches no community.
-import { communityChoices, type CommunityChoice } from '../../utils/communities';
+import { communityChoices, type CommunityChoice } from './choices';
 import type { DetailEvent } from '../../utils/events';
 
 Component({

@@ -1,10 +1,10 @@
 // The communities a person's roles reach, for the community picker: every community of the
 // structure the server lets them see (admin.structure: the city for an admin, a street_admin's
 // streets, a community staff member's own communities), else their own community.
-import type { ApiResult } from '../../typings/api';
-import * as admin from '../services/admin';
-import * as community from '../services/community';
-import { me } from '../services/session';
+import type { ApiResult } from '../../../typings/api';
+import { structure } from '../service';
+import { list as listCommunities } from '../../services/community';
+import { me } from '../../services/session';
 
 export interface CommunityChoice {
   communityId: string;
@@ -23,7 +23,7 @@ export async function communityChoices(): Promise<ApiResult<{ choices: Community
   if (!user) return { ok: true, data: { choices: [], initial: '' } };
   let choices: CommunityChoice[] = [];
   if (user.roles.some((r) => STRUCTURE_ROLES.includes(r))) {
-    const res = await admin.structure();
+    const res = await structure();
     if (!res.ok && res.error.code !== 'FORBIDDEN') return res;
     if (res.ok) {
       const many = res.data.streets.filter((s) => s.communities.length).length > 1;
@@ -33,7 +33,7 @@ export async function communityChoices(): Promise<ApiResult<{ choices: Community
     }
   }
   if (!choices.length && user.communityId) {
-    const list = await community.list();
+    const list = await listCommunities();
     if (!list.ok) return list;
     const own = list.data.find((c) => c.communityId === user.communityId);
     if (own) choices = [{ communityId: own.communityId, label: own.name }];

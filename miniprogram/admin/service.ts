@@ -1,4 +1,4 @@
-// admin: setting up and overseeing a city, and roles by invitation (shared API.md §6, docs/API.md).
+// The admin subpackage's calls — admin: setting up and overseeing a city, and roles by invitation (shared API.md §6, docs/API.md).
 import type { ApiResult } from '../../typings/api';
 import type {
   AssignFirmInput,
@@ -16,7 +16,7 @@ import type {
   RulesView,
   StructureView,
 } from '../../typings/admin';
-import { call } from './transport';
+import { call } from '../services/transport';
 
 /** 街道、社区、小区与物业企业（本人管辖范围） */
 export function structure(streetId?: string): Promise<ApiResult<StructureView>> {
