@@ -70,6 +70,7 @@ export interface RulesConfig {
   seriousItemPenalty: number;
   volunteerTarget: number;
   ocPartyTarget: number;
+  noticeDays: number;
 }
 
 /** admin.rules / admin.setRules: the rules in force. */
@@ -90,6 +91,7 @@ export interface RulesPatch {
   seriousItemPenalty?: number;
   volunteerTarget?: number;
   ocPartyTarget?: number;
+  noticeDays?: number;
 }
 
 /** admin.createCommunity input. */

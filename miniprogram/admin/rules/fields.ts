@@ -27,6 +27,7 @@ const FIGURES: Array<[group: string, key: string, label: string, unit: string]> 
   ['物业服务评价', 'ratingWeights.ownersCommittee', '业委会评价权重', '%'],
   ['物业服务评价', 'seriousItemPenalty', '每项重大问题扣分', '分'],
   ['物业服务评价', 'ocPartyTarget', '业委会党员占比目标', '%'],
+  ['业主共同决定', 'noticeDays', '表决事项提前公示', '天'],
 ];
 
 /** The figures by group, as the page shows them. */

@@ -80,6 +80,7 @@ export function rulesConfig(overrides: Partial<RulesConfig> = {}): RulesConfig {
     seriousItemPenalty: 12,
     volunteerTarget: 0.2,
     ocPartyTarget: 0.5,
+    noticeDays: 20,
     ...overrides,
   };
 }

@@ -39,6 +39,7 @@ test('shows the figures the server holds for the caller’s community, shares as
   expect(valueOf(page, '志愿者占比目标')).toBe('20');
   expect(valueOf(page, '每项重大问题扣分')).toBe('12');
   expect(valueOf(page, '业主满意度权重')).toBe('40');
+  expect(valueOf(page, '表决事项提前公示')).toBe('20');
 });
 
 test('saves only the changed figures, shares sent as 0–1, and shows what the server answers', async () => {
