@@ -39,16 +39,20 @@ export type TransportReason =
   | 'CLOUD_CALL_FAILED'
   | 'CLOUD_ENV_NOT_SET';
 
-export interface AppError {
+/** Every reason of every function (each function's own union: `app/<function>/reasons.ts`). */
+export type Reason = import('../cloudfunctions/core/app/reasons').Reason;
+
+/** A failure; `R` narrows the reasons to one function's (e.g. VolunteerReason). */
+export interface AppError<R extends string = Reason> {
   code: ErrorCode;
   message: string;
   /** A stable, documented detail such as ALREADY_REGISTERED (each function's union: API.md, Reasons). */
-  reason?: import('../cloudfunctions/core/app/reasons').Reason | TransportReason;
+  reason?: R | TransportReason;
   issues?: InputIssue[];
 }
 
-/** The envelope every action answers with. */
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: AppError };
+/** The envelope every action answers with; `R`: the reasons its function may give. */
+export type ApiResult<T, R extends string = Reason> = { ok: true; data: T } | { ok: false; error: AppError<R> };
 
 /** One page of a list and the cursor of the next, null at the end. */
 export interface Page<T> {
@@ -109,37 +113,21 @@ export interface MemberView {
   createdAt: string;
 }
 
+/** The inputs of `account`'s actions: what its zod schemas accept (type-only, nothing is bundled). */
+type AccountSchemas = typeof import('../cloudfunctions/core/app/account/schemas');
+type InputOf<K extends keyof AccountSchemas> = import('zod').input<AccountSchemas[K]>;
+
 /** account.register input. */
-export interface RegisterInput {
-  name: string;
-  phone: string;
-  communityId: string;
-  compoundId: string;
-  building: string;
-  room: string;
-  isPartyMember?: boolean;
-}
+export type RegisterInput = InputOf<'registerInput'>;
 
 /** account.approve input. */
-export interface ApproveInput {
-  userId: string;
-}
+export type ApproveInput = InputOf<'approveInput'>;
 
 /** account.grantRole input (`firmId` only, and always, for property_staff). */
-export interface GrantRoleInput {
-  userId: string;
-  role: Role;
-  firmId?: string;
-}
+export type GrantRoleInput = InputOf<'grantRoleInput'>;
 
 /** account.listMembers input. */
-export interface ListMembersInput {
-  communityId: string;
-  status?: UserStatus;
-  role?: Role;
-  cursor?: string;
-  limit?: number;
-}
+export type ListMembersInput = InputOf<'listMembersInput'>;
 
 /** A compound (小区) and the firm serving it. */
 export interface CompoundItem {

@@ -1,28 +1,32 @@
 // account: registration, approval, roles and members (API.md §5).
+import type { AccountReason } from '../../cloudfunctions/core/app/account/reasons';
 import type { ApiResult, GrantRoleInput, ListMembersInput, MemberView, Page, RegisterInput, SelfView, WhoAmI } from '../../typings/api';
 import { call } from './transport';
 
+/** An answer of the account function. */
+export type Result<T> = ApiResult<T, AccountReason>;
+
 /** 获取当前用户（未注册时 user 为 null） */
-export function whoami(): Promise<ApiResult<WhoAmI>> {
-  return call<WhoAmI>('account', 'whoami');
+export function whoami(): Promise<Result<WhoAmI>> {
+  return call<WhoAmI, AccountReason>('account', 'whoami');
 }
 
 /** 居民注册，提交后待社区审核 */
-export function register(input: RegisterInput): Promise<ApiResult<SelfView>> {
-  return call<SelfView>('account', 'register', input);
+export function register(input: RegisterInput): Promise<Result<SelfView>> {
+  return call<SelfView, AccountReason>('account', 'register', input);
 }
 
 /** 审核通过居民注册 */
-export function approve(userId: string): Promise<ApiResult<MemberView>> {
-  return call<MemberView>('account', 'approve', { userId });
+export function approve(userId: string): Promise<Result<MemberView>> {
+  return call<MemberView, AccountReason>('account', 'approve', { userId });
 }
 
 /** 授予角色（物业工作人员须指定物业企业） */
-export function grantRole(input: GrantRoleInput): Promise<ApiResult<MemberView>> {
-  return call<MemberView>('account', 'grantRole', input);
+export function grantRole(input: GrantRoleInput): Promise<Result<MemberView>> {
+  return call<MemberView, AccountReason>('account', 'grantRole', input);
 }
 
 /** 获取社区成员列表（手机号脱敏） */
-export function listMembers(input: ListMembersInput): Promise<ApiResult<Page<MemberView>>> {
-  return call<Page<MemberView>>('account', 'listMembers', input);
+export function listMembers(input: ListMembersInput): Promise<Result<Page<MemberView>>> {
+  return call<Page<MemberView>, AccountReason>('account', 'listMembers', input);
 }

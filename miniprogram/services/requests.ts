@@ -1,17 +1,31 @@
-// requests: resident requests through the tripartite mechanism (三方联动), API.md §5. Output types
-// come from the server's views by type-only import; inputs are written here, mirroring
-// cloudfunctions/core/app/requests/schemas.ts.
+// requests: resident requests through the tripartite mechanism (三方联动), API.md §5. Typed one way,
+// by type-only import: inputs are what the server's zod schemas accept (`z.input`), answers are the
+// server's views, failures carry RequestsReason.
+import type { z } from 'zod';
 import type { ApiResult, Page } from '../../typings/api';
 import type { RequestCategory } from '../../cloudfunctions/core/domain/request-categories';
 import type { MeetingOutcome, Position, RequestAction, RequestStatus } from '../../cloudfunctions/core/domain/request-state';
 import type { Tier } from '../../cloudfunctions/core/domain/request-time-limits';
 import type { Party } from '../../cloudfunctions/core/domain/roles';
+import type { InboxQueue } from '../../cloudfunctions/core/app/requests/inbox';
 import type { InboxItem, InboxRole, RequestSummary } from '../../cloudfunctions/core/app/requests/request';
-import type { RequestView, TimelineView } from '../../cloudfunctions/core/app/requests/views';
+import type * as schemas from '../../cloudfunctions/core/app/requests/schemas';
+import type { RequestsReason } from '../../cloudfunctions/core/app/requests/reasons';
+import type {
+  FollowAnswer,
+  InboxPage,
+  RequestView,
+  RevealedPhone,
+  SubmitAnswer,
+  TimelineView,
+  ViewerAction,
+} from '../../cloudfunctions/core/app/requests/views';
 import { call } from './transport';
 
 export type {
   InboxItem,
+  InboxPage,
+  InboxQueue,
   InboxRole,
   MeetingOutcome,
   Party,
@@ -21,102 +35,66 @@ export type {
   RequestStatus,
   RequestSummary,
   RequestView,
+  RequestsReason,
+  SubmitAnswer,
   Tier,
   TimelineView,
+  ViewerAction,
 };
 
-/** The inbox a staff member works from. */
-export type InboxQueue = Party | 'party_org';
+/** An answer of the requests function. */
+export type Result<T> = ApiResult<T, RequestsReason>;
 
-/** requests.submit input. */
-export interface SubmitRequestInput {
-  category: RequestCategory;
-  title: string;
-  description: string;
-  compoundId: string;
-  isPublic?: boolean;
-  photos?: string[];
-  clientToken?: string;
-}
+export type SubmitRequestInput = z.input<typeof schemas.submitInput>;
+export type ListRequestsInput = z.input<typeof schemas.listInput>;
+export type AcceptInput = z.input<typeof schemas.acceptInput>;
+type Input<K extends keyof typeof schemas> = (typeof schemas)[K] extends z.ZodType ? z.input<(typeof schemas)[K]> : never;
 
-/** requests.submit result. */
-export interface SubmitResult {
-  requestId: string;
-  status: RequestStatus;
-  dueAt: string;
-  tier: Tier;
-}
-
-/** requests.list input. */
-export interface ListRequestsInput {
-  scope: 'mine' | 'inbox' | 'public';
-  status?: RequestStatus;
-  compoundId?: string;
-  queue?: InboxQueue;
-  open?: boolean;
-  cursor?: string;
-  limit?: number;
-}
-
-/** requests.list with scope inbox: the page, which inbox it is, and the caller's inboxes. */
-export interface InboxPage extends Page<InboxItem> {
-  queue: InboxQueue;
-  queues: InboxQueue[];
-}
-
-/** requests.accept input. */
-export interface AcceptInput {
-  requestId: string;
-  leadParty: Party;
-  coHandlers?: Party[];
-  tier?: Tier;
-  major?: boolean;
-  note?: string;
-}
+const requestsCall = <T>(action: string, data?: object): Promise<Result<T>> => call<T, RequestsReason>('requests', action, data);
 
 /** 提交诉求 */
-export function submit(input: SubmitRequestInput): Promise<ApiResult<SubmitResult>> {
-  return call<SubmitResult>('requests', 'submit', input);
+export function submit(input: SubmitRequestInput): Promise<Result<SubmitAnswer>> {
+  return requestsCall('submit', input);
 }
 
 /** 获取诉求详情（含办理时间线与可执行操作） */
-export function get(requestId: string): Promise<ApiResult<RequestView>> {
-  return call<RequestView>('requests', 'get', { requestId });
+export function get(requestId: string): Promise<Result<RequestView>> {
+  return requestsCall('get', { requestId } satisfies Input<'requestRef'>);
 }
 
 /** 我的诉求 / 小区公示列表 */
-export function list(input: ListRequestsInput & { scope: 'mine' | 'public' }): Promise<ApiResult<Page<RequestSummary>>> {
-  return call<Page<RequestSummary>>('requests', 'list', input);
+export function list(input: ListRequestsInput & { scope: 'mine' | 'public' }): Promise<Result<Page<RequestSummary>>> {
+  return requestsCall('list', input);
 }
 
-/** 待办诉求（超时优先） */
-export function inbox(input: Omit<ListRequestsInput, 'scope'> = {}): Promise<ApiResult<InboxPage>> {
-  return call<InboxPage>('requests', 'list', { ...input, scope: 'inbox' });
+/** 诉求待办（超时优先） */
+export function inbox(input: Omit<ListRequestsInput, 'scope'> = {}): Promise<Result<InboxPage>> {
+  return requestsCall('list', { ...input, scope: 'inbox' } satisfies ListRequestsInput);
 }
 
 /** 提交前查看同类未办结的公开诉求 */
-export function similar(compoundId: string, category: RequestCategory): Promise<ApiResult<{ items: RequestSummary[] }>> {
-  return call<{ items: RequestSummary[] }>('requests', 'similar', { compoundId, category });
+export function similar(compoundId: string, category: RequestCategory): Promise<Result<{ items: RequestSummary[] }>> {
+  return requestsCall('similar', { compoundId, category } satisfies Input<'similarInput'>);
 }
 
 /** 关注一条同类诉求（代替重复提交） */
-export function follow(requestId: string): Promise<ApiResult<{ requestId: string; following: boolean; followers: number }>> {
-  return call('requests', 'follow', { requestId });
+export function follow(requestId: string): Promise<Result<FollowAnswer>> {
+  return requestsCall('follow', { requestId } satisfies Input<'requestRef'>);
 }
 
 /** 受理并分派（居委会） */
-export function accept(input: AcceptInput): Promise<ApiResult<RequestView>> {
-  return call<RequestView>('requests', 'accept', input);
+export function accept(input: AcceptInput): Promise<Result<RequestView>> {
+  return requestsCall('accept', input);
 }
 
 /** 不予受理（居委会，须说明理由） */
-export function reject(requestId: string, reason: string): Promise<ApiResult<RequestView>> {
-  return call<RequestView>('requests', 'reject', { requestId, reason });
+export function reject(requestId: string, reason: string): Promise<Result<RequestView>> {
+  return requestsCall('reject', { requestId, reason } satisfies Input<'rejectInput'>);
 }
 
 /** 撤回（受理前） */
-export function withdraw(requestId: string): Promise<ApiResult<RequestView>> {
-  return call<RequestView>('requests', 'withdraw', { requestId });
+export function withdraw(requestId: string): Promise<Result<RequestView>> {
+  return requestsCall('withdraw', { requestId } satisfies Input<'requestRef'>);
 }
 
 /** 记录进展或办结（牵头方） */
@@ -125,40 +103,38 @@ export function update(
   status: 'in_progress' | 'resolved',
   note: string,
   photos?: string[],
-): Promise<ApiResult<RequestView>> {
-  return call<RequestView>(
-    'requests',
-    'update',
-    photos && photos.length ? { requestId, status, note, photos } : { requestId, status, note },
-  );
+): Promise<Result<RequestView>> {
+  const input: Input<'updateInput'> = photos && photos.length ? { requestId, status, note, photos } : { requestId, status, note };
+  return requestsCall('update', input);
 }
 
 /** 重大事项三方表态 */
-export function deliberate(requestId: string, position: Position, opinion: string): Promise<ApiResult<RequestView>> {
-  return call<RequestView>('requests', 'deliberate', { requestId, position, opinion });
+export function deliberate(requestId: string, position: Position, opinion: string): Promise<Result<RequestView>> {
+  return requestsCall('deliberate', { requestId, position, opinion } satisfies Input<'deliberateInput'>);
 }
 
 /** 记录联席会议协调结果（社区党组织） */
-export function decide(requestId: string, outcome: MeetingOutcome, note: string): Promise<ApiResult<RequestView>> {
-  return call<RequestView>('requests', 'decide', { requestId, outcome, note });
+export function decide(requestId: string, outcome: MeetingOutcome, note: string): Promise<Result<RequestView>> {
+  return requestsCall('decide', { requestId, outcome, note } satisfies Input<'decideInput'>);
 }
 
 /** 评价（1–5 分，是否解决） */
-export function rate(requestId: string, score: number, solved: boolean, comment?: string): Promise<ApiResult<RequestView>> {
-  return call<RequestView>('requests', 'rate', comment ? { requestId, score, solved, comment } : { requestId, score, solved });
+export function rate(requestId: string, score: number, solved: boolean, comment?: string): Promise<Result<RequestView>> {
+  const input: Input<'rateInput'> = comment ? { requestId, score, solved, comment } : { requestId, score, solved };
+  return requestsCall('rate', input);
 }
 
 /** 申请重新办理 */
-export function reopen(requestId: string, reason: string): Promise<ApiResult<RequestView>> {
-  return call<RequestView>('requests', 'reopen', { requestId, reason });
+export function reopen(requestId: string, reason: string): Promise<Result<RequestView>> {
+  return requestsCall('reopen', { requestId, reason } satisfies Input<'reopenInput'>);
 }
 
 /** 留言 */
-export function comment(requestId: string, note: string): Promise<ApiResult<RequestView>> {
-  return call<RequestView>('requests', 'comment', { requestId, note });
+export function comment(requestId: string, note: string): Promise<Result<RequestView>> {
+  return requestsCall('comment', { requestId, note } satisfies Input<'commentInput'>);
 }
 
 /** 查看居民完整手机号（留痕） */
-export function revealPhone(requestId: string): Promise<ApiResult<{ requestId: string; name: string; phone: string }>> {
-  return call('requests', 'revealPhone', { requestId });
+export function revealPhone(requestId: string): Promise<Result<RevealedPhone>> {
+  return requestsCall('revealPhone', { requestId } satisfies Input<'requestRef'>);
 }

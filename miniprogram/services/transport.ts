@@ -3,7 +3,7 @@
 // handle one shape and never a thrown error. A call that does not reach the function, or comes back
 // without an envelope, answers UNAVAILABLE with a reason saying what happened (API.md, Conventions);
 // the platform's own error code goes to the log (DevTools console, real-time log), never to the user.
-import type { ApiResult, AppError, TransportReason } from '../../typings/api';
+import type { ApiResult, AppError, Reason, TransportReason } from '../../typings/api';
 import { config } from '../config';
 import { cloudConfigProblem } from '../utils/cloud-config';
 import { devOpenid } from '../utils/dev-account';
@@ -140,6 +140,7 @@ async function callCloud<T>(fn: FunctionName, action: string, data: object): Pro
 }
 
 /** Calls one action of a cloud function and resolves to its envelope; never rejects. */
-export function call<T>(fn: FunctionName, action: string, data: object = {}): Promise<ApiResult<T>> {
-  return config.mode === 'cloud' ? callCloud<T>(fn, action, data) : callLocal<T>(fn, action, data);
+export function call<T, R extends string = Reason>(fn: FunctionName, action: string, data: object = {}): Promise<ApiResult<T, R>> {
+  // The server answers only its function's reasons (app/<function>/reasons.ts); R says which.
+  return (config.mode === 'cloud' ? callCloud<T>(fn, action, data) : callLocal<T>(fn, action, data)) as Promise<ApiResult<T, R>>;
 }

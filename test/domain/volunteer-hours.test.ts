@@ -1,4 +1,11 @@
-import { checkInProblem, checkOutProblem, serviceHours, attendanceAt } from '../../cloudfunctions/core/domain/hours';
+import {
+  attendanceAt,
+  attendanceOptions,
+  attendanceWindow,
+  checkInProblem,
+  checkOutProblem,
+  serviceHours,
+} from '../../cloudfunctions/core/domain/hours';
 
 const t = (local: string) => new Date(`${local}+08:00`).toISOString();
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -72,5 +79,25 @@ describe('attendance over time', () => {
     ['a cancelled volunteer is never a no-show', 'cancelled', 'pending', '2026-11-22T13:00:00', 'pending'],
   ] as const)('%s', (_name, status, attendance, now, expected) => {
     expect(attendanceAt({ status, attendance }, activity.endAt, at(now))).toBe(expected);
+  });
+});
+
+describe("the roster's buttons (what an organiser may record now)", () => {
+  const a = { ...window, status: 'published' };
+  const confirmed = { status: 'confirmed' as const };
+  const checkedIn = { status: 'confirmed' as const, checkInAt: t('2026-11-22T09:05:00') };
+  test.each([
+    ['nothing before check-in opens an hour before the start', confirmed, '07:59', { checkIn: false, checkOut: false, correct: false }],
+    ['check-in from an hour before the start', confirmed, '08:00', { checkIn: true, checkOut: false, correct: true }],
+    ['check-out once checked in', checkedIn, '11:00', { checkIn: false, checkOut: true, correct: true }],
+    ['after the grace period only a given time (correction)', checkedIn, '13:01', { checkIn: false, checkOut: false, correct: true }],
+    ['nothing for a waitlisted volunteer', { status: 'waitlisted' as const }, '10:00', { checkIn: false, checkOut: false, correct: false }],
+  ])('%s', (_name, s, now, expected) => {
+    expect(attendanceOptions(s, a, at(`2026-11-22T${now}:00`))).toEqual(expected);
+  });
+
+  test('nothing once the activity is cancelled, and check-in opens an hour before the start', () => {
+    expect(attendanceOptions(confirmed, { ...a, status: 'cancelled' }, at('2026-11-22T10:00:00')).correct).toBe(false);
+    expect(attendanceWindow(a, at('2026-11-22T07:00:00'))).toEqual({ opensAt: t('2026-11-22T08:00:00'), open: false });
   });
 });

@@ -83,8 +83,48 @@ export function missingCheckOut(s: { status: SignupStatus; attendance: Attendanc
   return s.status === 'confirmed' && s.attendance === 'checked_in' && now.getTime() >= Date.parse(endAt);
 }
 
+/** Attendance in words, as every page shows it. */
+export const ATTENDANCE_LABELS: Record<Attendance, string> = {
+  pending: '未签到',
+  checked_in: '已签到',
+  attended: '已签退',
+  insufficient: '时长不足',
+  no_show: '缺席',
+};
+
 /** The attendance as of `now`: a confirmed volunteer not checked in by the end is a no-show. */
 export function attendanceAt(s: { status: SignupStatus; attendance: Attendance }, endAt: string, now: Date): Attendance {
   if (s.status === 'confirmed' && s.attendance === 'pending' && now.getTime() >= Date.parse(endAt)) return 'no_show';
   return s.attendance;
+}
+
+/** What an organiser may record for one signup at `now`: the roster's buttons (the actions check again). */
+export interface AttendanceOptions {
+  checkIn: boolean;
+  checkOut: boolean;
+  /** Give or correct a time (with a reason): from the check-in window's opening until the correction window closes. */
+  correct: boolean;
+}
+
+/** When check-in opens (ISO, UTC), and whether attendance can be recorded at `now` at all. */
+export function attendanceWindow(a: { status: string; startAt: string; endAt: string }, now: Date): { opensAt: string; open: boolean } {
+  const opens = Date.parse(a.startAt) - CHECK_IN_OPENS_MINUTES * MINUTE;
+  const closes = Date.parse(a.endAt) + ATTENDANCE_CORRECTION_DAYS * 24 * 60 * MINUTE;
+  return { opensAt: new Date(opens).toISOString(), open: a.status !== 'cancelled' && now.getTime() >= opens && now.getTime() <= closes };
+}
+
+/** The roster's buttons for a signup: the same rules as checkInProblem/checkOutProblem, asked for "now". */
+export function attendanceOptions(
+  s: { status: SignupStatus; checkInAt?: string | null; checkOutAt?: string | null },
+  a: { status: string; startAt: string; endAt: string },
+  now: Date,
+): AttendanceOptions {
+  const correct = s.status === 'confirmed' && attendanceWindow(a, now).open;
+  // Checked in this very moment: checking out is for a moment later, not refused.
+  const outProblem = s.checkInAt ? checkOutProblem(now, s.checkInAt, a, now, false) : null;
+  return {
+    checkIn: correct && !s.checkInAt && checkInProblem(now, a, now) === null,
+    checkOut: correct && !!s.checkInAt && !s.checkOutAt && (outProblem === null || outProblem === 'CHECK_OUT_BEFORE_CHECK_IN'),
+    correct,
+  };
 }

@@ -11,6 +11,7 @@ import type {
   RequestSummary,
   RequestView,
   TimelineView,
+  ViewerAction,
 } from '../../services/requests';
 import { formatTime as formatChinaTime } from '../../utils/china-time';
 
@@ -147,7 +148,7 @@ export function cardOf(r: RequestSummary & { inboxRole?: InboxRole }, now: Date)
   return {
     requestId: r.requestId,
     title: r.title,
-    meta: `${CATEGORY_LABELS[r.category] ?? r.category} · ${r.compoundName} · ${formatTime(r.createdAt, now.getUTCFullYear())}`,
+    meta: `${r.categoryLabel} · ${r.compoundName} · ${formatTime(r.createdAt, now.getUTCFullYear())}`,
     statusText: STATUS_LABELS[r.status],
     statusTheme: STATUS_THEMES[r.status],
     due: dueText(r, now),
@@ -216,7 +217,7 @@ export const ACTION_BUTTONS: Array<{ action: RequestAction; label: string; theme
 ];
 
 /** The buttons for `can`. */
-export function actionButtons(can: RequestAction[]): typeof ACTION_BUTTONS {
+export function actionButtons(can: readonly ViewerAction[]): typeof ACTION_BUTTONS {
   return ACTION_BUTTONS.filter((b) => can.includes(b.action));
 }
 

@@ -1,6 +1,6 @@
 // How the volunteer pages word things: categories, times in China time, seats, a person's own
 // status, and which button the activity page offers. Plain functions, so they are tested alone.
-import type { ActivityCategory, ActivityDetail, ActivitySummary, MySignupItem, RosterEntry } from '../../services/volunteer';
+import type { ActivityCategory, ActivityDetail, ActivitySummary, MySignupItem } from '../../services/volunteer';
 import { chinaParts, formatTime } from '../../utils/china-time';
 
 /** 活动类别 (API.md §5). */
@@ -87,7 +87,7 @@ export function toCard(a: ActivitySummary): ActivityCard {
   return {
     activityId: a.activityId,
     title: a.title,
-    categoryLabel: CATEGORY_LABELS[a.category],
+    categoryLabel: a.categoryLabel,
     when: formatWindow(a.startAt, a.endAt),
     location: a.location,
     seats: seatsText(a),
@@ -97,14 +97,6 @@ export function toCard(a: ActivitySummary): ActivityCard {
 }
 
 /** What attendance words a person sees. */
-export const ATTENDANCE_LABELS: Record<RosterEntry['attendance'], string> = {
-  pending: '未签到',
-  checked_in: '已签到',
-  attended: '已签退',
-  insufficient: '时长不足',
-  no_show: '缺席',
-};
-
 /** The caller's own status on an activity, in words; empty when not signed up. */
 export function myStatusText(s: ActivityDetail['mySignup'] | MySignupItem | null): string {
   if (!s) return '';
@@ -116,7 +108,7 @@ export function myStatusText(s: ActivityDetail['mySignup'] | MySignupItem | null
   }
   if (s.attendance === 'attended') return `已完成 · ${formatHours(s.hours)} 小时`;
   if (s.attendance === 'pending') return '已报名';
-  return ATTENDANCE_LABELS[s.attendance];
+  return s.attendanceLabel;
 }
 
 /** The main button of the activity page. */

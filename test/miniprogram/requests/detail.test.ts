@@ -63,7 +63,7 @@ const assigned = (over: Partial<RequestView> = {}) =>
         detail: null,
       },
     ],
-    viewer: { visibility: 'full', roles: ['tripartite', 'lead'], can: ['progress', 'resolve', 'comment'], following: false },
+    viewer: { visibility: 'full', roles: ['tripartite', 'lead'], can: ['progress', 'resolve', 'comment', 'revealPhone'], following: false },
     ...over,
   });
 
@@ -229,11 +229,12 @@ test('handling staff see the masked phone and reveal it only after confirming', 
   expect(page.text()).toContain('13907160006');
 });
 
-test('the public view shows no submitter and no actions', async () => {
+test('the public view shows no submitter and no actions: the buttons are only those the server offers', async () => {
   mockBackend({ 'requests.get': ok(view({ submitter: null, viewer: { visibility: 'public', roles: [], can: [], following: false } })) });
   page = await renderPage();
   expect(page.text()).not.toContain('反映人');
   expect(page.queryByText('留言')).toBeNull();
+  expect(page.queryByText('关注此诉求')).toBeNull();
 });
 
 test('says so when the request is not visible, with a retry', async () => {
@@ -271,7 +272,7 @@ test('the lead party attaches a photo to the resolution (uploaded to the local g
 
 test('another resident follows a public request from its page', async () => {
   const backend = mockBackend({
-    'requests.get': ok(view({ submitter: null, viewer: { visibility: 'public', roles: [], can: [], following: false } })),
+    'requests.get': ok(view({ submitter: null, viewer: { visibility: 'public', roles: [], can: ['follow'], following: false } })),
     'requests.follow': ok({ requestId: 'rq_demo_light', following: true, followers: 2 }),
   });
   page = await renderPage();

@@ -12,6 +12,7 @@ export function summary(overrides: Partial<RequestSummary> = {}): RequestSummary
     compoundId: 'cp_jiangjin',
     compoundName: '江津花园',
     category: 'facilities',
+    categoryLabel: '公共设施',
     title: '3栋楼道声控灯不亮',
     status: 'submitted',
     tier: 'utilities',

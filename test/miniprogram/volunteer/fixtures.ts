@@ -113,6 +113,8 @@ export function entry(overrides: Partial<RosterEntry> = {}): RosterEntry {
     hours: 0,
     lateCancel: false,
     missingCheckOut: false,
+    attendanceLabel: '未签到',
+    can: { checkIn: false, checkOut: false, correct: false },
     signedUpAt: '2026-11-17T01:00:00.000Z',
     ...overrides,
   };

@@ -6,14 +6,16 @@ import { detail, entry, fromNow, untilLoaded, untilShown } from './fixtures';
 let page: PageHandle | undefined;
 let backend: MockBackend;
 
-const zhao = entry();
+const zhao = entry({ can: { checkIn: true, checkOut: false, correct: true } });
 const zhang = entry({
   userId: 'u_oc',
   realName: '张志强',
   volunteerNo: 'ZY000002',
   phoneMasked: '139****0004',
   attendance: 'checked_in',
+  attendanceLabel: '已签到',
   checkInAt: '2026-11-20T00:00:00.000Z',
+  can: { checkIn: false, checkOut: true, correct: true },
 });
 const feng = entry({
   userId: 'u_r3',
@@ -33,7 +35,15 @@ const underWay = detail({
   endAt: fromNow(3),
 });
 const chinaDate = new Date(Date.parse(underWay.startAt) + 8 * 3_600_000).toISOString().slice(0, 10);
-const page1 = { items: [zhao, zhang, feng], nextCursor: null, capacity: 6, confirmedCount: 2, waitlistCount: 1 };
+const page1 = {
+  items: [zhao, zhang, feng],
+  nextCursor: null,
+  capacity: 6,
+  confirmedCount: 2,
+  waitlistCount: 1,
+  checkInOpensAt: fromNow(-2),
+  attendanceOpen: true,
+};
 
 async function open(): Promise<PageHandle> {
   const p = await renderPage('staff/volunteer/roster/index', { properties: { activityId: 'act_demo_ongoing' } });
@@ -47,9 +57,24 @@ beforeEach(() => {
     'volunteer.getActivity': ok(underWay),
     'volunteer.roster': ok(page1),
     'volunteer.checkIn': (data) =>
-      ok({ ...zhao, userId: String(data.userId), attendance: 'checked_in', checkInAt: '2026-11-20T01:10:00.000Z' }),
+      ok({
+        ...zhao,
+        userId: String(data.userId),
+        attendance: 'checked_in',
+        attendanceLabel: '已签到',
+        checkInAt: '2026-11-20T01:10:00.000Z',
+        can: { checkIn: false, checkOut: true, correct: true },
+      }),
     'volunteer.checkOut': (data) =>
-      ok({ ...zhang, userId: String(data.userId), attendance: 'attended', checkOutAt: '2026-11-20T04:00:00.000Z', hours: 4 }),
+      ok({
+        ...zhang,
+        userId: String(data.userId),
+        attendance: 'attended',
+        attendanceLabel: '已签退',
+        checkOutAt: '2026-11-20T04:00:00.000Z',
+        hours: 4,
+        can: { checkIn: false, checkOut: false, correct: true },
+      }),
   });
 });
 afterEach(() => page?.detach());
@@ -61,7 +86,7 @@ test('lists the signups with masked phones, statuses and waitlist positions', as
   expect(text).toContain('防疫物资发放');
   expect(text).toContain('ZY000001 · 139****0007');
   expect(text).toContain('候补第 1 位');
-  expect(text).toContain('已签到 · 签到 08:00');
+  expect(text).toMatch(/已签到\s*签到 08:00/);
   expect(text).not.toMatch(/1[3-9]\d{9}/);
 });
 
@@ -70,7 +95,7 @@ test('checks a volunteer in and shows the time', async () => {
   await page.tap('签到');
   expect(backend.calls('volunteer.checkIn')).toEqual([{ activityId: 'act_demo_ongoing', userId: 'u_volunteer' }]);
   await untilShown(page, '赵志远 已签到');
-  expect(page.text()).toContain('已签到 · 签到 09:10');
+  expect(page.text()).toMatch(/已签到\s*签到 09:10/);
 });
 
 test('checks a volunteer out and shows the hours credited', async () => {
@@ -152,12 +177,46 @@ test('loads more signups on reaching the bottom and refreshes on pull-down', asy
   expect(wx.stopPullDownRefresh).toHaveBeenCalled();
 });
 
-test('offers no check-in before the window opens an hour before the start', async () => {
+test('offers no check-in before the window the server gives, and says when it opens', async () => {
+  const closed = { checkIn: false, checkOut: false, correct: false };
   backend.answer('volunteer.getActivity', ok({ ...underWay, phase: 'signup_open', startAt: fromNow(26), endAt: fromNow(29) }));
+  backend.answer(
+    'volunteer.roster',
+    ok({
+      ...page1,
+      items: [zhao, zhang, feng].map((e) => ({ ...e, can: closed })),
+      checkInOpensAt: '2026-11-21T00:30:00.000Z',
+      attendanceOpen: false,
+    }),
+  );
   page = await open();
-  expect(page.text()).toContain('活动开始前 1 小时开放签到');
+  expect(page.text()).toContain('2026-11-21 08:30 起开放签到');
   expect(page.queryByText('签到')).toBeNull();
   expect(page.queryByText('补录/更正')).toBeNull();
+});
+
+test('tags attendance in colour, and flags 未签退 when the server says the check-out is missing', async () => {
+  backend.answer(
+    'volunteer.roster',
+    ok({
+      ...page1,
+      items: [
+        { ...zhang, missingCheckOut: true, attendanceLabel: '未签退' },
+        { ...zhao, attendance: 'no_show', attendanceLabel: '缺席' },
+      ],
+    }),
+  );
+  page = await open();
+  // TDesign's tag draws its theme as a class (t-tag--danger) on the element holding the text.
+  const themed = [...page.dom.querySelectorAll('[class~="page--row__attendance"] > [class~="t-tag--t-tag"]')];
+  const tagged = (text: string) =>
+    themed
+      .filter((t) => (t.textContent ?? '').trim() === text)
+      .map((t) => t.getAttribute('class') ?? '')
+      .join(' ');
+  expect(page.text()).toContain('未签退');
+  expect(tagged('未签退')).toContain('t-tag--t-tag--danger');
+  expect(tagged('缺席')).toContain('t-tag--t-tag--danger');
 });
 
 test('shows the error with a retry', async () => {

@@ -10,6 +10,7 @@ const mine = (status: 'confirmed' | 'waitlisted' | 'cancelled', position: number
   status,
   position,
   attendance: 'pending' as const,
+  attendanceLabel: '未签到',
   checkInAt: null,
   checkOutAt: null,
   hours: 0,
@@ -66,7 +67,7 @@ describe('wording', () => {
     [mine('waitlisted', 2), '候补第 2 位'],
     [mine('confirmed'), '已报名'],
     [{ ...mine('confirmed'), attendance: 'attended' as const, hours: 2.5 }, '已完成 · 2.5 小时'],
-    [{ ...mine('confirmed'), attendance: 'no_show' as const }, '缺席'],
+    [{ ...mine('confirmed'), attendance: 'no_show' as const, attendanceLabel: '缺席' }, '缺席'],
     [{ ...mine('cancelled'), lateCancel: true }, '已取消报名（迟退）'],
     [{ ...mine('cancelled'), cancelledBy: 'activity_cancelled' as const }, '活动已取消'],
   ])('shows the status %#', (s, text) => {

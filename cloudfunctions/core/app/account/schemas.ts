@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, USER_STATUSES } from '../../domain/roles';
-import { id, line, paging, phone, strict } from '../schemas';
+import { id, line, paging, phone, strict } from '../fields';
 
 export const registerInput = strict({
   name: line(20),

@@ -1,4 +1,4 @@
-import { id, strict } from '../schemas';
+import { id, strict } from '../fields';
 
 export const listInput = strict({});
 export const statsInput = strict({ communityId: id });

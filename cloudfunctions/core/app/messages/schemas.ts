@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, paging, strict } from '../schemas';
+import { id, paging, strict } from '../fields';
 import { TEMPLATE_KEYS } from './templates';
 
 export const listInput = strict({ ...paging });

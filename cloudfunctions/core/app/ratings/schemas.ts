@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DIMENSIONS, type Dimension } from '../../domain/credit';
 import { PERIOD_PATTERN, type Period } from '../../domain/period';
-import { id, line, paging, strict, text } from '../schemas';
+import { id, line, paging, strict, text } from '../fields';
 
 /** A half-year period, `2026-H2`. */
 export const period = z

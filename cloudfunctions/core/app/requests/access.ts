@@ -50,3 +50,20 @@ export function visibilityFor(user: UserDoc | null, req: RequestDoc, actor: Acto
   if (actor.parties.some((p) => req.major || req.leadParty === p || req.coHandlers.includes(p))) return 'full';
   return req.boardCompoundId ? 'public' : 'none';
 }
+
+/** Whether the caller handles the request (and so may see the resident's full phone, audited). */
+export function handlesRequest(actor: Actor, r: Pick<RequestDoc, 'leadParty' | 'coHandlers'>): boolean {
+  return actor.isRcStaff || actor.isPartyOrg || actor.parties.some((p) => r.leadParty === p || r.coHandlers.includes(p));
+}
+
+/** Why `user` may not follow the request (instead of filing the same one), or null when they may. */
+export function followRefusal(
+  user: UserDoc,
+  r: Pick<RequestDoc, 'boardCompoundId' | 'submitterId' | 'compoundId' | 'active'>,
+): 'NOT_FOUND' | 'OWN_REQUEST' | 'NOT_RESIDENT_OF_COMPOUND' | 'WRONG_STATUS' | null {
+  if (!r.boardCompoundId && r.submitterId !== user._id) return 'NOT_FOUND';
+  if (r.submitterId === user._id) return 'OWN_REQUEST';
+  if (!user.roles.includes('resident') || user.compoundId !== r.compoundId) return 'NOT_RESIDENT_OF_COMPOUND';
+  if (!r.active) return 'WRONG_STATUS';
+  return null;
+}

@@ -5,10 +5,10 @@ import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
 import { fail, failures, ok, type Result } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
-import { actorFor, visibilityFor } from './access';
+import { actorFor, followRefusal, handlesRequest, visibilityFor } from './access';
 import { REQUEST_FOLLOWS, REQUESTS, summaryOf, type FollowDoc, type InboxItem, type RequestDoc } from './request';
 import { listInput, requestRef } from './schemas';
-import { viewOf } from './views';
+import { viewOf, type InboxPage, type RevealedPhone } from './views';
 
 import { inboxesOf, inboxRole, QUEUE_FIELD } from './inbox';
 
@@ -27,7 +27,8 @@ export const queryActions = {
       const actor = actorFor(ctx.user, doc);
       const visibility = visibilityFor(ctx.user, doc, actor);
       if (visibility === 'none') return failures.notFound('诉求');
-      return ok(viewOf(doc, actor, visibility, ctx.clock.now(), !!follow));
+      const mayFollow = !follow && !!ctx.user && followRefusal(ctx.user, doc) === null;
+      return ok(viewOf(doc, actor, visibility, ctx.clock.now(), { following: !!follow, mayFollow }));
     },
   }),
 
@@ -79,7 +80,7 @@ export const queryActions = {
         offset,
         limit,
       );
-      return ok({ ...page, queue: box.queue, queues: inboxes.map((b) => b.queue) });
+      return ok<InboxPage>({ ...page, queue: box.queue, queues: inboxes.map((b) => b.queue) });
     },
   }),
 
@@ -91,12 +92,11 @@ export const queryActions = {
       const doc = await ctx.store.get<RequestDoc>(REQUESTS, input.requestId);
       if (!doc) return failures.notFound('诉求');
       const actor = actorFor(ctx.user, doc);
-      const handling = actor.isRcStaff || actor.isPartyOrg || actor.parties.some((p) => doc.leadParty === p || doc.coHandlers.includes(p));
-      if (!handling) return fail('FORBIDDEN', '只有办理该诉求的工作人员可以查看联系电话', 'NOT_HANDLING');
+      if (!handlesRequest(actor, doc)) return fail('FORBIDDEN', '只有办理该诉求的工作人员可以查看联系电话', 'NOT_HANDLING');
       const submitter = await ctx.store.get<UserDoc>(USERS, doc.submitterId);
       if (!submitter) return failures.notFound('提交人');
       await audit(ctx, 'requests.revealPhone', 'request', doc._id, { submitterId: doc.submitterId });
-      return ok({ requestId: doc._id, name: submitter.name, phone: submitter.phone });
+      return ok<RevealedPhone>({ requestId: doc._id, name: submitter.name, phone: submitter.phone });
     },
   }),
 } satisfies ActionMap;

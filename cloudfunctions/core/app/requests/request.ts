@@ -1,4 +1,4 @@
-import type { RequestCategory } from '../../domain/request-categories';
+import { CATEGORY_LABELS, type RequestCategory } from '../../domain/request-categories';
 import { isActive, type RequestState, type RequestStatus, type TimelineEntry, type Transition } from '../../domain/request-state';
 import { maskPhone } from '../../domain/phone';
 import { DEFAULT_TIER, dueAtFor, isOverdue, type Tier } from '../../domain/request-time-limits';
@@ -97,6 +97,8 @@ export interface RequestSummary {
   compoundId: string;
   compoundName: string;
   category: RequestCategory;
+  /** The category in words. */
+  categoryLabel: string;
   title: string;
   status: RequestStatus;
   tier: Tier;
@@ -126,6 +128,7 @@ export function summaryOf(r: RequestDoc, now: Date): RequestSummary {
     compoundId: r.compoundId,
     compoundName: r.compoundName,
     category: r.category,
+    categoryLabel: CATEGORY_LABELS[r.category],
     title: r.title,
     status: r.status,
     tier: r.tier,

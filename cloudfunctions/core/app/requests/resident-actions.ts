@@ -6,8 +6,10 @@ import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../
 import { checkTexts } from '../content';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
+import { followRefusal } from './access';
 import { newRequestDoc, REQUEST_FOLLOWS, REQUESTS, summaryOf, type FollowDoc, type RequestDoc } from './request';
 import { requestRef, similarInput, submitInput } from './schemas';
+import type { FollowAnswer, SubmitAnswer } from './views';
 
 /** A resident files a request, finds similar open ones, and follows one instead. */
 export const residentActions = {
@@ -46,7 +48,7 @@ export const residentActions = {
         rules,
       );
       await ctx.store.insert(REQUESTS, doc);
-      return ok({ requestId: doc._id, status: doc.status, dueAt: doc.dueAt, tier: doc.tier });
+      return ok<SubmitAnswer>({ requestId: doc._id, status: doc.status, dueAt: doc.dueAt, tier: doc.tier });
     },
   }),
 
@@ -73,11 +75,12 @@ export const residentActions = {
     run: async (input, ctx) => {
       const user = ctx.user;
       const doc = await ctx.store.get<RequestDoc>(REQUESTS, input.requestId);
-      if (!doc || (!doc.boardCompoundId && doc.submitterId !== user._id)) return failures.notFound('诉求');
-      if (doc.submitterId === user._id) return fail('INVALID_STATE', '这是您自己提交的诉求', 'OWN_REQUEST');
-      if (!user.roles.includes('resident') || user.compoundId !== doc.compoundId)
-        return fail('FORBIDDEN', '只能关注本小区的诉求', 'NOT_RESIDENT_OF_COMPOUND');
-      if (!doc.active) return fail('INVALID_STATE', '该诉求已办结，无需关注', 'WRONG_STATUS');
+      if (!doc) return failures.notFound('诉求');
+      const refusal = followRefusal(user, doc);
+      if (refusal === 'NOT_FOUND') return failures.notFound('诉求');
+      if (refusal === 'OWN_REQUEST') return fail('INVALID_STATE', '这是您自己提交的诉求', 'OWN_REQUEST');
+      if (refusal === 'NOT_RESIDENT_OF_COMPOUND') return fail('FORBIDDEN', '只能关注本小区的诉求', 'NOT_RESIDENT_OF_COMPOUND');
+      if (refusal === 'WRONG_STATUS') return fail('INVALID_STATE', '该诉求已办结，无需关注', 'WRONG_STATUS');
       const at = ctx.clock.now().toISOString();
       try {
         await ctx.store.transaction(async (tx) => {
@@ -93,7 +96,7 @@ export const residentActions = {
         if (err instanceof DuplicateKeyError) return fail('CONFLICT', '您已关注该诉求', 'ALREADY_FOLLOWING');
         throw err;
       }
-      return ok({ requestId: doc._id, following: true, followers: doc.followers + 1 });
+      return ok<FollowAnswer>({ requestId: doc._id, following: true, followers: doc.followers + 1 });
     },
   }),
 } satisfies ActionMap;

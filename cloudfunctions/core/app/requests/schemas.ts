@@ -3,7 +3,7 @@ import { REQUEST_CATEGORIES } from '../../domain/request-categories';
 import { MEETING_OUTCOMES, POSITIONS, REQUEST_STATUSES } from '../../domain/request-state';
 import { TIERS } from '../../domain/request-time-limits';
 import { PARTIES } from '../../domain/roles';
-import { clientToken, id, line, paging, strict, text } from '../schemas';
+import { clientToken, id, line, paging, strict, text } from '../fields';
 
 /** The most photos a request or a progress note carries. */
 export const MAX_PHOTOS = 9;

@@ -8,13 +8,48 @@ import {
   type Position,
   type Rating,
   type RequestAction,
+  type RequestStatus,
   type TimelineEntry,
   type TimelineParty,
 } from '../../domain/request-state';
 import { TIERS, type Tier } from '../../domain/request-time-limits';
 import type { Party } from '../../domain/roles';
 import { summaryOf, type RequestDoc, type RequestSummary, type SubmitterCard } from './request';
-import type { Visibility } from './access';
+import { handlesRequest, type Visibility } from './access';
+import type { Page } from '../fields';
+import type { InboxQueue } from './inbox';
+import type { InboxItem } from './request';
+
+/** What a viewer may do: the machine's actions, following the request, seeing the resident's phone. */
+export type ViewerAction = RequestAction | 'follow' | 'revealPhone';
+
+/** requests.submit answer. */
+export interface SubmitAnswer {
+  requestId: string;
+  status: RequestStatus;
+  dueAt: string;
+  tier: Tier;
+}
+
+/** requests.follow answer. */
+export interface FollowAnswer {
+  requestId: string;
+  following: boolean;
+  followers: number;
+}
+
+/** requests.revealPhone answer (audited). */
+export interface RevealedPhone {
+  requestId: string;
+  name: string;
+  phone: string;
+}
+
+/** requests.list with scope inbox: the page, which inbox it is, and the caller's inboxes. */
+export interface InboxPage extends Page<InboxItem> {
+  queue: InboxQueue;
+  queues: InboxQueue[];
+}
 
 /** A timeline entry as shown; the public view drops who acted (only the party remains). */
 export interface TimelineView {
@@ -54,7 +89,8 @@ export interface RequestView extends RequestSummary {
   /** Null in the public view: no name, phone or room. */
   submitter: SubmitterCard | null;
   timeline: TimelineView[];
-  viewer: { visibility: Exclude<Visibility, 'none'>; roles: ActorRole[]; can: RequestAction[]; following: boolean };
+  /** The caller's standing; `can` is the only source of the page's buttons. */
+  viewer: { visibility: Exclude<Visibility, 'none'>; roles: ActorRole[]; can: ViewerAction[]; following: boolean };
   /** The time-limit tiers with this request's hours (the community's rules), for accepting it. */
   tierOptions: Array<{ value: Tier; label: string; hours: number }>;
 }
@@ -72,7 +108,16 @@ export function tierOptionsOf(hours: Record<Tier, number>): RequestView['tierOpt
 }
 
 /** The request as `visibility` allows. */
-export function viewOf(r: RequestDoc, actor: Actor, visibility: Exclude<Visibility, 'none'>, now: Date, following = false): RequestView {
+export function viewOf(
+  r: RequestDoc,
+  actor: Actor,
+  visibility: Exclude<Visibility, 'none'>,
+  now: Date,
+  follow: { following: boolean; mayFollow: boolean } = { following: false, mayFollow: false },
+): RequestView {
+  const can: ViewerAction[] = availableActions(r, actor, now);
+  if (follow.mayFollow) can.push('follow');
+  if (visibility === 'full' && handlesRequest(actor, r)) can.push('revealPhone');
   const full = visibility === 'full';
   const positions: Partial<Record<Party, PositionView>> = {};
   for (const [p, rec] of Object.entries(r.positions) as Array<[Party, NonNullable<RequestDoc['positions'][Party]>]>) {
@@ -106,7 +151,7 @@ export function viewOf(r: RequestDoc, actor: Actor, visibility: Exclude<Visibili
       photos: e.photos ?? [],
       detail: e.detail ?? null,
     })),
-    viewer: { visibility, roles: rolesOf(r, actor), can: availableActions(r, actor, now), following },
+    viewer: { visibility, roles: rolesOf(r, actor), can, following: follow.following },
     tierOptions: tierOptionsOf(r.limits.tierHours),
   };
 }

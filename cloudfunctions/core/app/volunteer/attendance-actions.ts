@@ -1,4 +1,4 @@
-import { checkInProblem, checkOutProblem, serviceHours, type AttendanceTimeProblem } from '../../domain/hours';
+import { attendanceWindow, checkInProblem, checkOutProblem, serviceHours, type AttendanceTimeProblem } from '../../domain/hours';
 import { toUtcIso } from '../../domain/activity';
 import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
@@ -10,7 +10,7 @@ import { fail, failures, ok, type Failure } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
 import { ACTIVITIES, SIGNUPS, signupIdOf, VOLUNTEERS, type ActivityDoc, type SignupDoc } from './model';
 import { attendanceInput, revealPhoneInput, rosterInput, type AttendanceInput } from './schemas';
-import { rosterEntry } from './views';
+import { rosterEntry, type RosterPage } from './views';
 
 const TIME_MESSAGES: Record<AttendanceTimeProblem, string> = {
   TIME_IN_FUTURE: '时间不能晚于现在',
@@ -149,7 +149,15 @@ export const attendanceActions: ActionMap = {
         offset,
         limit,
       );
-      return ok({ ...page, capacity: a.capacity, confirmedCount: a.confirmedCount, waitlistCount: a.waitlistCount });
+      const window = attendanceWindow(a, now);
+      return ok<RosterPage>({
+        ...page,
+        capacity: a.capacity,
+        confirmedCount: a.confirmedCount,
+        waitlistCount: a.waitlistCount,
+        checkInOpensAt: window.opensAt,
+        attendanceOpen: window.open,
+      });
     },
   }),
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_CATEGORIES, ACTIVITY_LIMITS } from '../../domain/activity';
 import { SIGNUP_STATUSES } from '../../domain/signup';
-import { clientToken, id, isoTime, line, paging, phone, strict, text } from '../schemas';
+import { clientToken, id, isoTime, line, paging, phone, strict, text } from '../fields';
 
 /** A contact number: a mobile or a landline such as 0716-8210001. */
 const contactPhone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入手机号或固话（如 0716-8210001）');

@@ -20,6 +20,7 @@ import type { DocumentOps, Store } from '../../ports/store';
 import type { UserDoc } from '../account/user';
 import { fail, failures, type Failure } from '../result';
 import { ACTIVITIES, SIGNUPS, signupIdOf, VOLUNTEERS, type ActivityDoc, type SignupDoc, type VolunteerDoc } from './model';
+import type { SignupResult } from './views';
 
 /** A write the transaction expected to succeed did not: the transaction is abandoned (and may be retried). */
 class ConcurrentChange extends Error {
@@ -54,8 +55,6 @@ function refusal(reason: SignupRefusal): Failure {
 }
 
 const slotOf = (a: ActivityDoc): Slot => ({ activityId: a._id, startAt: a.startAt, endAt: a.endAt });
-
-export type SignupResult = { status: 'confirmed' } | { status: 'waitlisted'; position: number };
 
 /** Signs `user` up for an activity: a seat while seats remain and nobody waits, else the waitlist. */
 export async function takeSeat(store: Store, now: Date, activityId: string, user: UserDoc): Promise<SignupResult | Failure> {

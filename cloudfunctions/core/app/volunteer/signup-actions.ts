@@ -6,7 +6,7 @@ import { SIGNUPS, VOLUNTEERS, type SignupDoc, type VolunteerDoc } from './model'
 import { notifyMoved } from './notify';
 import { releaseSeat, takeSeat } from './seats';
 import { cancelInput, myRecordsInput, mySignupsInput, signupInput } from './schemas';
-import { mySignupItem, serviceRecord, volunteerProfile } from './views';
+import { mySignupItem, serviceRecord, volunteerProfile, type CancelAnswer, type MyRecords } from './views';
 
 /** Signing up, cancelling, and the volunteer's own signups and service records. */
 export const signupActions: ActionMap = {
@@ -29,7 +29,7 @@ export const signupActions: ActionMap = {
       const r = await releaseSeat(ctx.store, ctx.clock.now(), input.activityId, ctx.callerId);
       if (isFailure(r)) return r;
       await notifyMoved(ctx, r.activity, r.promoted, r.dropped);
-      return ok({ status: 'cancelled' as const, lateCancel: r.late, promoted: r.promoted.length });
+      return ok<CancelAnswer>({ status: 'cancelled', lateCancel: r.late, promoted: r.promoted.length });
     },
   }),
 
@@ -74,7 +74,7 @@ export const signupActions: ActionMap = {
       ]);
       if (!v) return fail('FORBIDDEN', '请先登记为志愿者', 'NOT_VOLUNTEER');
       const page = pageOf(rows.map(serviceRecord), offset, limit);
-      return ok({ volunteer: volunteerProfile(v), totalHours: v.totalHours, records: page.items, nextCursor: page.nextCursor });
+      return ok<MyRecords>({ volunteer: volunteerProfile(v), totalHours: v.totalHours, records: page.items, nextCursor: page.nextCursor });
     },
   }),
 };

@@ -6,10 +6,40 @@ import {
   type ActivityPhase,
   type ActivityStatus,
 } from '../../domain/activity';
-import { attendanceAt, missingCheckOut } from '../../domain/hours';
+import { ATTENDANCE_LABELS, attendanceAt, attendanceOptions, missingCheckOut, type AttendanceOptions } from '../../domain/hours';
 import { maskPhone } from '../../domain/phone';
 import { cancelSignup, freeCancelUntil, waitlistPosition, type Attendance, type CancelledBy, type SignupStatus } from '../../domain/signup';
+import type { Page } from '../fields';
 import type { ActivityDoc, Organiser, SignupDoc, VolunteerDoc } from './model';
+
+/** volunteer.signup answer. */
+export type SignupResult = { status: 'confirmed' } | { status: 'waitlisted'; position: number };
+
+/** volunteer.cancel answer. */
+export interface CancelAnswer {
+  status: 'cancelled';
+  lateCancel: boolean;
+  promoted: number;
+}
+
+/** volunteer.roster answer: a page of entries with the activity's counters and attendance window. */
+export interface RosterPage extends Page<RosterEntry> {
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  /** When check-in opens (ISO); before then the roster says so instead of showing buttons. */
+  checkInOpensAt: string;
+  /** Whether attendance can be recorded now (from the opening until the correction window closes). */
+  attendanceOpen: boolean;
+}
+
+/** volunteer.myRecords answer. */
+export interface MyRecords {
+  volunteer: VolunteerProfile;
+  totalHours: number;
+  records: ServiceRecord[];
+  nextCursor: string | null;
+}
 
 /** An activity as a list card shows it. */
 export interface ActivitySummary {
@@ -39,6 +69,8 @@ export interface MySignup {
   /** 1-based place in the waitlist while waitlisted, else null. */
   position: number | null;
   attendance: Attendance;
+  /** The attendance in words. */
+  attendanceLabel: string;
   checkInAt: string | null;
   checkOutAt: string | null;
   hours: number;
@@ -93,6 +125,10 @@ export interface RosterEntry {
   lateCancel: boolean;
   /** Checked in but not checked out after the end (未签退): the organiser must set the check-out time. */
   missingCheckOut: boolean;
+  /** The attendance in words: 未签退 when `missingCheckOut`, else the state's label. */
+  attendanceLabel: string;
+  /** What the organiser may record now (the roster's buttons; the actions check again). */
+  can: AttendanceOptions;
   signedUpAt: string;
 }
 
@@ -154,11 +190,17 @@ export function activitySummary(a: ActivityDoc, now: Date): ActivitySummary {
   };
 }
 
+/** The attendance as of `now`, with its label. */
+function attendanceOf(s: SignupDoc, endAt: string, now: Date): { attendance: Attendance; attendanceLabel: string } {
+  const attendance = attendanceAt(s, endAt, now);
+  return { attendance, attendanceLabel: ATTENDANCE_LABELS[attendance] };
+}
+
 export function mySignup(s: SignupDoc, a: Pick<ActivityDoc, 'waitlist' | 'endAt'>, now: Date): MySignup {
   return {
     status: s.status,
     position: s.status === 'waitlisted' ? waitlistPosition(a.waitlist, s.userId) : null,
-    attendance: attendanceAt(s, a.endAt, now),
+    ...attendanceOf(s, a.endAt, now),
     checkInAt: s.checkInAt ?? null,
     checkOutAt: s.checkOutAt ?? null,
     hours: s.hours,
@@ -199,7 +241,9 @@ export function volunteerProfile(v: VolunteerDoc): VolunteerProfile {
   };
 }
 
-export function rosterEntry(s: SignupDoc, a: Pick<ActivityDoc, 'waitlist' | 'endAt'>, now: Date): RosterEntry {
+export function rosterEntry(s: SignupDoc, a: Pick<ActivityDoc, 'waitlist' | 'status' | 'startAt' | 'endAt'>, now: Date): RosterEntry {
+  const attendance = attendanceAt(s, a.endAt, now);
+  const missing = missingCheckOut(s, a.endAt, now);
   return {
     userId: s.userId,
     realName: s.realName,
@@ -207,12 +251,14 @@ export function rosterEntry(s: SignupDoc, a: Pick<ActivityDoc, 'waitlist' | 'end
     phoneMasked: maskPhone(s.phone),
     status: s.status,
     position: s.status === 'waitlisted' ? waitlistPosition(a.waitlist, s.userId) : null,
-    attendance: attendanceAt(s, a.endAt, now),
+    attendance,
     checkInAt: s.checkInAt ?? null,
     checkOutAt: s.checkOutAt ?? null,
     hours: s.hours,
     lateCancel: s.lateCancel,
-    missingCheckOut: missingCheckOut(s, a.endAt, now),
+    missingCheckOut: missing,
+    attendanceLabel: missing ? '未签退' : ATTENDANCE_LABELS[attendance],
+    can: attendanceOptions(s, a, now),
     signedUpAt: s.createdAt,
   };
 }
@@ -250,7 +296,7 @@ export function mySignupItem(s: SignupDoc, now: Date): MySignupItem {
     status: s.status,
     // The live position needs the activity; the list shows "候补中" and the detail page the number.
     position: null,
-    attendance: attendanceAt(s, s.endAt, now),
+    ...attendanceOf(s, s.endAt, now),
     checkInAt: s.checkInAt ?? null,
     checkOutAt: s.checkOutAt ?? null,
     hours: s.hours,

@@ -9,7 +9,6 @@ import { config } from '../../../config';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
 import {
   actionButtons,
-  CATEGORY_LABELS,
   dueText,
   formatTime,
   OUTCOME_OPTIONS,
@@ -39,15 +38,12 @@ import { confirm } from '../../../utils/confirm';
 /** The subscribe prompt shown when a handling sheet opened, per page: recorded once its action succeeds. */
 const handlingPrompt = new WeakMap<object, Promise<string[]>>();
 
-/** Roles that handle the request, and so may call the resident. */
-const HANDLING = ['rc_staff', 'lead', 'co_handler', 'party_org'];
-
 function display(v: RequestView) {
   const now = new Date();
   return {
     statusText: STATUS_LABELS[v.status],
     statusTheme: statusTheme(v.status),
-    categoryText: CATEGORY_LABELS[v.category] ?? v.category,
+    categoryText: v.categoryLabel,
     createdText: formatTime(v.createdAt, now.getUTCFullYear()),
     due: dueText(v, now),
     routing: v.leadParty
@@ -69,7 +65,7 @@ function display(v: RequestView) {
         ? '未评价（自动关闭）'
         : '',
     reopenText: v.reopenDeadline ? `${formatTime(v.reopenDeadline)} 前可申请重新办理` : '',
-    canReveal: !!v.submitter && v.viewer.roles.some((r) => HANDLING.includes(r)),
+    canReveal: v.viewer.can.includes('revealPhone'),
   };
 }
 
@@ -136,7 +132,6 @@ Component({
     },
 
     show(view: RequestView) {
-      const open = ['submitted', 'assigned', 'in_progress', 'reopened'].includes(view.status);
       this.setData({
         loading: false,
         view,
@@ -144,7 +139,7 @@ Component({
         tierOptions: view.tierOptions,
         following: view.viewer.following,
         // Other residents of the compound may follow a public request instead of filing the same one.
-        canFollow: view.viewer.visibility === 'public' && view.isPublic && open,
+        canFollow: view.viewer.can.includes('follow'),
       });
     },
 

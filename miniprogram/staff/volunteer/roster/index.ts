@@ -6,42 +6,38 @@ import * as volunteer from '../../../services/volunteer';
 import type { ActivityDetail, RosterEntry, SignupStatus } from '../../../services/volunteer';
 import { chinaDateOf, chinaIso } from '../../../utils/china-time';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { formatWindow, phaseTag, seatsText } from '../../../pages/volunteer/format';
-import { attendanceWindow, STATUS_TABS, toRow, type AttendanceWindow, type RosterRow } from './view';
+import { formatTime, formatWindow, phaseTag, seatsText } from '../../../pages/volunteer/format';
+import { STATUS_TABS, toRow, type RosterRow } from './view';
 
 const PAGE_SIZE = 50;
 
 type Row = RosterRow & { entry: RosterEntry };
-/** A page of the roster, with the activity (first page) and the attendance window its rows follow. */
-type RosterAnswer = volunteer.RosterPage & { activity?: ActivityDetail; window: AttendanceWindow };
+/** A page of the roster, with the activity on the first page. */
+type RosterAnswer = volunteer.RosterPage & { activity?: ActivityDetail };
 interface Query {
   activityId: string;
   status: SignupStatus | '';
-  _window: AttendanceWindow;
 }
 
 const paging = pagingBehavior<RosterEntry, Row, RosterAnswer, Query>({
   async fetch(data, cursor) {
     const options: { status?: SignupStatus; cursor?: string; limit: number } = { limit: PAGE_SIZE };
     if (data.status) options.status = data.status;
-    if (cursor) {
-      options.cursor = cursor;
-      const r = await volunteer.roster(data.activityId, options);
-      return r.ok ? { ok: true, data: { ...r.data, window: data._window } } : r;
-    }
+    if (cursor) return volunteer.roster(data.activityId, { ...options, cursor });
     const [a, r] = await Promise.all([volunteer.getActivity(data.activityId), volunteer.roster(data.activityId, options)]);
     if (!a.ok) return a;
     if (!r.ok) return r;
-    return { ok: true, data: { ...r.data, activity: a.data, window: attendanceWindow(a.data, Date.now()) } };
+    return { ok: true, data: { ...r.data, activity: a.data } };
   },
-  row: (e, _data, answer) => ({ ...toRow(e, answer.window), entry: e }),
+  row: (e) => ({ ...toRow(e), entry: e }),
   key: (r) => r.userId,
-  withFirst({ activity: a, window: w }) {
+  withFirst(answer) {
+    const a = answer.activity;
     if (!a) return {};
     return {
-      _window: w,
       _activity: a,
-      notYetOpen: !w.started && a.status !== 'cancelled',
+      // Before check-in opens: when it opens, instead of buttons (the time is the server's).
+      opensText: answer.attendanceOpen || a.status === 'cancelled' ? '' : `${formatTime(answer.checkInOpensAt)} 起开放签到`,
       title: a.title,
       when: formatWindow(a.startAt, a.endAt),
       seats: seatsText(a),
@@ -66,8 +62,8 @@ Component({
     seats: '',
     tag: { text: '', theme: 'default' },
     cancelled: false,
-    /** Before the check-in window opens: a hint instead of buttons. */
-    notYetOpen: false,
+    /** Before the check-in window opens: when it opens, instead of buttons. */
+    opensText: '',
     tabs: STATUS_TABS,
     status: '' as SignupStatus | '',
     notice: '',
@@ -76,7 +72,6 @@ Component({
     correction: { visible: false, userId: '', name: '', kind: 'checkIn' as 'checkIn' | 'checkOut', time: '', reason: '', error: '' },
     cancelDialog: { visible: false, reason: '', error: '' },
     _activity: null as ActivityDetail | null,
-    _window: { checkInOpen: false, started: false } as AttendanceWindow,
   },
 
   lifetimes: {
@@ -107,7 +102,7 @@ Component({
     /** Replaces one row after a check-in or check-out. */
     replaceEntry(entry: RosterEntry) {
       const index = this.data.list.items.findIndex((r) => r.userId === entry.userId);
-      if (index >= 0) this.setData({ [`list.items[${index}]`]: { ...toRow(entry, this.data._window), entry } });
+      if (index >= 0) this.setData({ [`list.items[${index}]`]: { ...toRow(entry), entry } });
     },
 
     async attend(kind: 'checkIn' | 'checkOut', userId: string, at?: string, reason?: string): Promise<boolean> {

@@ -1,7 +1,7 @@
-// The roster's view of each signup: status, place in the queue, attendance and the buttons an
-// organiser may use on it.
+// The roster's view of each signup: status, place in the queue, attendance as a coloured tag and
+// the buttons an organiser may use on it — which buttons, and when, the server decides (`can`).
 import type { RosterEntry, SignupStatus } from '../../../services/volunteer';
-import { ATTENDANCE_LABELS, formatClock, formatHours } from '../../../pages/volunteer/format';
+import { formatClock, formatHours } from '../../../pages/volunteer/format';
 
 export const STATUS_TABS: Array<{ value: SignupStatus | ''; label: string }> = [
   { value: '', label: '全部' },
@@ -10,41 +10,37 @@ export const STATUS_TABS: Array<{ value: SignupStatus | ''; label: string }> = [
   { value: 'cancelled', label: '已取消' },
 ];
 
+type Theme = 'success' | 'warning' | 'default' | 'primary' | 'danger';
+
 export interface RosterRow {
   userId: string;
   name: string;
   line: string;
   statusText: string;
-  statusTheme: 'success' | 'warning' | 'default' | 'primary' | 'danger';
+  statusTheme: Theme;
+  /** The attendance tag (confirmed signups only): 未签到, 已签到, 已签退, 时长不足, 缺席, 未签退. */
+  attendanceTag: { text: string; theme: Theme } | null;
+  /** Check-in and check-out times and the hours credited. */
   attendance: string;
   canCheckIn: boolean;
   canCheckOut: boolean;
-  /** Whether a recorded time can be corrected (with a reason). */
+  /** Whether a recorded time can be given or corrected (with a reason). */
   canCorrect: boolean;
 }
 
-/** When attendance may be recorded, from the activity's times (the server checks again). */
-export interface AttendanceWindow {
-  /** From an hour before the start until the end: check-in. */
-  checkInOpen: boolean;
-  /** From an hour before the start on (hours are clipped to the activity): check-out and corrections. */
-  started: boolean;
-}
-
-const CHECK_IN_OPENS_MS = 60 * 60_000;
-
-/** The attendance window of an activity at `nowMs`. */
-export function attendanceWindow(a: { startAt: string; endAt: string; status: string }, nowMs: number): AttendanceWindow {
-  if (a.status === 'cancelled') return { checkInOpen: false, started: false };
-  const opens = Date.parse(a.startAt) - CHECK_IN_OPENS_MS;
-  return { checkInOpen: nowMs >= opens && nowMs < Date.parse(a.endAt), started: nowMs >= opens };
-}
+const ATTENDANCE_THEMES: Record<RosterEntry['attendance'], Theme> = {
+  pending: 'default',
+  checked_in: 'primary',
+  attended: 'success',
+  insufficient: 'warning',
+  no_show: 'danger',
+};
 
 /** A roster entry as its row shows it. */
-export function toRow(e: RosterEntry, w: AttendanceWindow): RosterRow {
+export function toRow(e: RosterEntry): RosterRow {
   const confirmed = e.status === 'confirmed';
   let statusText = '已确认';
-  let statusTheme: RosterRow['statusTheme'] = 'success';
+  let statusTheme: Theme = 'success';
   if (e.status === 'waitlisted') {
     statusText = `候补第 ${e.position ?? '-'} 位`;
     statusTheme = 'warning';
@@ -52,23 +48,18 @@ export function toRow(e: RosterEntry, w: AttendanceWindow): RosterRow {
     statusText = e.lateCancel ? '迟退' : '已取消';
     statusTheme = e.lateCancel ? 'danger' : 'default';
   }
-  let attendance = '';
-  if (confirmed) {
-    const times = [e.checkInAt ? `签到 ${formatClock(e.checkInAt)}` : '', e.checkOutAt ? `签退 ${formatClock(e.checkOutAt)}` : '']
-      .filter(Boolean)
-      .join(' · ');
-    const hours = e.attendance === 'attended' ? ` · ${formatHours(e.hours)} 小时` : '';
-    attendance = `${ATTENDANCE_LABELS[e.attendance]}${times ? ` · ${times}` : ''}${hours}`;
-  }
+  const times = [e.checkInAt ? `签到 ${formatClock(e.checkInAt)}` : '', e.checkOutAt ? `签退 ${formatClock(e.checkOutAt)}` : ''];
+  if (e.attendance === 'attended') times.push(`${formatHours(e.hours)} 小时`);
   return {
     userId: e.userId,
     name: e.realName,
     line: `${e.volunteerNo} · ${e.phoneMasked}`,
     statusText,
     statusTheme,
-    attendance,
-    canCheckIn: w.checkInOpen && confirmed && !e.checkInAt,
-    canCheckOut: w.started && confirmed && !!e.checkInAt && !e.checkOutAt,
-    canCorrect: w.started && confirmed,
+    attendanceTag: confirmed ? { text: e.attendanceLabel, theme: e.missingCheckOut ? 'danger' : ATTENDANCE_THEMES[e.attendance] } : null,
+    attendance: confirmed ? times.filter(Boolean).join(' · ') : '',
+    canCheckIn: e.can.checkIn,
+    canCheckOut: e.can.checkOut,
+    canCorrect: e.can.correct,
   };
 }
