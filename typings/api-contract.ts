@@ -2,6 +2,7 @@
 // (the inputs need none: api.d.ts takes them from the schemas with `z.input`).
 // Compiled by the root tsconfig (which has Node's types), never by the mini-program's, and never
 // shipped: it only holds types. When the server changes a shape, `npm run typecheck` fails here.
+import type { z } from 'zod';
 import type { MemberView as ServerMemberView } from '../cloudfunctions/core/app/account/actions';
 import type { SelfView as ServerSelfView } from '../cloudfunctions/core/app/account/user';
 import type {
