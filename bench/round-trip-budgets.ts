@@ -352,6 +352,11 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }),
     },
     sheets: { reads: 2, why: 'the caller and the page of sheets', call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }) },
+    export: {
+      reads: 6,
+      why: "the caller, the community (scope check), the period's firm results, then the firms, communities and city-wide results (three reads in parallel)",
+      call: () => ({ openid: 'demo-party', data: { period: '2026-H1', communityId: DEMO.communityId } }),
+    },
     recordSeriousItem: {
       reads: 2,
       why: 'the caller and the compound',

@@ -96,6 +96,9 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     sheets:                         ' F      F       F  ',
     recordSeriousItem:              ' F      F       F  ',
     'recordSeriousItem#other':      ' F      F       F  ',
+    // the credit-evaluation feed of a community: its street's street_admin, not another street's
+    export:                         ' ok     F       F  ',
+    'export#other':                 ' F      ok      F  ',
   },
   messages: {
     list:                           ' ok     ok      ok ',
@@ -145,5 +148,7 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     'compound#other':               ' F      ok      F  ',
     rules:                          ' ok     F       F  ',
     'rules#other':                  ' F      ok      F  ',
+    exportLedger:                   ' ok     F       F  ',
+    'exportLedger#other':           ' F      ok      F  ',
   },
 };

@@ -183,6 +183,9 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     // serious items are recorded by the community's party_org (RULES.md §4)
     recordSeriousItem:              row(' F    ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'recordSeriousItem#other':      row(' F    F    F   F   F    F   F   |  F    F    U   |  F   F    F   ok  '),
+    // the credit-evaluation feed: party_org of the community, its street_admin (authz-matrix-city.ts), admin
+    export:                         row(' ok   ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'export#other':                 row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   ok  '),
   },
   messages: {
     //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
@@ -218,6 +221,9 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     'compound#other':               row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     rules:                          row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'rules#other':                  row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // ledgers: the community's staff (party_org, rc_staff), its street_admin, the admin
+    exportLedger:                   row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'exportLedger#other':           row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
   },
   owners: {
     //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX

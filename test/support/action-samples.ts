@@ -290,6 +290,8 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
     },
     recordSeriousItem: async () => ({ ...SERIOUS_ITEM }),
     'recordSeriousItem#other': async () => ({ ...SERIOUS_ITEM, compoundId: OTHER.compoundId }),
+    export: async () => ({ period: '2026-H1', communityId: DEMO.communityId }),
+    'export#other': async () => ({ period: '2026-H1', communityId: OTHER.communityId }),
   },
   messages: {
     list: async () => ({ limit: 20 }),
@@ -321,6 +323,8 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
     'compound#other': async () => ({ compoundId: OTHER.compoundId }),
     rules: async () => ({ communityId: DEMO.communityId }),
     'rules#other': async () => ({ communityId: OTHER.communityId }),
+    exportLedger: async () => ({ ledger: 'requests', communityId: DEMO.communityId }),
+    'exportLedger#other': async () => ({ ledger: 'requests', communityId: OTHER.communityId }),
   },
   owners: {
     importRegister: async () => ({ compoundId: DEMO.compound1, rows: [...REGISTER_ROWS] }),

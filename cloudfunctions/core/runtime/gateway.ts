@@ -65,10 +65,29 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     mayUpload: async (openid) => (await deps.store.get<UserDoc>(USERS, userIdFor(openid, deps.userIdSalt)))?.status === 'active',
   });
 
+  /**
+   * An exported spreadsheet (`local://files/<name>`, API.md §6), for an active user only: the
+   * mini-program downloads it with the x-openid header (wx.downloadFile) and opens it.
+   */
+  const download = async (req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> => {
+    req.resume();
+    const header = req.headers['x-openid'];
+    const openid = typeof header === 'string' && OPENID.test(header) ? header : null;
+    const user = openid ? await deps.store.get<UserDoc>(USERS, userIdFor(openid, deps.userIdSalt)) : null;
+    if (user?.status !== 'active') return sendError(res, 403, { code: 'FORBIDDEN', message: '只有已审核的用户可以下载文件' });
+    const body = deps.files ? await deps.files.read(`local://files/${name}`) : null;
+    if (!body) return sendError(res, 404, { code: 'NOT_FOUND', message: '文件不存在' });
+    const type = name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    res.writeHead(200, { 'content-type': type, 'content-length': body.byteLength, 'cache-control': 'no-store' });
+    res.end(body);
+  };
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (await uploads(req, res)) return;
     const url = req.url ?? '/';
     if (req.method === 'GET' && url === '/healthz') return send(res, 200, { ok: true });
+    const file = /^\/files\/([A-Za-z0-9_-]{8,64}\.(xlsx|csv))$/.exec(url);
+    if (req.method === 'GET' && file) return download(req, res, file[1]);
     const match = /^\/functions\/([A-Za-z0-9_-]{1,40})$/.exec(url);
     if (!match || !isFunctionName(match[1])) {
       req.resume();

@@ -1,6 +1,7 @@
 import type { ActionMap } from '../action';
 import { importActions } from './import';
 import { readActions } from './read';
+import { ledgerActions } from './ledger';
 import { structureActions } from './structure';
 
 /** admin: setting up and overseeing a city (shared API.md §6). */
@@ -8,4 +9,5 @@ export const adminActions: ActionMap = {
   ...structureActions,
   ...importActions,
   ...readActions,
+  ...ledgerActions,
 };

@@ -72,3 +72,13 @@ export const rulesPatch = strict({
 });
 
 export const setRulesInput = strict({ communityId: id, rules: rulesPatch });
+
+/** Ledgers (台账) admin.exportLedger writes; party members' services join when the outreach function lands. */
+export const LEDGERS = ['requests', 'volunteer_records', 'ratings'] as const;
+export const exportLedgerInput = strict({
+  ledger: z.enum(LEDGERS),
+  communityId: id.optional(),
+  streetId: id.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});

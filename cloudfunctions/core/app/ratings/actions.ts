@@ -1,5 +1,6 @@
 import type { ActionMap } from '../action';
 import { boardActions } from './board-actions';
+import { exportActions } from './export-actions';
 import { periodActions } from './period-query';
 import { publishActions } from './publish-actions';
 import { sheetActions } from './sheet-actions';
@@ -15,4 +16,5 @@ export const ratingsActions: ActionMap = {
   period: periodActions.period,
   sheets: sheetActions.sheets,
   recordSeriousItem: publishActions.recordSeriousItem,
+  export: exportActions.export,
 };

@@ -43,3 +43,5 @@ export const recordSeriousItemInput = strict({
 
 export type SubmitInput = z.infer<typeof submitInput>;
 export type BoardInput = z.infer<typeof boardInput>;
+
+export const exportInput = strict({ period, communityId: id.optional(), streetId: id.optional() });

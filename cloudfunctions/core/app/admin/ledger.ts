@@ -1,0 +1,139 @@
+import { CATEGORY_LABELS } from '../../domain/request-categories';
+import { STATUS_LABELS } from '../../domain/request-model';
+import { PARTY_LABELS } from '../../domain/roles';
+import type { Filter } from '../../ports/store';
+import { defineAction, type ActionMap } from '../action';
+import { audit } from '../audit';
+import { communityFilter, exportScope, type ExportScope } from '../exports/scope';
+import { sheetOf, storeWorkbook, type Sheet } from '../exports/workbook';
+import { creditRows, creditSheet } from '../ratings/export-actions';
+import { REQUESTS, type RequestDoc } from '../requests/request';
+import type { AppContext } from '../context';
+import { SIGNUPS, type SignupDoc } from '../volunteer/model';
+import { serviceRecord } from '../volunteer/views';
+import { exportLedgerInput, LEDGERS } from './schemas';
+
+type Ledger = (typeof LEDGERS)[number];
+const LEDGER_NAMES: Record<Ledger, string> = { requests: '诉求办理台账', volunteer_records: '志愿服务台账', ratings: '物业评价台账' };
+/** At most this many records per ledger file; a narrower range or scope gets the rest. */
+export const LEDGER_LIMIT = 1000;
+
+const TIMELINE_PARTY: Record<string, string> = { ...PARTY_LABELS, party_org: '社区党组织', resident: '居民', system: '系统' };
+const cst = (iso: string | null | undefined) =>
+  iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : null;
+
+/** A time range in China time from dates: `from` 00:00 up to the end of `to`. */
+function range(field: string, from?: string, to?: string): Filter {
+  if (!from && !to) return {};
+  const cond: Record<string, string> = {};
+  if (from) cond.$gte = new Date(`${from}T00:00:00+08:00`).toISOString();
+  if (to) cond.$lt = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+  return { [field]: cond } as Filter;
+}
+
+/** Requests with their timelines: one sheet of requests, one of every step (RULES.md §9). Phones masked (§5). */
+async function requestSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScope, from?: string, to?: string): Promise<Sheet[]> {
+  const rows = await ctx.store.find<RequestDoc>(
+    REQUESTS,
+    { ...communityFilter(scope), ...range('createdAt', from, to) },
+    { orderBy: [['createdAt', 'asc']], limit: LEDGER_LIMIT },
+  );
+  const steps = rows.flatMap((r) => r.timeline.map((t) => ({ r, t })));
+  return [
+    sheetOf(
+      '诉求',
+      [
+        { header: '编号', value: (r) => r._id, width: 24 },
+        { header: '小区', value: (r) => r.compoundName },
+        { header: '类别', value: (r) => CATEGORY_LABELS[r.category] },
+        { header: '标题', value: (r) => r.title, width: 30 },
+        { header: '诉求内容', value: (r) => r.description, width: 40 },
+        { header: '提交人', value: (r) => r.submitter.name },
+        { header: '楼栋', value: (r) => r.submitter.building },
+        { header: '联系电话', value: (r) => r.submitter.phoneMasked },
+        { header: '提交时间', value: (r) => cst(r.createdAt), width: 18 },
+        { header: '状态', value: (r) => STATUS_LABELS[r.status] },
+        { header: '牵头方', value: (r) => (r.leadParty ? PARTY_LABELS[r.leadParty] : null) },
+        { header: '办理时限', value: (r) => cst(r.dueAt), width: 18 },
+        { header: '办结时间', value: (r) => cst(r.resolvedAt), width: 18 },
+        { header: '物业企业', value: (r) => r.firmName, width: 24 },
+      ],
+      rows,
+    ),
+    sheetOf(
+      '办理过程',
+      [
+        { header: '诉求编号', value: (s) => s.r._id, width: 24 },
+        { header: '时间', value: (s) => cst(s.t.at), width: 18 },
+        { header: '环节', value: (s) => s.t.action },
+        { header: '办理前状态', value: (s) => (s.t.from ? STATUS_LABELS[s.t.from] : null) },
+        { header: '办理后状态', value: (s) => STATUS_LABELS[s.t.to] },
+        { header: '办理方', value: (s) => TIMELINE_PARTY[s.t.party] ?? s.t.party },
+        { header: '经办人', value: (s) => s.t.actorName },
+        { header: '说明', value: (s) => s.t.note, width: 40 },
+      ],
+      steps,
+    ),
+  ];
+}
+
+/** Volunteer service records with the fields of the 志愿服务记录证明 (RULES.md §3): attended signups only. */
+async function volunteerSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScope, from?: string, to?: string): Promise<Sheet[]> {
+  const rows = await ctx.store.find<SignupDoc>(
+    SIGNUPS,
+    { ...communityFilter(scope), attendance: 'attended', ...range('startAt', from, to) },
+    { orderBy: [['startAt', 'asc']], limit: LEDGER_LIMIT },
+  );
+  return [
+    sheetOf(
+      '志愿服务记录',
+      [
+        { header: '志愿者姓名', value: (r) => r.volunteerName },
+        { header: '志愿者编号', value: (r) => r.volunteerNo },
+        { header: '服务项目', value: (r) => r.title, width: 30 },
+        { header: '服务类别', value: (r) => r.categoryLabel },
+        { header: '服务日期', value: (r) => r.date, width: 12 },
+        { header: '服务地点', value: (r) => r.location, width: 24 },
+        { header: '服务内容', value: (r) => r.content, width: 40 },
+        { header: '签到时间', value: (r) => cst(r.checkInAt), width: 18 },
+        { header: '签退时间', value: (r) => cst(r.checkOutAt), width: 18 },
+        { header: '服务时长（小时）', value: (r) => r.hours },
+        { header: '组织单位', value: (r) => r.organiser.organisation, width: 24 },
+        { header: '负责人', value: (r) => r.organiser.personInCharge },
+        { header: '联系电话', value: (r) => r.organiser.contact, width: 14 },
+      ],
+      rows.map(serviceRecord),
+    ),
+  ];
+}
+
+/** admin.exportLedger: the ledgers (台账) of a community, a street or the city as .xlsx. */
+export const ledgerActions = {
+  exportLedger: defineAction({
+    summary: '导出台账（诉求办理、志愿服务记录、物业评价结果）',
+    access: 'active',
+    input: exportLedgerInput,
+    run: async (input, ctx) => {
+      const scope = await exportScope(ctx, ctx.user, input, ['party_org', 'rc_staff']);
+      if ('ok' in scope) return scope;
+      const sheets =
+        input.ledger === 'requests'
+          ? await requestSheets(ctx, scope, input.from, input.to)
+          : input.ledger === 'volunteer_records'
+            ? await volunteerSheets(ctx, scope, input.from, input.to)
+            : [creditSheet(await creditRows(ctx, scope))];
+      const span = input.from || input.to ? `_${input.from ?? ''}至${input.to ?? ''}` : '';
+      const file = await storeWorkbook(ctx, `${LEDGER_NAMES[input.ledger]}_${scope.label}${span}.xlsx`, sheets);
+      if (!file.ok) return file;
+      // Every export of personal data is audited (RULES.md §5).
+      await audit(ctx, 'admin.exportLedger', 'file', file.data.fileId, {
+        ledger: input.ledger,
+        communityIds: scope.communityIds,
+        from: input.from ?? null,
+        to: input.to ?? null,
+        rows: file.data.rows,
+      });
+      return file;
+    },
+  }),
+} satisfies ActionMap;

@@ -1,0 +1,50 @@
+import type { UserDoc } from '../account/user';
+import { isAdmin, hasCommunityRole } from '../auth';
+import { COMMUNITIES, type CommunityDoc } from '../community/community';
+import type { AppContext } from '../context';
+import { failures, type Failure } from '../result';
+import { isStreetAdminOf, streetsOf } from '../scope';
+import type { Role } from '../../domain/roles';
+import type { Filter } from '../../ports/store';
+
+/** What an export covers: the communities (null: the whole city) and a label for the file name. */
+export interface ExportScope {
+  communityIds: string[] | null;
+  label: string;
+}
+
+/**
+ * The communities an export covers and whether the caller may have them (RULES.md §1, §9): a
+ * community's staff (`staffRoles` of it) their community; a street_admin their street's
+ * communities; the admin any, or the city. A named community or street outside the caller's scope
+ * is FORBIDDEN, an unknown one NOT_FOUND.
+ */
+export async function exportScope(
+  ctx: Pick<AppContext, 'store'>,
+  user: UserDoc,
+  input: { communityId?: string; streetId?: string },
+  staffRoles: readonly Role[],
+): Promise<ExportScope | Failure> {
+  const admin = isAdmin(user);
+  const streetCommunities = async (streetIds: string[]) =>
+    (await ctx.store.find<CommunityDoc>(COMMUNITIES, { streetId: { $in: streetIds } }, { limit: 1000 })).map((c) => c._id);
+  if (input.communityId) {
+    const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
+    if (!community) return failures.notFound('社区');
+    const staff = staffRoles.some((r) => hasCommunityRole(user, r, community._id));
+    if (!admin && !staff && !isStreetAdminOf(user, community.streetId)) return failures.forbidden('只能导出本人管辖范围内的台账');
+    return { communityIds: [community._id], label: community.name };
+  }
+  if (input.streetId) {
+    if (!admin && !isStreetAdminOf(user, input.streetId)) return failures.forbidden('只能导出本人管辖街道的台账');
+    return { communityIds: await streetCommunities([input.streetId]), label: '街道' };
+  }
+  if (admin) return { communityIds: null, label: '全市' };
+  const streets = streetsOf(user);
+  if (streets.length > 0) return { communityIds: await streetCommunities(streets), label: '街道' };
+  if (staffRoles.some((r) => hasCommunityRole(user, r, user.communityId))) return { communityIds: [user.communityId], label: '本社区' };
+  return failures.forbidden('只有社区、街道工作人员和平台管理员可以导出');
+}
+
+/** The store filter of an export's communities. */
+export const communityFilter = (scope: ExportScope): Filter => (scope.communityIds ? { communityId: { $in: scope.communityIds } } : {});

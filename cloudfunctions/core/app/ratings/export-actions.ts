@@ -1,0 +1,119 @@
+import { periodLabel } from '../../domain/period';
+import type { Filter } from '../../ports/store';
+import { defineAction, type ActionMap } from '../action';
+import { audit } from '../audit';
+import { COMMUNITIES, FIRMS, type CommunityDoc, type FirmDoc } from '../community/community';
+import type { AppContext } from '../context';
+import { communityFilter, exportScope, type ExportScope } from '../exports/scope';
+import { sheetOf, storeWorkbook, type Sheet } from '../exports/workbook';
+import { CITY_RESULTS, cityResultId, type CityResultDoc } from './city';
+import { FIRM_RESULTS, type FirmResultDoc } from './rating';
+import { exportInput } from './schemas';
+
+const LIST = { red: '红榜', black: '黑榜' } as const;
+
+/** One compound a firm served in the period, with the firm's community and city-wide results. */
+export interface CreditRow {
+  period: string;
+  firmName: string;
+  creditCode: string;
+  hasPartyOrg: boolean;
+  communityName: string;
+  compoundName: string;
+  qualityScore: number | null;
+  sheetCount: number;
+  communityCreditScore: number | null;
+  seriousItems: number;
+  cityCreditScore: number | null;
+  grade: string | null;
+  list: string | null;
+}
+
+/**
+ * The rows of the credit-evaluation feed (RULES.md §4): every published compound of the scope in
+ * the period, with the firm's 统一社会信用代码, the compound's quality score, the community's
+ * serious items and credit score, and the firm's city-wide credit score, grade and list.
+ */
+export async function creditRows(ctx: Pick<AppContext, 'store'>, scope: ExportScope, period?: string): Promise<CreditRow[]> {
+  const filter: Filter = { ...communityFilter(scope) };
+  if (period) filter.period = period;
+  const results = await ctx.store.find<FirmResultDoc>(FIRM_RESULTS, filter, {
+    orderBy: [
+      ['period', 'desc'],
+      ['firmId', 'asc'],
+    ],
+    limit: 1000,
+  });
+  const firmIds = [...new Set(results.map((r) => r.firmId))];
+  const [firms, communities, city] = await Promise.all([
+    ctx.store.find<FirmDoc>(FIRMS, { _id: { $in: firmIds } }, { limit: 1000 }),
+    ctx.store.find<CommunityDoc>(COMMUNITIES, { _id: { $in: [...new Set(results.map((r) => r.communityId))] } }, { limit: 1000 }),
+    ctx.store.find<CityResultDoc>(CITY_RESULTS, { _id: { $in: results.map((r) => cityResultId(r.firmId, r.period)) } }, { limit: 1000 }),
+  ]);
+  return results.flatMap((r) => {
+    const firm = firms.find((f) => f._id === r.firmId);
+    const c = city.find((x) => x.firmId === r.firmId && x.period === r.period);
+    const communityName = communities.find((x) => x._id === r.communityId)?.name ?? r.communityId;
+    return r.compounds.map((k) => ({
+      period: periodLabel(r.period),
+      firmName: r.firmName,
+      creditCode: firm?.creditCode ?? '',
+      hasPartyOrg: firm?.hasPartyOrg ?? false,
+      communityName,
+      compoundName: k.compoundName,
+      qualityScore: k.score,
+      sheetCount: k.sheetCount,
+      communityCreditScore: r.creditScore,
+      seriousItems: r.seriousItems,
+      cityCreditScore: c?.creditScore ?? r.creditScore,
+      grade: c?.grade ?? r.grade,
+      list: (c ? c.list : r.list) ? LIST[(c ? c.list : r.list) as 'red' | 'black'] : null,
+    }));
+  });
+}
+
+/** The credit-evaluation sheet (物业服务企业信用评价). */
+export function creditSheet(rows: CreditRow[]): Sheet {
+  return sheetOf(
+    '信用评价',
+    [
+      { header: '评价周期', value: (r) => r.period },
+      { header: '企业名称', value: (r) => r.firmName, width: 30 },
+      { header: '统一社会信用代码', value: (r) => r.creditCode, width: 22 },
+      { header: '企业党组织', value: (r) => (r.hasPartyOrg ? '有' : '无') },
+      { header: '社区', value: (r) => r.communityName },
+      { header: '小区', value: (r) => r.compoundName },
+      { header: '小区服务质量得分', value: (r) => r.qualityScore },
+      { header: '评价表数', value: (r) => r.sheetCount },
+      { header: '本社区信用分', value: (r) => r.communityCreditScore },
+      { header: '重大事项数', value: (r) => r.seriousItems },
+      { header: '全市信用分', value: (r) => r.cityCreditScore },
+      { header: '信用等级', value: (r) => r.grade },
+      { header: '红黑榜', value: (r) => r.list },
+    ],
+    rows,
+  );
+}
+
+/** ratings.export: the period's results as a spreadsheet for the housing department. */
+export const exportActions = {
+  export: defineAction({
+    summary: '导出本期物业企业信用评价表（供住建部门信用评价）',
+    access: 'active',
+    input: exportInput,
+    run: async (input, ctx) => {
+      const scope = await exportScope(ctx, ctx.user, input, ['party_org']);
+      if ('ok' in scope) return scope;
+      const rows = await creditRows(ctx, scope, input.period);
+      const name = `物业服务企业信用评价_${scope.label}_${input.period}.xlsx`;
+      const file = await storeWorkbook(ctx, name, [creditSheet(rows)]);
+      if (!file.ok) return file;
+      await audit(ctx, 'ratings.export', 'file', file.data.fileId, {
+        period: input.period,
+        communityIds: scope.communityIds,
+        rows: rows.length,
+      });
+      return file;
+    },
+  }),
+} satisfies ActionMap;
