@@ -16,6 +16,7 @@ import { DEMO } from '../cloudfunctions/core/seed/demo-ids';
 import { DEMO_ACTIVITIES } from '../cloudfunctions/core/seed/volunteer';
 import { ADMIN_BUDGETS } from './round-trip-budgets-admin';
 import { OWNERS_BUDGETS } from './round-trip-budgets-owners';
+import { OUTREACH_BUDGETS } from './round-trip-budgets-outreach';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -137,7 +138,8 @@ export const BUDGETS: BudgetTable = {
   volunteer: {
     register: {
       reads: 3,
-      why: "the caller, then in the numbering transaction the existing profile and the community's volunteer counter",
+      writes: 4,
+      why: "the caller, then in the numbering transaction the existing profile and the community's volunteer counter; writes: the number counter, the profile, the community's backbone counters (volunteers, party, 共青团员) and the audit",
       call: () => ({ openid: 'demo-resident', data: { realName: '陈玉珍', phone: '13907160006', skills: ['宣传'] } }),
     },
     profile: {
@@ -384,4 +386,5 @@ export const BUDGETS: BudgetTable = {
   },
   admin: ADMIN_BUDGETS,
   owners: OWNERS_BUDGETS,
+  outreach: OUTREACH_BUDGETS,
 };

@@ -5,7 +5,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-export const FUNCTION_NAMES = ['account', 'community', 'volunteer', 'requests', 'ratings', 'messages', 'admin', 'owners', 'scheduler'];
+export const FUNCTION_NAMES = [
+  'account',
+  'community',
+  'volunteer',
+  'requests',
+  'ratings',
+  'messages',
+  'admin',
+  'owners',
+  'outreach',
+  'scheduler',
+];
 const what = process.argv[2] ?? 'all';
 
 async function buildFunctions() {

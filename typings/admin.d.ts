@@ -71,6 +71,8 @@ export interface RulesConfig {
   volunteerTarget: number;
   ocPartyTarget: number;
   noticeDays: number;
+  /** Categories of service needs by kind (RULES.md §7). */
+  needCategories: Record<'general' | 'professional', Array<{ key: string; label: string }>>;
 }
 
 /** admin.rules / admin.setRules: the rules in force. */

@@ -9,6 +9,7 @@ import type {
   CommunityListItem as ServerCommunityListItem,
   CommunityStats as ServerCommunityStats,
 } from '../cloudfunctions/core/app/community/actions';
+import type { OutreachStats as ServerOutreachStats } from '../cloudfunctions/core/app/outreach/stats';
 import type { RequestStats as ServerRequestStats } from '../cloudfunctions/core/app/requests/stats';
 import type { AppError as ServerAppError, ErrorCode as ServerErrorCode, Result } from '../cloudfunctions/core/app/result';
 import type { Page as ServerPage } from '../cloudfunctions/core/app/schemas';
@@ -52,6 +53,7 @@ export type ApiContract = [
   Expect<Equal<Client.MemberView, ServerMemberView>>,
   Expect<Equal<Client.CommunityListItem, ServerCommunityListItem>>,
   Expect<Equal<Client.RequestStats, ServerRequestStats>>,
+  Expect<Equal<Client.OutreachStats, ServerOutreachStats>>,
   Expect<Equal<Client.CommunityStats, ServerCommunityStats>>,
   Expect<Equal<Client.MessageItem, ServerMessageView>>,
   Expect<Equal<Client.SubscribeMoment, ServerSubscribeMoment>>,

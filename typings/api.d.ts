@@ -171,6 +171,22 @@ export interface CommunityStats {
   ocPartyTarget: number;
   volunteerHours: { thisMonth: number; thisYear: number; byCategory: Record<string, number> };
   requests: RequestStats;
+  outreach: OutreachStats;
+}
+
+/** Party members in the community and the backbone of volunteering (community.stats `outreach`). */
+export interface OutreachStats {
+  reportedMembers: number;
+  pendingReports: number;
+  buildingPosts: number;
+  servicesDone: { general: number; professional: number };
+  teams: number;
+  /** Volunteer profiles registered in the community (reported members included): the shares' base. */
+  volunteerProfiles: number;
+  partyVolunteers: number;
+  youthLeagueVolunteers: number;
+  partyShare: number | null;
+  youthLeagueShare: number | null;
 }
 
 /** One message of the message centre (messages.list). */
@@ -186,7 +202,7 @@ export interface MessageItem {
 }
 
 /** The taps at which the mini-program asks to subscribe (messages.templates). */
-export type SubscribeMoment = 'signup' | 'submitRequest' | 'followRequest' | 'register' | 'handleRequest' | 'vote';
+export type SubscribeMoment = 'signup' | 'submitRequest' | 'followRequest' | 'register' | 'handleRequest' | 'vote' | 'wish' | 'claimNeed';
 
 /** The configured subscribe-message templates per tap. */
 export interface SubscribeTemplates {

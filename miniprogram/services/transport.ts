@@ -11,7 +11,7 @@ import { devOpenid } from '../utils/dev-account';
 export type { TransportReason };
 
 /** The cloud functions (API.md §5). */
-export type FunctionName = 'account' | 'community' | 'volunteer' | 'requests' | 'ratings' | 'messages' | 'owners' | 'admin';
+export type FunctionName = 'account' | 'community' | 'volunteer' | 'requests' | 'ratings' | 'messages' | 'owners' | 'admin' | 'outreach';
 
 const MESSAGES: Record<TransportReason, string> = {
   NETWORK: '网络连接失败，请检查网络后重试',

@@ -12,6 +12,8 @@ const MOMENT_TAPS: Record<keyof typeof SUBSCRIBE_MOMENTS, string> = {
   register: '注册「提交」',
   handleRequest: '工作台诉求「受理」',
   vote: '业主表决「确认投票」',
+  wish: '微心愿「提交」',
+  claimNeed: '需求详情「认领」',
 };
 
 export function renderSubscribeTemplates(): string {

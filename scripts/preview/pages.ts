@@ -26,6 +26,7 @@ export const ROLES = {
   rc: { openid: 'demo-rc', label: '居委会工作人员' },
   party: { openid: 'demo-party', label: '社区党组织' },
   pending: { openid: 'demo-pending', label: '待审核用户' },
+  cadre: { openid: 'demo-cadre', label: '下沉党员' },
   newcomer: { openid: 'demo-newcomer', label: '未注册用户' },
   admin: { openid: 'demo-admin', label: '平台管理员' },
   street: { openid: 'demo-street', label: '街道工作人员' },
@@ -288,6 +289,47 @@ export const PAGES: Record<string, PageSpec> = {
   'admin/revoke/index': {
     as: 'street',
     states: [...asRoles('rc'), LARGE_TEXT],
+  },
+  'outreach/report/index': {
+    as: 'cadre',
+    states: [{ name: 'pending-volunteer', title: '报到待确认 · 志愿者', as: 'volunteer' }, LARGE_TEXT],
+  },
+  'outreach/needs/index': {
+    as: 'cadre',
+    states: [...asRoles('party', 'resident'), LARGE_TEXT],
+  },
+  'outreach/need/index': {
+    as: 'cadre',
+    query: { needId: 'need_demo_elder' },
+    without: ['empty'],
+    states: [
+      { name: 'claimable', title: '可认领 · 下沉党员', query: { needId: 'need_demo_legal' } },
+      { name: 'confirm-rc', title: '待确认完成 · 居委会', as: 'rc', query: { needId: 'need_demo_repair' } },
+      { name: 'review-rc', title: '微心愿待审核 · 居委会', as: 'rc', query: { needId: 'need_demo_wish_phone' } },
+      { name: 'wish-resident', title: '我的微心愿 · 居民', as: 'resident', query: { needId: 'need_demo_wish_phone' } },
+      LARGE_TEXT,
+    ],
+  },
+  'outreach/wish/index': {
+    without: ['empty'],
+    states: [{ name: 'errors', title: '未填写就提交', act: (p) => p.tap('提交微心愿') }, { name: 'not-resident', title: '非居民打开', as: 'cadre' }, LARGE_TEXT],
+  },
+  'outreach/reports/index': {
+    as: 'party',
+    states: [...asRoles('rc'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
+  },
+  'outreach/publish/index': {
+    as: 'rc',
+    without: ['empty'],
+    states: [{ name: 'errors', title: '未填写就发布', act: (p) => p.tap('发布需求') }, LARGE_TEXT],
+  },
+  'outreach/teams/index': {
+    as: 'party',
+    states: [{ name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
+  },
+  'outreach/feedback/index': {
+    as: 'party',
+    states: [LARGE_TEXT],
   },
   'staff/volunteer/roster/index': {
     as: 'rc',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ACCOUNT_REASONS } from '../../cloudfunctions/core/app/account/reasons';
 import { ADMIN_REASONS } from '../../cloudfunctions/core/app/admin/reasons';
 import { COMMUNITY_REASONS } from '../../cloudfunctions/core/app/community/reasons';
+import { OUTREACH_REASONS } from '../../cloudfunctions/core/app/outreach/reasons';
 import { RATINGS_REASONS } from '../../cloudfunctions/core/app/ratings/reasons';
 import { OWNERS_REASONS } from '../../cloudfunctions/core/app/owners/reasons';
 import { COMMON_REASONS } from '../../cloudfunctions/core/app/reasons';
@@ -30,6 +31,7 @@ test.each([
   ['requests', REQUESTS_REASONS],
   ['ratings', RATINGS_REASONS],
   ['owners', OWNERS_REASONS],
+  ['outreach', OUTREACH_REASONS],
 ] as const)('API.md lists exactly the reasons the %s function can answer', (fn, reasons) => {
   expect(new Set(documented(fn))).toEqual(new Set(own(reasons)));
 });

@@ -45,6 +45,8 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     profile:                        ' ok     ok      ok ',
     createActivity:                 ' F      F       F  ',
     'createActivity#other':         ' F      F       F  ',
+    // a team's activity: its leader (demo-volunteer) or the community's organisers
+    'createActivity#team':          ' F      F       F  ',
     listActivities:                 ' ok     ok      ok ',
     getActivity:                    ' ok     ok      ok ',
     signup:                         ' F      F       F  ',
@@ -128,6 +130,39 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     recordPaper:                    ' N      N       F  ',
     result:                         ' N      N       ok ',
     exportBallots:                  ' N      N       ok ',
+  },
+  outreach: {
+    //                               street streetX cparty
+    // any registered party member (all three are) reports to a community paired with their unit
+    report:                         ' ok     ok      ok ',
+    // residence: only to the community one lives in; the street offices live nowhere in the demo
+    'report#residence':             ' I      I       ok ',
+    myReports:                      ' ok     ok      ok ',
+    // the community's staff, and overseeing them the street office of its street
+    listReports:                    ' ok     F       F  ',
+    // the community's party organisation only
+    confirmReport:                  ' F      F       F  ',
+    appointBuildingRole:            ' F      F       F  ',
+    // the community's party_org and rc_staff only
+    publishNeed:                    ' F      F       F  ',
+    'publishNeed#other':            ' F      F       F  ',
+    needCategories:                 ' ok     ok      ok ',
+    // an approved resident
+    wish:                           ' F      F       F  ',
+    reviewWish:                     ' F      F       F  ',
+    listNeeds:                      ' ok     ok      ok ',
+    'listNeeds#pending':            ' F      F       F  ',
+    getNeed:                        ' ok     ok      ok ',
+    myNeeds:                        ' ok     ok      ok ',
+    // a confirmed reported member of the need's community
+    claim:                          ' F      F       F  ',
+    complete:                       ' F      F       F  ',
+    confirmDone:                    ' F      F       F  ',
+    thank:                          ' F      F       F  ',
+    // the community's party organisation, the street office of its street, the admin
+    unitFeedback:                   ' ok     F       F  ',
+    createTeam:                     ' F      F       F  ',
+    listTeams:                      ' ok     ok      ok ',
   },
   admin: {
     //                               street streetX cparty

@@ -118,6 +118,8 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     // the caller's own signups (an empty list for anyone registered without any)
     mySignups:                      row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
     cancelActivity:                 row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // for a volunteer team: the organisers and the team's leader (demo-volunteer)
+    'createActivity#team':          row(' F    ok   ok  F   F    F   ok  |  F    F    U   |  F   F    F   F   '),
   },
   requests: {
     //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
@@ -250,6 +252,50 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     result:                         row(' ok   ok   ok  ok  N    ok  ok  |  F    F    U   |  N   N    N   N   '),
     // the ballots' export for the verify script: staff of the compound
     exportBallots:                  row(' ok   ok   ok  ok  N    F   F   |  F    F    U   |  N   N    N   N   '),
+  },
+  outreach: {
+    //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
+    // any registered party member (admin, property staff, residents, demo-pending and rcX are not);
+    // demo-volunteer's seeded residence report is to the same community: CONFLICT
+    report:                         row(' F    ok   ok  ok  F    F   C   |  F    F    U   |  ok  F    F   ok  '),
+    // residence: only to the community one lives in (partyX lives elsewhere); demo-volunteer has one
+    'report#residence':             row(' F    ok   ok  ok  F    F   C   |  F    F    U   |  ok  F    F   I   '),
+    // the caller's own reports
+    myReports:                      row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    // staff of that community, admin (and the street_admin of its street: authz-matrix-city.ts)
+    listReports:                    row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // party_org of that community
+    confirmReport:                  row(' F    ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    appointBuildingRole:            row(' F    ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // party_org, rc_staff of that community
+    publishNeed:                    row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'publishNeed#other':            row(' F    F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+    // anyone registered: the categories the community's rules hold
+    needCategories:                 row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    // an approved resident
+    wish:                           row(' F    F    F   ok  F    ok  ok  |  F    F    U   |  ok  F    F   F   '),
+    // staff: party_org, rc_staff of that community
+    reviewWish:                     row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // anyone registered
+    listNeeds:                      row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    // wishes under review: the community's staff and the admin
+    'listNeeds#pending':            row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    getNeed:                        row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    myNeeds:                        row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    // a confirmed reported member of the community (demo-volunteer, once confirmed)
+    claim:                          row(' F    F    F   F   F    F   ok  |  F    F    U   |  F   F    F   F   '),
+    // the claimant only
+    complete:                       row(' F    F    F   F   F    F   ok  |  F    F    U   |  F   F    F   F   '),
+    // staff: party_org, rc_staff of that community
+    confirmDone:                    row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // the resident who made the wish
+    thank:                          row(' F    F    F   F   F    ok  F   |  F    F    U   |  F   F    F   F   '),
+    // the community's party organisation (feedback to the members' units), admin (and the street_admin of its street)
+    unitFeedback:                   row(' ok   ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // party_org, rc_staff of that community
+    createTeam:                     row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // anyone registered
+    listTeams:                      row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
   },
 };
 

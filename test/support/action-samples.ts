@@ -12,6 +12,7 @@
 import type { FunctionName } from '../../cloudfunctions/core/app/functions';
 import { DEMO, DEMO_MOTIONS } from '../../cloudfunctions/core/seed/demo-ids';
 import { makeCreditCode } from '../../cloudfunctions/core/domain/credit-code';
+import { DEMO_OUTREACH } from '../../cloudfunctions/core/seed/outreach';
 import type { Harness } from './harness';
 
 export type Payload = Record<string, unknown>;
@@ -120,6 +121,25 @@ export async function resolvedRequest(h: Harness): Promise<string> {
   await must(h, 'requests', 'update', { requestId, status: 'in_progress', note: '已安排人员' }, 'demo-property');
   await must(h, 'requests', 'update', { requestId, status: 'resolved', note: '已清理完毕并张贴提示' }, 'demo-property');
   return requestId;
+}
+
+/** A report to the demo community (paired: a member may report where their unit is paired). */
+export const REPORT = { communityId: DEMO.communityId, unitName: '荆州市财政局', branchName: '机关第一党支部', kind: 'paired' } as const;
+
+/** demo-volunteer's pending report (seeded), confirmed by demo-party: he may then claim needs. */
+export async function confirmVolunteerReport(h: Harness): Promise<void> {
+  await must(h, 'outreach', 'confirmReport', { reportId: `${h.userId('demo-volunteer')}:residence` }, 'demo-party');
+}
+
+/** A wish of demo-resident that demo-volunteer did and demo-rc confirmed: she may thank. */
+export async function doneWish(h: Harness): Promise<string> {
+  const wish = await must<{ needId: string }>(h, 'outreach', 'wish', { text: '希望有人帮我修一下阳台晾衣架' }, 'demo-resident');
+  await must(h, 'outreach', 'reviewWish', { needId: wish.needId, approve: true }, 'demo-rc');
+  await confirmVolunteerReport(h);
+  await must(h, 'outreach', 'claim', { needId: wish.needId }, 'demo-volunteer');
+  await must(h, 'outreach', 'complete', { needId: wish.needId, note: '已更换晾衣架滑轮' }, 'demo-volunteer');
+  await must(h, 'outreach', 'confirmDone', { needId: wish.needId }, 'demo-rc');
+  return wish.needId;
 }
 
 export const RATING_SHEET = {
@@ -231,6 +251,8 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
       await must(h, 'volunteer', 'signup', { activityId }, 'demo-volunteer');
       return { activityId, reason: '天气原因，活动改期' };
     },
+    // For a volunteer team: its leader (demo-volunteer) may publish too.
+    'createActivity#team': async () => ({ ...ACTIVITY, teamId: DEMO_OUTREACH.volunteerTeam }),
   },
   requests: {
     submit: async () => ({ ...REQUEST }),
@@ -358,5 +380,53 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
     }),
     result: async () => ({ motionId: DEMO_MOTIONS.closed }),
     exportBallots: async () => ({ motionId: DEMO_MOTIONS.closed }),
+  },
+  outreach: {
+    report: async () => ({ ...REPORT }),
+    'report#residence': async () => ({ ...REPORT, kind: 'residence' }),
+    myReports: async () => ({}),
+    listReports: async () => ({ communityId: DEMO.communityId }),
+    confirmReport: async (h) => ({ reportId: `${h.userId('demo-volunteer')}:residence` }),
+    appointBuildingRole: async (h) => ({
+      userId: h.userId('demo-cadre'),
+      compoundId: DEMO.compound1,
+      building: '3栋',
+      role: 'building_head',
+    }),
+    publishNeed: async () => ({
+      communityId: DEMO.communityId,
+      kind: 'general',
+      category: 'elder_care',
+      title: '陪同高龄老人就医',
+      text: '每周二上午陪同 9 栋的两位高龄老人去市中心医院复诊。',
+    }),
+    'publishNeed#other': async () => ({
+      communityId: OTHER.communityId,
+      kind: 'professional',
+      category: 'legal',
+      title: '法律咨询',
+      text: '为居民解答物业纠纷相关的法律问题。',
+    }),
+    needCategories: async () => ({ communityId: DEMO.communityId }),
+    wish: async () => ({ text: '希望有人帮忙把家里的旧衣物送到捐赠点' }),
+    reviewWish: async () => ({ needId: DEMO_OUTREACH.pendingWish, approve: true }),
+    listNeeds: async () => ({ communityId: DEMO.communityId }),
+    'listNeeds#pending': async () => ({ communityId: DEMO.communityId, status: 'pending_review' }),
+    getNeed: async () => ({ needId: DEMO_OUTREACH.legalNeed }),
+    myNeeds: async () => ({ as: 'claimant' }),
+    claim: async (h) => {
+      await confirmVolunteerReport(h);
+      return { needId: DEMO_OUTREACH.legalNeed };
+    },
+    complete: async (h) => {
+      await confirmVolunteerReport(h);
+      await must(h, 'outreach', 'claim', { needId: DEMO_OUTREACH.legalNeed }, 'demo-volunteer');
+      return { needId: DEMO_OUTREACH.legalNeed, note: '已为 5 户居民解答租赁合同问题' };
+    },
+    confirmDone: async () => ({ needId: DEMO_OUTREACH.repairNeed }),
+    thank: async (h) => ({ needId: await doneWish(h), score: 5, message: '非常感谢，晾衣架好用了' }),
+    unitFeedback: async () => ({ communityId: DEMO.communityId }),
+    createTeam: async (h) => ({ communityId: DEMO.communityId, name: '江津花园巡逻队', leaderUserId: h.userId('demo-volunteer') }),
+    listTeams: async () => ({ communityId: DEMO.communityId }),
   },
 };

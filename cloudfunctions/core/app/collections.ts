@@ -1,5 +1,6 @@
 import type { CollectionSpec } from '../ports/store';
 import { ownersCollections } from './owners/collections';
+import { outreachCollections } from './outreach/collections';
 import { ratingsCollections } from './ratings/collections';
 import { requestsCollections } from './requests/collections';
 import { volunteerCollections } from './volunteer/collections';
@@ -139,4 +140,5 @@ export const COLLECTIONS: CollectionSpec[] = [
   ...requestsCollections,
   ...ratingsCollections,
   ...ownersCollections,
+  ...outreachCollections,
 ];

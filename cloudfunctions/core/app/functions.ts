@@ -4,6 +4,7 @@ import { adminActions } from './admin/actions';
 import { communityActions } from './community/actions';
 import { messagesActions } from './messages/actions';
 import { ownersActions } from './owners/actions';
+import { outreachActions } from './outreach/actions';
 import { ratingsActions } from './ratings/actions';
 import { requestsActions } from './requests/actions';
 import { volunteerActions } from './volunteer/actions';
@@ -18,6 +19,7 @@ export const FUNCTIONS = {
   messages: messagesActions,
   admin: adminActions,
   owners: ownersActions,
+  outreach: outreachActions,
 } satisfies Record<string, ActionMap>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

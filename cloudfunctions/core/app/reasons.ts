@@ -7,6 +7,7 @@ import type { AccountReason } from './account/reasons';
 import type { AdminReason } from './admin/reasons';
 import type { CommunityReason } from './community/reasons';
 import type { OwnersReason } from './owners/reasons';
+import type { OutreachReason } from './outreach/reasons';
 import type { RatingsReason } from './ratings/reasons';
 import type { RequestsReason } from './requests/reasons';
 import type { VolunteerReason } from './volunteer/reasons';
@@ -27,7 +28,15 @@ export type CommonReason = (typeof COMMON_REASONS)[number];
 
 /** Every reason of every function. */
 export type Reason =
-  CommonReason | AccountReason | AdminReason | CommunityReason | VolunteerReason | RequestsReason | RatingsReason | OwnersReason;
+  | CommonReason
+  | AccountReason
+  | AdminReason
+  | CommunityReason
+  | VolunteerReason
+  | RequestsReason
+  | RatingsReason
+  | OwnersReason
+  | OutreachReason;
 
 /** Compiles only when every member of `Small` is one of `Big`: a domain's reasons must be listed. */
 export type Within<Big extends string, Small extends Big> = Small;

@@ -1,3 +1,5 @@
+import { DEFAULT_NEED_CATEGORIES, needCategoriesFor, type NeedCategories } from './outreach-categories';
+
 /**
  * The configurable numbers of RULES.md, in one object, with their defaults. A community may
  * override any of them (community.rules).
@@ -23,6 +25,8 @@ export interface RulesConfig {
   ocPartyTarget: number;
   /** Days an owners' motion must be announced before voting opens (RULES.md §6). */
   noticeDays: number;
+  /** Categories of service needs, per kind (RULES.md §7; defaults in outreach-categories.ts). */
+  needCategories: NeedCategories;
 }
 
 export const DEFAULT_RULES: RulesConfig = {
@@ -36,6 +40,7 @@ export const DEFAULT_RULES: RulesConfig = {
   volunteerTarget: 0.15,
   ocPartyTarget: 0.5,
   noticeDays: 15,
+  needCategories: DEFAULT_NEED_CATEGORIES,
 };
 
 /** The rules in force for a community: the defaults with its overrides. */
@@ -46,5 +51,6 @@ export function rulesFor(overrides?: Partial<RulesConfig> | null): RulesConfig {
     ...overrides,
     requestTierHours: { ...DEFAULT_RULES.requestTierHours, ...(overrides.requestTierHours ?? {}) },
     ratingWeights: { ...DEFAULT_RULES.ratingWeights, ...(overrides.ratingWeights ?? {}) },
+    needCategories: needCategoriesFor(overrides.needCategories),
   };
 }

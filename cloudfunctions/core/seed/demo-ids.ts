@@ -26,4 +26,5 @@ export const DEMO_ACCOUNTS = [
   { openid: 'demo-volunteer', who: 'resident 居民（江津花园）+ 志愿者' },
   { openid: 'demo-street', who: 'street_admin 街道工作人员（胜利街道）' },
   { openid: 'demo-cparty', who: 'compound_party 小区党组织成员（江津花园）' },
+  { openid: 'demo-cadre', who: '下沉党员（市住建局，已到红星社区报到）' },
 ] as const;

@@ -9,6 +9,7 @@ import type { SeedContext } from './seed-context';
 import { assignmentsOf, demoStreets, seedSecondCommunity, streetAdmin } from './city';
 import { seedMessages } from './messages';
 import { seedOwners } from './owners';
+import { seedOutreach } from './outreach';
 import { seedRatings } from './ratings';
 import { seedRequests } from './requests';
 import { seedVolunteer } from './volunteer';
@@ -146,6 +147,17 @@ const PEOPLE: Person[] = [
     room: '903',
     roles: ['resident'],
   },
+  // A party member of a city unit reported in to this community (seed/outreach.ts); not a household resident.
+  {
+    openid: 'demo-cadre',
+    name: '杨志刚',
+    phone: '13907160030',
+    compoundId: DEMO.compound1,
+    building: '3栋',
+    room: '1501',
+    roles: [],
+    isPartyMember: true,
+  },
   {
     openid: 'demo-cparty',
     name: '罗春兰',
@@ -261,5 +273,6 @@ export async function seedDemo(deps: Pick<Deps, 'store' | 'clock' | 'userIdSalt'
     await seedRatings(s);
     await seedMessages(s);
     await seedOwners(s, deps.userIdSalt);
+    await seedOutreach(s);
   });
 }

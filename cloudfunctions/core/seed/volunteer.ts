@@ -12,6 +12,7 @@ import {
   type SignupDoc,
   type VolunteerDoc,
 } from '../app/volunteer/model';
+import { bumpBackbone } from '../app/outreach/stats';
 import { DEMO } from './demo-ids';
 import type { SeedContext } from './seed-context';
 
@@ -304,6 +305,7 @@ export async function seedVolunteer(s: SeedContext): Promise<void> {
       updatedAt: nowIso,
     };
     await s.ops.insert(VOLUNTEERS, v);
+    await bumpBackbone(s.ops, v.communityId, { volunteerProfiles: 1, partyVolunteers: v.isPartyMember ? 1 : 0 });
   }
   await s.ops.insert(VOLUNTEER_COUNTERS, { _id: 'volunteer_no', last: VOLUNTEER_PEOPLE.length });
 }

@@ -94,6 +94,8 @@ export interface StatsView {
   population: Figure[];
   hours: { thisMonth: string; thisYear: string; byCategory: Figure[] };
   requests: Figure[];
+  /** 下沉党员 and the backbone of volunteering (RULES.md §7). */
+  backbone: Figure[];
 }
 
 /** The year's hours per category, in the order of the category list, unknown categories last. */
@@ -108,6 +110,7 @@ export function categoryFigures(byCategory: Record<string, number>): Figure[] {
 /** The page for a community.stats answer. */
 export function statsViewOf(s: CommunityStats): StatsView {
   const r = s.requests;
+  const o = s.outreach;
   return {
     targets: [
       targetFigure('volunteers', '志愿者占比', s.volunteerRatio, s.volunteerTarget, `注册志愿者 ${s.volunteers} 人`),
@@ -135,6 +138,19 @@ export function statsViewOf(s: CommunityStats): StatsView {
       { label: '响应率', value: percentText(r.responseRate), hint: '24 小时内受理或答复' },
       { label: '办结率', value: percentText(r.resolutionRate), hint: '已受理诉求中已办结' },
       { label: '满意率', value: percentText(r.satisfactionRate), hint: '评价中 4 分及以上' },
+    ],
+    backbone: [
+      {
+        label: '报到党员',
+        value: `${o.reportedMembers} 人`,
+        hint: o.pendingReports ? `另有 ${o.pendingReports} 人待确认` : '已确认到本社区报到',
+      },
+      { label: '楼栋党小组长、楼栋长', value: `${o.buildingPosts} 人` },
+      { label: '一般服务', value: `${o.servicesDone.general} 次`, hint: '经社区确认完成' },
+      { label: '专业服务', value: `${o.servicesDone.professional} 次`, hint: '经社区确认完成' },
+      { label: '志愿服务队', value: `${o.teams} 支` },
+      { label: '志愿者中的党员', value: percentText(o.partyShare), hint: `${o.partyVolunteers} 人` },
+      { label: '志愿者中的共青团员', value: percentText(o.youthLeagueShare), hint: `${o.youthLeagueVolunteers} 人` },
     ],
   };
 }

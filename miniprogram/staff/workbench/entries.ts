@@ -15,4 +15,8 @@ export const STAFF_ENTRIES: StaffEntry[] = [
   { title: '发布志愿活动', description: '创建活动，设置名额与报名截止', url: '/staff/volunteer/create/index' },
   { title: '物业服务评价', description: '评价进度、发布红黑榜、记录重大事项', url: '/staff/ratings/period/index' },
   { title: '邀请授权', description: '邀请小区党组织成员、业委会成员', url: '/admin/invite/index' },
+  { title: '党员报到管理', description: '确认下沉党员到社区报到', url: '/outreach/reports/index' },
+  { title: '需求清单', description: '发布服务需求、审核微心愿、确认服务完成', url: '/outreach/needs/index' },
+  { title: '志愿服务队', description: '登记服务队并指定队长', url: '/outreach/teams/index' },
+  { title: '报到反馈', description: '报到党员的服务情况，按单位汇总', url: '/outreach/feedback/index' },
 ];

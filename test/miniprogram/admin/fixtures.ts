@@ -81,6 +81,7 @@ export function rulesConfig(overrides: Partial<RulesConfig> = {}): RulesConfig {
     volunteerTarget: 0.2,
     ocPartyTarget: 0.5,
     noticeDays: 20,
+    needCategories: { general: [{ key: 'elder_care', label: '助老助残' }], professional: [{ key: 'legal', label: '法律咨询' }] },
     ...overrides,
   };
 }

@@ -97,3 +97,17 @@ test('lets only active community staff see the figures', () => {
   expect(canViewStats(user({ roles: ['admin'] }))).toBe(true);
   expect(canViewStats(user({ roles: ['rc_staff'], status: 'disabled' }))).toBe(false);
 });
+
+test('shows the backbone figures the server counted: reported members, services by kind, party and 共青团员 shares', () => {
+  const view = statsViewOf(stats());
+  expect(view.backbone.map((f) => [f.label, f.value])).toEqual([
+    ['报到党员', '12 人'],
+    ['楼栋党小组长、楼栋长', '4 人'],
+    ['一般服务', '30 次'],
+    ['专业服务', '8 次'],
+    ['志愿服务队', '2 支'],
+    ['志愿者中的党员', '33.3%'],
+    ['志愿者中的共青团员', '15%'],
+  ]);
+  expect(view.backbone[0].hint).toBe('另有 2 人待确认');
+});

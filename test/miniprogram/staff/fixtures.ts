@@ -43,6 +43,18 @@ export function stats(overrides: Partial<CommunityStats> = {}): CommunityStats {
     ocPartyTarget: 0.5,
     volunteerHours: { thisMonth: 36.5, thisYear: 420, byCategory: { environment: 200, epidemic_prevention: 120.5, civility: 99.5 } },
     requests: { total: 40, open: 6, overdue: 2, responseRate: 0.925, resolutionRate: 0.8, satisfactionRate: 0.875 },
+    outreach: {
+      reportedMembers: 12,
+      pendingReports: 2,
+      buildingPosts: 4,
+      servicesDone: { general: 30, professional: 8 },
+      teams: 2,
+      volunteerProfiles: 120,
+      partyVolunteers: 40,
+      youthLeagueVolunteers: 18,
+      partyShare: 0.3333,
+      youthLeagueShare: 0.15,
+    },
     ...overrides,
   };
 }

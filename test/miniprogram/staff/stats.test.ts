@@ -147,3 +147,10 @@ test('refreshes the figures on pull-down', async () => {
   expect(card).not.toContain('未达标');
   expect(wx.stopPullDownRefresh).toHaveBeenCalled();
 });
+
+test('shows the party members reported in and the backbone shares', async () => {
+  page = await open();
+  expect(rowText(page, '报到党员')).toContain('12 人');
+  expect(rowText(page, '专业服务')).toContain('8 次');
+  expect(rowText(page, '志愿者中的共青团员')).toContain('15%');
+});

@@ -16,6 +16,8 @@ export const TEMPLATES: SubscribeTemplates = {
       { key: 'request_escalated', id: 'T-ESCALATED' },
     ],
     vote: [{ key: 'owners.motion', id: 'T-MOTION' }],
+    wish: [{ key: 'wish_reviewed', id: 'T-WISH' }],
+    claimNeed: [{ key: 'need_confirmed', id: 'T-NEED-DONE' }],
   },
 };
 

@@ -31,6 +31,7 @@ export function summary(overrides: Partial<ActivitySummary> = {}): ActivitySumma
     openToAll: false,
     status: 'open',
     phase: 'signup_open',
+    teamName: null,
     ...overrides,
   };
 }
@@ -70,6 +71,8 @@ export function profile(overrides: Partial<VolunteerProfile> = {}): VolunteerPro
     phone: '13907160007',
     skills: ['急救', '宣传'],
     isPartyMember: true,
+    isYouthLeagueMember: false,
+    reportedMember: false,
     totalHours: 5.5,
     communityId: 'cm_hongxing',
     createdAt: '2026-11-01T00:00:00.000Z',

@@ -35,6 +35,15 @@ test('registers with the name and phone of the resident account and shows the vo
   expect(page.text()).toContain('志愿者编号 ZY000007');
 });
 
+test('sends 共青团员 when ticked, for the backbone figures', async () => {
+  page = await open();
+  await page.tap('共青团员');
+  await page.tap('提交登记');
+  expect(backend.calls('volunteer.register')).toEqual([
+    { realName: '陈玉珍', phone: '13907160006', skills: [], isPartyMember: false, isYouthLeagueMember: true },
+  ]);
+});
+
 test('shows Chinese messages under the fields and does not call the service', async () => {
   page = await open();
   await page.type('真实姓名', '');

@@ -2,6 +2,7 @@ import { rulesFor } from '../../domain/rules-config';
 import { defineAction, type ActionMap } from '../action';
 import { USERS } from '../account/user';
 import { isCommunityStaff } from '../auth';
+import { outreachStats, type OutreachStats } from '../outreach/stats';
 import { isStreetAdminOfCommunity } from '../scope';
 import { requestStats, type RequestStats } from '../requests/stats';
 import { failures, ok } from '../result';
@@ -33,6 +34,8 @@ export interface CommunityStats {
   ocPartyTarget: number;
   volunteerHours: { thisMonth: number; thisYear: number; byCategory: Record<string, number> };
   requests: RequestStats;
+  /** Party members in the community and the backbone of volunteering (RULES.md §7). */
+  outreach: OutreachStats;
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
@@ -103,6 +106,7 @@ export const communityActions: ActionMap = {
         ocPartyTarget: rules.ocPartyTarget,
         volunteerHours: { thisMonth: volunteer.hoursThisMonth, thisYear: volunteer.hoursThisYear, byCategory: volunteer.hoursByCategory },
         requests,
+        outreach: outreachStats(community),
       };
       return ok(stats);
     },

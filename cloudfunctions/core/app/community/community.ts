@@ -1,5 +1,6 @@
 import type { RulesConfig } from '../../domain/rules-config';
 import type { Doc } from '../../ports/store';
+import type { BackboneCounters } from '../outreach/stats';
 
 export const COMMUNITIES = 'communities';
 export const COMPOUNDS = 'compounds';
@@ -30,6 +31,8 @@ export interface CommunityDoc extends Doc {
   population: number;
   /** Overrides of the configurable rules for this community. */
   rules?: Partial<RulesConfig>;
+  /** Party members and the volunteer backbone, counted as they change (outreach/stats.ts). */
+  backbone?: Partial<BackboneCounters>;
   createdAt: string;
 }
 

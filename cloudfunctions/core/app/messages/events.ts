@@ -9,6 +9,7 @@ export const LINKS = {
   request: (requestId: string) => `/pages/requests/detail/index?requestId=${requestId}`,
   activity: (activityId: string) => `/pages/volunteer/activity/index?activityId=${activityId}`,
   ratingsBoard: () => '/pages/ratings/board/index',
+  need: (needId: string) => `/outreach/need/index?needId=${needId}`,
   mine: () => '/pages/mine/index',
 };
 

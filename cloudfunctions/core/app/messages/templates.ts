@@ -49,6 +49,12 @@ const requestFields = {
   note: thing('thing3', '备注'),
 };
 
+const needFields = {
+  title: thing('thing1', '服务内容'),
+  status: phrase('phrase2', '服务状态'),
+  note: thing('thing3', '备注'),
+};
+
 export const MESSAGE_TEMPLATES = {
   volunteer_promoted: {
     title: '候补成功',
@@ -134,6 +140,30 @@ export const MESSAGE_TEMPLATES = {
     wxTitle: '审核结果通知',
     fields: { title: thing('thing1', '审核事项'), status: phrase('phrase2', '审核结果'), note: thing('thing3', '备注') },
   },
+  wish_reviewed: {
+    title: '微心愿审核结果',
+    recipients: '提出微心愿的居民',
+    wxTitle: '审核结果通知',
+    fields: needFields,
+  },
+  need_claimed: {
+    title: '微心愿已有人认领',
+    recipients: '提出微心愿的居民',
+    wxTitle: '服务进度通知',
+    fields: needFields,
+  },
+  need_confirmed: {
+    title: '服务已确认完成',
+    recipients: '完成服务的报到党员；提出微心愿的居民',
+    wxTitle: '服务完成通知',
+    fields: needFields,
+  },
+  need_thanked: {
+    title: '居民致谢',
+    recipients: '为微心愿提供服务的报到党员',
+    wxTitle: '服务评价通知',
+    fields: needFields,
+  },
   'ratings.black_list': {
     title: '物业服务黑榜',
     recipients: '被列入黑榜的物业所服务小区的居民与业委会委员',
@@ -183,6 +213,10 @@ export const SUBSCRIBE_MOMENTS = {
   handleRequest: ['request_assigned', 'request_escalated', 'request_decision_needed'],
   /** 投票 (an owner's ballot): the result of the motion. */
   vote: ['owners.motion'],
+  /** 提交微心愿. */
+  wish: ['wish_reviewed', 'need_claimed', 'need_confirmed'],
+  /** 认领需求 (a reported party member). */
+  claimNeed: ['need_confirmed', 'need_thanked'],
 } as const satisfies Record<string, readonly TemplateKey[]>;
 
 export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS;

@@ -8,30 +8,15 @@ import { isCommunityOrganiser } from '../auth';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { checkTexts } from '../content';
 import { newId } from '../ids';
+import { TEAMS, type TeamDoc } from '../outreach/model';
 import { fail, failures, ok } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
 import { invalidInput } from './guards';
-import {
-  ACTIVITIES,
-  SIGNUPS,
-  signupIdOf,
-  VOLUNTEER_COUNTERS,
-  VOLUNTEERS,
-  type ActivityDoc,
-  type SignupDoc,
-  type VolunteerDoc,
-} from './model';
+import { ACTIVITIES, SIGNUPS, signupIdOf, type ActivityDoc, type SignupDoc, type VolunteerDoc, VOLUNTEERS } from './model';
 import { completeCancellation } from './notify';
+import { issueProfile } from './profile';
 import { activityIdInput, cancelActivityInput, createActivityInput, listActivitiesInput, profileInput, registerInput } from './schemas';
 import { activityDetail, activitySummary, volunteerProfile } from './views';
-
-interface CounterDoc {
-  _id: string;
-  last: number;
-}
-
-/** The platform-wide counter behind volunteer numbers (志愿者编号 ZY000001, …). */
-const COUNTER_ID = 'volunteer_no';
 
 /** Registration, profile and the activities themselves. */
 export const activityActions: ActionMap = {
@@ -46,36 +31,20 @@ export const activityActions: ActionMap = {
       if (rejected) return rejected;
       const nowIso = ctx.clock.now().toISOString();
       try {
-        const created = await ctx.store.transaction(async (tx) => {
-          const [existing, counter] = await Promise.all([
-            tx.get<VolunteerDoc>(VOLUNTEERS, user._id),
-            tx.get<CounterDoc>(VOLUNTEER_COUNTERS, COUNTER_ID),
-          ]);
-          if (existing) return null;
-          const n = (counter?.last ?? 0) + 1;
-          if (counter) {
-            if (!(await tx.update(VOLUNTEER_COUNTERS, COUNTER_ID, { $set: { last: n } }, { last: counter.last })))
-              throw new Error('volunteer counter moved');
-          } else {
-            await tx.insert<CounterDoc>(VOLUNTEER_COUNTERS, { _id: COUNTER_ID, last: n });
-          }
-          const doc: VolunteerDoc = {
-            _id: user._id,
-            communityId: user.communityId,
-            compoundId: user.compoundId,
-            realName: input.realName,
-            phone: input.phone,
-            skills,
-            isPartyMember: input.isPartyMember ?? user.isPartyMember,
-            volunteerNo: `ZY${String(n).padStart(6, '0')}`,
-            totalHours: 0,
-            slots: [],
-            createdAt: nowIso,
-            updatedAt: nowIso,
-          };
-          await tx.insert(VOLUNTEERS, doc);
-          return doc;
-        });
+        const created = await ctx.store.transaction((tx) =>
+          issueProfile(
+            tx,
+            user,
+            {
+              realName: input.realName,
+              phone: input.phone,
+              skills,
+              isPartyMember: input.isPartyMember ?? user.isPartyMember,
+              isYouthLeagueMember: input.isYouthLeagueMember ?? false,
+            },
+            nowIso,
+          ),
+        );
         if (!created) return fail('CONFLICT', '您已登记为志愿者', 'ALREADY_VOLUNTEER');
         await audit(ctx, 'volunteer.register', 'volunteer', created._id, { volunteerNo: created.volunteerNo });
         return ok(volunteerProfile(created));
@@ -103,7 +72,11 @@ export const activityActions: ActionMap = {
     input: createActivityInput,
     run: async (input, ctx) => {
       const user = ctx.user;
-      if (!isCommunityOrganiser(user, input.communityId)) return failures.forbidden('只有本社区居委会或党组织可以发布活动');
+      // A team's leader publishes for their team (RULES.md §7); otherwise the community's organisers.
+      const team = input.teamId ? await ctx.store.get<TeamDoc>(TEAMS, input.teamId) : null;
+      if (input.teamId && (!team || team.communityId !== input.communityId)) return failures.notFound('志愿服务队');
+      if (!isCommunityOrganiser(user, input.communityId) && !(team && team.leaderUserId === user._id && user.status === 'active'))
+        return failures.forbidden('只有本社区居委会、党组织或服务队队长可以发布活动');
       const now = ctx.clock.now();
       const times = {
         startAt: toUtcIso(input.startAt),
@@ -142,12 +115,13 @@ export const activityActions: ActionMap = {
         signupSeq: 0,
         version: 0,
         organiser: {
-          organisation: partyOrg ? `中共${community.name}委员会` : `${community.name}居民委员会`,
+          organisation: team ? `${community.name}${team.name}` : partyOrg ? `中共${community.name}委员会` : `${community.name}居民委员会`,
           personInCharge: input.contactName ?? user.name,
           // The organiser's own mobile is personal data: published only when they type it in.
           contact: input.contactPhone ?? community.officePhone,
         },
         createdBy: user._id,
+        ...(team ? { teamId: team._id, teamName: team.name } : {}),
         rules: { freeCancelHours: rules.freeCancelHours, attendanceMinRatio: rules.attendanceMinRatio },
         reminders: {},
         createdAt: nowIso,

@@ -15,6 +15,21 @@ export const volunteerCollections: CollectionSpec[] = [
           ['createdAt', 'asc'],
         ],
       },
+      // community.stats backbone: party members and 共青团员 among volunteers
+      {
+        name: 'community_party',
+        fields: [
+          ['communityId', 'asc'],
+          ['isPartyMember', 'asc'],
+        ],
+      },
+      {
+        name: 'community_youth',
+        fields: [
+          ['communityId', 'asc'],
+          ['isYouthLeagueMember', 'asc'],
+        ],
+      },
     ],
   },
   { name: VOLUNTEER_COUNTERS, indexes: [] },
@@ -46,6 +61,8 @@ export const volunteerCollections: CollectionSpec[] = [
           ['startAt', 'asc'],
         ],
       },
+      // outreach.listTeams: a team's activities
+      { name: 'team', fields: [['teamId', 'asc']] },
       {
         name: 'status_end',
         fields: [

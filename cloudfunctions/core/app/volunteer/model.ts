@@ -24,6 +24,10 @@ export interface VolunteerDoc extends Doc {
   phone: string;
   skills: string[];
   isPartyMember: boolean;
+  /** 共青团员: with party members, the backbone of volunteering (RULES.md §7). */
+  isYouthLeagueMember?: boolean;
+  /** A party member reported in and confirmed by a community (RULES.md §7). */
+  reportedMember?: boolean;
   /** 志愿者编号, unique: issued from the community's counter. */
   volunteerNo: string;
   /** Hours of attended records, kept equal to their sum by the check-out transaction. */
@@ -60,6 +64,9 @@ export interface ActivityDoc extends Doc {
   version: number;
   organiser: Organiser;
   createdBy: string;
+  /** The volunteer team (志愿服务队) that publishes it, when its leader did. */
+  teamId?: string;
+  teamName?: string;
   /** The rules in force when published: volunteers sign up under these. */
   rules: { freeCancelHours: number; attendanceMinRatio: number };
   /** When each reminder round was sent. */

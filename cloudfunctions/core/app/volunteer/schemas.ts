@@ -11,6 +11,7 @@ export const registerInput = strict({
   phone,
   skills: z.array(line(20)).max(10, '最多填写 10 项技能').optional(),
   isPartyMember: z.boolean().optional(),
+  isYouthLeagueMember: z.boolean().optional(),
 });
 
 export const profileInput = strict({});
@@ -33,6 +34,8 @@ export const createActivityInput = strict({
   openToAll: z.boolean().optional(),
   contactName: line(20).optional(),
   contactPhone: contactPhone.optional(),
+  /** Published for this volunteer team (its leader may publish). */
+  teamId: id.optional(),
   clientToken: clientToken.optional(),
 });
 

@@ -61,6 +61,8 @@ export interface ActivitySummary {
   openToAll: boolean;
   status: ActivityStatus;
   phase: ActivityPhase;
+  /** The volunteer team that publishes it, if any. */
+  teamName: string | null;
 }
 
 /** The caller's own signup on an activity. */
@@ -105,6 +107,8 @@ export interface VolunteerProfile {
   phone: string;
   skills: string[];
   isPartyMember: boolean;
+  isYouthLeagueMember: boolean;
+  reportedMember: boolean;
   totalHours: number;
   communityId: string;
   createdAt: string;
@@ -187,6 +191,7 @@ export function activitySummary(a: ActivityDoc, now: Date): ActivitySummary {
     openToAll: a.openToAll,
     status: a.status,
     phase: activityPhase(a, now),
+    teamName: a.teamName ?? null,
   };
 }
 
@@ -235,6 +240,8 @@ export function volunteerProfile(v: VolunteerDoc): VolunteerProfile {
     phone: v.phone,
     skills: v.skills,
     isPartyMember: v.isPartyMember,
+    isYouthLeagueMember: v.isYouthLeagueMember ?? false,
+    reportedMember: v.reportedMember ?? false,
     totalHours: v.totalHours,
     communityId: v.communityId,
     createdAt: v.createdAt,

@@ -10,6 +10,8 @@ export interface VolunteerForm {
   /** Skills as typed: separated by commas, 、 or spaces. */
   skills: string;
   isPartyMember: boolean;
+  /** 共青团员 (optional: counted with party members as the backbone of volunteering). */
+  isYouthLeagueMember?: boolean;
 }
 
 export type VolunteerField = 'realName' | 'phone' | 'skills';
@@ -49,7 +51,9 @@ export function validateVolunteer(form: VolunteerForm): VolunteerErrors {
 
 /** The volunteer.register payload of a valid form. */
 export function toVolunteerInput(form: VolunteerForm): RegisterVolunteerInput {
-  return { realName: form.realName.trim(), phone: form.phone.trim(), skills: parseSkills(form.skills), isPartyMember: form.isPartyMember };
+  const { realName, phone, skills, isPartyMember, isYouthLeagueMember } = form;
+  const input = { realName: realName.trim(), phone: phone.trim(), skills: parseSkills(skills), isPartyMember };
+  return isYouthLeagueMember ? { ...input, isYouthLeagueMember } : input;
 }
 
 /** Puts the server's INVALID_INPUT issues onto the form's fields; the rest is returned as `other`. */

@@ -80,6 +80,10 @@ Component({
       this.setData({ 'form.isPartyMember': e.detail.checked });
     },
 
+    onYouthLeagueChange(e: DetailEvent<{ checked: boolean }>) {
+      this.setData({ 'form.isYouthLeagueMember': e.detail.checked });
+    },
+
     async onSubmit(): Promise<void> {
       if (this.data.submitting) return;
       const errors = validateVolunteer(this.data.form);

@@ -1,0 +1,120 @@
+/**
+ * Round-trip budgets of the outreach function's actions (the table's conventions: round-trip-budgets.ts).
+ */
+import { DEMO } from '../cloudfunctions/core/seed/demo-ids';
+import type { Budget } from './round-trip-budgets';
+
+export const OUTREACH_BUDGETS: Record<string, Budget> = {
+  report: {
+    reads: 4,
+    why: 'the caller, then the community, their volunteer profile and their other report in parallel',
+    call: () => ({
+      openid: 'demo-oc',
+      data: { communityId: DEMO.communityId, unitName: '荆州市财政局', branchName: '机关第一党支部', kind: 'paired' },
+    }),
+  },
+  myReports: {
+    reads: 3,
+    why: 'the caller, then their reports and building posts in parallel',
+    call: () => ({ openid: 'demo-cadre', data: {} }),
+  },
+  listReports: {
+    reads: 3,
+    why: 'the caller, one page of reports, then the building posts of those members',
+    call: () => ({ openid: 'demo-party', data: { communityId: DEMO.communityId } }),
+  },
+  confirmReport: {
+    reads: 5,
+    writes: 6,
+    why: "caller, report and member, then in the transaction the volunteer profile and its number counter; writes: the report, the community's backbone counters, the profile (a new one with its number and its party count, or the flag on an existing one) and the audit",
+    call: (c) => ({ openid: 'demo-party', data: { reportId: `${c.userId('demo-volunteer')}:residence` } }),
+  },
+  appointBuildingRole: {
+    reads: 5,
+    why: "caller, compound, the member's two reports, then the post's previous holder",
+    call: (c) => ({
+      openid: 'demo-party',
+      data: { userId: c.userId('demo-cadre'), compoundId: DEMO.compound1, building: '5栋', role: 'building_head' },
+    }),
+  },
+  needCategories: {
+    reads: 2,
+    why: "the caller, then the community's rules",
+    call: () => ({ openid: 'demo-cadre', data: { communityId: DEMO.communityId } }),
+  },
+  publishNeed: {
+    reads: 2,
+    why: "the caller, then the community's categories",
+    call: () => ({
+      openid: 'demo-rc',
+      data: {
+        communityId: DEMO.communityId,
+        kind: 'general',
+        category: 'elder_care',
+        title: '陪同就医',
+        text: '每周二上午陪同老人复诊。',
+      },
+    }),
+  },
+  wish: {
+    reads: 2,
+    why: "the caller, then the community's categories",
+    call: () => ({ openid: 'demo-resident', data: { text: '希望有人帮忙换灯泡' } }),
+  },
+  reviewWish: {
+    reads: 3,
+    why: "caller, the wish, then the community's categories",
+    call: () => ({ openid: 'demo-rc', data: { needId: 'need_demo_wish_phone', approve: true } }),
+  },
+  listNeeds: {
+    reads: 2,
+    why: 'the caller, then one page of needs',
+    call: () => ({ openid: 'demo-cadre', data: { communityId: DEMO.communityId } }),
+  },
+  getNeed: {
+    reads: 5,
+    why: "caller and need, then its claims and the caller's two reports in parallel",
+    call: () => ({ openid: 'demo-cadre', data: { needId: 'need_demo_elder' } }),
+  },
+  myNeeds: {
+    reads: 2,
+    why: 'the caller, then one page of their claims',
+    call: () => ({ openid: 'demo-cadre', data: { as: 'claimant' } }),
+  },
+  claim: {
+    reads: 6,
+    why: "caller, need and the caller's two reports, then in the transaction the need and any earlier claim",
+    call: () => ({ openid: 'demo-cadre', data: { needId: 'need_demo_legal' } }),
+  },
+  complete: {
+    reads: 3,
+    why: "caller, need, then the caller's claim",
+    call: () => ({ openid: 'demo-cadre', data: { needId: 'need_demo_elder', note: '已代购米面油' } }),
+  },
+  confirmDone: {
+    reads: 8,
+    writes: 6,
+    why: "caller, need and its claims, the need again per confirmed claim in its transaction, then the fresh detail; writes per claim in one transaction: claim, need, the community's service count, a message to the claimant and one to a wish's resident; and the audit",
+    call: () => ({ openid: 'demo-rc', data: { needId: 'need_demo_repair' } }),
+  },
+  thank: {
+    reads: 6,
+    why: "caller and need, the confirmed claims (their members are told), then the fresh detail's claims and the caller's two reports",
+    call: () => ({ openid: 'demo-resident2', data: { needId: 'need_demo_wish_glasses', score: 5 } }),
+  },
+  unitFeedback: {
+    reads: 9,
+    why: 'caller, community, the reports of both statuses and the building posts, then per member their services and hours in the period',
+    call: () => ({ openid: 'demo-party', data: { communityId: DEMO.communityId } }),
+  },
+  createTeam: {
+    reads: 3,
+    why: 'the caller, then the community and the leader in parallel',
+    call: (c) => ({ openid: 'demo-party', data: { communityId: DEMO.communityId, name: '巡逻队', leaderUserId: c.userId('demo-oc') } }),
+  },
+  listTeams: {
+    reads: 4,
+    why: 'the caller, the teams, then a count of activities per team (two in the demo)',
+    call: () => ({ openid: 'demo-cadre', data: { communityId: DEMO.communityId } }),
+  },
+};

@@ -1,0 +1,139 @@
+/**
+ * Feedback to the members' units (报到反馈): each reported member's reporting and services in a
+ * period, grouped by unit — the party organisation's page (outreach.unitFeedback) and the rows of
+ * the `outreach` ledger (admin.exportLedger) come from the same records through `memberFeedback`.
+ */
+import { BUILDING_ROLE_LABELS, groupByUnit, REPORT_KIND_LABELS, REPORT_STATUSES, type MemberFeedback } from '../../domain/outreach-report';
+import { periodOf, periodRange } from '../../domain/period';
+import { MAX_FIND_LIMIT } from '../../ports/store';
+import { defineAction, type ActionMap } from '../action';
+import { isAdmin, hasCommunityRole } from '../auth';
+import type { AppContext } from '../context';
+import { COMMUNITIES } from '../community/community';
+import { failures, ok } from '../result';
+import { isStreetAdminOfCommunity } from '../scope';
+import { SIGNUPS, type SignupDoc } from '../volunteer/model';
+import { BUILDING_POSTS, CLAIMS, REPORTS, type BuildingPostDoc, type ClaimDoc, type ReportDoc } from './model';
+import { unitFeedbackInput } from './schemas';
+import type { UnitFeedbackResult } from './views';
+
+type Ctx = Pick<AppContext, 'store'>;
+
+async function findAll<T extends { _id: string }>(
+  ctx: Ctx,
+  collection: string,
+  filter: Parameters<Ctx['store']['find']>[1],
+  order: string,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += MAX_FIND_LIMIT) {
+    const rows = await ctx.store.find<T>(collection, filter, { orderBy: [[order, 'asc']], limit: MAX_FIND_LIMIT, skip });
+    out.push(...rows);
+    if (rows.length < MAX_FIND_LIMIT) return out;
+  }
+}
+
+/**
+ * Every member who reported to the community before `toIso`, with the services confirmed and the
+ * volunteer hours attended in this community in [fromIso, toIso).
+ */
+export async function memberFeedback(ctx: Ctx, communityId: string, fromIso: string, toIso: string): Promise<MemberFeedback[]> {
+  const reports = (
+    await Promise.all(
+      REPORT_STATUSES.map((status) => findAll<ReportDoc>(ctx, REPORTS, { communityId, status, reportedAt: { $lt: toIso } }, 'reportedAt')),
+    )
+  ).flat();
+  const posts = await findAll<BuildingPostDoc>(ctx, BUILDING_POSTS, { communityId }, 'userId');
+  return Promise.all(
+    reports.map(async (r): Promise<MemberFeedback> => {
+      const [claims, signups] = await Promise.all([
+        findAll<ClaimDoc>(
+          ctx,
+          CLAIMS,
+          { userId: r.userId, status: 'confirmed', confirmedAt: { $gte: fromIso, $lt: toIso } },
+          'confirmedAt',
+        ),
+        findAll<SignupDoc>(ctx, SIGNUPS, { userId: r.userId, attendance: 'attended', startAt: { $gte: fromIso, $lt: toIso } }, 'startAt'),
+      ]);
+      const here = claims.filter((c) => c.communityId === communityId);
+      return {
+        userId: r.userId,
+        name: r.name,
+        unitName: r.unitName,
+        branchName: r.branchName,
+        communityName: r.communityName,
+        kind: r.kind,
+        status: r.status,
+        reportedAt: r.reportedAt,
+        confirmedAt: r.confirmedAt ?? null,
+        buildingRoles: posts.filter((p) => p.userId === r.userId).map((p) => `${p.building}${BUILDING_ROLE_LABELS[p.role]}`),
+        services: {
+          general: here.filter((c) => c.kind === 'general').length,
+          professional: here.filter((c) => c.kind === 'professional').length,
+        },
+        hours: signups.filter((s) => s.communityId === communityId).reduce((sum, s) => sum + s.hours, 0),
+      };
+    }),
+  );
+}
+
+/** One row of the `outreach` ledger (台账): a member's reporting and services, in Chinese columns. */
+export interface OutreachLedgerRow {
+  单位: string;
+  党支部: string;
+  姓名: string;
+  报到社区: string;
+  报到类型: string;
+  状态: string;
+  报到时间: string;
+  确认时间: string;
+  楼栋职务: string;
+  一般服务次数: number;
+  专业服务次数: number;
+  志愿服务时长: number;
+}
+
+/** The ledger rows of the communities in [fromIso, toIso), unit by unit: for admin.exportLedger. */
+export async function outreachLedgerRows(ctx: Ctx, communityIds: string[], fromIso: string, toIso: string): Promise<OutreachLedgerRow[]> {
+  const members = (await Promise.all(communityIds.map((id) => memberFeedback(ctx, id, fromIso, toIso)))).flat();
+  return groupByUnit(members).flatMap((u) =>
+    u.members.map((m) => ({
+      单位: m.unitName,
+      党支部: m.branchName,
+      姓名: m.name,
+      报到社区: m.communityName,
+      报到类型: REPORT_KIND_LABELS[m.kind],
+      状态: m.status === 'confirmed' ? '已确认' : '待确认',
+      报到时间: m.reportedAt,
+      确认时间: m.confirmedAt ?? '',
+      楼栋职务: m.buildingRoles.join('、'),
+      一般服务次数: m.services.general,
+      专业服务次数: m.services.professional,
+      志愿服务时长: m.hours,
+    })),
+  );
+}
+
+export const feedbackActions: ActionMap = {
+  unitFeedback: defineAction({
+    summary: '报到反馈：本社区报到党员的报到与服务情况，按单位汇总',
+    access: 'active',
+    input: unitFeedbackInput,
+    run: async (input, ctx) => {
+      // The community's party organisation; overseeing it, the street office of its street and the admin.
+      const allowed =
+        hasCommunityRole(ctx.user, 'party_org', input.communityId) ||
+        isAdmin(ctx.user) ||
+        (await isStreetAdminOfCommunity(ctx, ctx.user, input.communityId));
+      if (!allowed) return failures.forbidden('只有本社区党组织或所属街道可以查看报到反馈');
+      if (!(await ctx.store.get(COMMUNITIES, input.communityId))) return failures.notFound('社区');
+      const period = input.period ?? periodOf(ctx.clock.now());
+      const { fromIso, toIso } = periodRange(period);
+      const from = new Date(fromIso).toISOString();
+      const to = new Date(toIso).toISOString();
+      const units = groupByUnit(await memberFeedback(ctx, input.communityId, from, to));
+      const result: UnitFeedbackResult = { communityId: input.communityId, period, from: fromIso, to: toIso, units };
+      return ok(result);
+    },
+  }),
+};

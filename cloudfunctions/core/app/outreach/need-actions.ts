@@ -1,0 +1,238 @@
+import { needCategoryLabel, WISH_CATEGORY } from '../../domain/outreach-categories';
+import { reviewRefusal } from '../../domain/outreach-need';
+import { rulesFor } from '../../domain/rules-config';
+import type { Filter } from '../../ports/store';
+import { defineAction, type ActionMap } from '../action';
+import { audit } from '../audit';
+import { isCommunityOrganiser, isCommunityStaff } from '../auth';
+import { COMMUNITIES, type CommunityDoc } from '../community/community';
+import { newId } from '../ids';
+import { fail, failures, ok, type Failure, type Result } from '../result';
+import { decodeKeyset, keysetAfter, keysetPage, type Page } from '../schemas';
+import { checkTexts } from '../content';
+import { invalidInput } from '../volunteer/guards';
+import { needDetail } from './detail';
+import { CLAIMS, NEEDS, type ClaimDoc, type NeedDoc } from './model';
+import { wishReviewedMessage } from './notify';
+import { listNeedsInput, myNeedsInput, needCategoriesInput, needIdInput, publishNeedInput, reviewWishInput, wishInput } from './schemas';
+import { myClaimItem, needSummary, type MyClaimItem, type NeedSummary } from './views';
+
+/** The label of the category in the community's rules, or the INVALID_INPUT failure. */
+function categoryOf(community: CommunityDoc, kind: NeedDoc['kind'], key: string): string | Failure {
+  const label = needCategoryLabel(rulesFor(community.rules).needCategories, kind, key);
+  return label ?? invalidInput([{ path: ['category'], message: '本社区没有该服务类别' }], 'UNKNOWN_CATEGORY');
+}
+
+/** A wish's title: its first line, at most 20 characters. */
+const titleOf = (text: string): string => {
+  const first = text.split(/\r?\n/)[0].trim();
+  return first.length > 20 ? `${first.slice(0, 20)}…` : first;
+};
+
+/** 需求清单 and 微心愿: publishing, wishing, reviewing, listing. */
+export const needActions: ActionMap = {
+  needCategories: defineAction({
+    summary: '本社区的服务类别（一般服务 / 专业服务）',
+    access: 'registered',
+    input: needCategoriesInput,
+    run: async (input, ctx) => {
+      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
+      if (!community) return failures.notFound('社区');
+      return ok(rulesFor(community.rules).needCategories);
+    },
+  }),
+
+  publishNeed: defineAction({
+    summary: '发布服务需求（一般服务 / 专业服务）',
+    access: 'active',
+    idempotent: true,
+    input: publishNeedInput,
+    run: async (input, ctx) => {
+      if (!isCommunityOrganiser(ctx.user, input.communityId)) return failures.forbidden('只有本社区居委会或党组织可以发布需求');
+      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
+      if (!community) return failures.notFound('社区');
+      const label = categoryOf(community, input.kind, input.category);
+      if (typeof label !== 'string') return label;
+      const rejected = await checkTexts(ctx, [input.title, input.text]);
+      if (rejected) return rejected;
+      const now = ctx.clock.now();
+      const nowIso = now.toISOString();
+      const slots = input.slots ?? 1;
+      const doc: NeedDoc = {
+        _id: newId('need', now),
+        communityId: community._id,
+        source: 'community',
+        kind: input.kind,
+        category: input.category,
+        categoryLabel: label,
+        title: input.title,
+        text: input.text,
+        slots,
+        openSlots: slots,
+        claimedCount: 0,
+        doneCount: 0,
+        status: 'open',
+        requesterId: null,
+        createdBy: ctx.user._id,
+        createdAt: nowIso,
+        updatedAt: nowIso,
+      };
+      await ctx.store.insert(NEEDS, doc);
+      await audit(ctx, 'outreach.publishNeed', 'need', doc._id, { kind: doc.kind, slots });
+      return ok(needSummary(doc));
+    },
+  }),
+
+  wish: defineAction({
+    summary: '居民提交微心愿（待社区审核）',
+    access: 'active',
+    idempotent: true,
+    input: wishInput,
+    run: async (input, ctx) => {
+      const user = ctx.user;
+      if (!user.roles.includes('resident')) return failures.forbidden('只有已通过审核的居民可以提交微心愿');
+      // Checked before anything is stored: refused text leaves no trace.
+      const rejected = await checkTexts(ctx, [input.text]);
+      if (rejected) return rejected;
+      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, user.communityId);
+      if (!community) return failures.notFound('社区');
+      const now = ctx.clock.now();
+      const nowIso = now.toISOString();
+      const doc: NeedDoc = {
+        _id: newId('need', now),
+        communityId: community._id,
+        source: 'wish',
+        kind: 'general',
+        category: WISH_CATEGORY,
+        categoryLabel: needCategoryLabel(rulesFor(community.rules).needCategories, 'general', WISH_CATEGORY) ?? '微心愿',
+        title: titleOf(input.text),
+        text: input.text,
+        slots: 1,
+        openSlots: 1,
+        claimedCount: 0,
+        doneCount: 0,
+        status: 'pending_review',
+        requesterId: user._id,
+        createdBy: user._id,
+        createdAt: nowIso,
+        updatedAt: nowIso,
+      };
+      await ctx.store.insert(NEEDS, doc);
+      await audit(ctx, 'outreach.wish', 'need', doc._id);
+      return ok(needSummary(doc));
+    },
+  }),
+
+  reviewWish: defineAction({
+    summary: '审核微心愿（通过后发布到需求清单）',
+    access: 'active',
+    input: reviewWishInput,
+    run: async (input, ctx) => {
+      const need = await ctx.store.get<NeedDoc>(NEEDS, input.needId);
+      if (!need) return failures.notFound('需求');
+      if (!isCommunityOrganiser(ctx.user, need.communityId)) return failures.forbidden('只有本社区居委会或党组织可以审核微心愿');
+      const refused = reviewRefusal(need);
+      if (refused) return fail(refused.code, refused.message, refused.reason);
+      const set: Record<string, unknown> = { reviewedAt: ctx.clock.now().toISOString(), updatedAt: ctx.clock.now().toISOString() };
+      if (input.note) {
+        const rejected = await checkTexts(ctx, [input.note]);
+        if (rejected) return rejected;
+        set.reviewNote = input.note;
+      }
+      if (input.approve) {
+        set.status = 'open';
+        const kind = input.kind ?? need.kind;
+        const category = input.category ?? (input.kind && input.kind !== need.kind ? '' : need.category);
+        const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, need.communityId);
+        if (!community) return failures.notFound('社区');
+        const label = categoryOf(community, kind, category);
+        if (typeof label !== 'string') return label;
+        const slots = input.slots ?? need.slots;
+        Object.assign(set, { kind, category, categoryLabel: label, slots, openSlots: slots });
+      } else {
+        set.status = 'rejected';
+      }
+      // The review and the resident's message, in one transaction.
+      const requesterId = need.requesterId;
+      const updated = await ctx.store.transaction(async (tx) => {
+        if (!(await tx.update(NEEDS, need._id, { $set: set }, { status: 'pending_review' }))) return false;
+        if (requesterId) await ctx.notifier.sendIn(tx, wishReviewedMessage(need, requesterId, input.approve, input.note));
+        return true;
+      });
+      if (!updated) return fail('INVALID_STATE', '该微心愿已审核', 'ALREADY_REVIEWED');
+      await audit(ctx, 'outreach.reviewWish', 'need', need._id, { approve: input.approve });
+      return ok(needSummary({ ...need, ...(set as Partial<NeedDoc>) }));
+    },
+  }),
+
+  listNeeds: defineAction({
+    summary: '需求清单（默认为可认领的需求）',
+    access: 'registered',
+    input: listNeedsInput,
+    run: async (input, ctx) => {
+      const status = input.status ?? 'open';
+      // Wishes under review or turned down are the community staff's business only.
+      if ((status === 'pending_review' || status === 'rejected') && !isCommunityStaff(ctx.user, input.communityId)) {
+        return failures.forbidden('只有本社区工作人员可以查看待审核的微心愿');
+      }
+      const filter: Filter = { communityId: input.communityId, status };
+      const limit = input.limit ?? 20;
+      const after = decodeKeyset(input.cursor);
+      const rows = await ctx.store.find<NeedDoc>(NEEDS, after ? { $and: [filter, keysetAfter('createdAt', after, 'desc')] } : filter, {
+        orderBy: [
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        limit: limit + 1,
+      });
+      return ok(keysetPage(rows, limit, 'createdAt', needSummary));
+    },
+  }),
+
+  getNeed: defineAction({
+    summary: '需求详情（认领情况与本人可做的操作）',
+    access: 'registered',
+    input: needIdInput,
+    run: async (input, ctx) => {
+      const need = await ctx.store.get<NeedDoc>(NEEDS, input.needId);
+      if (!need) return failures.notFound('需求');
+      const user = ctx.user;
+      const staff = isCommunityStaff(user, need.communityId);
+      if ((need.status === 'pending_review' || need.status === 'rejected') && !staff && need.requesterId !== user._id) {
+        return failures.notFound('需求');
+      }
+      return ok(await needDetail(ctx, need, user));
+    },
+  }),
+
+  myNeeds: defineAction({
+    summary: '我认领的需求 / 我提出的微心愿',
+    access: 'registered',
+    input: myNeedsInput,
+    run: async (input, ctx): Promise<Result<Page<MyClaimItem> | Page<NeedSummary>>> => {
+      const userId = ctx.user._id;
+      const limit = input.limit ?? 20;
+      const after = decodeKeyset(input.cursor);
+      if (input.as === 'claimant') {
+        const filter: Filter = { userId };
+        const rows = await ctx.store.find<ClaimDoc>(CLAIMS, after ? { $and: [filter, keysetAfter('claimedAt', after, 'desc')] } : filter, {
+          orderBy: [
+            ['claimedAt', 'desc'],
+            ['_id', 'desc'],
+          ],
+          limit: limit + 1,
+        });
+        return ok(keysetPage(rows, limit, 'claimedAt', myClaimItem));
+      }
+      const filter: Filter = { requesterId: userId };
+      const rows = await ctx.store.find<NeedDoc>(NEEDS, after ? { $and: [filter, keysetAfter('createdAt', after, 'desc')] } : filter, {
+        orderBy: [
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        limit: limit + 1,
+      });
+      return ok(keysetPage(rows, limit, 'createdAt', needSummary));
+    },
+  }),
+};

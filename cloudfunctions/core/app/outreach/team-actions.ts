@@ -1,0 +1,78 @@
+import { defineAction, type ActionMap } from '../action';
+import { USERS, type UserDoc } from '../account/user';
+import { audit } from '../audit';
+import { isCommunityOrganiser, isCommunityStaff } from '../auth';
+import { COMMUNITIES } from '../community/community';
+import { newId } from '../ids';
+import { fail, failures, ok } from '../result';
+import { checkTexts } from '../content';
+import { ACTIVITIES } from '../volunteer/model';
+import { confirmedReport } from './members';
+import { TEAMS, type TeamDoc } from './model';
+import { bumpBackbone } from './stats';
+import { createTeamInput, listTeamsInput } from './schemas';
+import { maskName, teamView, type TeamItem } from './views';
+
+/** 志愿服务队 / 群众活动团队: registered by the community, each with a leader who publishes its activities. */
+export const teamActions: ActionMap = {
+  createTeam: defineAction({
+    summary: '登记志愿服务队 / 群众活动团队并指定队长',
+    access: 'active',
+    input: createTeamInput,
+    run: async (input, ctx) => {
+      if (!isCommunityOrganiser(ctx.user, input.communityId)) return failures.forbidden('只有本社区居委会或党组织可以登记服务队');
+      const [community, leader] = await Promise.all([
+        ctx.store.get(COMMUNITIES, input.communityId),
+        ctx.store.get<UserDoc>(USERS, input.leaderUserId),
+      ]);
+      if (!community) return failures.notFound('社区');
+      if (!leader) return failures.notFound('队长');
+      // The leader lives in the community, or is a party member reported in and confirmed there.
+      const ofCommunity = leader.communityId === input.communityId || !!(await confirmedReport(ctx.store, leader._id, input.communityId));
+      if (leader.status !== 'active' || !ofCommunity)
+        return fail('INVALID_STATE', '队长须为本社区已通过审核的居民或报到党员', 'LEADER_NOT_ELIGIBLE');
+      const rejected = await checkTexts(ctx, [input.name]);
+      if (rejected) return rejected;
+      const now = ctx.clock.now();
+      const doc: TeamDoc = {
+        _id: newId('team', now),
+        communityId: input.communityId,
+        name: input.name,
+        kind: input.kind ?? 'volunteer',
+        leaderUserId: leader._id,
+        leaderName: leader.name,
+        createdBy: ctx.user._id,
+        createdAt: now.toISOString(),
+      };
+      await ctx.store.transaction(async (tx) => {
+        await tx.insert(TEAMS, doc);
+        await bumpBackbone(tx, doc.communityId, { teams: 1 });
+      });
+      await audit(ctx, 'outreach.createTeam', 'team', doc._id, { leaderUserId: doc.leaderUserId });
+      return ok(teamView(doc));
+    },
+  }),
+
+  listTeams: defineAction({
+    summary: '本社区的服务队（含已发布活动数）',
+    access: 'registered',
+    input: listTeamsInput,
+    run: async (input, ctx) => {
+      const teams = await ctx.store.find<TeamDoc>(
+        TEAMS,
+        { communityId: input.communityId },
+        { orderBy: [['createdAt', 'asc']], limit: 200 },
+      );
+      // A leader's full name to the community's staff and to the leader; others see it masked (张**).
+      const staff = isCommunityStaff(ctx.user, input.communityId);
+      const items: TeamItem[] = await Promise.all(
+        teams.map(async (t) => {
+          const v = teamView(t);
+          const shown = staff || t.leaderUserId === ctx.callerId ? v : { ...v, leaderName: maskName(v.leaderName) };
+          return { ...shown, activities: await ctx.store.count(ACTIVITIES, { teamId: t._id }) };
+        }),
+      );
+      return ok(items);
+    },
+  }),
+};

@@ -1,0 +1,172 @@
+// What callers see of reports, needs, claims and teams. Free of Node types: the mini-program's
+// services import these types (type-only).
+import type { NeedCategories, NeedKind } from '../../domain/outreach-categories';
+import type { ClaimStatus, NeedSource, NeedStatus } from '../../domain/outreach-need';
+import type { BuildingRole, ReportKind, ReportStatus, UnitFeedback } from '../../domain/outreach-report';
+import type { BuildingPostDoc, ClaimDoc, NeedDoc, ReportDoc, TeamDoc } from './model';
+
+export type { NeedCategories, NeedKind, NeedStatus, ClaimStatus, NeedSource, ReportKind, ReportStatus, BuildingRole, UnitFeedback };
+
+/** A building role held. */
+export interface BuildingPostView {
+  compoundId: string;
+  building: string;
+  role: BuildingRole;
+}
+
+export interface ReportView {
+  reportId: string;
+  userId: string;
+  name: string;
+  communityId: string;
+  communityName: string;
+  kind: ReportKind;
+  unitName: string;
+  branchName: string;
+  status: ReportStatus;
+  reportedAt: string;
+  confirmedAt: string | null;
+  buildingPosts: BuildingPostView[];
+}
+
+export function reportView(r: ReportDoc, posts: BuildingPostDoc[] = []): ReportView {
+  return {
+    reportId: r._id,
+    userId: r.userId,
+    name: r.name,
+    communityId: r.communityId,
+    communityName: r.communityName,
+    kind: r.kind,
+    unitName: r.unitName,
+    branchName: r.branchName,
+    status: r.status,
+    reportedAt: r.reportedAt,
+    confirmedAt: r.confirmedAt ?? null,
+    buildingPosts: posts
+      .filter((p) => p.userId === r.userId && p.communityId === r.communityId)
+      .map((p) => ({ compoundId: p.compoundId, building: p.building, role: p.role })),
+  };
+}
+
+/** A need in a list. */
+export interface NeedSummary {
+  needId: string;
+  communityId: string;
+  source: NeedSource;
+  kind: NeedKind;
+  category: string;
+  categoryLabel: string;
+  title: string;
+  text: string;
+  slots: number;
+  claimedCount: number;
+  doneCount: number;
+  status: NeedStatus;
+  createdAt: string;
+}
+
+export function needSummary(n: NeedDoc): NeedSummary {
+  return {
+    needId: n._id,
+    communityId: n.communityId,
+    source: n.source,
+    kind: n.kind,
+    category: n.category,
+    categoryLabel: n.categoryLabel,
+    title: n.title,
+    text: n.text,
+    slots: n.slots,
+    claimedCount: n.claimedCount,
+    doneCount: n.doneCount,
+    status: n.status,
+    createdAt: n.createdAt,
+  };
+}
+
+/** A claim as staff and the claimant see it. */
+export interface ClaimView {
+  userId: string;
+  name: string;
+  status: ClaimStatus;
+  note: string | null;
+  claimedAt: string;
+  completedAt: string | null;
+  confirmedAt: string | null;
+}
+
+export function claimView(c: ClaimDoc): ClaimView {
+  return {
+    userId: c.userId,
+    name: c.name,
+    status: c.status,
+    note: c.note ?? null,
+    claimedAt: c.claimedAt,
+    completedAt: c.completedAt ?? null,
+    confirmedAt: c.confirmedAt ?? null,
+  };
+}
+
+/** outreach.getNeed: the need, its claims (staff see all; others only their own) and what the caller may do. */
+export interface NeedDetail extends NeedSummary {
+  reviewNote: string | null;
+  thanks: { score: number; message: string | null; at: string } | null;
+  claims: ClaimView[];
+  myClaim: ClaimView | null;
+  /** Whether the caller is the resident who made the wish. */
+  isRequester: boolean;
+  /** What the caller may do now (the server decides again on every call). */
+  can: { claim: boolean; complete: boolean; confirm: boolean; review: boolean; thank: boolean };
+}
+
+/** A claim with its need, for the member's own list. */
+export interface MyClaimItem extends ClaimView {
+  needId: string;
+  title: string;
+  kind: NeedKind;
+}
+
+export function myClaimItem(c: ClaimDoc): MyClaimItem {
+  return { ...claimView(c), needId: c.needId, title: c.title, kind: c.kind };
+}
+
+/** A name with all but its first character hidden: 赵**. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? name : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+export interface TeamView {
+  teamId: string;
+  communityId: string;
+  name: string;
+  kind: TeamDoc['kind'];
+  leaderUserId: string;
+  leaderName: string;
+  createdAt: string;
+}
+
+export function teamView(t: TeamDoc): TeamView {
+  return {
+    teamId: t._id,
+    communityId: t.communityId,
+    name: t.name,
+    kind: t.kind,
+    leaderUserId: t.leaderUserId,
+    leaderName: t.leaderName,
+    createdAt: t.createdAt,
+  };
+}
+
+/** outreach.listTeams item: the team and how many activities it has published. */
+export interface TeamItem extends TeamView {
+  activities: number;
+}
+
+/** outreach.unitFeedback answer. */
+export interface UnitFeedbackResult {
+  communityId: string;
+  period: string;
+  from: string;
+  to: string;
+  units: UnitFeedback[];
+}

@@ -1,0 +1,65 @@
+/**
+ * Issuing a volunteer profile with the next volunteer number (志愿者编号 ZY000001, …), inside the
+ * caller's transaction: used by volunteer.register and by outreach.confirmReport, which makes a
+ * confirmed party member a volunteer (RULES.md §7).
+ */
+import type { DocumentOps } from '../../ports/store';
+import type { UserDoc } from '../account/user';
+import { bumpBackbone } from '../outreach/stats';
+import { VOLUNTEER_COUNTERS, VOLUNTEERS, type VolunteerDoc } from './model';
+
+interface CounterDoc {
+  _id: string;
+  last: number;
+}
+
+/** The platform-wide counter behind volunteer numbers. */
+const COUNTER_ID = 'volunteer_no';
+
+/** What the person gives (or the registration supplies) for a new profile. */
+export interface ProfileFields {
+  realName: string;
+  phone: string;
+  skills: string[];
+  isPartyMember: boolean;
+  isYouthLeagueMember?: boolean;
+  reportedMember?: boolean;
+}
+
+/**
+ * Inserts the profile of `user` with the next number, or returns null when they already have one.
+ * Only `tx` calls: the transaction may run it again.
+ */
+export async function issueProfile(tx: DocumentOps, user: UserDoc, fields: ProfileFields, nowIso: string): Promise<VolunteerDoc | null> {
+  const [existing, counter] = await Promise.all([
+    tx.get<VolunteerDoc>(VOLUNTEERS, user._id),
+    tx.get<CounterDoc>(VOLUNTEER_COUNTERS, COUNTER_ID),
+  ]);
+  if (existing) return null;
+  const n = (counter?.last ?? 0) + 1;
+  if (counter) {
+    if (!(await tx.update(VOLUNTEER_COUNTERS, COUNTER_ID, { $set: { last: n } }, { last: counter.last })))
+      throw new Error('volunteer counter moved');
+  } else {
+    await tx.insert<CounterDoc>(VOLUNTEER_COUNTERS, { _id: COUNTER_ID, last: n });
+  }
+  const doc: VolunteerDoc = {
+    _id: user._id,
+    communityId: user.communityId,
+    compoundId: user.compoundId,
+    ...fields,
+    volunteerNo: `ZY${String(n).padStart(6, '0')}`,
+    totalHours: 0,
+    slots: [],
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  };
+  await tx.insert(VOLUNTEERS, doc);
+  // The backbone shares of the community's volunteers (RULES.md §7), counted with the profile.
+  await bumpBackbone(tx, doc.communityId, {
+    volunteerProfiles: 1,
+    partyVolunteers: doc.isPartyMember ? 1 : 0,
+    youthLeagueVolunteers: doc.isYouthLeagueMember ? 1 : 0,
+  });
+  return doc;
+}

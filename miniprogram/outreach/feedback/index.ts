@@ -1,0 +1,109 @@
+// 报到反馈 (party_org): for the half-year, each reported member's reporting and services in the
+// community, grouped by their unit with the unit's totals (outreach.unitFeedback) — what the
+// community sends back to the units (机关企事业单位) whose members reported in.
+import * as outreach from '../service';
+import { pageStyle } from '../../utils/font';
+import { REPORT_KIND_TEXT } from '../labels';
+import { staffGate } from '../staff';
+
+interface UnitCard {
+  unitName: string;
+  totals: string;
+  members: Array<{ userId: string; name: string; line: string; services: string; confirmed: boolean }>;
+}
+
+/** 2026-H2 → 2026年下半年. */
+const periodLabel = (p: string): string => `${p.slice(0, 4)}年${p.endsWith('H1') ? '上' : '下'}半年`;
+
+/** The half-year before or after `p`. */
+export function shiftPeriod(p: string, by: -1 | 1): string {
+  const year = Number(p.slice(0, 4));
+  const half = p.endsWith('H1') ? 1 : 2;
+  if (by === 1) return half === 1 ? `${year}-H2` : `${year + 1}-H1`;
+  return half === 2 ? `${year}-H1` : `${year - 1}-H2`;
+}
+
+const cardOf = (u: outreach.UnitFeedbackResult['units'][number]): UnitCard => ({
+  unitName: u.unitName,
+  totals: `报到 ${u.totals.members} 人（已确认 ${u.totals.confirmed} 人）· 一般服务 ${u.totals.general} 次 · 专业服务 ${u.totals.professional} 次 · 志愿服务 ${u.totals.hours} 小时`,
+  members: u.members.map((m) => ({
+    userId: m.userId,
+    name: m.name,
+    line: [m.branchName, REPORT_KIND_TEXT[m.kind], ...m.buildingRoles].join(' · '),
+    services: `一般服务 ${m.services.general} 次，专业服务 ${m.services.professional} 次，志愿服务 ${m.hours} 小时`,
+    confirmed: m.status === 'confirmed',
+  })),
+});
+
+Component({
+  options: { pureDataPattern: /^_/ },
+
+  data: {
+    pageStyle: '',
+    loading: true,
+    error: '',
+    forbidden: '',
+    communityId: '',
+    period: '',
+    periodLabel: '',
+    units: [] as UnitCard[],
+    _seq: 0,
+  },
+
+  lifetimes: {
+    attached() {
+      this.setData({ pageStyle: pageStyle() });
+      this.init();
+    },
+  },
+
+  methods: {
+    async init(): Promise<void> {
+      this.setData({ loading: true, error: '', forbidden: '' });
+      const gate = await staffGate('仅社区党组织可以查看报到反馈');
+      if (!gate.ok) {
+        this.setData('forbidden' in gate ? { loading: false, forbidden: gate.forbidden } : { loading: false, error: gate.error });
+        return;
+      }
+      this.setData({ communityId: gate.user.communityId });
+      await this.load();
+    },
+
+    /** The period's feedback; without `period` the server's current half-year. */
+    async load(period?: string): Promise<void> {
+      const seq = this.data._seq + 1;
+      this.setData({ _seq: seq, loading: true, error: '' });
+      const res = await outreach.unitFeedback(this.data.communityId, period);
+      if (seq !== this.data._seq) return;
+      if (!res.ok) {
+        if (res.error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: res.error.message });
+        else this.setData({ loading: false, error: res.error.message });
+        return;
+      }
+      this.setData({
+        loading: false,
+        period: res.data.period,
+        periodLabel: periodLabel(res.data.period),
+        units: res.data.units.map(cardOf),
+      });
+    },
+
+    onPrevious() {
+      this.load(shiftPeriod(this.data.period, -1));
+    },
+
+    onNext() {
+      this.load(shiftPeriod(this.data.period, 1));
+    },
+
+    onRetry() {
+      if (this.data.communityId) this.load(this.data.period || undefined);
+      else this.init();
+    },
+
+    onPullDownRefresh() {
+      const done = () => wx.stopPullDownRefresh();
+      (this.data.communityId ? this.load(this.data.period || undefined) : this.init()).then(done, done);
+    },
+  },
+});

@@ -1,0 +1,49 @@
+// What a need's page shows, from outreach.getNeed. A plain function, tested alone.
+import type { NeedDetail } from '../service';
+import { chinaDateTime, CLAIM_STATUS_TEXT, NEED_KIND_TEXT, needStatusText } from '../labels';
+
+export interface NeedView {
+  needId: string;
+  title: string;
+  text: string;
+  kind: string;
+  professional: boolean;
+  category: string;
+  status: string;
+  open: boolean;
+  wish: boolean;
+  progress: string;
+  reviewNote: string;
+  thanks: string;
+  myClaim: string;
+  myNote: string;
+  claims: Array<{ userId: string; name: string; status: string; note: string; when: string }>;
+  can: NeedDetail['can'];
+}
+
+export function needViewOf(n: NeedDetail): NeedView {
+  return {
+    needId: n.needId,
+    title: n.title,
+    text: n.text,
+    kind: NEED_KIND_TEXT[n.kind],
+    professional: n.kind === 'professional',
+    category: n.categoryLabel,
+    status: needStatusText(n),
+    open: n.status === 'open' && n.claimedCount < n.slots,
+    wish: n.source === 'wish',
+    progress: `需要 ${n.slots} 人，已认领 ${n.claimedCount} 人，已完成 ${n.doneCount} 人`,
+    reviewNote: n.reviewNote ?? '',
+    thanks: n.thanks ? `居民评价 ${n.thanks.score} 分${n.thanks.message ? `：${n.thanks.message}` : ''}` : '',
+    myClaim: n.myClaim ? CLAIM_STATUS_TEXT[n.myClaim.status] : '',
+    myNote: n.myClaim?.note ?? '',
+    claims: n.claims.map((c) => ({
+      userId: c.userId,
+      name: c.name,
+      status: CLAIM_STATUS_TEXT[c.status],
+      note: c.note ?? '',
+      when: chinaDateTime(c.completedAt ?? c.claimedAt),
+    })),
+    can: n.can,
+  };
+}

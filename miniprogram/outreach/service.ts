@@ -1,0 +1,165 @@
+// outreach: party members reporting in (报到), service needs and 微心愿, volunteer teams, feedback to
+// the units (API.md §6). Output types come from the server's views by type-only import (they use no
+// Node types); inputs are written here, mirroring cloudfunctions/core/app/outreach/schemas.ts.
+import type { ApiResult, Page } from '../../typings/api';
+import type {
+  BuildingRole,
+  MyClaimItem,
+  NeedCategories,
+  NeedDetail,
+  NeedKind,
+  NeedStatus,
+  NeedSummary,
+  ReportKind,
+  ReportStatus,
+  ReportView,
+  TeamItem,
+  TeamView,
+  UnitFeedbackResult,
+} from '../../cloudfunctions/core/app/outreach/views';
+import { call } from '../services/transport';
+
+export type {
+  BuildingRole,
+  MyClaimItem,
+  NeedCategories,
+  NeedDetail,
+  NeedKind,
+  NeedStatus,
+  NeedSummary,
+  ReportKind,
+  ReportStatus,
+  ReportView,
+  TeamItem,
+  TeamView,
+  UnitFeedbackResult,
+};
+
+/** outreach.report input. */
+export interface ReportInput {
+  communityId: string;
+  unitName: string;
+  branchName: string;
+  kind: ReportKind;
+}
+
+/** outreach.publishNeed input. */
+export interface PublishNeedInput {
+  communityId: string;
+  kind: NeedKind;
+  category: string;
+  title: string;
+  text: string;
+  slots?: number;
+  clientToken?: string;
+}
+
+/** 党员到社区报到 */
+export function report(input: ReportInput): Promise<ApiResult<ReportView>> {
+  return call<ReportView>('outreach', 'report', input);
+}
+
+/** 我的报到 */
+export function myReports(): Promise<ApiResult<ReportView[]>> {
+  return call<ReportView[]>('outreach', 'myReports');
+}
+
+/** 本社区的报到党员 */
+export function listReports(input: {
+  communityId: string;
+  status?: ReportStatus;
+  cursor?: string;
+  limit?: number;
+}): Promise<ApiResult<Page<ReportView>>> {
+  return call<Page<ReportView>>('outreach', 'listReports', input);
+}
+
+/** 确认报到 */
+export function confirmReport(reportId: string): Promise<ApiResult<ReportView>> {
+  return call<ReportView>('outreach', 'confirmReport', { reportId });
+}
+
+/** 社区的服务类别 */
+export function needCategories(communityId: string): Promise<ApiResult<NeedCategories>> {
+  return call<NeedCategories>('outreach', 'needCategories', { communityId });
+}
+
+/** 发布服务需求 */
+export function publishNeed(input: PublishNeedInput): Promise<ApiResult<NeedSummary>> {
+  return call<NeedSummary>('outreach', 'publishNeed', input);
+}
+
+/** 提交微心愿 */
+export function wish(text: string, clientToken?: string): Promise<ApiResult<NeedSummary>> {
+  return call<NeedSummary>('outreach', 'wish', clientToken ? { text, clientToken } : { text });
+}
+
+/** 审核微心愿 */
+export function reviewWish(input: { needId: string; approve: boolean; note?: string }): Promise<ApiResult<NeedSummary>> {
+  return call<NeedSummary>('outreach', 'reviewWish', input);
+}
+
+/** 需求清单 */
+export function listNeeds(input: {
+  communityId: string;
+  status?: NeedStatus;
+  cursor?: string;
+  limit?: number;
+}): Promise<ApiResult<Page<NeedSummary>>> {
+  return call<Page<NeedSummary>>('outreach', 'listNeeds', input);
+}
+
+/** 需求详情 */
+export function getNeed(needId: string): Promise<ApiResult<NeedDetail>> {
+  return call<NeedDetail>('outreach', 'getNeed', { needId });
+}
+
+/** 我认领的需求 */
+export function myClaims(cursor?: string): Promise<ApiResult<Page<MyClaimItem>>> {
+  return call<Page<MyClaimItem>>('outreach', 'myNeeds', cursor ? { as: 'claimant', cursor } : { as: 'claimant' });
+}
+
+/** 我提出的微心愿 */
+export function myWishes(cursor?: string): Promise<ApiResult<Page<NeedSummary>>> {
+  return call<Page<NeedSummary>>('outreach', 'myNeeds', cursor ? { as: 'requester', cursor } : { as: 'requester' });
+}
+
+/** 认领需求 */
+export function claim(needId: string, clientToken?: string): Promise<ApiResult<unknown>> {
+  return call('outreach', 'claim', clientToken ? { needId, clientToken } : { needId });
+}
+
+/** 提交服务完成 */
+export function complete(needId: string, note: string): Promise<ApiResult<unknown>> {
+  return call('outreach', 'complete', { needId, note });
+}
+
+/** 确认服务完成 */
+export function confirmDone(needId: string): Promise<ApiResult<NeedDetail>> {
+  return call<NeedDetail>('outreach', 'confirmDone', { needId });
+}
+
+/** 致谢评价 */
+export function thank(needId: string, score: number, message?: string): Promise<ApiResult<NeedDetail>> {
+  return call<NeedDetail>('outreach', 'thank', message ? { needId, score, message } : { needId, score });
+}
+
+/** 报到反馈（按单位汇总） */
+export function unitFeedback(communityId: string, period?: string): Promise<ApiResult<UnitFeedbackResult>> {
+  return call<UnitFeedbackResult>('outreach', 'unitFeedback', period ? { communityId, period } : { communityId });
+}
+
+/** 登记服务队 */
+export function createTeam(input: {
+  communityId: string;
+  name: string;
+  leaderUserId: string;
+  kind?: 'volunteer' | 'mass';
+}): Promise<ApiResult<TeamView>> {
+  return call<TeamView>('outreach', 'createTeam', input);
+}
+
+/** 本社区的服务队 */
+export function listTeams(communityId: string): Promise<ApiResult<TeamItem[]>> {
+  return call<TeamItem[]>('outreach', 'listTeams', { communityId });
+}
