@@ -1,0 +1,55 @@
+// Building the bench: the parts (bench/parts/*.ts, each run in its own process) and the cold-start bundles.
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { out, root } from './common.mjs';
+
+/** The functions, as scripts/build.mjs builds them (one folder per function under cloudfunctions/). */
+export function functionNames() {
+  const src = fs.readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8');
+  const m = /FUNCTION_NAMES\s*=\s*\[([^\]]*)\]/.exec(src);
+  if (!m) throw new Error('FUNCTION_NAMES not found in scripts/build.mjs');
+  return [...m[1].matchAll(/'([a-z]+)'/g)].map((x) => x[1]);
+}
+
+const nodeBundle = { bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], logLevel: 'warning' };
+
+export async function buildParts(names) {
+  await build({
+    ...nodeBundle,
+    target: 'node20',
+    entryPoints: names.map((n) => path.join(root, 'bench/parts', `${n}.ts`)),
+    outdir: out,
+    external: ['better-sqlite3', 'esbuild'],
+  });
+}
+
+/**
+ * The cold-start bundle of a function: its real entry code (createCloudEntry with only its own
+ * action map, as cloudfunctions/<fn>/index.ts) wired to the SQLite deps, built with the production
+ * options of scripts/build.mjs (minified, node16, cjs) and better-sqlite3 left external.
+ */
+export async function buildColdBundle(fn) {
+  const index = fs.readFileSync(path.join(root, 'cloudfunctions', fn, 'index.ts'), 'utf8');
+  let contents;
+  if (fn === 'scheduler') {
+    contents = `import { localSchedulerEntry } from './bench/cold/local-entry';\nexport const main = localSchedulerEntry();\n`;
+  } else {
+    const m = /import\s*\{\s*(\w+)\s*\}\s*from\s*'\.\.\/core\/app\/([\w-]+)\/actions'/.exec(index);
+    if (!m) throw new Error(`cloudfunctions/${fn}/index.ts: no action map import found`);
+    contents =
+      `import { ${m[1]} } from './cloudfunctions/core/app/${m[2]}/actions';\n` +
+      `import { localEntry } from './bench/cold/local-entry';\n` +
+      `export const main = localEntry(${JSON.stringify(fn)}, ${m[1]});\n`;
+  }
+  const outfile = path.join(out, 'cold', fn, 'index.js');
+  await build({
+    ...nodeBundle,
+    stdin: { contents, resolveDir: root, sourcefile: `bench-cold-${fn}.ts`, loader: 'ts' },
+    outfile,
+    target: 'node16',
+    minify: true,
+    legalComments: 'none',
+  });
+  return outfile;
+}

@@ -1,0 +1,161 @@
+// Cold start: each function's bundle answering one call on the embedded database, in a fresh `node`
+// per run, against a conventional unbundled wx-server-sdk function (bench/baseline/), interleaved.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildColdBundle, functionNames } from './build.mjs';
+import { kb, log, median, ms, out, root, rowCollector, runNode, tmp } from './common.mjs';
+
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 20);
+
+/** The call each function's cold start answers: a representative read on the demo data. */
+const COLD_CALLS = {
+  account: { action: 'whoami', data: {}, openid: 'demo-resident' },
+  community: { action: 'list', data: {}, openid: 'demo-resident' },
+  volunteer: { action: 'listActivities', data: { communityId: 'cm_hongxing' }, openid: 'demo-volunteer' },
+  requests: { action: 'list', data: { scope: 'mine' }, openid: 'demo-resident' },
+  ratings: { action: 'board', data: {}, openid: 'demo-resident' },
+};
+
+function contextFor(openid) {
+  const environment = { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_APPID: 'wx-local' };
+  if (openid) environment.WX_OPENID = openid;
+  return { environment: JSON.stringify(environment), request_id: 'bench' };
+}
+
+/** Wall time from spawn to the answer's line on stdout, in ms, and the answer. */
+function timeSpawn(args, env) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let answeredAt = null;
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (answeredAt === null && stdout.includes('\n')) answeredAt = process.hrtime.bigint();
+    });
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0 || answeredAt === null) return reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr}`));
+      resolve({ ms: Number(answeredAt - started) / 1e6, answer: stdout.split('\n')[0] });
+    });
+  });
+}
+
+export async function coldStart() {
+  const fns = functionNames();
+  log('cold start: building the production bundles (scripts/build.mjs functions) and the bench bundles');
+  runNode([path.join(root, 'scripts/build.mjs'), 'functions'], {}, { quiet: true });
+  const db = path.join(tmp, 'cold.db');
+  runNode([path.join(out, 'seed-db.js'), db]);
+  const invoke = path.join(root, 'bench/cold/invoke.cjs');
+  const baseline = path.join(root, 'bench/baseline/index.js');
+
+  const variants = [];
+  const baselineCall = { action: 'whoami', data: {}, openid: 'demo-resident' };
+  variants.push({
+    key: 'baseline',
+    args: [invoke, baseline],
+    // wx-server-sdk reads the caller from the environment the platform sets per invocation.
+    env: {
+      BENCH_DB: db,
+      BENCH_EVENT: JSON.stringify({ action: baselineCall.action, data: baselineCall.data }),
+      BENCH_CONTEXT: JSON.stringify(contextFor(baselineCall.openid)),
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+      WX_OPENID: baselineCall.openid,
+      WX_APPID: 'wx-local',
+    },
+  });
+  const notes = {};
+  for (const fn of fns) {
+    const bundle = await buildColdBundle(fn);
+    let event;
+    let openid = null;
+    if (fn === 'scheduler') event = { Type: 'Timer', TriggerName: 'every10min', Time: new Date().toISOString() };
+    else {
+      const actions = await actionNames(fn);
+      const call = COLD_CALLS[fn];
+      if (call && actions.includes(call.action)) {
+        event = { action: call.action, data: call.data };
+        openid = call.openid;
+        notes[fn] = `${fn}.${call.action}`;
+      } else {
+        // Not built yet: the entry still loads, opens the database and answers (UNKNOWN_ACTION).
+        event = { action: call?.action ?? 'ping', data: {} };
+        openid = 'demo-resident';
+        notes[fn] = `${fn}.${event.action} not built: answers UNKNOWN_ACTION`;
+      }
+    }
+    if (fn === 'scheduler') notes[fn] = 'scheduler tick';
+    const env = { BENCH_DB: db, BENCH_EVENT: JSON.stringify(event), BENCH_CONTEXT: JSON.stringify(contextFor(openid)) };
+    variants.push({ key: `bench:${fn}`, fn, args: [invoke, bundle], env, bytes: fs.statSync(bundle).size });
+    const prod = path.join(root, 'dist/functions', fn, 'index.js');
+    variants.push({ key: `prod:${fn}`, fn, args: [invoke, prod, '--load-only'], env: {}, bytes: fs.statSync(prod).size });
+  }
+
+  // One warm-up round (file cache), then COLD_RUNS rounds, each variant once per round, interleaved.
+  const times = Object.fromEntries(variants.map((v) => [v.key, []]));
+  const answers = {};
+  for (let round = 0; round <= COLD_RUNS; round++) {
+    for (const v of variants) {
+      const r = await timeSpawn(v.args, v.env);
+      if (round > 0) times[v.key].push(r.ms);
+      answers[v.key] = r.answer;
+    }
+    if (round % 5 === 0) log(`cold start: round ${round}/${COLD_RUNS}`);
+  }
+  const base = median(times.baseline);
+  const baselineOk = JSON.parse(answers.baseline).ok === true;
+  const result = {
+    runs: COLD_RUNS,
+    baseline: { medianMs: base, runsMs: times.baseline, answeredOk: baselineOk },
+    functions: fns.map((fn) => {
+      const b = variants.find((v) => v.key === `bench:${fn}`);
+      const p = variants.find((v) => v.key === `prod:${fn}`);
+      const answer = JSON.parse(answers[b.key]);
+      return {
+        fn,
+        call: notes[fn],
+        answeredOk: answer.ok === true,
+        answerCode: answer.ok ? null : answer.error?.code,
+        medianMs: median(times[b.key]),
+        ratio: median(times[b.key]) / base,
+        runsMs: times[b.key],
+        bundleBytes: b.bytes,
+        prodBundleBytes: p.bytes,
+        prodLoadMedianMs: median(times[p.key]),
+        prodLoadRunsMs: times[p.key],
+      };
+    }),
+  };
+  return result;
+}
+
+/** The action names of a function, read from its action map in a child process (via the bench bundle). */
+const actionCache = new Map();
+async function actionNames(fn) {
+  if (!actionCache.has('all')) actionCache.set('all', JSON.parse(runNode([path.join(out, 'actions.js')])));
+  return actionCache.get('all')[fn] ?? [];
+}
+
+export function coldRows(c) {
+  const { rows, row } = rowCollector();
+  row(
+    `cold start — conventional wx-server-sdk function (baseline, ${c.runs} runs)`,
+    ms(c.baseline.medianMs),
+    '—',
+    c.baseline.answeredOk ? null : false,
+  );
+  for (const f of c.functions) {
+    row(
+      `cold start — ${f.fn} bundle (${kb(f.bundleBytes)}), ${f.call}`,
+      `${ms(f.medianMs)} = ${f.ratio.toFixed(2)} × baseline${f.answeredOk ? '' : ` (answered ${f.answerCode})`}`,
+      '≤ 0.5 × baseline',
+      f.ratio <= 0.5 && (f.answeredOk || f.call.includes('not built')),
+    );
+    row(`load only — ${f.fn} production bundle (${kb(f.prodBundleBytes)}, CloudBase store)`, ms(f.prodLoadMedianMs), '—', null);
+  }
+  return rows;
+}
