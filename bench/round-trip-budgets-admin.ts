@@ -29,14 +29,14 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
   },
   assignFirm: {
     reads: 4,
-    writes: 4,
-    why: 'caller, compound, firm and the service history; the compound, the closing of the last row, the new row and the audit entry are written',
+    writes: 5,
+    why: "caller, compound, firm and the service history; the compound, the closing of the last row, the new row, the community's firms served (oversight counters) and the audit entry are written",
     call: () => ({ openid: 'demo-street', data: { compoundId: DEMO.compound1, firmId: DEMO.firm2, from: '2026-07-01' } }),
   },
   importStructure: {
     reads: 4,
-    writes: 4,
-    why: 'the caller and the existing streets, communities and compounds (names are reused); a street, community and compound are new here, plus the audit entry',
+    writes: 5,
+    why: "the caller and the existing streets, communities and compounds (names are reused); a street, community and compound are new here, the community's count of compounds (oversight counters), plus the audit entry",
     call: () => ({
       openid: 'demo-admin',
       data: { rows: [{ district: '荆州区', street: '西城街道', community: '荆南社区', compound: '荆南小区', building: '1栋' }] },
@@ -56,6 +56,11 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
     reads: 2,
     why: 'the caller and the community (its street decides who may read its rules)',
     call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId } }),
+  },
+  overview: {
+    reads: 5,
+    why: 'the caller, then in parallel the city’s communities (their counters, app/admin/counters.ts), the streets, the firms (names) and the latest city-wide results (grades): depth 2, whatever the city’s size',
+    call: () => ({ openid: 'demo-admin', data: { level: 'city' } }),
   },
   setRules: {
     reads: 2,

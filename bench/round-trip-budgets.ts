@@ -90,8 +90,9 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: 'bench-newcomer', data: registration }),
     },
     approve: {
-      reads: 2,
-      why: 'the caller (authorisation) and the user being approved',
+      reads: 3,
+      writes: 4,
+      why: "the caller (authorisation) and the user being approved, then beside the approval their volunteer profile (an approved resident's profile counts in the community's volunteer share); writes: the user, the message, the community's oversight counters (app/admin/counters.ts) and the audit",
       call: (c) => ({ openid: 'demo-rc', data: { userId: c.userId('demo-pending') } }),
     },
     grantRole: {
@@ -111,7 +112,8 @@ export const BUDGETS: BudgetTable = {
     },
     redeem: {
       reads: 3,
-      why: 'the caller (dispatch), the invitation, and the caller again inside the granting transaction',
+      writes: 4,
+      why: "the caller (dispatch), the invitation, and the caller again inside the granting transaction; writes: the invitation, the user, the community's oversight counters (app/admin/counters.ts) and the audit",
       call: async (c) => {
         const inv = await c.prepare<{ code: string }>('account', 'invite', { role: 'oc_member', scopeId: DEMO.compound1 }, 'demo-rc');
         return { openid: 'bench-invitee', data: { code: inv.code } };
@@ -138,8 +140,8 @@ export const BUDGETS: BudgetTable = {
   volunteer: {
     register: {
       reads: 3,
-      writes: 4,
-      why: "the caller, then in the numbering transaction the existing profile and the community's volunteer counter; writes: the number counter, the profile, the community's backbone counters (volunteers, party, 共青团员) and the audit",
+      writes: 5,
+      why: "the caller, then in the numbering transaction the existing profile and the community's volunteer counter; writes: the number counter, the profile, the community's backbone counters (volunteers, party, 共青团员), its oversight counters (an approved resident's volunteer share, app/admin/counters.ts) and the audit",
       call: () => ({ openid: 'demo-resident', data: { realName: '陈玉珍', phone: '13907160006', skills: ['宣传'] } }),
     },
     profile: {
@@ -249,8 +251,8 @@ export const BUDGETS: BudgetTable = {
     follow: { reads: 2, why: 'the caller and the request', call: () => ({ openid: 'demo-oc', data: { requestId: DEMO_REQUESTS.light } }) },
     accept: {
       reads: 4,
-      writes: 5,
-      why: "the caller and the request, then the handling parties' staff to notify (two finds); one notification per recipient",
+      writes: 6,
+      why: "the caller and the request, then the handling parties' staff to notify (two finds); one notification per recipient, and the community's request counters (app/admin/counters.ts) in the same transaction",
       call: () => ({
         openid: 'demo-rc',
         data: { requestId: DEMO_REQUESTS.light, leadParty: 'property', coHandlers: ['owners_committee'] },

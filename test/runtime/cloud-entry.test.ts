@@ -50,6 +50,7 @@ describe('production entry', () => {
     const r = await main({ Type: 'Timer', TriggerName: 'every10min', Time: '2026-11-20T01:00:00Z' }, platformContextFor(null));
     expect(r.ok).toBe(true);
     expect(r.ok && Object.keys(r.data as object).sort()).toEqual([
+      'counters',
       'messages',
       'notifications',
       'owners',

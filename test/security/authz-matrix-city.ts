@@ -185,5 +185,8 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     'rules#other':                  ' F      ok      F  ',
     exportLedger:                   ' ok     F       F  ',
     'exportLedger#other':           ' F      ok      F  ',
+    overview:                       ' ok     F       F  ',
+    'overview#city':                ' F      F       F  ',
+    'overview#other':               ' F      ok      F  ',
   },
 };

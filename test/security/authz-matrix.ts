@@ -226,6 +226,10 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     // ledgers: the community's staff (party_org, rc_staff), its street_admin, the admin
     exportLedger:                   row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'exportLedger#other':           row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+    // oversight: the admin any street and the city, a street_admin its own street (authz-matrix-city.ts)
+    overview:                       row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'overview#city':                row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'overview#other':               row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
   },
   owners: {
     //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX

@@ -5,6 +5,7 @@ import type { CommunityDoc, CompoundDoc, FirmDoc } from '../app/community/commun
 import type { Deps } from '../app/context';
 import { userIdFor } from '../app/ids';
 import { DEMO } from './demo-ids';
+import { backfillCounters } from '../app/admin/recount';
 import type { SeedContext } from './seed-context';
 import { assignmentsOf, demoStreets, seedSecondCommunity, streetAdmin } from './city';
 import { seedMessages } from './messages';
@@ -275,4 +276,6 @@ export async function seedDemo(deps: Pick<Deps, 'store' | 'clock' | 'userIdSalt'
     await seedOwners(s, deps.userIdSalt);
     await seedOutreach(s);
   });
+  // The oversight counters, from the records just written (as a deployment's backfill sets them).
+  await backfillCounters(deps, { onlyMissing: false });
 }

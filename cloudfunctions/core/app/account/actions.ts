@@ -4,6 +4,7 @@ import { DuplicateKeyError, type Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { approvedMessage } from '../messages/events';
 import { audit } from '../audit';
+import { updateUserCounted } from '../admin/counters';
 import { isAdmin, isCommunityStaff } from '../auth';
 import { SCOPE_LEVEL } from '../../domain/role-grants';
 import { isStreetAdminOfCommunity, type RoleGrant } from '../scope';
@@ -102,9 +103,10 @@ export const accountActions: ActionMap = {
       const roles: Role[] = target.roles.includes('resident') ? target.roles : [...target.roles, 'resident'];
       // The approval and the applicant's message are one transaction: both or neither.
       const updated = await ctx.store.transaction(async (tx) => {
-        const done = await tx.update(
-          USERS,
-          target._id,
+        const done = await updateUserCounted(
+          tx,
+          target,
+          { ...target, status: 'active', roles },
           { $set: { status: 'active', roles, updatedAt: ctx.clock.now().toISOString() } },
           { status: 'pending' },
         );
@@ -146,7 +148,9 @@ export const accountActions: ActionMap = {
         set.grants = [...others, grant];
       }
       // Conditional on the roles we read, so two concurrent grants cannot drop each other's role.
-      const updated = await ctx.store.update(USERS, target._id, { $set: set }, { updatedAt: target.updatedAt });
+      const updated = await ctx.store.transaction((tx) =>
+        updateUserCounted(tx, target, { ...target, ...set } as UserDoc, { $set: set }, { updatedAt: target.updatedAt }),
+      );
       if (!updated) return fail('CONFLICT', '该用户信息刚被修改，请刷新后重试', 'STALE');
       await audit(ctx, 'account.grantRole', 'user', target._id, { role: input.role, firmId: input.firmId ?? null });
       return ok(memberView({ ...target, roles, firmId: input.firmId ?? target.firmId }));

@@ -5,6 +5,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../domain/roles';
 import { DuplicateKeyError, type Doc } from '../../ports/store';
 import { defineAction } from '../action';
 import { audit } from '../audit';
+import { bumpForUser, updateUserCounted, userFacts } from '../admin/counters';
 import { checkTexts } from '../content';
 import { fail, failures, ok, type Failure } from '../result';
 import { grantsOf, type RoleGrant } from '../scope';
@@ -128,8 +129,9 @@ export const invitationActions = {
               updatedAt: at,
             };
             if (inv.scope.firmId) set.firmId = inv.scope.firmId;
-            await tx.update(USERS, userId, { $set: set });
-            return { ...current, ...set } as UserDoc;
+            const next = { ...current, ...set } as UserDoc;
+            await updateUserCounted(tx, current, next, { $set: set });
+            return next;
           }
           const fresh: UserDoc = {
             _id: userId,
@@ -149,6 +151,7 @@ export const invitationActions = {
           };
           if (inv.scope.firmId) fresh.firmId = inv.scope.firmId;
           await tx.insert(USERS, fresh);
+          await bumpForUser(tx, null, userFacts(fresh, null));
           return fresh;
         });
         await audit({ ...ctx, user }, 'account.redeem', 'user', user._id, {
@@ -181,8 +184,11 @@ export const invitationActions = {
       const roles = grants.some((g) => g.role === input.role) ? target.roles : target.roles.filter((r) => r !== input.role);
       const at = ctx.clock.now().toISOString();
       // Conditional on the record as read, so a concurrent grant is not lost.
-      if (!(await ctx.store.update(USERS, target._id, { $set: { roles, grants, updatedAt: at } }, { updatedAt: target.updatedAt })))
-        return fail('CONFLICT', '该用户信息刚被修改，请刷新后重试', 'STALE');
+      const set = { roles, grants, updatedAt: at };
+      const written = await ctx.store.transaction((tx) =>
+        updateUserCounted(tx, target, { ...target, ...set }, { $set: set }, { updatedAt: target.updatedAt }),
+      );
+      if (!written) return fail('CONFLICT', '该用户信息刚被修改，请刷新后重试', 'STALE');
       await audit(ctx, 'account.revokeRole', 'user', target._id, { role: input.role, scopeId: input.scopeId });
       return ok({ userId: target._id, roles, grants });
     },

@@ -2,6 +2,7 @@ import type { ActionMap } from '../action';
 import { importActions } from './import';
 import { readActions } from './read';
 import { ledgerActions } from './ledger';
+import { overviewActions } from './overview';
 import { structureActions } from './structure';
 
 /** admin: setting up and overseeing a city (shared API.md §6). */
@@ -10,4 +11,5 @@ export const adminActions: ActionMap = {
   ...importActions,
   ...readActions,
   ...ledgerActions,
+  ...overviewActions,
 };

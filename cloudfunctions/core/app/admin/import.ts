@@ -5,6 +5,7 @@ import { COMMUNITIES, COMPOUNDS, STREETS, type CommunityDoc, type CompoundDoc, t
 import { checkTexts } from '../content';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
+import { bumpCounters } from './counters';
 import { checkRows, type RowError } from './import-rows';
 import { importStructureInput, type StructureRow } from './schemas';
 import { readStructureSheet } from './spreadsheet';
@@ -120,6 +121,13 @@ async function create(rows: StructureRow[], ctx: Parameters<(typeof importAction
       if (fresh.has(id)) await tx.insert(COMPOUNDS, k);
       else await tx.update(COMPOUNDS, id, { $set: { buildings: k.buildings ?? [] } });
     }
+    // Each community's count of compounds (oversight counters) moves with the compounds created.
+    const created = new Map<string, number>();
+    for (const id of fresh) {
+      const k = compoundById.get(id) as CompoundDoc;
+      created.set(k.communityId, (created.get(k.communityId) ?? 0) + 1);
+    }
+    for (const [communityId, n] of created) await bumpCounters(tx, communityId, { compounds: n });
   });
   counts.streets = newStreets.length;
   counts.communities = newCommunities.length;

@@ -82,3 +82,6 @@ export const exportLedgerInput = strict({
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
+
+/** admin.overview: the city's streets, or one street's communities (a street_admin's own by default). */
+export const overviewInput = strict({ level: z.enum(['city', 'street']), streetId: id.optional() });

@@ -2,6 +2,7 @@ import { rulesFor, type RulesConfig } from '../../domain/rules-config';
 import { DuplicateKeyError } from '../../ports/store';
 import { defineAction } from '../action';
 import { audit } from '../audit';
+import { bumpCounters, firmChangeInc } from './counters';
 import { isAdmin } from '../auth';
 import {
   COMMUNITIES,
@@ -131,7 +132,8 @@ export const structureActions = {
         buildings: [...new Set(input.buildings ?? [])],
       };
       if (community.streetId) compound.streetId = community.streetId;
-      await ctx.store.insert(COMPOUNDS, compound);
+      // The compound and its community's count of compounds (oversight counters), in one write.
+      await ctx.store.transaction((tx) => Promise.all([tx.insert(COMPOUNDS, compound), bumpCounters(tx, community._id, { compounds: 1 })]));
       await audit(ctx, 'admin.createCompound', 'compound', compound._id, { name: compound.name, communityId: community._id });
       return ok({ compoundId: compound._id });
     },
@@ -202,6 +204,7 @@ export const structureActions = {
           return false;
         if (last) await tx.update(FIRM_ASSIGNMENTS, last._id, { $set: { to: input.from } });
         await tx.insert(FIRM_ASSIGNMENTS, row);
+        await bumpCounters(tx, compound.communityId, firmChangeInc(compound.firmId || null, firm._id));
         return true;
       });
       if (!done) return fail('CONFLICT', '该小区的物业刚被修改，请刷新后重试', 'STALE');

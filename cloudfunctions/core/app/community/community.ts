@@ -1,3 +1,4 @@
+import type { OversightCounters } from '../../domain/oversight';
 import type { RulesConfig } from '../../domain/rules-config';
 import type { Doc } from '../../ports/store';
 import type { BackboneCounters } from '../outreach/stats';
@@ -33,6 +34,8 @@ export interface CommunityDoc extends Doc {
   rules?: Partial<RulesConfig>;
   /** Party members and the volunteer backbone, counted as they change (outreach/stats.ts). */
   backbone?: Partial<BackboneCounters>;
+  /** The oversight figures, counted as they change (app/admin/counters.ts). */
+  counters?: OversightCounters;
   createdAt: string;
 }
 
@@ -47,6 +50,8 @@ export interface CompoundDoc extends Doc {
   streetId?: string;
   /** Buildings (楼栋) by name. */
   buildings?: string[];
+  /** Active members of its party organisation (小区党组织), counted as they change (app/admin/counters.ts). */
+  counters?: { partyMembers?: number };
 }
 
 /** One period of a firm serving a compound: `from` inclusive, `to` exclusive (null while it serves). */

@@ -1,5 +1,6 @@
 import { applyCommand, type Command, type Transition } from '../../domain/request-state';
 import type { Notification } from '../../ports/notifier';
+import { bumpCounters, requestCounterPatch } from '../admin/counters';
 import { checkTexts } from '../content';
 import type { AppContext } from '../context';
 import { fail, failures, type Failure } from '../result';
@@ -58,11 +59,14 @@ export async function change(
     const patch = patchFor(doc, after, t);
     const changed: Changed = { before: doc, after, transition: t };
     const messages = messagesOf ? await messagesOf(changed) : [];
+    // The oversight counters the change moves go in the same transaction (app/admin/counters.ts).
+    const counters = requestCounterPatch(doc, after);
     const written =
-      messages.length === 0
+      messages.length === 0 && !counters
         ? await ctx.store.update(REQUESTS, doc._id, patch, { version: doc.version })
         : await ctx.store.transaction(async (tx) => {
             if (!(await tx.update(REQUESTS, doc._id, patch, { version: doc.version }))) return 0;
+            if (counters) await bumpCounters(tx, doc.communityId, counters);
             for (const m of messages) await ctx.notifier.sendIn(tx, m);
             return 1;
           });

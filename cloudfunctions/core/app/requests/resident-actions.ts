@@ -2,6 +2,7 @@ import { DUPLICATE_WINDOW_DAYS, plusDays } from '../../domain/request-time-limit
 import { rulesFor } from '../../domain/rules-config';
 import { DuplicateKeyError } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
+import { bumpCounters, requestCounterPatch } from '../admin/counters';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
 import { checkTexts } from '../content';
 import { newId } from '../ids';
@@ -47,7 +48,10 @@ export const residentActions = {
         },
         rules,
       );
-      await ctx.store.insert(REQUESTS, doc);
+      // The request and its community's oversight counters, in one write.
+      await ctx.store.transaction((tx) =>
+        Promise.all([tx.insert(REQUESTS, doc), bumpCounters(tx, doc.communityId, requestCounterPatch(null, doc) ?? {})]),
+      );
       return ok<SubmitAnswer>({ requestId: doc._id, status: doc.status, dueAt: doc.dueAt, tier: doc.tier });
     },
   }),

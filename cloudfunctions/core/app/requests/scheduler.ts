@@ -1,5 +1,6 @@
 import { applyCommand } from '../../domain/request-state';
 import type { Deps } from '../context';
+import { bumpCounters, requestCounterPatch } from '../admin/counters';
 import { SYSTEM_ACTOR } from './access';
 import type { Notification } from '../../ports/notifier';
 import { membersOf, requestMessages, submitterMessages, type Audience } from './notify';
@@ -37,6 +38,7 @@ async function step(
     const messages = await messagesOf(next);
     const written = await deps.store.transaction(async (tx) => {
       if (!(await tx.update(REQUESTS, doc._id, patchFor(doc, next, t), { version: doc.version }))) return false;
+      await bumpCounters(tx, doc.communityId, requestCounterPatch(doc, next) ?? {});
       for (const m of messages) await deps.notifier.sendIn(tx, m);
       return true;
     });

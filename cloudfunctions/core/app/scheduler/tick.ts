@@ -1,3 +1,4 @@
+import { countersTick } from '../admin/recount';
 import type { Deps } from '../context';
 import { messagesTick } from '../messages/scheduler';
 import { ownersTick } from '../owners/scheduler';
@@ -12,6 +13,8 @@ const STEPS: Array<[string, (deps: Deps) => Promise<number>]> = [
   ['ratings', ratingsTick],
   ['messages', messagesTick],
   ['owners', ownersTick],
+  // Oversight counters of communities that predate them (or were never recounted).
+  ['counters', countersTick],
   // Last, so messages queued by the steps above go out in the same tick.
   ['notifications', async (deps) => (deps.notifier.flush ? deps.notifier.flush() : 0)],
 ];

@@ -4,7 +4,8 @@
  * confirmed party member a volunteer (RULES.md §7).
  */
 import type { DocumentOps } from '../../ports/store';
-import type { UserDoc } from '../account/user';
+import { USERS, type UserDoc } from '../account/user';
+import { bumpForUser, userFacts } from '../admin/counters';
 import { bumpBackbone } from '../outreach/stats';
 import { VOLUNTEER_COUNTERS, VOLUNTEERS, type VolunteerDoc } from './model';
 
@@ -31,9 +32,11 @@ export interface ProfileFields {
  * Only `tx` calls: the transaction may run it again.
  */
 export async function issueProfile(tx: DocumentOps, user: UserDoc, fields: ProfileFields, nowIso: string): Promise<VolunteerDoc | null> {
-  const [existing, counter] = await Promise.all([
+  const [existing, counter, holder] = await Promise.all([
     tx.get<VolunteerDoc>(VOLUNTEERS, user._id),
     tx.get<CounterDoc>(VOLUNTEER_COUNTERS, COUNTER_ID),
+    // A holder not yet approved as read may have been approved since: read as stored now, for the oversight counters.
+    user.status === 'active' ? user : tx.get<UserDoc>(USERS, user._id),
   ]);
   if (existing) return null;
   const n = (counter?.last ?? 0) + 1;
@@ -55,11 +58,13 @@ export async function issueProfile(tx: DocumentOps, user: UserDoc, fields: Profi
     updatedAt: nowIso,
   };
   await tx.insert(VOLUNTEERS, doc);
-  // The backbone shares of the community's volunteers (RULES.md §7), counted with the profile.
+  // The backbone shares of the community's volunteers (RULES.md §7), counted with the profile; and
+  // the volunteer share of approved residents (RULES.md §1) when the holder is one.
   await bumpBackbone(tx, doc.communityId, {
     volunteerProfiles: 1,
     partyVolunteers: doc.isPartyMember ? 1 : 0,
     youthLeagueVolunteers: doc.isYouthLeagueMember ? 1 : 0,
   });
+  if (holder) await bumpForUser(tx, userFacts(holder, null), userFacts(holder, doc.communityId));
   return doc;
 }

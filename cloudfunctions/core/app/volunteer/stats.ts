@@ -43,7 +43,7 @@ export async function volunteerStats(ctx: Pick<AppContext, 'store' | 'clock'>, c
 }
 
 /** Volunteer profiles of the community whose holder is an approved (active) resident there. */
-async function approvedVolunteers(ctx: Pick<AppContext, 'store'>, communityId: string): Promise<number> {
+export async function approvedVolunteers(ctx: Pick<AppContext, 'store'>, communityId: string): Promise<number> {
   let total = 0;
   for (let skip = 0; ; skip += PAGE) {
     const rows = await ctx.store.find<{ _id: string }>(VOLUNTEERS, { communityId }, { orderBy: [['createdAt', 'asc']], limit: PAGE, skip });

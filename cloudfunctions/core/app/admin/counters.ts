@@ -1,0 +1,91 @@
+/**
+ * The oversight counters on each community (domain/oversight.ts), moved inside the transaction of
+ * the write they count: so admin.overview reads a street or the whole city from the community
+ * documents alone, never by scanning people or requests.
+ */
+import { requestCounterInc, userCounterChange, type CounterInc, type RequestCountFacts, type UserCountFacts } from '../../domain/oversight';
+import type { DocumentOps, Filter, Patch } from '../../ports/store';
+import { USERS, type UserDoc } from '../account/user';
+import { VOLUNTEERS } from '../volunteer/model';
+import { COMMUNITIES, COMPOUNDS } from '../community/community';
+import { grantsOf } from '../scope';
+
+/** Moves a community's counters by `inc` (paths under `counters`); no write when nothing moves. */
+export async function bumpCounters(tx: Pick<DocumentOps, 'update'>, communityId: string, inc: CounterInc): Promise<void> {
+  const paths = Object.entries(inc).filter(([, n]) => n !== 0);
+  if (!communityId || paths.length === 0) return;
+  await tx.update(COMMUNITIES, communityId, { $inc: Object.fromEntries(paths.map(([p, n]) => [`counters.${p}`, n])) });
+}
+
+/** The patch of a request's write to its community's counters, or null when none moves. */
+export function requestCounterPatch(before: RequestCountFacts | null, after: RequestCountFacts): CounterInc | null {
+  const inc = requestCounterInc(before, after);
+  return Object.keys(inc).length ? inc : null;
+}
+
+/** A person's facts for the counters; `volunteerCommunityId` is where their volunteer profile is, if any. */
+export function userFacts(u: UserDoc | null, volunteerCommunityId: string | null): UserCountFacts | null {
+  if (!u) return null;
+  return {
+    status: u.status,
+    roles: u.roles,
+    communityId: u.communityId,
+    isPartyMember: u.isPartyMember,
+    grants: grantsOf(u),
+    volunteerHere: !!volunteerCommunityId && volunteerCommunityId === u.communityId,
+  };
+}
+
+/**
+ * Moves the counters a change to a person moves: their community's residents, volunteers and
+ * owners'-committee figures, and each compound whose party organisation they join or leave (the
+ * compound's member count, and its community's compounds-with-a-party-organisation when that
+ * count leaves or reaches 0). Only `tx` calls, in the caller's transaction.
+ */
+export async function bumpForUser(
+  tx: Pick<DocumentOps, 'update'>,
+  before: UserCountFacts | null,
+  after: UserCountFacts | null,
+): Promise<void> {
+  const change = userCounterChange(before, after);
+  await Promise.all(Object.entries(change.communities).map(([id, inc]) => bumpCounters(tx, id, inc)));
+  for (const k of change.compounds) {
+    const members = 'counters.partyMembers';
+    if (k.by > 0) {
+      // Already has members: just more. Else it gains its party organisation.
+      if (await tx.update(COMPOUNDS, k.compoundId, { $inc: { [members]: k.by } }, { [members]: { $gte: 1 } })) continue;
+      if (await tx.update(COMPOUNDS, k.compoundId, { $set: { [members]: k.by } }))
+        await bumpCounters(tx, k.communityId, { compoundsWithParty: 1 });
+    } else {
+      if (await tx.update(COMPOUNDS, k.compoundId, { $inc: { [members]: k.by } }, { [members]: { $gt: -k.by } })) continue;
+      // Its last members leave: it has no party organisation any more.
+      if (await tx.update(COMPOUNDS, k.compoundId, { $set: { [members]: 0 } }, { [members]: { $gte: 1 } }))
+        await bumpCounters(tx, k.communityId, { compoundsWithParty: -1 });
+    }
+  }
+}
+
+/** A compound changes firm (or gets its first): the community's firms served move. */
+export function firmChangeInc(fromFirmId: string | null, toFirmId: string | null): CounterInc {
+  const inc: CounterInc = {};
+  if (fromFirmId) inc[`firms.${fromFirmId}`] = -1;
+  if (toFirmId) inc[`firms.${toFirmId}`] = (inc[`firms.${toFirmId}`] ?? 0) + 1;
+  return inc;
+}
+
+const isApprovedResident = (u: UserDoc) => u.status === 'active' && u.roles.includes('resident');
+
+/**
+ * Writes a change to a person (`patch`, conditional on `where`) and moves the counters from
+ * `before` to `after` in the same transaction; the volunteer profile is read beside the write.
+ * Returns whether the write matched.
+ */
+export async function updateUserCounted(tx: DocumentOps, before: UserDoc, after: UserDoc, patch: Patch, where?: Filter): Promise<0 | 1> {
+  // The profile matters only when the person becomes or stops being an approved resident.
+  const [done, profile] = await Promise.all([
+    tx.update(USERS, before._id, patch, where),
+    isApprovedResident(before) === isApprovedResident(after) ? null : tx.get<{ _id: string; communityId: string }>(VOLUNTEERS, before._id),
+  ]);
+  if (done) await bumpForUser(tx, userFacts(before, profile?.communityId ?? null), userFacts(after, profile?.communityId ?? null));
+  return done;
+}

@@ -1,0 +1,188 @@
+/**
+ * admin.overview (RULES.md §1 targets, §9 oversight): the city's streets, or a street's
+ * communities, side by side — from the counters on the community documents (app/admin/counters.ts)
+ * and the firms' latest city-wide grades; no scan of people or requests. Two reads in parallel
+ * (communities with their street names, the latest city results) besides the caller's record.
+ */
+import { GRADES, type Grade } from '../../domain/credit';
+import { shareOf } from '../../domain/outreach-report';
+import { againstTarget, kpisOf, sumCounters, type CountedKpis, type OversightCounters, type TargetFigure } from '../../domain/oversight';
+import { periodLabel, type Period } from '../../domain/period';
+import { PARTIES, type Party } from '../../domain/roles';
+import { rulesFor, type RulesConfig } from '../../domain/rules-config';
+import { MAX_FIND_LIMIT } from '../../ports/store';
+import { defineAction } from '../action';
+import { isAdmin } from '../auth';
+import { COMMUNITIES, FIRMS, STREETS, type CommunityDoc, type FirmDoc, type StreetDoc } from '../community/community';
+import type { AppContext } from '../context';
+import { sumOutreachStats, type OutreachStats } from '../outreach/stats';
+import { CITY_RESULTS, type CityResultDoc } from '../ratings/city';
+import { failures, ok } from '../result';
+import { streetsOf } from '../scope';
+import { findEvery } from './recount';
+import { overviewInput } from './schemas';
+
+/** A firm's request KPIs in a row. */
+export interface FirmKpis extends CountedKpis {
+  firmId: string;
+  firmName: string;
+}
+
+/** One street (city level) or community (street level) against the city's targets. */
+export interface OverviewRow {
+  /** `city` and `street` totals, a street of the city, a community of a street. */
+  level: 'city' | 'street' | 'community';
+  /** The street or community id; the row links down to it. */
+  id: string;
+  name: string;
+  communities: number;
+  /** Approved residents' volunteer profiles among approved residents (RULES.md §1). */
+  volunteers: TargetFigure;
+  /** Party members among owners'-committee members. */
+  ocParty: TargetFigure;
+  /** Compounds with a compound party organisation (小区党组织) among all compounds. */
+  compoundParty: { covered: number; compounds: number; share: number | null };
+  /** `byFirm`: the FIRMS_PER_ROW firms with the most requests, of `firmCount` with any. */
+  requests: CountedKpis & { byParty: Record<Party, CountedKpis>; byFirm: FirmKpis[]; firmCount: number };
+  /** Firms serving compounds here by their latest city-wide grade; `none` not yet graded. */
+  firmsByGrade: Record<Grade | 'none', number>;
+  /** The outreach backbone summed (RULES.md §7). */
+  backbone: OutreachStats;
+}
+
+/** admin.overview: the rows, their total, and the rating period the grades come from. */
+export interface OverviewView {
+  level: 'city' | 'street';
+  streetId: string | null;
+  name: string;
+  /** The latest period with city-wide results, whose grades `firmsByGrade` counts. */
+  period: Period | null;
+  periodLabel: string | null;
+  total: OverviewRow;
+  rows: OverviewRow[];
+}
+
+/** The latest period's city-wide results (one read unless more than 1000 firms were graded). */
+async function latestGrades(ctx: Pick<AppContext, 'store'>): Promise<{ period: Period | null; rows: CityResultDoc[] }> {
+  const order: Array<[string, 'asc' | 'desc']> = [
+    ['period', 'desc'],
+    ['firmId', 'asc'],
+  ];
+  const first = await ctx.store.find<CityResultDoc>(CITY_RESULTS, {}, { orderBy: order, limit: MAX_FIND_LIMIT });
+  const period = first[0]?.period ?? null;
+  if (!period) return { period: null, rows: [] };
+  const rows = first.filter((r) => r.period === period);
+  while (rows.length % MAX_FIND_LIMIT === 0) {
+    const more = await ctx.store.find<CityResultDoc>(
+      CITY_RESULTS,
+      { period },
+      { orderBy: order, limit: MAX_FIND_LIMIT, skip: rows.length },
+    );
+    rows.push(...more);
+    if (more.length < MAX_FIND_LIMIT) break;
+  }
+  return { period, rows };
+}
+
+/** Firms listed per row, most requests first. */
+export const FIRMS_PER_ROW = 10;
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'zh-CN');
+
+/** A row from communities' counters, against `rules`' targets. */
+function rowOf(
+  level: OverviewRow['level'],
+  id: string,
+  name: string,
+  communities: CommunityDoc[],
+  rules: RulesConfig,
+  grades: Map<string, Grade | null>,
+  firmNames: Map<string, string>,
+): OverviewRow {
+  const c: OversightCounters = sumCounters(communities.map((x) => x.counters));
+  const n = (k: 'residents' | 'volunteers' | 'ocMembers' | 'ocPartyMembers' | 'compounds' | 'compoundsWithParty') => c[k] ?? 0;
+  const firmsByGrade = Object.fromEntries([...GRADES, 'none'].map((g) => [g, 0])) as Record<Grade | 'none', number>;
+  for (const [firmId, served] of Object.entries(c.firms ?? {})) if (served > 0) firmsByGrade[grades.get(firmId) ?? 'none']++;
+  // The firms with the most requests here (a street of the city has a hundred): the row stays small.
+  const firmCounts = Object.entries(c.requests?.firm ?? {}).filter(([, counts]) => (counts.total ?? 0) > 0);
+  const byFirm = firmCounts
+    .sort(([a, x], [b, y]) => (y.total ?? 0) - (x.total ?? 0) || (a < b ? -1 : 1))
+    .slice(0, FIRMS_PER_ROW)
+    .map(([firmId, counts]) => ({ firmId, firmName: firmNames.get(firmId) ?? '', ...kpisOf(counts) }));
+  return {
+    level,
+    id,
+    name,
+    communities: communities.length,
+    volunteers: againstTarget(n('volunteers'), n('residents'), rules.volunteerTarget),
+    ocParty: againstTarget(n('ocPartyMembers'), n('ocMembers'), rules.ocPartyTarget),
+    compoundParty: { covered: n('compoundsWithParty'), compounds: n('compounds'), share: shareOf(n('compoundsWithParty'), n('compounds')) },
+    requests: {
+      ...kpisOf(c.requests?.all),
+      byParty: Object.fromEntries(PARTIES.map((p) => [p, kpisOf(c.requests?.party?.[p])])) as Record<Party, CountedKpis>,
+      byFirm,
+      firmCount: firmCounts.length,
+    },
+    firmsByGrade,
+    backbone: sumOutreachStats(communities),
+  };
+}
+
+/** admin.overview: a street_admin sees its own street; the admin any street and the city. */
+export const overviewActions = {
+  overview: defineAction({
+    summary: '全市/街道统计总览（志愿者占比、业委会党员占比、小区党组织覆盖、诉求指标、物业等级）',
+    access: 'active',
+    input: overviewInput,
+    run: async (input, ctx) => {
+      const admin = isAdmin(ctx.user);
+      const own = streetsOf(ctx.user);
+      if (input.level === 'city' && !admin) return failures.forbidden('只有平台管理员可以查看全市总览');
+      const streetId = input.level === 'street' ? (input.streetId ?? (admin ? undefined : own[0])) : undefined;
+      if (input.level === 'street') {
+        if (!streetId && !admin) return failures.forbidden('只能查看本街道的总览');
+        if (!streetId)
+          return {
+            ok: false,
+            error: { code: 'INVALID_INPUT', message: '请选择街道', issues: [{ path: ['streetId'], message: '请选择街道' }] },
+          };
+        if (!admin && !own.includes(streetId)) return failures.forbidden('只能查看本街道的总览');
+      }
+      const [communities, streets, firms, latest] = await Promise.all([
+        findEvery<CommunityDoc>(ctx.store, COMMUNITIES, streetId ? { streetId } : {}),
+        streetId ? ctx.store.get<StreetDoc>(STREETS, streetId).then((s) => (s ? [s] : [])) : findEvery<StreetDoc>(ctx.store, STREETS, {}),
+        findEvery<FirmDoc>(ctx.store, FIRMS, {}),
+        latestGrades(ctx),
+      ]);
+      if (streetId && streets.length === 0) return failures.notFound('街道');
+      const grades = new Map(latest.rows.map((r) => [r.firmId, r.grade]));
+      const firmNames = new Map(firms.map((f) => [f._id, f.name]));
+      const cityRules = rulesFor(null);
+      const rows: OverviewRow[] = streetId
+        ? communities.map((c) => rowOf('community', c._id, c.name, [c], rulesFor(c.rules), grades, firmNames))
+        : streets.map((s) =>
+            rowOf(
+              'street',
+              s._id,
+              s.name,
+              communities.filter((c) => c.streetId === s._id),
+              cityRules,
+              grades,
+              firmNames,
+            ),
+          );
+      rows.sort(byName);
+      const name = streetId ? (streets[0]?.name ?? '') : '全市';
+      const view: OverviewView = {
+        level: input.level,
+        streetId: streetId ?? null,
+        name,
+        period: latest.period,
+        periodLabel: latest.period ? periodLabel(latest.period) : null,
+        total: rowOf(streetId ? 'street' : 'city', streetId ?? 'city', name, communities, cityRules, grades, firmNames),
+        rows,
+      };
+      return ok(view);
+    },
+  }),
+};
