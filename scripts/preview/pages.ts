@@ -75,17 +75,23 @@ export interface PageSpec {
   without?: StandardState[];
 }
 
-export type StandardState = 'loading' | 'filled' | 'empty' | 'error';
+export type StandardState = 'loading' | 'filled' | 'empty' | 'error' | 'care';
 
-const STANDARD: Array<Pick<StateSpec, 'name' | 'title' | 'backend'> & { name: StandardState }> = [
+/**
+ * WeChat's largest font setting on a 375-px phone (适老化, 「关怀模式」): iOS's +5 step is 23.8 px
+ * against the standard 17 px, a `fontSizeScaleFactor` of 1.4 (WeChat's 小程序适老化设计指南 §2.1).
+ */
+export const CARE_SCALE = 1.4;
+
+const STANDARD: Array<Pick<StateSpec, 'name' | 'title' | 'backend' | 'fontScale'> & { name: StandardState }> = [
   { name: 'loading', title: '加载中', backend: 'hold' },
   { name: 'filled', title: '演示数据', backend: 'demo' },
   { name: 'empty', title: '暂无数据', backend: 'empty' },
   { name: 'error', title: '网络异常', backend: 'offline' },
+  // The filled state at the largest font: every page, so none escapes the 适老化 check.
+  { name: 'care', title: '关怀模式（微信最大字号）', backend: 'demo', fontScale: CARE_SCALE },
 ];
 
-/** The filled state at a large WeChat font size (适老化: text follows the user's setting). */
-const LARGE_TEXT = { name: 'large-text', title: '大字号（微信字体 1.4 倍）', fontScale: 1.4 } as const;
 
 /** Roles as extra `filled` states. */
 const asRoles = (...roles: RoleName[]): NonNullable<PageSpec['states']> =>
@@ -96,7 +102,7 @@ const asRoles = (...roles: RoleName[]): NonNullable<PageSpec['states']> =>
  * standard states as a resident. Keys are page paths as in app.json (subpackage root included).
  */
 export const PAGES: Record<string, PageSpec> = {
-  'owners/index/index': { states: [...asRoles('oc', 'rc'), LARGE_TEXT] },
+  'owners/index/index': { states: [...asRoles('oc', 'rc')] },
   'owners/motion/index': {
     query: { motionId: 'mo_demo_pipes' },
     without: ['empty'],
@@ -104,27 +110,25 @@ export const PAGES: Record<string, PageSpec> = {
       { name: 'result', title: '已结束 · 结果与回执核对', query: { motionId: 'mo_demo_covenant' } },
       { name: 'filled-oc', title: '表决中 · 业委会（录入纸质票）', as: 'oc' },
       { name: 'non-owner', title: '表决中 · 非业主', as: 'rc' },
-      LARGE_TEXT,
-      { name: 'result-large-text', title: '结果 · 大字号', query: { motionId: 'mo_demo_covenant' }, fontScale: 1.4 },
+      { name: 'result-care', title: '已结束 · 关怀模式（最大字号）', query: { motionId: 'mo_demo_covenant' }, fontScale: CARE_SCALE },
     ],
   },
-  'owners/draft/index': { as: 'oc', query: { compoundId: 'cp_jiangjin' }, without: ['empty'], states: [LARGE_TEXT] },
-  'owners/paper/index': { as: 'oc', query: { motionId: 'mo_demo_pipes' }, without: ['empty'], states: [LARGE_TEXT] },
-  'owners/register/index': { as: 'oc', query: { compoundId: 'cp_jiangjin' }, states: [LARGE_TEXT] },
-  'owners/link/index': { as: 'oc', query: { compoundId: 'cp_jiangjin', building: '8栋', room: '801' }, states: [LARGE_TEXT] },
+  'owners/draft/index': { as: 'oc', query: { compoundId: 'cp_jiangjin' }, without: ['empty'] },
+  'owners/paper/index': { as: 'oc', query: { motionId: 'mo_demo_pipes' }, without: ['empty'] },
+  'owners/register/index': { as: 'oc', query: { compoundId: 'cp_jiangjin' } },
+  'owners/link/index': { as: 'oc', query: { compoundId: 'cp_jiangjin', building: '8栋', room: '801' } },
   'pages/home/index': {
     states: [
       ...asRoles('volunteer', 'oc', 'property', 'rc'),
       { name: 'unregistered', title: '未注册', as: 'newcomer' },
       { name: 'pending', title: '待审核', as: 'pending' },
-      LARGE_TEXT,
     ],
   },
   'pages/activities/index': {
     states: [...asRoles('volunteer', 'rc'), { name: 'unregistered', title: '未注册', as: 'newcomer' }],
   },
   'pages/requests/index': {
-    states: [...asRoles('oc', 'property', 'rc'), { name: 'unregistered', title: '未注册', as: 'newcomer' }, LARGE_TEXT],
+    states: [...asRoles('oc', 'property', 'rc'), { name: 'unregistered', title: '未注册', as: 'newcomer' }],
   },
   'pages/mine/index': {
     without: ['empty'],
@@ -137,7 +141,7 @@ export const PAGES: Record<string, PageSpec> = {
   'pages/messages/index': {
     // filled: the resident's seeded messages (two unread); empty: no message yet. The 我的 tab's
     // badge shows on pages/mine/index (the count the page sets with wx.setTabBarBadge).
-    states: [{ name: 'filled-volunteer', title: '志愿者', as: 'volunteer' }, LARGE_TEXT],
+    states: [{ name: 'filled-volunteer', title: '志愿者', as: 'volunteer' }],
   },
   'pages/register/index': {
     as: 'newcomer',
@@ -145,7 +149,7 @@ export const PAGES: Record<string, PageSpec> = {
     states: [{ name: 'errors', title: '未填写就提交', act: (p) => p.tap('提交注册') }],
   },
   'pages/ratings/board/index': {
-    states: [{ name: 'unregistered', title: '未注册', as: 'newcomer' }, LARGE_TEXT],
+    states: [{ name: 'unregistered', title: '未注册', as: 'newcomer' }],
   },
   'pages/ratings/firm/index': {
     query: { firmId: 'f_jinghua' },
@@ -165,7 +169,6 @@ export const PAGES: Record<string, PageSpec> = {
       { name: 'overdue-property', title: '超时督办 · 物业', as: 'property', query: { requestId: 'rq_demo_lift' } },
       { name: 'major-oc', title: '重大事项协商 · 业委会', as: 'oc', query: { requestId: 'rq_demo_wall' } },
       { name: 'rated', title: '已评价 · 提出人', as: 'volunteer', query: { requestId: 'rq_demo_slide' } },
-      LARGE_TEXT,
     ],
   },
   'pages/volunteer/activity/index': {
@@ -174,7 +177,6 @@ export const PAGES: Record<string, PageSpec> = {
       ...asRoles('volunteer', 'rc'),
       { name: 'past', title: '已结束的活动 · 志愿者', as: 'volunteer', query: { activityId: 'act_demo_past_clean' } },
       { name: 'unregistered', title: '未注册', as: 'newcomer' },
-      LARGE_TEXT,
     ],
   },
   'pages/volunteer/register/index': {
@@ -230,7 +232,7 @@ export const PAGES: Record<string, PageSpec> = {
   'admin/index/index': {
     as: 'street',
     without: ['empty'],
-    states: [...asRoles('admin', 'rc'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }, LARGE_TEXT],
+    states: [...asRoles('admin', 'rc'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
   },
   'admin/overview/index': {
     as: 'admin',
@@ -238,8 +240,7 @@ export const PAGES: Record<string, PageSpec> = {
       { name: 'street', title: '街道工作人员 · 本街道各社区', as: 'street' },
       { name: 'drill', title: '全市 → 胜利街道', query: { streetId: 'st_shengli' } },
       { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
-      LARGE_TEXT,
-      { name: 'large-text-street', title: '大字号 · 街道', as: 'street', fontScale: 1.4 },
+      { name: 'care-street', title: '街道工作人员 · 关怀模式（最大字号）', as: 'street', fontScale: CARE_SCALE },
     ],
   },
   'admin/structure/index': {
@@ -248,19 +249,18 @@ export const PAGES: Record<string, PageSpec> = {
       ...asRoles('street'),
       { name: 'community', title: '红星社区的小区', query: { streetId: 'st_shengli', communityId: 'cm_hongxing' } },
       { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
-      LARGE_TEXT,
     ],
   },
-  'admin/import/index': { as: 'admin', without: ['empty'], states: [LARGE_TEXT] },
-  'admin/firms/index': { as: 'admin', states: [...asRoles('street'), LARGE_TEXT] },
+  'admin/import/index': { as: 'admin', without: ['empty'] },
+  'admin/firms/index': { as: 'admin', states: [...asRoles('street')] },
   'admin/compound/index': {
     as: 'admin',
     query: { compoundId: 'cp_jiangjin' },
-    states: [{ name: 'firm-picked', title: '选择物业企业', act: (p) => p.tap('物业企业') }, LARGE_TEXT],
+    states: [{ name: 'firm-picked', title: '选择物业企业', act: (p) => p.tap('物业企业') }],
   },
   'admin/rules/index': {
     as: 'street',
-    states: [...asRoles('admin'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }, LARGE_TEXT],
+    states: [...asRoles('admin'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
   },
   'admin/invite/index': {
     as: 'street',
@@ -277,26 +277,25 @@ export const PAGES: Record<string, PageSpec> = {
         },
       },
       { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
-      LARGE_TEXT,
     ],
   },
   'admin/redeem/index': {
     as: 'newcomer',
     without: ['empty'],
     query: { code: 'K7M2Q9TX' },
-    states: [{ name: 'errors', title: '邀请码不存在', act: (p) => p.tap('接受邀请') }, LARGE_TEXT],
+    states: [{ name: 'errors', title: '邀请码不存在', act: (p) => p.tap('接受邀请') }],
   },
   'admin/revoke/index': {
     as: 'street',
-    states: [...asRoles('rc'), LARGE_TEXT],
+    states: [...asRoles('rc')],
   },
   'outreach/report/index': {
     as: 'cadre',
-    states: [{ name: 'pending-volunteer', title: '报到待确认 · 志愿者', as: 'volunteer' }, LARGE_TEXT],
+    states: [{ name: 'pending-volunteer', title: '报到待确认 · 志愿者', as: 'volunteer' }],
   },
   'outreach/needs/index': {
     as: 'cadre',
-    states: [...asRoles('party', 'resident'), LARGE_TEXT],
+    states: [...asRoles('party', 'resident')],
   },
   'outreach/need/index': {
     as: 'cadre',
@@ -307,12 +306,11 @@ export const PAGES: Record<string, PageSpec> = {
       { name: 'confirm-rc', title: '待确认完成 · 居委会', as: 'rc', query: { needId: 'need_demo_repair' } },
       { name: 'review-rc', title: '微心愿待审核 · 居委会', as: 'rc', query: { needId: 'need_demo_wish_phone' } },
       { name: 'wish-resident', title: '我的微心愿 · 居民', as: 'resident', query: { needId: 'need_demo_wish_phone' } },
-      LARGE_TEXT,
     ],
   },
   'outreach/wish/index': {
     without: ['empty'],
-    states: [{ name: 'errors', title: '未填写就提交', act: (p) => p.tap('提交微心愿') }, { name: 'not-resident', title: '非居民打开', as: 'cadre' }, LARGE_TEXT],
+    states: [{ name: 'errors', title: '未填写就提交', act: (p) => p.tap('提交微心愿') }, { name: 'not-resident', title: '非居民打开', as: 'cadre' }],
   },
   'outreach/reports/index': {
     as: 'party',
@@ -321,16 +319,13 @@ export const PAGES: Record<string, PageSpec> = {
   'outreach/publish/index': {
     as: 'rc',
     without: ['empty'],
-    states: [{ name: 'errors', title: '未填写就发布', act: (p) => p.tap('发布需求') }, LARGE_TEXT],
+    states: [{ name: 'errors', title: '未填写就发布', act: (p) => p.tap('发布需求') }],
   },
   'outreach/teams/index': {
     as: 'party',
     states: [{ name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
   },
-  'outreach/feedback/index': {
-    as: 'party',
-    states: [LARGE_TEXT],
-  },
+  'outreach/feedback/index': { as: 'party' },
   'staff/volunteer/roster/index': {
     as: 'rc',
     query: { activityId: 'act_demo_past_clean' },
