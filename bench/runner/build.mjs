@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { bundleFunction } from '../../scripts/build.mjs';
 import { out, root } from './common.mjs';
 
 /** The functions, as scripts/build.mjs builds them (one folder per function under cloudfunctions/). */
@@ -26,8 +27,9 @@ export async function buildParts(names) {
 
 /**
  * The cold-start bundle of a function: its real entry code (createCloudEntry with only its own
- * action map, as cloudfunctions/<fn>/index.ts) wired to the SQLite deps, built with the production
- * options of scripts/build.mjs (minified, node16, cjs) and better-sqlite3 left external.
+ * action map, as cloudfunctions/<fn>/index.ts) wired to the SQLite deps, built as scripts/build.mjs
+ * builds the production bundles (`bundleFunction`: minified, node16, cjs, SDK and zod trimmed,
+ * exceljs apart) with better-sqlite3 left external.
  */
 export async function buildColdBundle(fn) {
   const index = fs.readFileSync(path.join(root, 'cloudfunctions', fn, 'index.ts'), 'utf8');
@@ -43,13 +45,9 @@ export async function buildColdBundle(fn) {
       `export const main = localEntry(${JSON.stringify(fn)}, ${m[1]});\n`;
   }
   const outfile = path.join(out, 'cold', fn, 'index.js');
-  await build({
-    ...nodeBundle,
+  await bundleFunction(fn, outfile, {
     stdin: { contents, resolveDir: root, sourcefile: `bench-cold-${fn}.ts`, loader: 'ts' },
-    outfile,
-    target: 'node16',
-    minify: true,
-    legalComments: 'none',
+    external: ['better-sqlite3'],
   });
   return outfile;
 }

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bundleFunction } from '../../scripts/build.mjs';
 import { buildColdBundle, functionNames } from './build.mjs';
 import { kb, log, median, ms, out, root, rowCollector, runNode, tmp } from './common.mjs';
 
@@ -15,6 +16,7 @@ const COLD_CALLS = {
   volunteer: { action: 'listActivities', data: { communityId: 'cm_hongxing' }, openid: 'demo-volunteer' },
   requests: { action: 'list', data: { scope: 'mine' }, openid: 'demo-resident' },
   ratings: { action: 'board', data: {}, openid: 'demo-resident' },
+  messages: { action: 'unread', data: {}, openid: 'demo-resident' },
 };
 
 function contextFor(openid) {
@@ -68,6 +70,9 @@ export async function coldStart() {
       WX_APPID: 'wx-local',
     },
   });
+  // Loading only, the same three ways: the baseline (require wx-server-sdk, cloud.init), each
+  // production bundle as deployed, and the same bundle built without trimming (before issue #16).
+  variants.push({ key: 'baseline-load', args: [invoke, baseline, '--load-only'], env: {} });
   const notes = {};
   for (const fn of fns) {
     const bundle = await buildColdBundle(fn);
@@ -93,6 +98,9 @@ export async function coldStart() {
     variants.push({ key: `bench:${fn}`, fn, args: [invoke, bundle], env, bytes: fs.statSync(bundle).size });
     const prod = path.join(root, 'dist/functions', fn, 'index.js');
     variants.push({ key: `prod:${fn}`, fn, args: [invoke, prod, '--load-only'], env: {}, bytes: fs.statSync(prod).size });
+    const untrimmed = path.join(tmp, 'cold-untrimmed', fn, 'index.js');
+    await bundleFunction(fn, untrimmed, { trim: false });
+    variants.push({ key: `untrimmed:${fn}`, fn, args: [invoke, untrimmed, '--load-only'], env: {}, bytes: fs.statSync(untrimmed).size });
   }
 
   // One warm-up round (file cache), then COLD_RUNS rounds, each variant once per round, interleaved.
@@ -107,13 +115,21 @@ export async function coldStart() {
     if (round % 5 === 0) log(`cold start: round ${round}/${COLD_RUNS}`);
   }
   const base = median(times.baseline);
+  const baseLoad = median(times['baseline-load']);
   const baselineOk = JSON.parse(answers.baseline).ok === true;
   const result = {
     runs: COLD_RUNS,
-    baseline: { medianMs: base, runsMs: times.baseline, answeredOk: baselineOk },
+    baseline: {
+      medianMs: base,
+      runsMs: times.baseline,
+      answeredOk: baselineOk,
+      loadMedianMs: baseLoad,
+      loadRunsMs: times['baseline-load'],
+    },
     functions: fns.map((fn) => {
       const b = variants.find((v) => v.key === `bench:${fn}`);
       const p = variants.find((v) => v.key === `prod:${fn}`);
+      const u = variants.find((v) => v.key === `untrimmed:${fn}`);
       const answer = JSON.parse(answers[b.key]);
       return {
         fn,
@@ -127,6 +143,11 @@ export async function coldStart() {
         prodBundleBytes: p.bytes,
         prodLoadMedianMs: median(times[p.key]),
         prodLoadRunsMs: times[p.key],
+        prodLoadRatio: median(times[p.key]) / baseLoad,
+        untrimmedBundleBytes: u.bytes,
+        untrimmedLoadMedianMs: median(times[u.key]),
+        untrimmedLoadRunsMs: times[u.key],
+        untrimmedLoadRatio: median(times[u.key]) / baseLoad,
       };
     }),
   };
@@ -148,6 +169,7 @@ export function coldRows(c) {
     '—',
     c.baseline.answeredOk ? null : false,
   );
+  row(`load only — conventional wx-server-sdk function (baseline: require, cloud.init)`, ms(c.baseline.loadMedianMs), '—', null);
   for (const f of c.functions) {
     row(
       `cold start — ${f.fn} bundle (${kb(f.bundleBytes)}), ${f.call}`,
@@ -155,7 +177,12 @@ export function coldRows(c) {
       '≤ 0.5 × baseline',
       f.ratio <= 0.5 && (f.answeredOk || f.call.includes('not built')),
     );
-    row(`load only — ${f.fn} production bundle (${kb(f.prodBundleBytes)}, CloudBase store)`, ms(f.prodLoadMedianMs), '—', null);
+    row(
+      `load only — ${f.fn} production bundle (${kb(f.prodBundleBytes)}, CloudBase store; untrimmed ${kb(f.untrimmedBundleBytes)})`,
+      `${ms(f.prodLoadMedianMs)} = ${f.prodLoadRatio.toFixed(2)} × baseline load (untrimmed: ${ms(f.untrimmedLoadMedianMs)} = ${f.untrimmedLoadRatio.toFixed(2)} ×)`,
+      '≤ 0.5 × baseline load',
+      f.prodLoadRatio <= 0.5,
+    );
   }
   return rows;
 }

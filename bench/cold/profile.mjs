@@ -1,0 +1,121 @@
+// Where a production bundle's load time goes, per package: builds the function's bundle exactly as
+// scripts/build.mjs does (trimmed or not) plus a source map, loads it RUNS times in a fresh
+// `node --cpu-prof`, maps every sample through the source map to its original file and sums the
+// time per package (node_modules/<pkg>, our code as "app", V8 compiling the bundle as "compile").
+// Usage: node bench/cold/profile.mjs [function=account] [--untrimmed] [--baseline] [--runs=5]
+//   --baseline profiles bench/baseline/index.js (wx-server-sdk, unbundled: no source map needed).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { SourceMap } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleFunction } from '../../scripts/build.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const fn = args.find((a) => !a.startsWith('--')) ?? 'account';
+const trimmed = !args.includes('--untrimmed');
+const baseline = args.includes('--baseline');
+const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cold-prof-'));
+
+let file;
+let map = null;
+if (baseline) file = path.join(root, 'bench/baseline/index.js');
+else {
+  file = path.join(dir, fn, 'index.js');
+  // Unminified, so each line of the bundle comes from one source file (V8 attributes ticks to lines).
+  await bundleFunction(fn, file, { trim: trimmed, sourcemap: true, minify: false });
+  map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+}
+
+/** The package a source path belongs to: node_modules/<@scope/name>, or our own code. */
+function packageOf(source) {
+  if (!source) return '(unmapped)';
+  const at = source.lastIndexOf('node_modules/');
+  if (at < 0) return source.startsWith('node:') ? 'node internals' : 'app';
+  const rest = source.slice(at + 'node_modules/'.length).split('/');
+  return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+}
+
+/** The category of each tick of a profile node: per line of the bundle where V8 recorded lines. */
+function* ticksOf(node, samples) {
+  const { url } = node.callFrame;
+  if (map && url.endsWith(file) && node.positionTicks?.length) {
+    let recorded = 0;
+    for (const { line, ticks } of node.positionTicks) {
+      recorded += ticks;
+      const source = map.findEntry(line - 1, 0)?.originalSource;
+      // esbuild's __require/__init wrappers (no source): V8 compiling the wrapped module's function
+      // lazily on first call counts there, so it goes to the module it calls.
+      yield [source ? packageOf(source) : calleePackage(node), ticks];
+    }
+    if (samples > recorded) yield [categorise(node.callFrame), samples - recorded];
+  } else yield [categorise(node.callFrame), samples];
+}
+
+function calleePackage(node) {
+  for (const id of node.children ?? []) {
+    const { url, lineNumber, columnNumber } = byId.get(id).callFrame;
+    const source = url.endsWith(file) ? map.findEntry(lineNumber, columnNumber)?.originalSource : null;
+    if (source) return packageOf(source);
+  }
+  return '(esbuild runtime)';
+}
+
+function categorise(frame) {
+  const { url, functionName, lineNumber, columnNumber } = frame;
+  if (!url) {
+    if (functionName === '(garbage collector)') return 'gc';
+    if (functionName === '(program)' || functionName === '(idle)') return functionName;
+    return 'native';
+  }
+  if (url.startsWith('node:')) {
+    // Compiling a module's source (one function for the whole bundle) shows as wrapSafe/compileFunction.
+    return /wrapSafe|compileFunction/.test(functionName) ? 'compile' : 'node internals';
+  }
+  if (map && url.endsWith(file)) {
+    const entry = map.findEntry(lineNumber, columnNumber);
+    return packageOf(entry?.originalSource);
+  }
+  return packageOf(url);
+}
+
+const totals = new Map();
+let byId = new Map();
+let wall = 0;
+for (let i = 0; i < runs; i++) {
+  const profDir = path.join(dir, `prof-${i}`);
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${profDir}`, path.join(root, 'bench/cold/invoke.cjs'), file, '--load-only'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) throw new Error(r.stderr);
+  const profile = JSON.parse(fs.readFileSync(path.join(profDir, fs.readdirSync(profDir)[0]), 'utf8'));
+  byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  // Time per node from the sample deltas, then split over its lines by their tick counts.
+  const timeOf = new Map();
+  const countOf = new Map();
+  profile.samples.forEach((id, k) => {
+    timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[k + 1] ?? 0) / 1000);
+    countOf.set(id, (countOf.get(id) ?? 0) + 1);
+  });
+  for (const [id, time] of timeOf) {
+    const count = countOf.get(id);
+    for (const [key, ticks] of ticksOf(byId.get(id), count)) totals.set(key, (totals.get(key) ?? 0) + (time * ticks) / count);
+  }
+  wall += (profile.endTime - profile.startTime) / 1000;
+}
+
+const rows = [...totals].map(([k, v]) => [k, v / runs]).sort((a, b) => b[1] - a[1]);
+const label = baseline ? 'bench/baseline (wx-server-sdk)' : `${fn} bundle${trimmed ? ' (trimmed)' : ' (untrimmed)'}`;
+console.log(
+  `${label}: profiled ${(wall / runs).toFixed(0)} ms per load, mean of ${runs}; size ${baseline ? '—' : `${(fs.statSync(file).size / 1024).toFixed(0)} KB`}`,
+);
+for (const [k, v] of rows.filter(([, v]) => v >= 0.5)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+fs.rmSync(dir, { recursive: true, force: true });

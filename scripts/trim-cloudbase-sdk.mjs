@@ -1,0 +1,94 @@
+// An esbuild plugin for the cloud function bundles (scripts/build.mjs): keeps out of the bundle the
+// parts of @cloudbase/node-sdk that no function calls, so a cold container neither compiles nor runs
+// them. What the functions use of the SDK (cloudfunctions/core/runtime/cloud-entry.ts and the
+// adapters in cloudfunctions/core/adapters/):
+//   init, SYMBOL_CURRENT_ENV, getCloudbaseContext          cloud-entry.ts, cloudbase-store.ts
+//   app.database() — collections, command, transactions    cloudbase-store.ts, cloudbase-filter.ts
+//   app.uploadFile, app.downloadFile (storage)             cloudbase-files.ts (exports, registers)
+//   app.callWxOpenApi (wx)                                 wx-openapi.ts (content check, subscribe)
+// Everything else the SDK's CloudBase class wires in is replaced by a stub whose functions throw
+// if they are ever called: data models and MySQL (@cloudbase/wx-cloud-client-sdk, which also makes
+// Node load its internal undici at startup), AI (@cloudbase/ai, web-streams-polyfill), auth
+// (jsonwebtoken), callFunction/callApis, cloud run, logger, analytics and notifications; and two
+// tables below the kept parts (TRIMMED_BELOW).
+// test/store/cloudbase-trimmed.test.ts drives every Store and Files operation through each bundle.
+import path from 'node:path';
+
+/** Modules required by node-sdk's dist/cloudbase.js, by the path it requires them with. */
+export const TRIMMED = {
+  '@cloudbase/wx-cloud-client-sdk': { default: ['generateHTTPClient', 'generateMySQLClient'] },
+  './ai': ['createAI'],
+  './analytics': ['analytics'],
+  './auth': ['auth', 'Auth'],
+  './cloudrun': ['callContainer'],
+  './functions': ['callFunction', 'callApis'],
+  './logger': ['logger', 'Logger'],
+  './notification': ['sendNotification'],
+};
+/**
+ * Two data-heavy modules below the kept parts that none of those calls reaches: mime-db (the MIME
+ * table form-data consults for multipart uploads; the SDK's requests are JSON, uploads a raw PUT)
+ * and xmlbuilder (xml2js's XML writer; storage only parses COS's XML answers, with sax).
+ * Keyed by the requiring file, then the required name.
+ */
+export const TRIMMED_BELOW = {
+  'mime-types/index.js': { 'mime-db': 'module.exports = {};' },
+  'xml2js/lib/builder.js': { xmlbuilder: thrower('xmlbuilder', 'create', 'exports.create = ') },
+};
+
+/** The ones the functions need, kept whole with what they require. */
+export const KEPT = [
+  'axios',
+  './database',
+  './storage',
+  './wx',
+  './utils/cloudplatform',
+  './utils/tcbcontext',
+  './utils/tcbopenapicommonrequester',
+  './utils/tcbopenapiendpoint',
+  './const/symbol',
+  './utils/utils',
+];
+
+function thrower(what, name, prefix = '') {
+  const message = `${what}.${name} was left out of this bundle by scripts/trim-cloudbase-sdk.mjs`;
+  return `${prefix}function ${name}() { throw new Error(${JSON.stringify(message)}); }`;
+}
+
+function stubSource(spec, what) {
+  const sdk = `@cloudbase/node-sdk ${what}`;
+  if (Array.isArray(spec)) return spec.map((name) => thrower(sdk, name, `exports.${name} = `) + ';').join('\n');
+  return Object.entries(spec)
+    .map(([key, names]) => `exports.${key} = { ${names.map((n) => `${n}: ${thrower(sdk, n)}`).join(', ')} };`)
+    .join('\n');
+}
+
+export function trimCloudBaseSdk() {
+  return {
+    name: 'trim-cloudbase-sdk',
+    setup(build) {
+      build.onResolve({ filter: /./ }, (args) => {
+        const importer = args.importer.split(path.sep).join('/');
+        const below = Object.keys(TRIMMED_BELOW).find((file) => importer.endsWith(`/node_modules/${file}`));
+        if (below && Object.hasOwn(TRIMMED_BELOW[below], args.path)) return { path: `${below}:${args.path}`, namespace: 'trimmed-below' };
+        if (!/\/@cloudbase\/node-sdk\/dist\/cloudbase\.js$/.test(importer)) return undefined;
+        if (Object.hasOwn(TRIMMED, args.path)) return { path: args.path, namespace: 'trimmed-cloudbase' };
+        if (!KEPT.includes(args.path)) {
+          // A newer SDK wires in something this list has not decided on: decide before bundling it.
+          return {
+            errors: [{ text: `@cloudbase/node-sdk requires ${args.path}: add it to TRIMMED or KEPT in scripts/trim-cloudbase-sdk.mjs` }],
+          };
+        }
+        return undefined;
+      });
+      build.onLoad({ filter: /./, namespace: 'trimmed-cloudbase' }, (args) => ({
+        contents: stubSource(TRIMMED[args.path], args.path),
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /./, namespace: 'trimmed-below' }, (args) => {
+        const [file, name] = args.path.split(':');
+        return { contents: TRIMMED_BELOW[file][name], loader: 'js' };
+      });
+    },
+  };
+}
