@@ -1,6 +1,6 @@
 // The API types of the setup pages (shared API.md §6: `admin`, the `account` additions), written by
 // hand like api.d.ts; typings/api-contract.ts checks each against its server counterpart.
-import type { Role } from './api';
+import type { OutreachStats, Role } from './api';
 
 /** A compound as the setup pages list it: its buildings and the firm serving it now ('' for none). */
 export interface CompoundRow {
@@ -157,29 +157,47 @@ export interface Redeemed {
   scopeName: string;
 }
 
-/** Request KPIs of one handling party or one firm within a row of admin.overview. */
-export interface OverviewKpi {
-  key: string;
-  label: string;
-  handled: number;
+/** Request KPIs of admin.overview, from the counters (API.md `admin.overview`). */
+export interface OverviewKpis {
+  total: number;
+  open: number;
+  overdue: number;
   responseRate: number | null;
   resolutionRate: number | null;
   satisfactionRate: number | null;
 }
 
-/** One row of admin.overview: a street (level city) or a community (level street). */
+/** A firm's request KPIs in an overview row. */
+export interface FirmKpis extends OverviewKpis {
+  firmId: string;
+  firmName: string;
+}
+
+/** A share against its target, as the rules in force set it. */
+export interface TargetFigure {
+  count: number;
+  base: number;
+  share: number | null;
+  target: number;
+  met: boolean;
+}
+
+export type Party = 'residents_committee' | 'owners_committee' | 'property';
+export type Grade = 'AAA' | 'AA' | 'A' | 'B' | 'C';
+
+/** One row of admin.overview: a street (level city), a community (level street), or their total. */
 export interface OverviewRow {
+  level: 'city' | 'street' | 'community';
   id: string;
   name: string;
-  volunteerRatio: number | null;
-  volunteerTarget: number;
-  ocPartyRatio: number | null;
-  ocPartyTarget: number;
-  compounds: number;
-  compoundsWithParty: number;
-  compoundPartyCoverage: number | null;
-  requests: { total: number; open: number; overdue: number; byParty: OverviewKpi[]; byFirm: OverviewKpi[] };
-  firmsByGrade: Record<string, number>;
+  communities: number;
+  volunteers: TargetFigure;
+  ocParty: TargetFigure;
+  compoundParty: { covered: number; compounds: number; share: number | null };
+  /** `byFirm`: the firms with the most requests (10), of `firmCount` with any. */
+  requests: OverviewKpis & { byParty: Record<Party, OverviewKpis>; byFirm: FirmKpis[]; firmCount: number };
+  firmsByGrade: Record<Grade | 'none', number>;
+  backbone: OutreachStats;
 }
 
 /** admin.overview. */
@@ -187,5 +205,9 @@ export interface OverviewView {
   level: 'city' | 'street';
   streetId: string | null;
   name: string;
+  /** The rating period the grades come from (`YYYY-H1`/`YYYY-H2`). */
+  period: `${number}-H${1 | 2}` | null;
+  periodLabel: string | null;
+  total: OverviewRow;
   rows: OverviewRow[];
 }

@@ -25,6 +25,7 @@ import type {
   StructureView as ServerStructureView,
 } from '../cloudfunctions/core/app/admin/read';
 import type { ImportCounts as ServerImportCounts } from '../cloudfunctions/core/app/admin/import';
+import type { OverviewView as ServerOverviewView } from '../cloudfunctions/core/app/admin/overview';
 import type { RowError as ServerRowError } from '../cloudfunctions/core/app/admin/import-rows';
 import type {
   assignFirmInput,
@@ -60,6 +61,7 @@ export type ApiContract = [
   Expect<Equal<AdminClient.StructureView, ServerStructureView>>,
   Expect<Equal<AdminClient.CompoundView, ServerCompoundView>>,
   Expect<Equal<AdminClient.RulesView, ServerRulesView>>,
+  Expect<Equal<AdminClient.OverviewView, ServerOverviewView>>,
   Expect<Equal<AdminClient.RulesConfig, ServerRulesConfig>>,
   Expect<Equal<AdminClient.RulesPatch, z.input<typeof rulesPatch>>>,
   Expect<Equal<AdminClient.ImportResult, { created: ServerImportCounts; errors: ServerRowError[] }>>,

@@ -1,6 +1,8 @@
 // The backend behind the previewed pages: the real use cases (dispatch, the same path the gateway
 // takes) on an in-memory SQLite seeded with the demo data — no stand-in answers.
+import { backfillCounters } from '../../cloudfunctions/core/app/admin/recount';
 import { COLLECTIONS } from '../../cloudfunctions/core/app/collections';
+import { recountBackbone } from '../../cloudfunctions/core/app/outreach/stats';
 import { dispatch } from '../../cloudfunctions/core/app/dispatch';
 import { FUNCTIONS, isFunctionName } from '../../cloudfunctions/core/app/functions';
 import type { Logger } from '../../cloudfunctions/core/ports/logger';
@@ -44,6 +46,12 @@ export async function createPreviewBackend(mode: 'demo' | 'empty'): Promise<Prev
         if (docs.length === 0) break;
         for (const d of docs) await deps.store.remove(name, d._id);
       }
+    }
+    // The figures counted on each community (oversight, backbone) follow the records that are left,
+    // as a deployment's recount sets them.
+    await backfillCounters(deps, { onlyMissing: false });
+    for (const c of await deps.store.find<{ _id: string }>('communities', {})) {
+      await deps.store.update('communities', c._id, { $set: { backbone: await recountBackbone(deps.store, c._id) } });
     }
   }
   const route: PreviewBackend['route'] = async (fn, action, data, openid) => {

@@ -18,6 +18,8 @@ Component({
   data: {
     level: 'city' as 'city' | 'street',
     title: '',
+    total: null as OverviewCard | null,
+    period: '',
     rows: [] as OverviewCard[],
   },
 
@@ -60,6 +62,8 @@ Component({
         loading: false,
         level: res.data.level,
         title: res.data.level === 'city' ? `${res.data.name || '全市'} · 各街道` : `${res.data.name} · 各社区`,
+        total: overviewCardOf(res.data.total),
+        period: res.data.periodLabel ?? '',
         rows: res.data.rows.map(overviewCardOf),
       });
     },

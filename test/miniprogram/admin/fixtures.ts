@@ -86,33 +86,68 @@ export function rulesConfig(overrides: Partial<RulesConfig> = {}): RulesConfig {
   };
 }
 
+const kpis = (total: number, responseRate: number | null, resolutionRate: number | null, satisfactionRate: number | null) => ({
+  total,
+  open: 0,
+  overdue: 0,
+  responseRate,
+  resolutionRate,
+  satisfactionRate,
+});
+
+/** A row as admin.overview sends it (API.md `admin.overview`). */
 export function overviewRow(overrides: Partial<OverviewRow> = {}): OverviewRow {
   return {
+    level: 'street',
     id: 'st_shengli',
     name: '胜利街道',
-    volunteerRatio: 0.12,
-    volunteerTarget: 0.15,
-    ocPartyRatio: 0.6,
-    ocPartyTarget: 0.5,
-    compounds: 3,
-    compoundsWithParty: 2,
-    compoundPartyCoverage: 0.6667,
+    communities: 4,
+    volunteers: { count: 12, base: 100, share: 0.12, target: 0.15, met: false },
+    ocParty: { count: 6, base: 10, share: 0.6, target: 0.5, met: true },
+    compoundParty: { covered: 2, compounds: 3, share: 0.6667 },
     requests: {
       total: 40,
       open: 6,
       overdue: 2,
-      byParty: [{ key: 'property', label: '物业', handled: 20, responseRate: 0.95, resolutionRate: 0.8, satisfactionRate: 0.9 }],
-      byFirm: [
-        { key: 'f_chuyun', label: '荆州楚韵物业服务有限公司', handled: 12, responseRate: 1, resolutionRate: 0.75, satisfactionRate: null },
-      ],
+      responseRate: 0.9,
+      resolutionRate: 0.8,
+      satisfactionRate: 0.85,
+      byParty: {
+        residents_committee: kpis(0, null, null, null),
+        owners_committee: kpis(0, null, null, null),
+        property: kpis(20, 0.95, 0.8, 0.9),
+      },
+      byFirm: [{ firmId: 'f_chuyun', firmName: '荆州楚韵物业服务有限公司', ...kpis(12, 1, 0.75, null) }],
+      firmCount: 3,
     },
-    firmsByGrade: { AAA: 1, C: 1, none: 1 },
+    firmsByGrade: { AAA: 1, AA: 0, A: 0, B: 0, C: 1, none: 1 },
+    backbone: {
+      reportedMembers: 35,
+      pendingReports: 2,
+      buildingPosts: 4,
+      servicesDone: { general: 120, professional: 30 },
+      teams: 3,
+      volunteerProfiles: 60,
+      partyVolunteers: 30,
+      youthLeagueVolunteers: 6,
+      partyShare: 0.5,
+      youthLeagueShare: 0.1,
+    },
     ...overrides,
   };
 }
 
 export const overviewOf = (rows: OverviewRow[], overrides: Partial<OverviewView> = {}) =>
-  ok<OverviewView>({ level: 'city', streetId: null, name: '荆州市', rows, ...overrides });
+  ok<OverviewView>({
+    level: 'city',
+    streetId: null,
+    name: '荆州市',
+    period: '2026-H1',
+    periodLabel: '2026年上半年',
+    total: overviewRow({ level: 'city', id: 'city', name: '荆州市', communities: 9 }),
+    rows,
+    ...overrides,
+  });
 
 export const forbidden = (message: string) => ({ ok: false as const, error: { code: 'FORBIDDEN' as const, message } });
 

@@ -19,21 +19,38 @@ test('the admin sees a row per street with each share against the target the ser
     'account.whoami': whoamiAdmin,
     'admin.overview': overviewOf([
       overviewRow(),
-      overviewRow({ id: 'st_dongcheng', name: '东城街道', volunteerRatio: 0.2, volunteerTarget: 0.18 }),
+      overviewRow({
+        id: 'st_dongcheng',
+        name: '东城街道',
+        // The server sends the target (this street's communities set a higher one) and whether it is met.
+        volunteers: { count: 20, base: 100, share: 0.2, target: 0.25, met: false },
+      }),
     ]),
   });
   page = await open();
 
   expect(backend.calls('admin.overview')).toEqual([{ level: 'city' }]);
   expect(page.text()).toContain('荆州市 · 各街道');
-  expect(page.text()).toContain('志愿者占比 12%（目标 15%）');
-  expect(page.text()).toContain('志愿者占比 20%（目标 18%）');
-  expect(page.text()).toContain('业委会党员占比 60%（目标 50%）');
+  expect(page.text()).toContain('全市合计');
+  expect(page.text()).toContain('等级取自 2026年上半年 全市信用评价');
+  expect(page.text()).toContain('志愿者占比 12%（目标 15%，12/100 人）');
+  expect(page.text()).toContain('志愿者占比 20%（目标 25%，20/100 人）');
+  expect(page.text()).toContain('业委会党员占比 60%（目标 50%，6/10 人）');
   expect(page.text()).toContain('小区党组织覆盖 2/3 个小区（66.7%）');
   expect(page.text()).toContain('诉求 共 40 件 · 未办结 6 · 超时 2');
-  expect(page.text()).toContain('物业：办理 20 件 · 响应 95% · 办结 80% · 满意 90%');
+  expect(page.text()).toContain('物业服务企业：办理 20 件 · 响应 95% · 办结 80% · 满意 90%');
+  expect(page.queryByText(/居委会：办理/)).toBeNull();
   expect(page.text()).toContain('荆州楚韵物业服务有限公司：办理 12 件 · 响应 100% · 办结 75% · 满意 —');
   expect(page.text()).toContain('物业信用等级 AAA 1 家 · C 1 家 · 未评级 1 家');
+  expect(page.text()).toContain('另有 2 家物业的诉求未列出');
+  expect(page.text()).toContain('报到党员 35 人 · 服务 150 次 · 志愿者中党员 50%');
+  // Below target is marked where the server says it is not met: the volunteer shares, not the owners' committee's.
+  const marked = [...page.dom.querySelectorAll('*')].filter((el) => [...el.classList].some((c) => c.endsWith('overview__below')));
+  expect(marked.map((el) => el.textContent?.trim())).toEqual([
+    '12%（目标 15%，12/100 人）',
+    '12%（目标 15%，12/100 人）',
+    '20%（目标 25%，20/100 人）',
+  ]);
 
   await page.tap('胜利街道');
   expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/admin/overview/index?streetId=st_shengli' }));
@@ -41,7 +58,7 @@ test('the admin sees a row per street with each share against the target the ser
 
 test('a street shows its communities; a community row opens its figures', async () => {
   const backend = mockBackend({
-    'admin.overview': overviewOf([overviewRow({ id: 'cm_hongxing', name: '红星社区' })], {
+    'admin.overview': overviewOf([overviewRow({ level: 'community', id: 'cm_hongxing', name: '红星社区', communities: 1 })], {
       level: 'street',
       streetId: 'st_shengli',
       name: '胜利街道',
