@@ -20,6 +20,10 @@ export interface PagingSpec<I, R, P extends Page<I>, D> {
   withFirst?(answer: P, list: ListState<R>, data: D): Record<string, unknown>;
   /** Page data for a first page that failed (default: its message as `error`). */
   failed?(error: AppError): Record<string, unknown>;
+  /** Loads once attached: the page's `init` if it has one, else the first page. */
+  autoload?: boolean;
+  /** Reloads quietly whenever the page shows again (back from a row's page, whose state may have changed). */
+  reloadOnShow?: boolean;
 }
 
 /** The page's `init` (finding out what the query needs), bound to it. */
@@ -40,7 +44,7 @@ export function pagingBehavior<I, R, P extends Page<I> = Page<I>, D = object>(sp
        * refresh run `init` until then.
        */
       ready: true,
-      /** The first page is loading (and nothing is shown yet). */
+      // The first page is loading (and nothing is shown yet).
       loading: true,
       loadingMore: false,
       error: '',
@@ -48,8 +52,21 @@ export function pagingBehavior<I, R, P extends Page<I> = Page<I>, D = object>(sp
       list: emptyList<R>() as ListState<R>,
     },
 
+    lifetimes: {
+      attached() {
+        if (!spec.autoload) return;
+        const init = (this as unknown as { init?: () => Promise<void> }).init;
+        if (init) init.call(this);
+        else (this as unknown as { loadFirst: () => Promise<void> }).loadFirst();
+      },
+    },
+
     methods: {
-      /** Loads the first page, replacing the list; `quiet` keeps the rows shown meanwhile. */
+      onShow() {
+        if (spec.reloadOnShow && !this.data.loading && this.data.ready) this.loadFirst(true);
+      },
+
+      // Loads the first page, replacing the list; `quiet` keeps the rows shown meanwhile.
       async loadFirst(quiet = false): Promise<void> {
         const fresh = this.beginLoad();
         this.setData({ error: '', moreError: '', loadingMore: false });
@@ -65,7 +82,7 @@ export function pagingBehavior<I, R, P extends Page<I> = Page<I>, D = object>(sp
         this.setData({ loading: false, list, ...(spec.withFirst ? spec.withFirst(res.data, list, data) : {}) });
       },
 
-      /** Loads the next page, if any, appending it. */
+      // Loads the next page, if any, appending it.
       async loadMore(): Promise<void> {
         const { list, loading, loadingMore } = this.data;
         if (loading || loadingMore || list.ended || !list.nextCursor) return;
@@ -83,7 +100,7 @@ export function pagingBehavior<I, R, P extends Page<I> = Page<I>, D = object>(sp
         });
       },
 
-      /** Empties the list (a filter changed) before `loadFirst`. */
+      // Empties the list (a filter changed) before `loadFirst`.
       clearList() {
         this.setData({ list: emptyList<R>() });
       },

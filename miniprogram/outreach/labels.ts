@@ -1,5 +1,5 @@
 // Words the outreach pages show for the server's values (report kinds, statuses, building roles).
-import type { BuildingRole, NeedDetail, NeedStatus, ReportKind, ReportStatus } from './service';
+import type { BuildingRole, NeedDetail, NeedKind, NeedStatus, ReportKind, ReportStatus } from './service';
 
 export const REPORT_KIND_TEXT: Record<ReportKind, string> = { residence: '居住地社区报到', paired: '单位结对社区报到' };
 export const REPORT_STATUS_TEXT: Record<ReportStatus, string> = { pending: '待社区确认', confirmed: '已确认' };
@@ -16,6 +16,17 @@ export function needStatusText(n: { status: NeedStatus; claimedCount: number; sl
 }
 
 export const NEED_KIND_TEXT = { general: '一般服务', professional: '专业服务' } as const;
+/** What a need's row and its page both show first: its name, kind and category (the server's label). */
+export function needHead(n: { needId: string; title: string; kind: NeedKind; categoryLabel?: string }) {
+  return {
+    needId: n.needId,
+    title: n.title,
+    kind: NEED_KIND_TEXT[n.kind],
+    professional: n.kind === 'professional',
+    category: n.categoryLabel ?? '',
+  };
+}
+
 export const CLAIM_STATUS_TEXT: Record<NeedDetail['claims'][number]['status'], string> = {
   claimed: '已认领',
   completed: '已提交完成',

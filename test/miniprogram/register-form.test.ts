@@ -1,7 +1,7 @@
 import {
   chooseCommunity,
   EMPTY_FORM,
-  issuesToErrors,
+  registrationFieldOf,
   toRegisterInput,
   validateRegistration,
   type RegistrationForm,
@@ -69,31 +69,23 @@ test('toRegisterInput trims what was typed', () => {
   });
 });
 
-describe('issuesToErrors', () => {
-  test('puts each issue on its field and keeps the first per field', () => {
-    expect(
-      issuesToErrors([
-        { path: ['phone'], message: '请输入 11 位手机号' },
-        { path: ['phone'], message: '第二条' },
-        { path: ['compoundId'], message: '编号格式不正确' },
-      ]),
-    ).toEqual({ errors: { phone: '请输入 11 位手机号', compoundId: '编号格式不正确' }, other: ['第二条'] });
+describe('registrationFieldOf', () => {
+  test("puts the server's issues on the form's own fields", () => {
+    expect(['phone', 'compoundId', 'name', 'isPartyMember'].map(registrationFieldOf)).toEqual([
+      'phone',
+      'compoundId',
+      'name',
+      'isPartyMember',
+    ]);
   });
 
-  test('returns issues about unknown fields as other messages', () => {
-    expect(
-      issuesToErrors([
-        { path: ['nickname'], message: '未知字段' },
-        { path: [], message: '格式不正确' },
-      ]),
-    ).toEqual({
-      errors: {},
-      other: ['未知字段', '格式不正确'],
-    });
+  test('places no issue about an unknown field', () => {
+    expect(registrationFieldOf('nickname')).toBeUndefined();
+    expect(registrationFieldOf('')).toBeUndefined();
   });
 
   test('does not place an issue on the consent checkbox, which the server never sees', () => {
-    expect(issuesToErrors([{ path: ['agreed'], message: 'x' }]).errors).toEqual({});
+    expect(registrationFieldOf('agreed')).toBeUndefined();
   });
 });
 

@@ -1,10 +1,10 @@
 // 报到反馈 (party_org): for the half-year, each reported member's reporting and services in the
 // community, grouped by their unit with the unit's totals (outreach.unitFeedback) — what the
 // community sends back to the units (机关企事业单位) whose members reported in.
+import { callerBehavior } from '../../behaviors/page';
+import { staffOnly } from '../gate';
 import * as outreach from '../service';
-import { pageStyle } from '../../utils/font';
 import { REPORT_KIND_TEXT } from '../labels';
-import { staffGate } from '../staff';
 
 interface UnitCard {
   unitName: string;
@@ -36,48 +36,31 @@ const cardOf = (u: outreach.UnitFeedbackResult['units'][number]): UnitCard => ({
 });
 
 Component({
-  options: { pureDataPattern: /^_/ },
+  behaviors: [callerBehavior],
 
   data: {
-    pageStyle: '',
-    loading: true,
-    error: '',
-    forbidden: '',
-    communityId: '',
     period: '',
     periodLabel: '',
     units: [] as UnitCard[],
-    _seq: 0,
-  },
-
-  lifetimes: {
-    attached() {
-      this.setData({ pageStyle: pageStyle() });
-      this.init();
-    },
   },
 
   methods: {
     async init(): Promise<void> {
-      this.setData({ loading: true, error: '', forbidden: '' });
-      const gate = await staffGate('仅社区党组织可以查看报到反馈');
-      if (!gate.ok) {
-        this.setData('forbidden' in gate ? { loading: false, forbidden: gate.forbidden } : { loading: false, error: gate.error });
-        return;
-      }
-      this.setData({ communityId: gate.user.communityId });
-      await this.load();
+      if (await this.caller(staffOnly('仅社区党组织可以查看报到反馈'))) await this.load();
     },
 
-    /** The period's feedback; without `period` the server's current half-year. */
-    async load(period?: string): Promise<void> {
-      const seq = this.data._seq + 1;
-      this.setData({ _seq: seq, loading: true, error: '' });
+    /** The shown period's feedback again (the server's current half-year at first). */
+    load(): Promise<void> {
+      return this.loadPeriod(this.data.period || undefined);
+    },
+
+    async loadPeriod(period?: string): Promise<void> {
+      const fresh = this.beginLoad();
+      this.setData({ loading: true, error: '' });
       const res = await outreach.unitFeedback(this.data.communityId, period);
-      if (seq !== this.data._seq) return;
+      if (!fresh()) return;
       if (!res.ok) {
-        if (res.error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: res.error.message });
-        else this.setData({ loading: false, error: res.error.message });
+        this.loadFailed(res.error);
         return;
       }
       this.setData({
@@ -89,21 +72,11 @@ Component({
     },
 
     onPrevious() {
-      this.load(shiftPeriod(this.data.period, -1));
+      this.loadPeriod(shiftPeriod(this.data.period, -1));
     },
 
     onNext() {
-      this.load(shiftPeriod(this.data.period, 1));
-    },
-
-    onRetry() {
-      if (this.data.communityId) this.load(this.data.period || undefined);
-      else this.init();
-    },
-
-    onPullDownRefresh() {
-      const done = () => wx.stopPullDownRefresh();
-      (this.data.communityId ? this.load(this.data.period || undefined) : this.init()).then(done, done);
+      this.loadPeriod(shiftPeriod(this.data.period, 1));
     },
   },
 });

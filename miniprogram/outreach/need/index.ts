@@ -1,14 +1,16 @@
 // 需求详情: what is asked, who has taken it, and the step the caller may take now — 认领 (a confirmed
 // reported member), 提交完成 (the claimant, with what was done), 确认完成 and 审核 (staff), 致谢
 // (the resident who made the wish). The server decides each step again.
+import { callerBehavior } from '../../behaviors/page';
 import * as outreach from '../service';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { askSubscribe, recordSubscription } from '../../utils/subscribe';
 import { newToken } from '../labels';
 import { needViewOf, type NeedView } from './view';
 
 Component({
+  behaviors: [callerBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   properties: {
@@ -16,9 +18,6 @@ Component({
   },
 
   data: {
-    pageStyle: '',
-    loading: true,
-    error: '',
     view: null as NeedView | null,
     note: '',
     noteError: '',
@@ -29,13 +28,6 @@ Component({
     busy: false,
     notice: '',
     _token: '',
-  },
-
-  lifetimes: {
-    attached() {
-      this.setData({ pageStyle: pageStyle() });
-      this.load();
-    },
   },
 
   methods: {
@@ -51,10 +43,12 @@ Component({
         this.setData({ loading: false, error: '未指定需求' });
         return;
       }
+      const fresh = this.beginLoad();
       this.setData({ error: '' });
       const res = await outreach.getNeed(this.data.needId);
+      if (!fresh()) return;
       if (!res.ok) {
-        this.setData({ loading: false, error: res.error.message });
+        this.loadFailed(res.error);
         return;
       }
       this.setData({ loading: false, view: needViewOf(res.data) });
@@ -134,16 +128,6 @@ Component({
         return;
       }
       await this.step(() => outreach.thank(this.data.needId, this.data.score, this.data.message.trim() || undefined), '感谢已送达');
-    },
-
-    onRetry() {
-      this.setData({ loading: true });
-      this.load();
-    },
-
-    onPullDownRefresh() {
-      const done = () => wx.stopPullDownRefresh();
-      this.load().then(done, done);
     },
   },
 });

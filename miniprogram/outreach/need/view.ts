@@ -1,6 +1,6 @@
 // What a need's page shows, from outreach.getNeed. A plain function, tested alone.
 import type { NeedDetail } from '../service';
-import { chinaDateTime, CLAIM_STATUS_TEXT, NEED_KIND_TEXT, needStatusText } from '../labels';
+import { chinaDateTime, CLAIM_STATUS_TEXT, needHead, needStatusText } from '../labels';
 
 export interface NeedView {
   needId: string;
@@ -23,12 +23,8 @@ export interface NeedView {
 
 export function needViewOf(n: NeedDetail): NeedView {
   return {
-    needId: n.needId,
-    title: n.title,
+    ...needHead(n),
     text: n.text,
-    kind: NEED_KIND_TEXT[n.kind],
-    professional: n.kind === 'professional',
-    category: n.categoryLabel,
     status: needStatusText(n),
     open: n.status === 'open' && n.claimedCount < n.slots,
     wish: n.source === 'wish',

@@ -1,6 +1,6 @@
 // What 需求清单 shows: the tabs a person gets, and one row per need or claim. Plain functions.
 import type { MyClaimItem, NeedSummary } from '../service';
-import { CLAIM_STATUS_TEXT, NEED_KIND_TEXT, needStatusText } from '../labels';
+import { CLAIM_STATUS_TEXT, needHead, needStatusText } from '../labels';
 
 export type NeedTab = 'open' | 'mine' | 'done' | 'pending_review';
 
@@ -34,11 +34,7 @@ export interface NeedRow {
 
 export function needRow(n: NeedSummary): NeedRow {
   return {
-    needId: n.needId,
-    title: n.title,
-    kind: NEED_KIND_TEXT[n.kind],
-    professional: n.kind === 'professional',
-    category: n.categoryLabel,
+    ...needHead(n),
     status: needStatusText(n),
     progress: n.status === 'open' || n.status === 'done' ? `已认领 ${n.claimedCount}/${n.slots} 人` : '',
     wish: n.source === 'wish',
@@ -47,11 +43,7 @@ export function needRow(n: NeedSummary): NeedRow {
 
 export function claimRow(c: MyClaimItem): NeedRow {
   return {
-    needId: c.needId,
-    title: c.title,
-    kind: NEED_KIND_TEXT[c.kind],
-    professional: c.kind === 'professional',
-    category: '',
+    ...needHead(c),
     status: CLAIM_STATUS_TEXT[c.status],
     progress: '',
     wish: false,

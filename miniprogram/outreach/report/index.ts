@@ -2,12 +2,13 @@
 // paired with (outreach.report), and sees their reports — waiting or confirmed — with any building
 // role (楼栋党小组长 / 楼栋长) the community's party organisation has named them to.
 import type { CommunityListItem } from '../../../typings/api';
-import * as account from '../../services/account';
+import { callerBehavior } from '../../behaviors/page';
+import { formBehavior } from '../../behaviors/form';
 import * as community from '../../services/community';
 import * as outreach from '../service';
 import type { DetailEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { openPage } from '../../utils/navigate';
+import { pickerBehavior } from '../picker';
 import { BUILDING_ROLE_TEXT, chinaDateTime, REPORT_KIND_TEXT, REPORT_STATUS_TEXT } from '../labels';
 
 interface ReportRow {
@@ -33,12 +34,11 @@ const rowOf = (r: outreach.ReportView): ReportRow => ({
 });
 
 Component({
+  behaviors: [callerBehavior, formBehavior, pickerBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   data: {
-    pageStyle: '',
-    loading: true,
-    error: '',
     registered: true,
     isPartyMember: false,
     reports: [] as ReportRow[],
@@ -47,37 +47,21 @@ Component({
     form: { communityId: '', unitName: '', branchName: '', kind: 'residence' as outreach.ReportKind },
     communityName: '',
     communityOptions: [] as Array<{ label: string; value: string }>,
-    pickerVisible: false,
-    errors: {} as Record<string, string>,
-    formError: '',
-    submitting: false,
     _homeCommunityId: '',
     _communities: [] as CommunityListItem[],
   },
 
-  lifetimes: {
-    attached() {
-      this.setData({ pageStyle: pageStyle() });
-      this.load();
-    },
-  },
-
   methods: {
     async load(): Promise<void> {
-      this.setData({ error: '' });
-      const [me, communities] = await Promise.all([account.whoami(), community.list()]);
-      if (!me.ok) {
-        this.setData({ loading: false, error: me.error.message });
-        return;
-      }
-      const user = me.data.user;
+      const [user, communities] = await Promise.all([this.caller(), community.list()]);
+      if (user === undefined) return;
       if (!user) {
         this.setData({ loading: false, registered: false });
         return;
       }
       const mine = await outreach.myReports();
       if (!mine.ok) {
-        this.setData({ loading: false, error: mine.error.message });
+        this.loadFailed(mine.error);
         return;
       }
       const list = communities.ok ? communities.data : [];
@@ -119,43 +103,30 @@ Component({
       this.setData({ pickerVisible: true });
     },
 
-    closePicker() {
-      this.setData({ pickerVisible: false });
-    },
-
     onCommunityConfirm(e: DetailEvent<{ value: string[] }>) {
       const id = e.detail.value[0];
       const name = this.data._communities.find((c) => c.communityId === id)?.name ?? '';
       this.setData({ pickerVisible: false, 'form.communityId': id, communityName: name });
     },
 
-    onInput(e: DetailEvent<{ value: string }, { field: string }>) {
-      const field = e.currentTarget.dataset.field;
-      this.setData({ [`form.${field}`]: e.detail.value, [`errors.${field}`]: '' });
-    },
-
     async onSubmit(): Promise<void> {
-      if (this.data.submitting) return;
       const { form } = this.data;
       const errors: Record<string, string> = {};
       if (!form.communityId) errors.communityId = '请选择报到社区';
       if (!form.unitName.trim()) errors.unitName = '请填写工作单位';
       if (!form.branchName.trim()) errors.branchName = '请填写所在党支部';
-      this.setData({ errors, formError: '' });
-      if (Object.keys(errors).length) return;
-      this.setData({ submitting: true });
-      const res = await outreach.report({
-        communityId: form.communityId,
-        unitName: form.unitName.trim(),
-        branchName: form.branchName.trim(),
-        kind: form.kind,
+      const done = await this.submitForm({
+        errors,
+        toast: '已提交，等待社区确认',
+        send: () =>
+          outreach.report({
+            communityId: form.communityId,
+            unitName: form.unitName.trim(),
+            branchName: form.branchName.trim(),
+            kind: form.kind,
+          }),
       });
-      this.setData({ submitting: false });
-      if (!res.ok) {
-        this.setData({ formError: res.error.message });
-        return;
-      }
-      wx.showToast({ title: '已提交，等待社区确认', icon: 'none' });
+      if (!done) return;
       this.setData({ 'form.unitName': '', 'form.branchName': '' });
       await this.load();
     },
@@ -166,16 +137,6 @@ Component({
 
     onRegister() {
       openPage('/pages/register/index');
-    },
-
-    onRetry() {
-      this.setData({ loading: true });
-      this.load();
-    },
-
-    onPullDownRefresh() {
-      const done = () => wx.stopPullDownRefresh();
-      this.load().then(done, done);
     },
   },
 });

@@ -1,10 +1,10 @@
 // 微心愿: an approved resident writes a small wish; the community reviews it before it is published
 // for reported party members to claim (outreach.wish). The resident's wishes are listed below with
 // where each stands.
-import * as account from '../../services/account';
+import { callerBehavior } from '../../behaviors/page';
+import { rolesOnly } from '../gate';
 import * as outreach from '../service';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { askSubscribe, recordSubscription } from '../../utils/subscribe';
 import { openPage } from '../../utils/navigate';
 import { chinaDateTime, NEED_STATUS_TEXT, newToken } from '../labels';
@@ -18,14 +18,11 @@ interface WishRow {
 }
 
 Component({
+  behaviors: [callerBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   data: {
-    pageStyle: '',
-    loading: true,
-    error: '',
-    /** Why the caller cannot make a wish ('' when they can). */
-    blocked: '',
     text: '',
     textError: '',
     formError: '',
@@ -34,34 +31,16 @@ Component({
     _token: '',
   },
 
-  lifetimes: {
-    attached() {
-      this.setData({ pageStyle: pageStyle() });
-      this.load();
-    },
-  },
-
   methods: {
     async load(): Promise<void> {
-      this.setData({ error: '' });
-      const me = await account.whoami();
-      if (!me.ok) {
-        this.setData({ loading: false, error: me.error.message });
-        return;
-      }
-      const user = me.data.user;
-      if (!user || user.status !== 'active' || !user.roles.includes('resident')) {
-        this.setData({ loading: false, blocked: '微心愿由已通过审核的本社区居民提交' });
-        return;
-      }
+      if (!(await this.caller(rolesOnly(['resident'], '微心愿由已通过审核的本社区居民提交')))) return;
       const mine = await outreach.myWishes();
       if (!mine.ok) {
-        this.setData({ loading: false, error: mine.error.message });
+        this.loadFailed(mine.error);
         return;
       }
       this.setData({
         loading: false,
-        blocked: '',
         wishes: mine.data.items.map((n) => ({
           needId: n.needId,
           text: n.text,
@@ -103,16 +82,6 @@ Component({
 
     onOpen(e: DatasetEvent<{ id: string }>) {
       openPage(`/outreach/need/index?needId=${e.currentTarget.dataset.id}`);
-    },
-
-    onRetry() {
-      this.setData({ loading: true });
-      this.load();
-    },
-
-    onPullDownRefresh() {
-      const done = () => wx.stopPullDownRefresh();
-      this.load().then(done, done);
     },
   },
 });

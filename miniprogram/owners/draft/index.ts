@@ -1,14 +1,16 @@
 // 发起表决 (业委会 / 居委会): the matter, title, text, voting dates and, for an election, the
 // candidates and seats. Saved as a draft; it is announced from its page (at least the community's
 // notice period before voting opens — the server says so when a date is too early).
+import { pageBehavior } from '../../behaviors/page';
 import * as owners from '../service';
 import type { DetailEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { checkDraft, EMPTY_FORM, MATTER_OPTIONS, type DraftForm } from './form';
 
 type TextField = Exclude<keyof DraftForm, 'matter'>;
 
 Component({
+  behaviors: [pageBehavior],
+
   properties: {
     compoundId: { type: String, value: '' },
     matter: { type: String, value: '' },
@@ -16,7 +18,6 @@ Component({
   },
 
   data: {
-    pageStyle: '',
     form: { ...EMPTY_FORM } as DraftForm,
     matterLabel: '',
     matterOptions: MATTER_OPTIONS,
@@ -32,7 +33,7 @@ Component({
       const form: DraftForm = { ...EMPTY_FORM, matter: preset?.value ?? '' };
       // 提议更换物业服务企业 arrives with matter=manager: a title to start from.
       if (preset?.value === 'manager') form.title = '解聘现物业服务企业并选聘新的物业服务企业';
-      this.setData({ pageStyle: pageStyle(), form, matterLabel: preset?.label ?? '' });
+      this.setData({ form, matterLabel: preset?.label ?? '' });
     },
   },
 

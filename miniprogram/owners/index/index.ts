@@ -1,9 +1,9 @@
 // 业主表决: the motions of the caller's compound, newest first. Convenors (业委会, 居委会) draft
 // motions and open the register from here; when the compound's firm is on the black list the
 // committee sees 提议更换物业服务企业, which drafts a `manager` motion.
+import { loadedPageBehavior } from '../../behaviors/page';
 import * as owners from '../service';
 import type { DatasetEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { chinaTime, STATUS_THEMES } from '../format';
 
 interface Row {
@@ -31,6 +31,8 @@ function rowOf(m: owners.MotionList['items'][number]): Row {
 }
 
 Component({
+  behaviors: [loadedPageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
   properties: {
@@ -38,21 +40,10 @@ Component({
   },
 
   data: {
-    pageStyle: '',
-    loading: true,
-    error: '',
     rows: [] as Row[],
     compoundId: '',
     canDraft: false,
     proposeReplacement: false,
-    _seq: 0,
-  },
-
-  lifetimes: {
-    attached() {
-      this.setData({ pageStyle: pageStyle() });
-      this.load();
-    },
   },
 
   pageLifetimes: {
@@ -64,11 +55,10 @@ Component({
 
   methods: {
     async load(quiet = false): Promise<void> {
-      const seq = this.data._seq + 1;
-      this.setData({ _seq: seq });
+      const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '' });
       const r = await owners.list(this.properties.compoundId ? { compoundId: this.properties.compoundId } : {});
-      if (seq !== this.data._seq) return;
+      if (!fresh()) return;
       if (!r.ok) {
         this.setData({ loading: false, error: r.error.message });
         return;
@@ -81,14 +71,6 @@ Component({
         canDraft: r.data.canDraft,
         proposeReplacement: r.data.proposeReplacement,
       });
-    },
-
-    onPullDownRefresh() {
-      this.load(true).then(() => wx.stopPullDownRefresh());
-    },
-
-    onRetry() {
-      this.load();
     },
 
     onOpen(e: DatasetEvent<{ id: string }>) {

@@ -1,9 +1,9 @@
 // 表决详情: the motion, the turnout by area and by number against the 2/3 lines, the vote (a
 // confirmation says the ballot is final), the caller's receipt, and after the close the tally with
 // a receipt search. Convenors announce a draft here; the committee records paper ballots.
+import { motionPageBehavior } from '../behavior';
 import * as owners from '../service';
 import type { DetailEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { askSubscribe, recordSubscription } from '../../utils/subscribe';
 import { CHOICE_OPTIONS, chinaTime, newClientToken, normaliseReceipt } from '../format';
 import { motionShown, resultShown, turnoutRows, type MotionShown, type ResultShown, type TurnoutRows } from './view';
@@ -11,16 +11,11 @@ import { motionShown, resultShown, turnoutRows, type MotionShown, type ResultSho
 type Dialog = '' | 'vote' | 'announce';
 
 Component({
+  behaviors: [motionPageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
-  properties: {
-    motionId: { type: String, value: '' },
-  },
-
   data: {
-    pageStyle: '',
-    loading: true,
-    error: '',
     motion: null as MotionShown | null,
     turnout: null as TurnoutRows | null,
     result: null as ResultShown | null,
@@ -44,27 +39,24 @@ Component({
     receiptFound: false,
     _receipts: [] as string[],
     _token: '',
-    _seq: 0,
   },
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle(), _token: newClientToken() });
-      this.load();
+      this.setData({ _token: newClientToken() });
     },
   },
 
   methods: {
     async load(quiet = false): Promise<void> {
-      const seq = this.data._seq + 1;
-      this.setData({ _seq: seq });
+      const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '' });
       if (!this.properties.motionId) {
         this.setData({ loading: false, error: '未指定表决事项' });
         return;
       }
       const r = await owners.get(this.properties.motionId);
-      if (seq !== this.data._seq) return;
+      if (!fresh()) return;
       if (!r.ok) {
         this.setData({ loading: false, error: r.error.message });
         return;
@@ -83,25 +75,17 @@ Component({
         canRecordPaper: m.canRecordPaper,
         status: m.status,
       });
-      if (m.status === 'closed') await this.loadResult(seq);
+      if (m.status === 'closed') await this.loadResult(fresh);
     },
 
-    async loadResult(seq: number): Promise<void> {
+    async loadResult(fresh: () => boolean): Promise<void> {
       const r = await owners.result(this.properties.motionId);
-      if (seq !== this.data._seq) return;
+      if (!fresh()) return;
       if (!r.ok) {
         this.setData({ resultError: r.error.message });
         return;
       }
       this.setData({ result: resultShown(r.data), resultError: '', _receipts: r.data.receipts });
-    },
-
-    onPullDownRefresh() {
-      this.load(true).then(() => wx.stopPullDownRefresh());
-    },
-
-    onRetry() {
-      this.load();
     },
 
     onChoice(e: DetailEvent<{ value: string }>) {

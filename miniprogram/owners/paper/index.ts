@@ -1,8 +1,8 @@
 // 录入纸质票 (业委会): the unit's building and room, what the signed paper ballot says, and a photo of
 // it. One ballot per owner: a unit whose owner already voted (online or on paper) is refused.
+import { motionPageBehavior } from '../behavior';
 import * as owners from '../service';
 import type { DetailEvent } from '../../utils/events';
-import { pageStyle } from '../../utils/font';
 import { CHOICE_OPTIONS, newClientToken } from '../format';
 import { uploadFile } from '../upload';
 
@@ -16,16 +16,11 @@ interface PaperForm {
 const EMPTY: PaperForm = { building: '', room: '', choice: '', marked: [] };
 
 Component({
+  behaviors: [motionPageBehavior],
+
   options: { pureDataPattern: /^_/ },
 
-  properties: {
-    motionId: { type: String, value: '' },
-  },
-
   data: {
-    pageStyle: '',
-    loading: true,
-    error: '',
     title: '',
     isElection: false,
     candidates: [] as string[],
@@ -41,8 +36,7 @@ Component({
 
   lifetimes: {
     attached() {
-      this.setData({ pageStyle: pageStyle(), _token: newClientToken() });
-      this.load();
+      this.setData({ _token: newClientToken() });
     },
   },
 
@@ -64,10 +58,6 @@ Component({
         isElection: r.data.matter === 'committee_election',
         candidates: r.data.candidates,
       });
-    },
-
-    onRetry() {
-      this.load();
     },
 
     onInput(e: DetailEvent<{ value: string }, { field: 'building' | 'room' }>) {

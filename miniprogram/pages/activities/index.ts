@@ -22,6 +22,8 @@ const paging = pagingBehavior<ActivitySummary, ActivityCard>({
   },
   row: toCard,
   key: (c) => c.activityId,
+  autoload: true,
+  reloadOnShow: true,
 });
 
 Component({
@@ -33,12 +35,6 @@ Component({
     communityId: '',
     isStaff: false,
     ready: false,
-  },
-
-  lifetimes: {
-    attached() {
-      this.init();
-    },
   },
 
   methods: {
@@ -58,11 +54,6 @@ Component({
       }
       this.setData({ ready: true, communityId, isStaff: !!user && user.status === 'active' && isStaff(user.roles) });
       await this.loadFirst();
-    },
-
-    onShow() {
-      // Back from an activity page: seats may have changed.
-      if (!this.data.loading && this.data.ready) this.loadFirst(true);
     },
 
     onTabChange(e: DetailEvent<{ value: ActivityCategory | '' }>) {

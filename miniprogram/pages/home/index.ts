@@ -1,6 +1,6 @@
 // 首页: a greeting with the caller's community, what to do next when not yet approved, and the
 // entry tiles of the product's features.
-import { pageBehavior } from '../../behaviors/page';
+import { loadedPageBehavior } from '../../behaviors/page';
 import type { SelfView } from '../../../typings/api';
 import * as community from '../../services/community';
 import type { DatasetEvent } from '../../utils/events';
@@ -10,13 +10,11 @@ import { tilesFor, type HomeTile } from './tiles';
 import { refreshMe } from '../../services/session';
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [loadedPageBehavior],
 
   options: { pureDataPattern: /^_/ },
 
   data: {
-    loading: true,
-    error: '',
     greeting: '您好',
     communityName: '',
     /** '' (active), 'unregistered', 'pending' or 'disabled': what the notice under the greeting says. */
@@ -25,19 +23,9 @@ Component({
     tiles: tilesFor(null) as HomeTile[],
   },
 
-  lifetimes: {
-    attached() {
-      this.load();
-    },
-  },
-
   methods: {
     onShow() {
       if (!this.data.loading) this.load();
-    },
-
-    refresh() {
-      return this.load();
     },
 
     async load(): Promise<void> {
@@ -58,10 +46,6 @@ Component({
         standing: !user ? 'unregistered' : user.status === 'active' ? '' : user.status,
         tiles: tilesFor(user),
       });
-    },
-
-    onRetry() {
-      this.load();
     },
 
     onRegister() {

@@ -1,6 +1,6 @@
 // 我的: who I am (unregistered, under review, approved with roles), my entries, and in local mode
 // the demo account switcher.
-import { pageBehavior } from '../../behaviors/page';
+import { loadedPageBehavior } from '../../behaviors/page';
 import type { CommunityListItem } from '../../../typings/api';
 import { config } from '../../config';
 import { list as listCommunities } from '../../services/community';
@@ -13,13 +13,11 @@ import { entriesFor, type MineEntry } from './entries';
 import { PENDING_MESSAGE, profileOf, type Profile } from './profile';
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [loadedPageBehavior],
 
   options: { pureDataPattern: /^_/ },
 
   data: {
-    loading: true,
-    error: '',
     profile: null as Profile | null,
     entries: [] as MineEntry[],
     /** Unread messages, shown on the 我的消息 cell as on the tab. */
@@ -35,7 +33,6 @@ Component({
   lifetimes: {
     attached() {
       this.setData({ isLocal: config.mode === 'local' });
-      this.load();
     },
   },
 
@@ -43,10 +40,6 @@ Component({
     /** Page lifecycle: back from registration or another tab, show the current state. */
     onShow() {
       if (this.data.profile || this.data.error) this.load(true);
-    },
-
-    refresh() {
-      return this.load(true);
     },
 
     /** Loads whoami (and community names for the address); `quiet` keeps the current view meanwhile. */
@@ -71,10 +64,6 @@ Component({
         profile,
         entries: profile.state === 'active' && me.data.user ? entriesFor(me.data.user.roles) : [],
       });
-    },
-
-    onRetry() {
-      this.load();
     },
 
     onRegister() {

@@ -1,7 +1,7 @@
 // The registration form's rules, as plain functions: what the person typed, what is wrong with it
 // (in Chinese, per field), and what is sent. The server checks again (account.register); its
 // INVALID_INPUT issues come back onto the same fields.
-import type { CommunityListItem, CompoundItem, InputIssue, RegisterInput } from '../../../typings/api';
+import type { CommunityListItem, CompoundItem, RegisterInput } from '../../../typings/api';
 
 /** The form as typed and picked. */
 export interface RegistrationForm {
@@ -78,20 +78,8 @@ export function toRegisterInput(form: RegistrationForm): RegisterInput {
 
 const FIELDS: readonly RegistrationField[] = ['communityId', 'compoundId', 'name', 'phone', 'building', 'room', 'isPartyMember'];
 
-/**
- * Puts the server's INVALID_INPUT issues onto the form's fields; issues about anything else (or a
- * second issue on a field) are returned as `other`, to be shown above the form.
- */
-export function issuesToErrors(issues: readonly InputIssue[] | undefined): { errors: FieldErrors; other: string[] } {
-  const errors: FieldErrors = {};
-  const other: string[] = [];
-  for (const issue of issues ?? []) {
-    const field = FIELDS.find((f) => f === issue.path[0]);
-    if (field && !errors[field]) errors[field] = issue.message;
-    else other.push(issue.message);
-  }
-  return { errors, other };
-}
+/** The field a server issue shows on (the consent is never sent, so never one). */
+export const registrationFieldOf = (path: string) => FIELDS.find((f) => f === path);
 
 /** Picker options of the communities. */
 export function communityOptions(communities: readonly CommunityListItem[]): Array<{ label: string; value: string }> {

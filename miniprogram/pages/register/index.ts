@@ -1,5 +1,6 @@
 // 居民注册: pick the community and compound, give name, phone and address, agree to the privacy
 // guide, and send it for the community's review (account.register → status pending).
+import { formBehavior } from '../../behaviors/form';
 import { pageBehavior } from '../../behaviors/page';
 import { askSubscribe, recordSubscription } from '../../utils/subscribe';
 import type { CommunityListItem } from '../../../typings/api';
@@ -15,19 +16,17 @@ import {
   compoundOptions,
   compoundsOf,
   EMPTY_FORM,
-  issuesToErrors,
   MAX_LENGTH,
+  registrationFieldOf,
   toRegisterInput,
   validateRegistration,
-  type FieldErrors,
   type RegistrationForm,
 } from './form';
 
-type TextField = 'name' | 'phone' | 'building' | 'room';
 type Option = { label: string; value: string };
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [pageBehavior, formBehavior],
 
   data: {
     loading: true,
@@ -38,9 +37,6 @@ Component({
     communityName: '',
     compoundName: '',
     form: { ...EMPTY_FORM } as RegistrationForm,
-    errors: {} as FieldErrors,
-    formError: '',
-    submitting: false,
     submitted: false,
     picker: '' as '' | 'community' | 'compound',
     maxLength: MAX_LENGTH,
@@ -80,17 +76,6 @@ Component({
         communityName: chosen?.name ?? '',
         compoundName: compound?.name ?? '',
       });
-    },
-
-    /** Clears a field's error once the person changes it. */
-    clearError(field: keyof FieldErrors) {
-      if (this.data.errors[field]) this.setData({ [`errors.${field}`]: '' });
-    },
-
-    onInput(e: DetailEvent<{ value: string }, { field: TextField }>) {
-      const field = e.currentTarget.dataset.field;
-      this.setData({ [`form.${field}`]: e.detail.value });
-      this.clearError(field);
     },
 
     onPartyChange(e: DetailEvent<{ checked: boolean }>) {
@@ -135,33 +120,22 @@ Component({
     },
 
     async onSubmit(): Promise<void> {
-      if (this.data.submitting) return;
-      const errors = validateRegistration(this.data.form);
-      this.setData({ errors, formError: '' });
-      if (Object.keys(errors).length > 0) return;
-
       // The approval message: asked at this tap (RULES.md §8).
-      const asked = askSubscribe('register');
-      this.setData({ submitting: true });
-      const res = await account.register(toRegisterInput(this.data.form));
-      this.setData({ submitting: false });
-      if (res.ok) {
-        // Registered (pending review): every page asks who the caller is afresh.
-        forgetMe();
-        recordSubscription(asked);
-        this.setData({ submitted: true });
-        return;
-      }
-      if (res.error.code === 'INVALID_INPUT') {
-        const { errors: serverErrors, other } = issuesToErrors(res.error.issues);
-        this.setData({
-          errors: serverErrors,
-          formError: other.length ? other.join('；') : Object.keys(serverErrors).length ? '' : res.error.message,
-        });
-        return;
-      }
-      // CONFLICT (already registered), NOT_FOUND (the compound went away), network…: say it as the server put it.
-      this.setData({ formError: res.error.message });
+      let asked: ReturnType<typeof askSubscribe> | undefined;
+      const sent = await this.submitForm({
+        errors: validateRegistration(this.data.form),
+        ready: () => {
+          asked = askSubscribe('register');
+          return true;
+        },
+        send: () => account.register(toRegisterInput(this.data.form)),
+        fieldOf: registrationFieldOf,
+      });
+      if (!sent) return;
+      // Registered (pending review): every page asks who the caller is afresh.
+      forgetMe();
+      if (asked) recordSubscription(asked);
+      this.setData({ submitted: true });
     },
 
     onDone() {

@@ -26,6 +26,8 @@ const paging = pagingBehavior<RequestSummary, RequestCard>({
   },
   row: (r) => cardOf(r, new Date()),
   key: (c) => c.requestId,
+  autoload: true,
+  reloadOnShow: true,
 });
 
 Component({
@@ -41,18 +43,7 @@ Component({
     ready: false,
   },
 
-  lifetimes: {
-    attached() {
-      this.init();
-    },
-  },
-
   methods: {
-    onShow() {
-      // Back from the form or a detail page: statuses may have changed.
-      if (!this.data.loading && this.data.ready) this.loadFirst(true);
-    },
-
     /** Who is looking decides what the tab can show. */
     async init(): Promise<void> {
       this.setData({ loading: true, error: '' });

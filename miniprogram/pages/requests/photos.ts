@@ -7,7 +7,8 @@ import { devOpenid } from '../../utils/dev-account';
 /** The most photos a request carries (the server refuses more). */
 export const MAX_PHOTOS = 9;
 
-function uploadLocal(path: string, what: string): Promise<string> {
+/** Sends a file to the local gateway's /uploads (development); `what` names it in the error messages. */
+export function uploadLocal(path: string, what: string, contentType = 'application/octet-stream'): Promise<string> {
   return new Promise((resolve, reject) => {
     wx.getFileSystemManager().readFile({
       filePath: path,
@@ -15,7 +16,7 @@ function uploadLocal(path: string, what: string): Promise<string> {
         wx.request({
           url: `${config.localBaseUrl}/uploads`,
           method: 'POST',
-          header: { 'content-type': 'application/octet-stream', 'x-openid': devOpenid() },
+          header: { 'content-type': contentType, 'x-openid': devOpenid() },
           data: data as ArrayBuffer,
           success: (res) => {
             const body = res.data as { ok?: boolean; data?: { fileId?: string }; error?: { message?: string } };

@@ -2,13 +2,13 @@
 // party members on the owners' committee — with volunteer hours and the request KPIs
 // (community.stats, figures.ts). `communityId` in the query (a row of 工作概览) shows that
 // community instead; the server decides whether the caller may see it.
-import { pageBehavior } from '../../behaviors/page';
+import { loadedPageBehavior } from '../../behaviors/page';
 import * as community from '../../services/community';
 import { canViewStats, FORBIDDEN_MESSAGE, statsViewOf, type StatsView } from './figures';
 import { me } from '../../services/session';
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [loadedPageBehavior],
 
   options: { pureDataPattern: /^_/ },
 
@@ -24,12 +24,6 @@ Component({
     forbidden: '',
     communityName: '',
     view: null as StatsView | null,
-  },
-
-  lifetimes: {
-    attached() {
-      this.load();
-    },
   },
 
   methods: {
@@ -71,10 +65,6 @@ Component({
 
     refresh() {
       return this.load(!!this.data.view);
-    },
-
-    onRetry() {
-      this.load();
     },
   },
 });

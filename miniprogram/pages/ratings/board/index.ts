@@ -1,19 +1,17 @@
 // 红黑榜: the latest published period's red and black lists, every firm with its grade and score,
 // and the earlier periods to switch to. Tapping a firm opens its credit history.
-import { pageBehavior } from '../../../behaviors/page';
+import { loadedPageBehavior } from '../../../behaviors/page';
 import * as ratings from '../../../services/ratings';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
 import { openPage } from '../../../utils/navigate';
 import { boardRows, type FirmRow } from './rows';
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [loadedPageBehavior],
 
   options: { pureDataPattern: /^_/ },
 
   data: {
-    loading: true,
-    error: '',
     period: '',
     headline: '',
     rules: '',
@@ -23,20 +21,11 @@ Component({
     firms: [] as FirmRow[],
   },
 
-  lifetimes: {
-    attached() {
-      this.load();
-    },
-  },
-
   methods: {
-    refresh() {
-      return this.load(this.data.period || undefined, true);
-    },
-
-    /** Loads a period's board (the latest when none); `quiet` keeps the current board meanwhile. */
-    async load(period?: string, quiet = false): Promise<void> {
+    /** Loads a period's board (the one shown, or the latest); `quiet` keeps the current board meanwhile. */
+    async load(quiet = false, chosen?: string): Promise<void> {
       const fresh = this.beginLoad();
+      const period = chosen ?? this.data.period;
       if (!quiet) this.setData({ loading: true, error: '' });
       const r = await ratings.board(period ? { period } : {});
       if (!fresh()) return;
@@ -58,13 +47,9 @@ Component({
       });
     },
 
-    onRetry() {
-      this.load(this.data.period || undefined);
-    },
-
     onPeriodChange(e: DetailEvent<{ value: string }>) {
       const period = String(e.detail.value);
-      if (period && period !== this.data.period) this.load(period);
+      if (period && period !== this.data.period) this.load(false, period);
     },
 
     onFirmTap(e: DatasetEvent<{ firmId: string }>) {

@@ -1,12 +1,12 @@
 // 企业信用档案: a firm's latest grade, the compounds it serves, its grade history and its scores by
 // dimension over the published periods.
-import { pageBehavior } from '../../../behaviors/page';
+import { loadedPageBehavior } from '../../../behaviors/page';
 import * as ratings from '../../../services/ratings';
 import { gradeText, gradeTheme, LIST_LABELS, scoreText } from '../labels';
 import { chartOf, historyOf, type ChartRow, type HistoryRow } from './chart';
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [loadedPageBehavior],
 
   options: { pureDataPattern: /^_/ },
 
@@ -16,8 +16,6 @@ Component({
   },
 
   data: {
-    loading: true,
-    error: '',
     name: '',
     creditCode: '',
     latest: null as null | { label: string; grade: string; gradeTheme: string; score: string; listLabel: string },
@@ -27,17 +25,7 @@ Component({
     legend: [] as string[],
   },
 
-  lifetimes: {
-    attached() {
-      this.load();
-    },
-  },
-
   methods: {
-    refresh() {
-      return this.load(true);
-    },
-
     async load(quiet = false): Promise<void> {
       const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '' });
@@ -73,10 +61,6 @@ Component({
         chart,
         legend: chart[0]?.bars.map((b) => b.period) ?? [],
       });
-    },
-
-    onRetry() {
-      this.load();
     },
   },
 });

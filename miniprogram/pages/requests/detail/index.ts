@@ -79,8 +79,6 @@ Component({
   },
 
   data: {
-    loading: true,
-    error: '',
     view: null as RequestView | null,
     d: null as ReturnType<typeof display> | null,
     sheet: '' as SheetAction | '',
@@ -159,14 +157,6 @@ Component({
 
     onPhotoRemove(e: DetailEvent<{ index: number }>) {
       this.setData({ files: this.data.files.filter((_, i) => i !== e.detail.index) });
-    },
-
-    onRetry() {
-      this.load();
-    },
-
-    refresh() {
-      return this.load();
     },
 
     async onAction(e: DatasetEvent<{ action: SheetAction | 'withdraw' }>) {

@@ -39,17 +39,5 @@ export function toSubmitInput(form: RequestForm, compoundId: string, photos: str
   return input;
 }
 
-/** Server issues (INVALID_INPUT) mapped to the form's fields. */
-export function issuesToErrors(issues: Array<{ path: Array<string | number>; message: string }> | undefined): {
-  errors: FormErrors;
-  other: string[];
-} {
-  const errors: FormErrors = {};
-  const other: string[] = [];
-  for (const i of issues ?? []) {
-    const f = i.path[0];
-    if (f === 'category' || f === 'title' || f === 'description') errors[f] = i.message;
-    else other.push(i.message);
-  }
-  return { errors, other };
-}
+/** The field a server issue shows on. */
+export const requestFieldOf = (path: string) => (['category', 'title', 'description'] as const).find((f) => f === path);

@@ -1,26 +1,22 @@
 // 我要反映: category, title, description, photos, public or not. Choosing a category shows open public
 // requests of the same kind in the compound (last 30 days) with 关注这条 instead of filing again.
-import { pageBehavior } from '../../../behaviors/page';
+import { formBehavior } from '../../../behaviors/form';
+import { callerBehavior } from '../../../behaviors/page';
 import { askSubscribe, recordSubscription } from '../../../utils/subscribe';
 import type { SelfView } from '../../../../typings/api';
 import * as requests from '../../../services/requests';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
 import { cardOf, CATEGORY_LABELS, CATEGORY_OPTIONS, type RequestCard } from '../format';
 import { MAX_PHOTOS, newClientToken, uploadPhotos } from '../photos';
-import { DESCRIPTION_MAX, issuesToErrors, TITLE_MAX, toSubmitInput, validateRequest, type FormErrors, type RequestForm } from './form';
-import { me } from '../../../services/session';
+import { DESCRIPTION_MAX, requestFieldOf, TITLE_MAX, toSubmitInput, validateRequest, type FormErrors, type RequestForm } from './form';
 import { confirm } from '../../../utils/confirm';
 
-type TextField = 'title' | 'description';
-
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [callerBehavior, formBehavior],
 
   options: { pureDataPattern: /^_/ },
 
   data: {
-    loading: true,
-    loadError: '',
     /** Why this caller cannot file (not an approved resident). */
     blocked: '',
     form: { category: '', title: '', description: '', isPublic: true } as RequestForm,
@@ -28,14 +24,12 @@ Component({
     categoryOptions: CATEGORY_OPTIONS.map((o) => ({ label: o.label, value: o.value })),
     pickerVisible: false,
     errors: {} as FormErrors,
-    formError: '',
     files: [] as Array<{ url: string }>,
     maxPhotos: MAX_PHOTOS,
     titleMax: TITLE_MAX,
     descriptionMax: DESCRIPTION_MAX,
     similar: [] as RequestCard[],
     followed: {} as Record<string, boolean>,
-    submitting: false,
     _user: null as SelfView | null,
     _token: '',
   },
@@ -43,19 +37,13 @@ Component({
   lifetimes: {
     attached() {
       this.setData({ _token: newClientToken() });
-      this.init();
     },
   },
 
   methods: {
     async init(): Promise<void> {
-      this.setData({ loading: true, loadError: '' });
-      const who = await me();
-      if (!who.ok) {
-        this.setData({ loading: false, loadError: who.error.message });
-        return;
-      }
-      const u = who.data.user;
+      const u = await this.caller();
+      if (u === undefined) return;
       const blocked = !u
         ? '请先注册并通过社区审核'
         : u.status !== 'active'
@@ -64,15 +52,6 @@ Component({
             ? '只有小区居民可以提交诉求'
             : '';
       this.setData({ loading: false, _user: u, blocked });
-    },
-
-    onRetry() {
-      this.init();
-    },
-
-    onInput(e: DetailEvent<{ value: string }, { field: TextField }>) {
-      const field = e.currentTarget.dataset.field;
-      this.setData({ [`form.${field}`]: e.detail.value, [`errors.${field}`]: '' });
     },
 
     onPublicChange(e: DetailEvent<{ value: boolean }>) {
@@ -136,48 +115,39 @@ Component({
     },
 
     async onSubmit(): Promise<void> {
-      if (this.data.submitting || !this.data._user) return;
-      const errors = validateRequest(this.data.form);
-      this.setData({ errors, formError: '' });
-      if (Object.keys(errors).length > 0) return;
+      const user = this.data._user;
+      if (!user) return;
       // Progress of the request: asked at this tap, before anything awaits (RULES.md §8).
-      const asked = askSubscribe('submitRequest');
-      await asked;
-      const ok = await confirm({
-        title: '确认提交',
-        content: this.data.form.isPublic
-          ? '诉求将在小区公示栏展示（不显示您的姓名、电话和房号），确认提交？'
-          : '诉求仅办理人员可见，确认提交？',
-        confirmText: '提交',
-        cancelText: '再看看',
+      let asked: ReturnType<typeof askSubscribe> | undefined;
+      const filed = await this.submitForm({
+        errors: validateRequest(this.data.form),
+        ready: async () => {
+          asked = askSubscribe('submitRequest');
+          await asked;
+          return confirm({
+            title: '确认提交',
+            content: this.data.form.isPublic
+              ? '诉求将在小区公示栏展示（不显示您的姓名、电话和房号），确认提交？'
+              : '诉求仅办理人员可见，确认提交？',
+            confirmText: '提交',
+            cancelText: '再看看',
+          });
+        },
+        send: async () => {
+          const uploaded = await uploadPhotos(this.data.files.map((f) => f.url));
+          if (!uploaded.ok) return { ok: false, error: { code: 'UNAVAILABLE', message: uploaded.message } };
+          return requests.submit(toSubmitInput(this.data.form, user.compoundId, uploaded.ids, this.data._token));
+        },
+        fieldOf: requestFieldOf,
+        toast: '提交成功',
+        // A rejected text gets a fresh token: the changed text is another request.
+        failed: (error) => {
+          if (error.code === 'CONTENT_REJECTED') this.setData({ _token: newClientToken() });
+        },
       });
-      if (!ok) return;
-
-      this.setData({ submitting: true });
-      const uploaded = await uploadPhotos(this.data.files.map((f) => f.url));
-      if (!uploaded.ok) {
-        this.setData({ submitting: false, formError: uploaded.message });
-        return;
-      }
-      const res = await requests.submit(toSubmitInput(this.data.form, this.data._user.compoundId, uploaded.ids, this.data._token));
-      this.setData({ submitting: false });
-      if (res.ok) {
-        recordSubscription(asked);
-        wx.showToast({ title: '提交成功', icon: 'success' });
-        wx.redirectTo({ url: `/pages/requests/detail/index?requestId=${res.data.requestId}` });
-        return;
-      }
-      if (res.error.code === 'INVALID_INPUT') {
-        const { errors: fieldErrors, other } = issuesToErrors(res.error.issues);
-        this.setData({
-          errors: fieldErrors,
-          formError: other.length ? other.join('；') : Object.keys(fieldErrors).length ? '' : res.error.message,
-        });
-        return;
-      }
-      // CONTENT_REJECTED, FORBIDDEN, network…: as the server put it; a fresh token for a changed text.
-      if (res.error.code === 'CONTENT_REJECTED') this.setData({ _token: newClientToken() });
-      this.setData({ formError: res.error.message });
+      if (!filed) return;
+      if (asked) recordSubscription(asked);
+      wx.redirectTo({ url: `/pages/requests/detail/index?requestId=${filed.requestId}` });
     },
   },
 });

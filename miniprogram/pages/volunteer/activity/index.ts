@@ -1,7 +1,7 @@
 // 活动详情: time, place, organiser and seats; 报名 / 候补 / 取消报名 with the person's own status and
 // waitlist position; a confirmation before cancelling (saying so when it would be late). Organisers
 // get the roster and check-in page.
-import { pageBehavior } from '../../../behaviors/page';
+import { loadedPageBehavior } from '../../../behaviors/page';
 import { askSubscribe, recordSubscription } from '../../../utils/subscribe';
 import * as volunteer from '../../../services/volunteer';
 import { openPage } from '../../../utils/navigate';
@@ -9,7 +9,7 @@ import { newClientToken } from '../format';
 import { toView, type ActivityView } from './view';
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [loadedPageBehavior],
 
   options: { pureDataPattern: /^_/ },
 
@@ -18,8 +18,6 @@ Component({
   },
 
   data: {
-    loading: true,
-    error: '',
     view: null as ActivityView | null,
     busy: false,
     notice: '',
@@ -28,12 +26,6 @@ Component({
     confirmVisible: false,
     /** The token of a signup tap whose answer never arrived: a retry reuses it, so it counts once. */
     _token: '',
-  },
-
-  lifetimes: {
-    attached() {
-      this.load();
-    },
   },
 
   methods: {
@@ -58,10 +50,6 @@ Component({
       }
       this.setData({ loading: false, view: toView(res.data) });
       wx.setNavigationBarTitle?.({ title: res.data.title });
-    },
-
-    refresh() {
-      return this.load();
     },
 
     onRetry() {

@@ -1,7 +1,6 @@
 // The volunteer registration form's rules as plain functions: what is wrong with it (in Chinese,
 // per field) and what is sent. The server checks again (volunteer.register); its INVALID_INPUT
 // issues come back onto the same fields.
-import type { InputIssue } from '../../../../typings/api';
 import type { RegisterVolunteerInput } from '../../../services/volunteer';
 
 export interface VolunteerForm {
@@ -56,14 +55,5 @@ export function toVolunteerInput(form: VolunteerForm): RegisterVolunteerInput {
   return isYouthLeagueMember ? { ...input, isYouthLeagueMember } : input;
 }
 
-/** Puts the server's INVALID_INPUT issues onto the form's fields; the rest is returned as `other`. */
-export function issuesToErrors(issues: readonly InputIssue[] | undefined): { errors: VolunteerErrors; other: string[] } {
-  const errors: VolunteerErrors = {};
-  const other: string[] = [];
-  for (const issue of issues ?? []) {
-    const field = (['realName', 'phone', 'skills'] as const).find((f) => f === issue.path[0]);
-    if (field && !errors[field]) errors[field] = issue.message;
-    else other.push(issue.message);
-  }
-  return { errors, other };
-}
+/** The field a server issue shows on. */
+export const volunteerFieldOf = (path: string) => (['realName', 'phone', 'skills'] as const).find((f) => f === path);

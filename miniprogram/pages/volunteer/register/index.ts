@@ -1,20 +1,18 @@
 // 志愿者登记 (from 我的): real name, phone, skills and party membership, checked field by field;
 // someone already registered sees their volunteer number instead.
-import { pageBehavior } from '../../../behaviors/page';
+import { callerBehavior } from '../../../behaviors/page';
+import { formBehavior } from '../../../behaviors/form';
 import * as volunteer from '../../../services/volunteer';
 import type { VolunteerProfile } from '../../../services/volunteer';
 import type { DetailEvent } from '../../../utils/events';
 import { openPage } from '../../../utils/navigate';
 import { formatHours } from '../format';
-import { issuesToErrors, toVolunteerInput, validateVolunteer, type VolunteerErrors, type VolunteerField, type VolunteerForm } from './form';
-import { me } from '../../../services/session';
+import { toVolunteerInput, validateVolunteer, volunteerFieldOf, type VolunteerErrors, type VolunteerForm } from './form';
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [callerBehavior, formBehavior],
 
   data: {
-    loading: true,
-    error: '',
     /** 'form', 'unregistered' (no resident account yet) or 'done' (a volunteer already). */
     state: 'form' as 'form' | 'unregistered' | 'done',
     profile: null as VolunteerProfile | null,
@@ -22,32 +20,19 @@ Component({
     justRegistered: false,
     form: { realName: '', phone: '', skills: '', isPartyMember: false } as VolunteerForm,
     errors: {} as VolunteerErrors,
-    formError: '',
-    submitting: false,
-  },
-
-  lifetimes: {
-    attached() {
-      this.load();
-    },
   },
 
   methods: {
     async load(): Promise<void> {
-      this.setData({ loading: true, error: '' });
-      const who = await me();
-      if (!who.ok) {
-        this.setData({ loading: false, error: who.error.message });
-        return;
-      }
-      const user = who.data.user;
+      const user = await this.caller();
+      if (user === undefined) return;
       if (!user) {
         this.setData({ loading: false, state: 'unregistered' });
         return;
       }
       const mine = await volunteer.profile();
       if (!mine.ok) {
-        this.setData({ loading: false, error: mine.error.message });
+        this.loadFailed(mine.error);
         return;
       }
       if (mine.data) {
@@ -66,16 +51,6 @@ Component({
       this.setData({ loading: false, state: 'done', profile: p, hoursText: formatHours(p.totalHours), justRegistered });
     },
 
-    onRetry() {
-      this.load();
-    },
-
-    onInput(e: DetailEvent<{ value: string }, { field: VolunteerField }>) {
-      const field = e.currentTarget.dataset.field;
-      this.setData({ [`form.${field}`]: e.detail.value });
-      if (this.data.errors[field]) this.setData({ [`errors.${field}`]: '' });
-    },
-
     onPartyChange(e: DetailEvent<{ checked: boolean }>) {
       this.setData({ 'form.isPartyMember': e.detail.checked });
     },
@@ -85,30 +60,18 @@ Component({
     },
 
     async onSubmit(): Promise<void> {
-      if (this.data.submitting) return;
-      const errors = validateVolunteer(this.data.form);
-      this.setData({ errors, formError: '' });
-      if (Object.keys(errors).length > 0) return;
-      this.setData({ submitting: true });
-      const res = await volunteer.register(toVolunteerInput(this.data.form));
-      this.setData({ submitting: false });
-      if (res.ok) {
-        this.showProfile(res.data, true);
-        return;
-      }
-      if (res.error.code === 'INVALID_INPUT') {
-        const { errors: serverErrors, other } = issuesToErrors(res.error.issues);
-        this.setData({
-          errors: serverErrors,
-          formError: other.length ? other.join('；') : Object.keys(serverErrors).length ? '' : res.error.message,
-        });
-        return;
-      }
-      if (res.error.reason === 'ALREADY_VOLUNTEER') {
-        await this.load();
-        return;
-      }
-      this.setData({ formError: res.error.message });
+      const profile = await this.submitForm({
+        errors: validateVolunteer(this.data.form),
+        send: () => volunteer.register(toVolunteerInput(this.data.form)),
+        fieldOf: volunteerFieldOf,
+        // Registered meanwhile (another phone): show the profile.
+        failed: (error) => {
+          if (error.reason !== 'ALREADY_VOLUNTEER') return false;
+          this.load();
+          return true;
+        },
+      });
+      if (profile) this.showProfile(profile, true);
     },
 
     onRegisterResident() {

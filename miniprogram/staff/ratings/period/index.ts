@@ -1,7 +1,7 @@
 // 评价进度（社区工作人员）: for one period, who has rated and who hasn't per compound, the sheets in
 // detail (paged), and — for the party organisation — publishing the 红黑榜 after a confirmation,
 // or publishing it again with a reason.
-import { pageBehavior } from '../../../behaviors/page';
+import { loadedPageBehavior } from '../../../behaviors/page';
 import * as ratings from '../../../services/ratings';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
 import { openPage } from '../../../utils/navigate';
@@ -12,7 +12,7 @@ import { chinaParts } from '../../../utils/china-time';
 const PAGE_SIZE = 20;
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [loadedPageBehavior],
 
   options: { pureDataPattern: /^_/ },
 
@@ -22,8 +22,6 @@ Component({
   },
 
   data: {
-    loading: true,
-    error: '',
     period: '',
     label: '',
     state: '',
@@ -52,22 +50,13 @@ Component({
     _cursor: null as string | null,
   },
 
-  lifetimes: {
-    attached() {
-      this.load(this.properties.period || undefined);
-    },
-  },
-
   methods: {
-    refresh() {
-      return this.load(this.data.period || undefined, true);
-    },
-
-    /** Loads a period's progress and the first page of its sheets. */
-    async load(period?: string, quiet = false): Promise<void> {
+    /** Loads a period's progress (the one shown, or the current) and the first page of its sheets. */
+    async load(quiet = false, chosen?: string): Promise<void> {
       const fresh = this.beginLoad();
+      const period = chosen ?? this.data.period;
       if (!quiet) this.setData({ loading: true, error: '' });
-      const target = period ?? this.currentPeriod();
+      const target = period || this.currentPeriod();
       const [r, page] = await Promise.all([ratings.periodView({ period: target }), ratings.sheets({ period: target, limit: PAGE_SIZE })]);
       if (!fresh()) return;
       if (!r.ok) {
@@ -107,13 +96,9 @@ Component({
       return `${p.y}-H${p.m <= 6 ? 1 : 2}`;
     },
 
-    onRetry() {
-      this.load(this.data.period || undefined);
-    },
-
     onPeriodChange(e: DetailEvent<{ value: string }>) {
       const period = String(e.detail.value);
-      if (period && period !== this.data.period) this.load(period);
+      if (period && period !== this.data.period) this.load(false, period);
     },
 
     async onMoreSheets() {
@@ -162,7 +147,7 @@ Component({
       }
       wx.showToast({ title: again ? '已重新发布' : '红黑榜已发布', icon: 'success' });
       this.setData({ reason: '' });
-      await this.load(this.data.period, true);
+      await this.load(true);
     },
 
     onItemCompound(e: DatasetEvent<{ index: number }>) {
@@ -202,7 +187,7 @@ Component({
       }
       wx.showToast({ title: '已记录', icon: 'success' });
       this.setData({ itemCompound: -1, itemDescription: '', itemEvidence: '' });
-      await this.load(this.data.period, true);
+      await this.load(true);
     },
 
     onOpenBoard() {

@@ -1,7 +1,7 @@
 // 物业服务评价表: for owners'-committee members and the community party organisation. The compounds
 // the caller rates this half-year, each with its sheet's state; the sheet of the chosen compound
 // with seven star ratings and a comment; submit (again, until publication) after a confirmation.
-import { pageBehavior } from '../../../behaviors/page';
+import { loadedPageBehavior } from '../../../behaviors/page';
 import * as ratings from '../../../services/ratings';
 import type { FirmGrade, MySheetsView } from '../../../services/ratings';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
@@ -18,13 +18,11 @@ import {
 import { confirm } from '../../../utils/confirm';
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [loadedPageBehavior],
 
   options: { pureDataPattern: /^_/ },
 
   data: {
-    loading: true,
-    error: '',
     notRater: false,
     period: '',
     label: '',
@@ -42,17 +40,7 @@ Component({
     _scores: emptyScores() as DraftScores,
   },
 
-  lifetimes: {
-    attached() {
-      this.load();
-    },
-  },
-
   methods: {
-    refresh() {
-      return this.load(true);
-    },
-
     async load(quiet = false): Promise<void> {
       const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '', notRater: false });
@@ -100,10 +88,6 @@ Component({
         closed: item.state === 'closed',
         formError: '',
       });
-    },
-
-    onRetry() {
-      this.load();
     },
 
     onCompoundTap(e: DatasetEvent<{ index: number }>) {

@@ -21,6 +21,8 @@ const paging = pagingBehavior<InboxItem, RequestCard, requests.InboxPage, { tab:
   },
   row: (r) => cardOf(r, new Date()),
   key: (c) => c.requestId,
+  autoload: true,
+  reloadOnShow: true,
   withFirst: (answer, list, data) => ({
     queue: answer.queue,
     queues: answer.queues.map((q) => ({ value: q, label: PARTY_LABELS[q] })),
@@ -41,18 +43,7 @@ Component({
     overdueCount: 0,
   },
 
-  lifetimes: {
-    attached() {
-      this.loadFirst();
-    },
-  },
-
   methods: {
-    onShow() {
-      // Back from a request: it may have moved out of this inbox.
-      if (!this.data.loading) this.loadFirst(true);
-    },
-
     onTabChange(e: DetailEvent<{ value: Tab }>) {
       this.setData({ tab: e.detail.value });
       this.clearList();

@@ -1,7 +1,6 @@
 // The create-activity form's rules as plain functions: what the organiser typed and picked, what
 // is wrong with it (per field, in Chinese), and the volunteer.createActivity payload. Times are
 // entered in China time (UTC+8), as the activity happens in Jingzhou.
-import type { InputIssue } from '../../../../typings/api';
 import type { ActivityCategory, CreateActivityInput } from '../../../services/volunteer';
 import { chinaIso, chinaIsoShifted } from '../../../utils/china-time';
 
@@ -135,14 +134,5 @@ const ISSUE_FIELDS: Record<string, ActivityField> = {
   contactPhone: 'contactPhone',
 };
 
-/** Puts the server's INVALID_INPUT issues onto the form's fields; the rest is returned as `other`. */
-export function issuesToErrors(issues: readonly InputIssue[] | undefined): { errors: ActivityErrors; other: string[] } {
-  const errors: ActivityErrors = {};
-  const other: string[] = [];
-  for (const issue of issues ?? []) {
-    const field = ISSUE_FIELDS[String(issue.path[0])];
-    if (field && !errors[field]) errors[field] = issue.message;
-    else other.push(issue.message);
-  }
-  return { errors, other };
-}
+/** The field a server issue shows on. */
+export const activityFieldOf = (path: string): ActivityField | undefined => ISSUE_FIELDS[path];

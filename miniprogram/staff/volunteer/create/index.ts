@@ -1,14 +1,15 @@
 // 发布志愿活动 (organisers): title, category, content, place, date and times, seats, when signup
 // closes, waitlist and who may join; checked field by field, sent once however often it is retried.
-import { pageBehavior } from '../../../behaviors/page';
+import { formBehavior } from '../../../behaviors/form';
+import { callerBehavior } from '../../../behaviors/page';
 import * as volunteer from '../../../services/volunteer';
 import type { ActivityCategory, ActivityDetail } from '../../../services/volunteer';
 import type { DetailEvent } from '../../../utils/events';
 import { CATEGORY_LABELS, formatWindow, newClientToken } from '../../../pages/volunteer/format';
 import {
+  activityFieldOf,
   DEADLINE_OPTIONS,
   EMPTY_ACTIVITY_FORM,
-  issuesToErrors,
   toCreateInput,
   validateActivity,
   type ActivityErrors,
@@ -16,7 +17,6 @@ import {
   type ActivityForm,
   type DeadlineChoice,
 } from './form';
-import { me } from '../../../services/session';
 
 type Option = { label: string; value: string };
 
@@ -26,7 +26,7 @@ const CATEGORY_OPTIONS: Option[] = (Object.keys(CATEGORY_LABELS) as ActivityCate
 }));
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [callerBehavior, formBehavior],
 
   options: { pureDataPattern: /^_/ },
 
@@ -35,12 +35,8 @@ Component({
   },
 
   data: {
-    loading: true,
-    error: '',
     form: { ...EMPTY_ACTIVITY_FORM } as ActivityForm,
     errors: {} as ActivityErrors,
-    formError: '',
-    submitting: false,
     created: null as ActivityDetail | null,
     createdWhen: '',
     picker: '' as '' | 'category' | 'deadline',
@@ -50,33 +46,19 @@ Component({
     deadlineLabel: DEADLINE_OPTIONS[0].label,
     /** One token per activity being published: a retried submit publishes it once. */
     _token: '',
-    _communityId: '',
   },
 
   lifetimes: {
     attached() {
       this.setData({ _token: newClientToken() });
-      this.init();
     },
   },
 
   methods: {
+    /** The community: the one the page was opened for, else the caller's. */
     async init(): Promise<void> {
-      if (this.data.communityId) {
-        this.setData({ loading: false, _communityId: this.data.communityId });
-        return;
-      }
-      const who = await me();
-      if (!who.ok || !who.data.user) {
-        this.setData({ loading: false, error: who.ok ? '请先注册并登录' : who.error.message });
-        return;
-      }
-      this.setData({ loading: false, _communityId: who.data.user.communityId });
-    },
-
-    onRetry() {
-      this.setData({ loading: true, error: '' });
-      this.init();
+      if (this.data.communityId) this.setData({ loading: false, ready: true });
+      else if (await this.caller((user) => (user ? '' : '请先注册并登录'))) this.setData({ loading: false });
     },
 
     setField(field: ActivityField, value: unknown) {
@@ -122,26 +104,12 @@ Component({
     },
 
     async onSubmit(): Promise<void> {
-      if (this.data.submitting) return;
-      const errors = validateActivity(this.data.form, Date.now());
-      this.setData({ errors, formError: '' });
-      if (Object.keys(errors).length > 0) return;
-      this.setData({ submitting: true });
-      const res = await volunteer.createActivity(toCreateInput(this.data.form, this.data._communityId, this.data._token));
-      this.setData({ submitting: false });
-      if (res.ok) {
-        this.setData({ created: res.data, createdWhen: formatWindow(res.data.startAt, res.data.endAt) });
-        return;
-      }
-      if (res.error.code === 'INVALID_INPUT') {
-        const { errors: serverErrors, other } = issuesToErrors(res.error.issues);
-        this.setData({
-          errors: serverErrors,
-          formError: other.length ? other.join('；') : Object.keys(serverErrors).length ? '' : res.error.message,
-        });
-        return;
-      }
-      this.setData({ formError: res.error.message });
+      const created = await this.submitForm({
+        errors: validateActivity(this.data.form, Date.now()),
+        send: () => volunteer.createActivity(toCreateInput(this.data.form, this.data.communityId, this.data._token)),
+        fieldOf: activityFieldOf,
+      });
+      if (created) this.setData({ created, createdWhen: formatWindow(created.startAt, created.endAt) });
     },
 
     onView() {
