@@ -1,5 +1,6 @@
 import { mockBackend, renderPage, type PageHandle } from './harness';
 import { communityList, ok, user, whoamiAs } from './fixtures';
+import { profile } from './volunteer/fixtures';
 import { installWx } from './wx-mock';
 
 let page: PageHandle | undefined;
@@ -127,4 +128,28 @@ test('shows the current state again when the page is shown after registering', a
   (page.comp.instance as unknown as { onShow(): void }).onShow();
   await page.settle();
   expect(page.text()).toContain('注册信息审核中，请耐心等待社区审核');
+});
+
+test('hides 志愿者登记 from a volunteer, as the server says', async () => {
+  const backend = mockBackend({ 'account.whoami': whoamiAs(user()), 'community.list': communityList, 'volunteer.profile': ok(profile()) });
+  page = await renderPage('pages/mine/index');
+
+  expect(backend.calls('volunteer.profile')).toHaveLength(1);
+  expect(page.getByText('我的志愿服务')).toBeTruthy();
+  expect(page.queryByText('志愿者登记')).toBeNull();
+});
+
+test('offers 志愿者登记 to a resident who is not a volunteer yet', async () => {
+  mockBackend({ 'account.whoami': whoamiAs(user()), 'community.list': communityList, 'volunteer.profile': ok(null) });
+  page = await renderPage('pages/mine/index');
+
+  await page.tap('志愿者登记');
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/volunteer/register/index' }));
+});
+
+test('keeps 志愿者登记 when the server cannot say (its page asks again)', async () => {
+  mockBackend({ 'account.whoami': whoamiAs(user()), 'community.list': communityList, 'volunteer.profile': INTERNAL });
+  page = await renderPage('pages/mine/index');
+
+  expect(page.getByText('志愿者登记')).toBeTruthy();
 });

@@ -1,6 +1,6 @@
 // 我的消息: the message centre, newest first; a message opens what it is about.
 import { pagingBehavior } from '../../behaviors/paging';
-import * as messages from '../../services/messages';
+import { list as listMessages, markRead } from '../../services/messages';
 import type { MessageItem } from '../../../typings/api';
 import { refreshBadge } from '../../utils/badge';
 import type { DatasetEvent } from '../../utils/events';
@@ -8,7 +8,7 @@ import { openPage } from '../../utils/navigate';
 import { rowOf, type MessageRow } from './view';
 
 const paging = pagingBehavior<MessageItem, MessageRow>({
-  fetch: (_data: object, cursor) => messages.list(cursor ?? undefined),
+  fetch: (_data: object, cursor) => listMessages(cursor ?? undefined),
   row: (m) => rowOf(m, Date.now()),
   key: (r) => r.messageId,
   autoload: true,
@@ -41,13 +41,13 @@ Component({
       const row = rows[index];
       if (!row.read) {
         this.setData({ [`list.items[${index}].read`]: true });
-        messages.markRead([row.messageId]).then(() => refreshBadge());
+        markRead([row.messageId]).then(() => refreshBadge());
       }
       if (row.link) openPage(row.link);
     },
 
     async onReadAll() {
-      const res = await messages.markRead();
+      const res = await markRead();
       if (!res.ok) {
         wx.showToast({ title: res.error.message, icon: 'none' });
         return;

@@ -5,6 +5,7 @@ import type { CommunityListItem } from '../../../typings/api';
 import { config } from '../../config';
 import { list as listCommunities } from '../../services/community';
 import { refreshMe } from '../../services/session';
+import { profile as volunteerProfile } from '../../services/volunteer';
 import { DEMO_ACCOUNTS, devAccountLabel, devOpenid, setDevOpenid } from '../../utils/dev-account';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
 import { refreshBadge } from '../../utils/badge';
@@ -48,8 +49,8 @@ Component({
       const openid = devOpenid();
       this.setData({ devOpenid: openid, devAccountLabel: devAccountLabel(openid) });
       if (!quiet) this.setData({ loading: true, error: '' });
-      // 我的 shows the caller's current standing: asked afresh each time.
-      const [me, list] = await Promise.all([refreshMe(), listCommunities()]);
+      // 我的 shows the caller's current standing: asked afresh each time, with whether they volunteer.
+      const [me, list, mine] = await Promise.all([refreshMe(), listCommunities(), volunteerProfile()]);
       if (!fresh()) return;
       if (!me.ok) {
         this.setData({ loading: false, error: me.error.message, profile: null });
@@ -62,7 +63,8 @@ Component({
         loading: false,
         error: '',
         profile,
-        entries: profile.state === 'active' && me.data.user ? entriesFor(me.data.user.roles) : [],
+        // 志愿者登记 goes only when the server says they volunteer already; unanswered, its page asks again.
+        entries: profile.state === 'active' && me.data.user ? entriesFor(me.data.user.roles, mine.ok && mine.data !== null) : [],
       });
     },
 

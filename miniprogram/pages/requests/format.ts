@@ -27,8 +27,6 @@ export const CATEGORY_OPTIONS: Array<{ value: RequestCategory; label: string }> 
   { value: 'other', label: '其他' },
 ];
 
-export const CATEGORY_LABELS = Object.fromEntries(CATEGORY_OPTIONS.map((o) => [o.value, o.label])) as Record<RequestCategory, string>;
-
 export const STATUS_LABELS: Record<RequestStatus, string> = {
   submitted: '待受理',
   assigned: '已分派',

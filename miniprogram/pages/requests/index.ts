@@ -1,5 +1,5 @@
 // 诉求 (tab): 我的诉求 with status and due time, and the compound's public board (公示); 我要反映
-// opens the form, 我的待办 the staff inbox for those in one of the parties. Pull to refresh, paging.
+// opens the form, 诉求待办 the staff inbox for those in one of the parties. Pull to refresh, paging.
 import { pagingBehavior } from '../../behaviors/paging';
 import * as community from '../../services/community';
 import * as requests from '../../services/requests';

@@ -2,7 +2,7 @@
 // residents, party members ≥ 50 % of the owners' committee) with a bar and 达标/未达标, the
 // population, volunteer hours by category, and the request KPIs (接诉即办). Plain functions.
 import type { CommunityStats, SelfView } from '../../../typings/api';
-import { CATEGORY_LABELS } from '../../pages/volunteer/format';
+import { CATEGORY_OPTIONS } from '../../pages/volunteer/format';
 import { isStaff } from '../../utils/labels';
 
 /** Shown for a rate or ratio whose base is empty (the server sends null). */
@@ -100,11 +100,12 @@ export interface StatsView {
 
 /** The year's hours per category, in the order of the category list, unknown categories last. */
 export function categoryFigures(byCategory: Record<string, number>): Figure[] {
-  const known = Object.keys(CATEGORY_LABELS);
+  // community.stats sends the hours by category code only: the names are the category list's.
+  const known: string[] = CATEGORY_OPTIONS.map((o) => o.value);
   const keys = Object.keys(byCategory)
     .filter((k) => byCategory[k] > 0)
     .sort((a, b) => (known.includes(a) ? known.indexOf(a) : known.length) - (known.includes(b) ? known.indexOf(b) : known.length));
-  return keys.map((k) => ({ label: (CATEGORY_LABELS as Record<string, string>)[k] ?? k, value: hoursText(byCategory[k]) }));
+  return keys.map((k) => ({ label: CATEGORY_OPTIONS.find((o) => o.value === k)?.label ?? k, value: hoursText(byCategory[k]) }));
 }
 
 /** The page for a community.stats answer. */

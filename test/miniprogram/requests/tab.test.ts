@@ -111,19 +111,19 @@ test('shows loading until the list answers', async () => {
 test('我要反映 opens the form; residents have no inbox button', async () => {
   mockBackend({ 'account.whoami': resident, 'requests.list': listPage([]) });
   page = await renderPage('pages/requests/index');
-  expect(page.queryByText('我的待办')).toBeNull();
+  expect(page.queryByText('诉求待办')).toBeNull();
   await page.tap('我要反映');
   expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/requests/new/index' }));
 });
 
-test('staff of a party get 我的待办 and no filing button', async () => {
+test('staff of a party get 诉求待办 and no filing button', async () => {
   mockBackend({
     'account.whoami': whoamiAs(user({ roles: ['property_staff'], firmId: 'f_chuyun' }), 'demo-property'),
     'requests.list': listPage([]),
   });
   page = await renderPage('pages/requests/index');
   expect(page.queryByText('我要反映')).toBeNull();
-  await page.tap('我的待办');
+  await page.tap('诉求待办');
   expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/requests/inbox/index' }));
 });
 

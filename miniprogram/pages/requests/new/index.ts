@@ -6,7 +6,7 @@ import { askSubscribe, recordSubscription } from '../../../utils/subscribe';
 import type { SelfView } from '../../../../typings/api';
 import * as requests from '../../../services/requests';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { cardOf, CATEGORY_LABELS, CATEGORY_OPTIONS, type RequestCard } from '../format';
+import { cardOf, CATEGORY_OPTIONS, type RequestCard } from '../format';
 import { MAX_PHOTOS, newClientToken, uploadPhotos } from '../photos';
 import { DESCRIPTION_MAX, requestFieldOf, TITLE_MAX, toSubmitInput, validateRequest, type FormErrors, type RequestForm } from './form';
 import { confirm } from '../../../utils/confirm';
@@ -71,7 +71,7 @@ Component({
       this.setData({
         pickerVisible: false,
         'form.category': category,
-        categoryLabel: category ? CATEGORY_LABELS[category] : '',
+        categoryLabel: CATEGORY_OPTIONS.find((o) => o.value === category)?.label ?? '',
         'errors.category': '',
         similar: [],
       });

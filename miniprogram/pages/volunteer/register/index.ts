@@ -2,7 +2,7 @@
 // someone already registered sees their volunteer number instead.
 import { callerBehavior } from '../../../behaviors/page';
 import { formBehavior } from '../../../behaviors/form';
-import * as volunteer from '../../../services/volunteer';
+import { profile as volunteerProfile, register as registerVolunteer } from '../../../services/volunteer';
 import type { VolunteerProfile } from '../../../services/volunteer';
 import type { DetailEvent } from '../../../utils/events';
 import { openPage } from '../../../utils/navigate';
@@ -30,7 +30,7 @@ Component({
         this.setData({ loading: false, state: 'unregistered' });
         return;
       }
-      const mine = await volunteer.profile();
+      const mine = await volunteerProfile();
       if (!mine.ok) {
         this.loadFailed(mine.error);
         return;
@@ -62,7 +62,7 @@ Component({
     async onSubmit(): Promise<void> {
       const profile = await this.submitForm({
         errors: validateVolunteer(this.data.form),
-        send: () => volunteer.register(toVolunteerInput(this.data.form)),
+        send: () => registerVolunteer(toVolunteerInput(this.data.form)),
         fieldOf: volunteerFieldOf,
         // Registered meanwhile (another phone): show the profile.
         failed: (error) => {

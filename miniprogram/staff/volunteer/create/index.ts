@@ -5,7 +5,7 @@ import { callerBehavior } from '../../../behaviors/page';
 import * as volunteer from '../../../services/volunteer';
 import type { ActivityCategory, ActivityDetail } from '../../../services/volunteer';
 import type { DetailEvent } from '../../../utils/events';
-import { CATEGORY_LABELS, formatWindow, newClientToken } from '../../../pages/volunteer/format';
+import { CATEGORY_OPTIONS, formatWindow, newClientToken } from '../../../pages/volunteer/format';
 import {
   activityFieldOf,
   DEADLINE_OPTIONS,
@@ -19,11 +19,6 @@ import {
 } from './form';
 
 type Option = { label: string; value: string };
-
-const CATEGORY_OPTIONS: Option[] = (Object.keys(CATEGORY_LABELS) as ActivityCategory[]).map((value) => ({
-  value,
-  label: CATEGORY_LABELS[value],
-}));
 
 Component({
   behaviors: [callerBehavior, formBehavior],
@@ -40,7 +35,7 @@ Component({
     created: null as ActivityDetail | null,
     createdWhen: '',
     picker: '' as '' | 'category' | 'deadline',
-    categoryOptions: CATEGORY_OPTIONS,
+    categoryOptions: CATEGORY_OPTIONS as Option[],
     deadlineOptions: DEADLINE_OPTIONS as Option[],
     categoryLabel: '',
     deadlineLabel: DEADLINE_OPTIONS[0].label,
@@ -93,7 +88,7 @@ Component({
 
     onCategoryConfirm(e: DetailEvent<{ value: string[] }>) {
       const value = e.detail.value[0] as ActivityCategory;
-      this.setData({ picker: '', categoryLabel: CATEGORY_LABELS[value] ?? '' });
+      this.setData({ picker: '', categoryLabel: CATEGORY_OPTIONS.find((o) => o.value === value)?.label ?? '' });
       this.setField('category', value);
     },
 
