@@ -88,7 +88,19 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   { name: 'idempotency', indexes: [] },
-  { name: 'invitations', indexes: [] },
+  {
+    name: 'invitations',
+    indexes: [
+      // Who was invited to a compound's roles (app/ratings/city.ts hasCompoundParty).
+      {
+        name: 'compound_role',
+        fields: [
+          ['scope.compoundId', 'asc'],
+          ['role', 'asc'],
+        ],
+      },
+    ],
+  },
   {
     name: 'rating_city_results',
     indexes: [

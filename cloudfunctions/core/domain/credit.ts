@@ -155,6 +155,8 @@ export function listOf(grade: Grade | null, seriousItems: number): ListKind | nu
 /** A sheet as the evaluation needs it. */
 export interface SheetInput {
   compoundId: string;
+  /** The firm the sheet belongs to (domain/firm-service.ts); when given, it counts for that firm only. */
+  firmId?: string;
   raterRole: RaterRole;
   scores: DimensionScores;
 }
@@ -241,7 +243,7 @@ export function evaluatePeriod(
     return f;
   };
   for (const c of compounds) {
-    const own = sheets.filter((s) => s.compoundId === c.compoundId);
+    const own = sheets.filter((s) => s.compoundId === c.compoundId && (s.firmId === undefined || s.firmId === c.firmId));
     const quality = qualityScore(
       {
         satisfaction: c.satisfaction,

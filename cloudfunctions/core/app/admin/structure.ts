@@ -33,10 +33,8 @@ export function chinaDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** The firm that served a compound on a date, from its service history (null before any). */
-export function firmOn(history: FirmAssignmentDoc[], date: string): FirmAssignmentDoc | null {
-  return history.find((a) => a.from <= date && (a.to === null || date < a.to)) ?? null;
-}
+/** The firm that served a compound on a date: the rule lives in domain/firm-service.ts. */
+export { firmOn } from '../../domain/firm-service';
 
 /** A compound's service history, oldest first. */
 export function historyOf(ctx: Pick<AppContext, 'store'>, compoundId: string): Promise<FirmAssignmentDoc[]> {
@@ -238,6 +236,8 @@ export const structureActions = {
           ? { requestTierHours: { ...rulesFor(community.rules).requestTierHours, ...patch.requestTierHours } }
           : {}),
         ...(patch.ratingWeights ? { ratingWeights: { ...rulesFor(community.rules).ratingWeights, ...patch.ratingWeights } } : {}),
+        // Each kind's list replaces that kind's only; the other keeps its override.
+        ...(patch.needCategories ? { needCategories: { ...rulesFor(community.rules).needCategories, ...patch.needCategories } } : {}),
       };
       const merged = rulesFor(overrides);
       const problem = rulesProblem(merged);

@@ -2,7 +2,10 @@ import { cityCredit, type CityFirmResult } from '../../domain/city-credit';
 import type { Period } from '../../domain/period';
 import { rulesFor } from '../../domain/rules-config';
 import { DuplicateKeyError, type Doc } from '../../ports/store';
-import { USERS } from '../account/user';
+import { INVITATIONS, type InvitationDoc } from '../account/invitations';
+import { USERS, type UserDoc } from '../account/user';
+import { grantsOf } from '../scope';
+import { isCompoundPartyMember } from '../../domain/raters';
 import { COMMUNITIES, type CommunityDoc, type CompoundDoc } from '../community/community';
 import type { AppContext } from '../context';
 import { FIRM_RESULTS, type FirmResultDoc } from './rating';
@@ -85,8 +88,25 @@ export async function latestCityResults(ctx: Pick<AppContext, 'store'>, firmIds:
   return out;
 }
 
-/** Whether the compound has a compound party organisation: an active compound_party member. */
+/**
+ * Whether the compound has a compound party organisation (RULES.md §4): someone active holds the
+ * compound_party role for it — a resident granted it, or anyone, living anywhere, who redeemed an
+ * invitation to it and still holds it (domain/raters.ts decides on each person's grants).
+ */
 export async function hasCompoundParty(ctx: Pick<AppContext, 'store'>, compound: CompoundDoc): Promise<boolean> {
-  const filter = { status: 'active', roles: { $contains: 'compound_party' }, compoundId: compound._id };
-  return (await ctx.store.count(USERS, filter)) > 0;
+  const member = (users: Array<UserDoc | null>) =>
+    users.some((u) => !!u && isCompoundPartyMember({ status: u.status, held: grantsOf(u) }, compound));
+  const residents = await ctx.store.find<UserDoc>(
+    USERS,
+    { status: 'active', roles: { $contains: 'compound_party' }, compoundId: compound._id },
+    { limit: 50 },
+  );
+  if (member(residents)) return true;
+  const invited = await ctx.store.find<InvitationDoc>(
+    INVITATIONS,
+    { 'scope.compoundId': compound._id, role: 'compound_party', redeemedBy: { $ne: null } },
+    { limit: 200 },
+  );
+  const ids = [...new Set(invited.map((i) => i.redeemedBy as string))].filter((id) => !residents.some((u) => u._id === id));
+  return member(await Promise.all(ids.map((id) => ctx.store.get<UserDoc>(USERS, id))));
 }

@@ -1,5 +1,5 @@
-import { evaluatePeriod, type CompoundInput } from '../../domain/credit';
-import { hasStarted, periodRange } from '../../domain/period';
+import { evaluatePeriod } from '../../domain/credit';
+import { hasStarted } from '../../domain/period';
 import { rulesFor } from '../../domain/rules-config';
 import { defineAction, type ActionMap } from '../action';
 import { audit } from '../audit';
@@ -7,8 +7,8 @@ import { hasCommunityRole, isAdmin } from '../auth';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
 import { checkTexts } from '../content';
 import { newId } from '../ids';
-import { compoundSatisfaction } from '../requests/stats';
 import { fail, failures, ok } from '../result';
+import { attributedInputs } from './attribution';
 import { recomputeCityResults } from './city';
 import { sendBlackListNotices } from './notices';
 import { publicationOf, storePublication } from './publication';
@@ -48,7 +48,6 @@ export const publishActions = {
         const refused = await checkTexts(ctx, [input.reason]);
         if (refused) return refused;
       }
-      const { fromIso, toIso } = periodRange(input.period);
       const [compounds, sheets, items] = await Promise.all([
         ctx.store.find<CompoundDoc>(
           COMPOUNDS,
@@ -63,17 +62,8 @@ export const publishActions = {
         ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { communityId, period: input.period }, { limit: 1000 }),
         ctx.store.find<SeriousItemDoc>(SERIOUS_ITEMS, { communityId, period: input.period }, { limit: 1000 }),
       ]);
-      const satisfaction = await Promise.all(compounds.map((c) => compoundSatisfaction(ctx, c._id, fromIso, toIso)));
-      const inputs: CompoundInput[] = compounds.map((c, i) => ({
-        compoundId: c._id,
-        compoundName: c.name,
-        firmId: c.firmId,
-        firmName: c.firmName,
-        satisfaction: satisfaction[i].rated > 0 ? satisfaction[i] : null,
-      }));
-      // A sheet rates the firm that served the compound when it was filled in.
-      const firmOfCompound = new Map(compounds.map((c) => [c._id, c.firmId]));
-      const counted = sheets.filter((s) => firmOfCompound.get(s.compoundId) === s.firmId);
+      // Each sheet and the owner satisfaction count for the firm that served the compound then.
+      const { inputs, sheets: counted } = await attributedInputs(ctx, compounds, sheets, input.period);
       const evaluation = evaluatePeriod(inputs, counted, items, rulesFor(community.rules));
       const results = publicationOf(evaluation, {
         communityId,

@@ -3,6 +3,7 @@ import { hasStarted, periodLabel, periodOf, type Period } from '../../domain/per
 import { defineAction, type ActionMap } from '../action';
 import { audit } from '../audit';
 import { hasCommunityRole, isCommunityStaff } from '../auth';
+import { grantsOf } from '../scope';
 import { COMPOUNDS, type CompoundDoc } from '../community/community';
 import { checkTexts } from '../content';
 import { fail, failures, ok } from '../result';
@@ -97,12 +98,19 @@ export const sheetActions = {
     run: async (input, ctx) => {
       const user = ctx.user;
       const isParty = hasCommunityRole(user, 'party_org', user.communityId);
-      const rates = (role: 'oc_member' | 'compound_party') => hasCommunityRole(user, role, user.communityId);
-      if (!isParty && !rates('oc_member') && !rates('compound_party'))
+      // A compound's raters hold their role for it, wherever they live (roles by invitation, RULES.md §9).
+      const rated = [
+        ...new Set(
+          grantsOf(user)
+            .filter((g) => (g.role === 'oc_member' || g.role === 'compound_party') && g.compoundId)
+            .map((g) => g.compoundId as string),
+        ),
+      ];
+      if (!isParty && rated.length === 0)
         return fail('FORBIDDEN', '只有小区党组织成员、业委会成员和社区党组织可以评价物业服务', 'NOT_A_RATER');
       const now = ctx.clock.now();
       const period: Period = input.period ?? periodOf(now);
-      const [compounds, sheets, periodDoc] = await Promise.all([
+      const [community, granted, sheets] = await Promise.all([
         isParty
           ? ctx.store.find<CompoundDoc>(
               COMPOUNDS,
@@ -114,17 +122,22 @@ export const sheetActions = {
                 ],
               },
             )
-          : ctx.store.get<CompoundDoc>(COMPOUNDS, user.compoundId).then((c) => (c ? [c] : [])),
+          : Promise.resolve([]),
+        Promise.all(rated.map((id) => ctx.store.get<CompoundDoc>(COMPOUNDS, id))),
         ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { raterId: user._id, period }, { limit: 100 }),
-        ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(user.communityId, period)),
       ]);
-      const published = periodDoc?.state === 'published';
+      const compounds = [...community, ...granted.filter((c): c is CompoundDoc => !!c && !community.some((o) => o._id === c._id))];
+      const communityIds = [...new Set([user.communityId, ...compounds.map((c) => c.communityId)])];
+      const periodDocs = await Promise.all(communityIds.map((id) => ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(id, period))));
+      const periodOfCommunity = new Map(communityIds.map((id, i) => [id, periodDocs[i]]));
+      const periodDoc = periodOfCommunity.get(user.communityId) ?? periodOfCommunity.get(compounds[0]?.communityId ?? '') ?? null;
       const items: MySheetItem[] = [];
       const parties = await Promise.all(compounds.map((c) => hasCompoundParty(ctx, c)));
       for (const [i, c] of compounds.entries()) {
         const role = raterRoleFor(user, c, parties[i]);
         if (typeof role !== 'string') continue;
         const sheet = sheets.find((s) => s.compoundId === c._id);
+        const published = periodOfCommunity.get(c.communityId)?.state === 'published';
         items.push({
           compoundId: c._id,
           compoundName: c.name,
