@@ -94,6 +94,8 @@ export interface RulesPatch {
   volunteerTarget?: number;
   ocPartyTarget?: number;
   noticeDays?: number;
+  /** Each kind's list replaces that kind's categories; 一般服务 keeps `micro_wish`. */
+  needCategories?: Partial<RulesConfig['needCategories']>;
 }
 
 /** admin.createCommunity input. */

@@ -162,8 +162,43 @@ describe('admin.exportLedger', () => {
     expect(all.rows['诉求']).toBe(await h.store.count('requests', {}));
   });
 
+  test('party members’ reporting and services: one row per reported member, services and hours as the records hold', async () => {
+    const file = await exported('admin', 'exportLedger', { ledger: 'outreach', communityId: DEMO.communityId }, 'demo-party');
+    const sheet = (await open(file.fileId))['党员报到服务'];
+    const reports = await h.store.find<{ _id: string; userId: string; unitName: string }>(
+      'outreach_reports',
+      { communityId: DEMO.communityId },
+      { limit: 1000 },
+    );
+    expect(reports.length).toBeGreaterThan(0);
+    expect(sheet.map((r) => r['单位']).sort()).toEqual(reports.map((r) => r.unitName).sort());
+    const members = new Set(reports.map((r) => r.userId));
+    const claims = await h.store.find<{ _id: string; userId: string; kind: string }>(
+      'outreach_claims',
+      { communityId: DEMO.communityId, status: 'confirmed' },
+      { limit: 1000 },
+    );
+    const done = (kind: string) => claims.filter((c) => c.kind === kind && members.has(c.userId)).length;
+    expect(done('general') + done('professional')).toBeGreaterThan(0);
+    expect(sheet.reduce((n, r) => n + Number(r['一般服务次数']), 0)).toBe(done('general'));
+    expect(sheet.reduce((n, r) => n + Number(r['专业服务次数']), 0)).toBe(done('professional'));
+    expect(file.rows['党员报到服务']).toBe(reports.length);
+    expect(await h.store.count('audit', { action: 'admin.exportLedger' })).toBe(1);
+    // It is the party organisation's ledger: the residents' committee does not export it.
+    const rc = await h.call('admin', 'exportLedger', { ledger: 'outreach', communityId: DEMO.communityId }, 'demo-rc');
+    expect(!rc.ok && rc.error.code).toBe('FORBIDDEN');
+    // A range before any service: the members reported since are not there, and no service counts.
+    const early = await exported(
+      'admin',
+      'exportLedger',
+      { ledger: 'outreach', communityId: DEMO.communityId, to: '2020-01-01' },
+      'demo-party',
+    );
+    expect(early.rows['党员报到服务']).toBe(0);
+  });
+
   test('rejects a ledger it does not know', async () => {
-    const r = await h.call('admin', 'exportLedger', { ledger: 'outreach' }, 'demo-admin');
+    const r = await h.call('admin', 'exportLedger', { ledger: 'owners' }, 'demo-admin');
     expect(!r.ok && r.error.code).toBe('INVALID_INPUT');
   });
 });

@@ -188,5 +188,6 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     overview:                       ' ok     F       F  ',
     'overview#city':                ' F      F       F  ',
     'overview#other':               ' F      ok      F  ',
+    'exportLedger#outreach':        ' ok     F       F  ',
   },
 };

@@ -230,6 +230,8 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     overview:                       row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'overview#city':                row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'overview#other':               row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // party members' reporting and services: the community's party organisation (RULES.md §7), not its rc_staff
+    'exportLedger#outreach':        row(' ok   ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
   },
   owners: {
     //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX

@@ -275,7 +275,11 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
     }),
     setRules: async () => ({
       communityId: DEMO.communityId,
-      rules: { volunteerTarget: 0.2, ratingWeights: { ownerSatisfaction: 0.5, partyOrg: 0.25, ownersCommittee: 0.25 } },
+      rules: {
+        volunteerTarget: 0.2,
+        ratingWeights: { ownerSatisfaction: 0.5, partyOrg: 0.25, ownersCommittee: 0.25 },
+        needCategories: { general: [{ key: 'micro_wish', label: '微心愿' }], professional: [{ key: 'tax', label: '税务咨询' }] },
+      },
     }),
     'setRules#other': async () => ({ communityId: OTHER.communityId, rules: { volunteerTarget: 0.2 } }),
     structure: async () => ({}),
@@ -289,6 +293,7 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
     overview: async () => ({ level: 'street', streetId: DEMO.street1 }),
     'overview#city': async () => ({ level: 'city' }),
     'overview#other': async () => ({ level: 'street', streetId: OTHER.streetId }),
+    'exportLedger#outreach': async () => ({ ledger: 'outreach', communityId: DEMO.communityId }),
   },
   owners: OWNERS_SAMPLES,
   outreach: OUTREACH_SAMPLES,

@@ -1,6 +1,6 @@
 import { CATEGORY_LABELS } from '../../domain/request-categories';
 import { STATUS_LABELS } from '../../domain/request-model';
-import { PARTY_LABELS } from '../../domain/roles';
+import { PARTY_LABELS, type Role } from '../../domain/roles';
 import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { audit } from '../audit';
@@ -8,19 +8,37 @@ import { communityFilter, exportScope, type ExportScope } from '../exports/scope
 import { sheetOf, storeWorkbook, type Sheet } from '../exports/workbook';
 import { creditRows, creditSheet } from '../ratings/export-actions';
 import { REQUESTS, type RequestDoc } from '../requests/request';
+import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import type { AppContext } from '../context';
+import { OUTREACH_HEADERS, outreachLedgerRows, type OutreachLedgerRow } from '../outreach/feedback';
 import { SIGNUPS, type SignupDoc } from '../volunteer/model';
 import { serviceRecord } from '../volunteer/views';
 import { exportLedgerInput, LEDGERS } from './schemas';
 
 type Ledger = (typeof LEDGERS)[number];
-const LEDGER_NAMES: Record<Ledger, string> = { requests: '诉求办理台账', volunteer_records: '志愿服务台账', ratings: '物业评价台账' };
+const LEDGER_NAMES: Record<Ledger, string> = {
+  requests: '诉求办理台账',
+  volunteer_records: '志愿服务台账',
+  outreach: '党员报到服务台账',
+  ratings: '物业评价台账',
+};
+/** Who exports a community's ledger besides the street and the admin: the outreach ledger is the party organisation's (RULES.md §7). */
+const LEDGER_STAFF: Record<Ledger, readonly Role[]> = {
+  requests: ['party_org', 'rc_staff'],
+  volunteer_records: ['party_org', 'rc_staff'],
+  outreach: ['party_org'],
+  ratings: ['party_org', 'rc_staff'],
+};
 /** At most this many records per ledger file; a narrower range or scope gets the rest. */
 export const LEDGER_LIMIT = 1000;
 
 const TIMELINE_PARTY: Record<string, string> = { ...PARTY_LABELS, party_org: '社区党组织', resident: '居民', system: '系统' };
 const cst = (iso: string | null | undefined) =>
   iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : null;
+
+/** The bounds of an open range. */
+const EVER = '2000-01-01T00:00:00.000Z';
+const NEVER = '9999-12-31T00:00:00.000Z';
 
 /** A time range in China time from dates: `from` 00:00 up to the end of `to`. */
 function range(field: string, from?: string, to?: string): Filter {
@@ -107,21 +125,43 @@ async function volunteerSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScop
   ];
 }
 
+/**
+ * Party members' reporting and services (RULES.md §7, §9): one row per member reported to a
+ * community of the scope, unit by unit, with the services confirmed and hours served in the range.
+ */
+async function outreachSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScope, from?: string, to?: string): Promise<Sheet[]> {
+  const communityIds =
+    scope.communityIds ??
+    (await ctx.store.find<CommunityDoc>(COMMUNITIES, {}, { orderBy: [['_id', 'asc']], limit: 1000 })).map((c) => c._id);
+  const bounds = range('at', from, to).at as { $gte?: string; $lt?: string } | undefined;
+  const rows = await outreachLedgerRows(ctx, communityIds, bounds?.$gte ?? EVER, bounds?.$lt ?? NEVER);
+  const columns = Object.keys(OUTREACH_HEADERS) as Array<keyof OutreachLedgerRow>;
+  return [
+    sheetOf(
+      '党员报到服务',
+      columns.map((k) => ({ header: k, value: (r: OutreachLedgerRow) => (k.endsWith('时间') ? cst(r[k] as string) : r[k]), width: 14 })),
+      rows.slice(0, LEDGER_LIMIT),
+    ),
+  ];
+}
+
 /** admin.exportLedger: the ledgers (台账) of a community, a street or the city as .xlsx. */
 export const ledgerActions = {
   exportLedger: defineAction({
-    summary: '导出台账（诉求办理、志愿服务记录、物业评价结果）',
+    summary: '导出台账（诉求办理、志愿服务记录、党员报到服务、物业评价结果）',
     access: 'active',
     input: exportLedgerInput,
     run: async (input, ctx) => {
-      const scope = await exportScope(ctx, ctx.user, input, ['party_org', 'rc_staff']);
+      const scope = await exportScope(ctx, ctx.user, input, LEDGER_STAFF[input.ledger]);
       if ('ok' in scope) return scope;
       const sheets =
         input.ledger === 'requests'
           ? await requestSheets(ctx, scope, input.from, input.to)
           : input.ledger === 'volunteer_records'
             ? await volunteerSheets(ctx, scope, input.from, input.to)
-            : [creditSheet(await creditRows(ctx, scope))];
+            : input.ledger === 'outreach'
+              ? await outreachSheets(ctx, scope, input.from, input.to)
+              : [creditSheet(await creditRows(ctx, scope))];
       const span = input.from || input.to ? `_${input.from ?? ''}至${input.to ?? ''}` : '';
       const file = await storeWorkbook(ctx, `${LEDGER_NAMES[input.ledger]}_${scope.label}${span}.xlsx`, sheets);
       if (!file.ok) return file;

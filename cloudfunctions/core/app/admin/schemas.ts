@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidCreditCode } from '../../domain/credit-code';
+import { WISH_CATEGORY } from '../../domain/outreach-categories';
 import { id, line, phone, strict } from '../schemas';
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -56,6 +57,14 @@ const hours = z
   .min(1)
   .max(24 * 90);
 
+/** One kind's need categories (RULES.md §7): 1–30, keys unique. */
+const needCategoryList = z
+  .array(strict({ key: z.string().regex(/^[a-z][a-z0-9_]{1,29}$/, '类别代码为小写字母、数字和下划线'), label: line(10) }))
+  .min(1)
+  .max(30)
+  .refine((list) => new Set(list.map((c) => c.key)).size === list.length, '类别代码不能重复')
+  .refine((list) => new Set(list.map((c) => c.label)).size === list.length, '类别名称不能重复');
+
 /** A partial RulesConfig with the ranges each figure may take. */
 export const rulesPatch = strict({
   requestTierHours: strict({ emergency: hours, utilities: hours, general: hours, complex: hours }).partial().optional(),
@@ -69,12 +78,19 @@ export const rulesPatch = strict({
   ocPartyTarget: share.optional(),
   /** Days an owners' motion is announced before voting opens (RULES.md §6). */
   noticeDays: z.number().int().min(1).max(60).optional(),
+  /** Need categories per kind, each list replacing that kind's; 一般服务 keeps the 微心愿 category residents' wishes go to. */
+  needCategories: strict({
+    general: needCategoryList
+      .refine((list) => list.some((c) => c.key === WISH_CATEGORY), '一般服务须保留“微心愿”类别（micro_wish）')
+      .optional(),
+    professional: needCategoryList.optional(),
+  }).optional(),
 });
 
 export const setRulesInput = strict({ communityId: id, rules: rulesPatch });
 
-/** Ledgers (台账) admin.exportLedger writes; party members' services join when the outreach function lands. */
-export const LEDGERS = ['requests', 'volunteer_records', 'ratings'] as const;
+/** Ledgers (台账) admin.exportLedger writes (RULES.md §9). */
+export const LEDGERS = ['requests', 'volunteer_records', 'outreach', 'ratings'] as const;
 export const exportLedgerInput = strict({
   ledger: z.enum(LEDGERS),
   communityId: id.optional(),

@@ -229,6 +229,10 @@ export const structureActions = {
       if (!community) return isAdmin(ctx.user) ? failures.notFound('社区') : failures.forbidden('只能设置本街道社区的规则');
       if (!mayManageStreet(ctx, community.streetId)) return failures.forbidden('只能设置本街道社区的规则');
       const patch = input.rules as Partial<RulesConfig>;
+      // Category names are shown to every resident: they pass the content check (RULES.md §5).
+      const labels = [...(patch.needCategories?.general ?? []), ...(patch.needCategories?.professional ?? [])].map((c) => c.label);
+      const refused = labels.length > 0 ? await checkTexts(ctx, labels) : null;
+      if (refused) return refused;
       const overrides: Partial<RulesConfig> = {
         ...(community.rules ?? {}),
         ...patch,

@@ -93,6 +93,22 @@ export interface OutreachLedgerRow {
   志愿服务时长: number;
 }
 
+/** The ledger's columns in order, for a file with no row. */
+export const OUTREACH_HEADERS: Record<keyof OutreachLedgerRow, null> = {
+  单位: null,
+  党支部: null,
+  姓名: null,
+  报到社区: null,
+  报到类型: null,
+  状态: null,
+  报到时间: null,
+  确认时间: null,
+  楼栋职务: null,
+  一般服务次数: null,
+  专业服务次数: null,
+  志愿服务时长: null,
+};
+
 /** The ledger rows of the communities in [fromIso, toIso), unit by unit: for admin.exportLedger. */
 export async function outreachLedgerRows(ctx: Ctx, communityIds: string[], fromIso: string, toIso: string): Promise<OutreachLedgerRow[]> {
   const members = (await Promise.all(communityIds.map((id) => memberFeedback(ctx, id, fromIso, toIso)))).flat();
