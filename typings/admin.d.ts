@@ -213,3 +213,12 @@ export interface OverviewView {
   total: OverviewRow;
   rows: OverviewRow[];
 }
+
+/** admin.exportLedger input: a ledger (台账) of a community, a street or the city, dates inclusive in China time. */
+export interface ExportLedgerInput {
+  ledger: 'requests' | 'volunteer_records' | 'outreach' | 'ratings';
+  communityId?: string;
+  streetId?: string;
+  from?: string;
+  to?: string;
+}

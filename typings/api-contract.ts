@@ -33,6 +33,7 @@ import type {
   createCompoundInput,
   registerFirmInput,
   rulesPatch,
+  exportLedgerInput,
 } from '../cloudfunctions/core/app/admin/schemas';
 import type { RulesConfig as ServerRulesConfig } from '../cloudfunctions/core/domain/rules-config';
 
@@ -69,4 +70,5 @@ export type ApiContract = [
   Expect<Equal<AdminClient.CreateCompoundInput, z.input<typeof createCompoundInput>>>,
   Expect<Equal<AdminClient.RegisterFirmInput, z.input<typeof registerFirmInput>>>,
   Expect<Equal<AdminClient.AssignFirmInput, z.input<typeof assignFirmInput>>>,
+  Expect<Equal<AdminClient.ExportLedgerInput, z.input<typeof exportLedgerInput>>>,
 ];

@@ -16,6 +16,7 @@ import type {
   SeriousItemView,
   SheetView,
 } from '../../cloudfunctions/core/app/ratings/views';
+import type { ExportedFile } from '../staff/export-file';
 import { call } from './transport';
 
 export type {
@@ -79,6 +80,11 @@ export function periodView(input: Input<'periodInput'>): Promise<Result<PeriodVi
 /** 分页获取本期评价表（社区工作人员） */
 export function sheets(input: Input<'sheetsInput'>): Promise<Result<Page<SheetView>>> {
   return ratingsCall('sheets', input);
+}
+
+/** 导出本期信用评价表（.xlsx，报住建部门信用评价） */
+export function exportCredit(input: Input<'exportInput'>): Promise<Result<ExportedFile>> {
+  return ratingsCall('export', input);
 }
 
 /** 记录物业企业重大事项（社区党组织，须附证据） */

@@ -33,10 +33,10 @@ afterAll(async () => {
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 const JPG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]);
 
-const upload = (body: Buffer, openid: string | null = 'demo-resident') =>
+const upload = (body: Buffer, openid: string | null = 'demo-resident', type = 'application/octet-stream') =>
   fetch(`${url}/uploads`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', ...(openid ? { 'x-openid': openid } : {}) },
+    headers: { 'content-type': type, ...(openid ? { 'x-openid': openid } : {}) },
     body,
   });
 
@@ -84,4 +84,29 @@ test.each(['/uploads/nope.png', '/uploads/..%2F..%2Fetc%2Fpasswd', '/uploads/%2e
 
 test('leaves other paths to the gateway', async () => {
   expect((await fetch(`${url}/functions/requests`)).status).toBe(418);
+});
+
+describe('spreadsheets for the import pages (.xlsx, .csv)', () => {
+  /** An .xlsx is a zip: it starts with a local file header. */
+  const XLSX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 3)]);
+  const CSV = Buffer.from('区,街道,社区\n沙市区,胜利街道,红星社区\n', 'utf8');
+  const stored = async (res: Response) => ((await res.json()) as { data: { fileId: string } }).data.fileId;
+
+  test('stores an .xlsx and a .csv declared text/csv, and never serves either back', async () => {
+    const xlsx = await stored(await upload(XLSX));
+    expect(xlsx).toMatch(/^local:\/\/uploads\/[A-Za-z0-9_-]{16}\.xlsx$/);
+    const csv = await stored(await upload(CSV, 'demo-resident', 'text/csv'));
+    expect(csv).toMatch(/\.csv$/);
+    expect(fs.readFileSync(path.join(dir, 'uploads', csv.slice('local://uploads/'.length))).equals(CSV)).toBe(true);
+    // They may hold personal data: read by the server only.
+    for (const id of [xlsx, csv]) expect((await fetch(`${url}/uploads/${id.slice('local://uploads/'.length)}`)).status).toBe(404);
+  });
+
+  test('refuses text not declared as csv, csv with NUL bytes, and a sheet over 2 MB', async () => {
+    const before = fs.readdirSync(path.join(dir, 'uploads')).length;
+    expect((await upload(CSV)).status).toBe(400);
+    expect((await upload(Buffer.concat([CSV, Buffer.from([0])]), 'demo-resident', 'text/csv')).status).toBe(400);
+    expect((await upload(Buffer.concat([XLSX, Buffer.alloc(MAX_UPLOAD_BYTES)]))).status).toBe(400);
+    expect(fs.readdirSync(path.join(dir, 'uploads'))).toHaveLength(before);
+  });
 });

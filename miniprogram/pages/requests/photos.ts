@@ -1,6 +1,6 @@
 // Photo upload for requests: CloudBase storage in production (cloud:// file ids), the local
 // gateway's /uploads in development (local://uploads/<name>). Resolves to the stored ids, or an error.
-// `uploadFile` also takes the admin's spreadsheets (admin/import): one upload path in the main package.
+// `uploadFile` also takes the admin's spreadsheets (admin/import), a .csv declared as text/csv.
 import { config } from '../../config';
 import { devOpenid } from '../../utils/dev-account';
 
@@ -8,7 +8,11 @@ import { devOpenid } from '../../utils/dev-account';
 export const MAX_PHOTOS = 9;
 
 /** Sends a file to the local gateway's /uploads (development); `what` names it in the error messages. */
-export function uploadLocal(path: string, what: string, contentType = 'application/octet-stream'): Promise<string> {
+export function uploadLocal(
+  path: string,
+  what: string,
+  contentType = /\.csv$/i.test(path) ? 'text/csv' : 'application/octet-stream',
+): Promise<string> {
   return new Promise((resolve, reject) => {
     wx.getFileSystemManager().readFile({
       filePath: path,

@@ -6,6 +6,9 @@ import { loadedPageBehavior } from '../../behaviors/page';
 import * as community from '../../services/community';
 import { canViewStats, FORBIDDEN_MESSAGE, statsViewOf, type StatsView } from './figures';
 import { me } from '../../services/session';
+import { exportLedger, LEDGER_CHOICES, type Ledger } from './ledgers';
+import type { DatasetEvent } from '../../utils/events';
+import { exportAndOpen } from '../export-file';
 
 Component({
   behaviors: [loadedPageBehavior],
@@ -24,6 +27,10 @@ Component({
     forbidden: '',
     communityName: '',
     view: null as StatsView | null,
+    ledgers: LEDGER_CHOICES,
+    /** The ledger being exported ('' when none). */
+    exporting: '',
+    exportError: '',
   },
 
   methods: {
@@ -65,6 +72,15 @@ Component({
 
     refresh() {
       return this.load(!!this.data.view);
+    },
+
+    /** 导出台账: this community's ledger as .xlsx, downloaded and opened; the server decides who may. */
+    async onExport(e: DatasetEvent<{ ledger: Ledger }>) {
+      if (this.data.exporting) return;
+      const ledger = e.currentTarget.dataset.ledger;
+      this.setData({ exporting: ledger, exportError: '' });
+      const message = await exportAndOpen(() => exportLedger({ ledger, communityId: this.data.communityId }));
+      this.setData({ exporting: '', exportError: message ?? '' });
     },
   },
 });

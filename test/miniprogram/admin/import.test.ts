@@ -57,6 +57,24 @@ test('a sheet with bad rows lists each by its line, and says nothing was importe
   expect(page.text()).not.toContain('导入成功');
 });
 
+test('a .csv goes to the gateway declared as text, which is how it accepts one', async () => {
+  Object.assign(wx, {
+    chooseMessageFile: jest.fn((o: { success(r: object): void }) =>
+      o.success({ tempFiles: [{ path: 'wxfile://tmp/city.csv', name: 'city.csv' }] }),
+    ),
+  });
+  const backend = mockBackend({
+    'admin.importStructure': ok({ created: { streets: 1, communities: 1, compounds: 0, buildings: 0 }, errors: [] }),
+  });
+  backend.answer('.undefined', ok({ fileId: 'local://uploads/AbCdEf123456.csv' }));
+  page = await renderPage('admin/import/index');
+  await page.tap('选择表格文件');
+  await page.settle(80);
+  const upload = (wx.request as jest.Mock).mock.calls.map(([o]) => o).find((o: { url: string }) => o.url.endsWith('/uploads'));
+  expect(upload.header['content-type']).toBe('text/csv');
+  expect(backend.calls('admin.importStructure')).toEqual([{ fileId: 'local://uploads/AbCdEf123456.csv' }]);
+});
+
 test('an upload the gateway refuses shows its reason and imports nothing', async () => {
   const backend = mockBackend({});
   backend.answer('.undefined', { ok: false, error: { code: 'INVALID_INPUT', message: '只能上传表格文件' } });

@@ -7,6 +7,7 @@ import type { DatasetEvent, DetailEvent } from '../../../utils/events';
 import { openPage } from '../../../utils/navigate';
 import { evidenceLines, progressOf, sheetRowOf, stateLineOf, type CompoundProgress, type SheetRow } from './progress';
 import { confirm } from '../../../utils/confirm';
+import { exportAndOpen } from '../../export-file';
 import { chinaParts } from '../../../utils/china-time';
 
 const PAGE_SIZE = 20;
@@ -43,6 +44,8 @@ Component({
     reason: '',
     publishing: false,
     publishError: '',
+    exporting: false,
+    exportError: '',
     sheets: [] as SheetRow[],
     sheetsLoading: false,
     sheetsError: '',
@@ -192,6 +195,14 @@ Component({
 
     onOpenBoard() {
       openPage('/pages/ratings/board/index');
+    },
+
+    /** 导出信用评价表: the period's published results as .xlsx, downloaded and opened. */
+    async onExport() {
+      if (this.data.exporting) return;
+      this.setData({ exporting: true, exportError: '' });
+      const message = await exportAndOpen(() => ratings.exportCredit({ period: this.data.period }));
+      this.setData({ exporting: false, exportError: message ?? '' });
     },
   },
 });
