@@ -10,6 +10,7 @@ import type { Result } from '../../cloudfunctions/core/app/result';
 import { FixedClock } from '../../cloudfunctions/core/adapters/clocks';
 import { MemoryLogger } from '../../cloudfunctions/core/adapters/console-logger';
 import { CountingStore, type StoreCounts } from '../../cloudfunctions/core/adapters/counting-store';
+import { DelayStore } from './delay-store';
 import { OutboxNotifier } from '../../cloudfunctions/core/adapters/outbox-notifier';
 import { createCloudEntry, platformContextFor } from '../../cloudfunctions/core/runtime/cloud-entry';
 import { createLocalDeps } from '../../cloudfunctions/core/runtime/local-deps';
@@ -24,6 +25,8 @@ export interface RoundTrip {
   action: string;
   budget: Budget | null;
   counts: StoreCounts | null;
+  /** Round trips in sequence (bench/lib/delay-store.ts): the action's latency in units of one request. */
+  depth: number | null;
   result: Result<unknown> | null;
   /** Why no count was taken, or the logged error of an INTERNAL answer. */
   problem?: string;
@@ -51,7 +54,8 @@ export function writeBudget(b: Budget): number {
 /** Measures one action's round trips on a fresh seeded in-memory database. */
 export async function measureRoundTrips(fn: FunctionName, action: string): Promise<RoundTrip> {
   const budget = BUDGETS[fn]?.[action] ?? null;
-  if (!budget) return { fn, action, budget, counts: null, result: null, problem: 'no budget row in bench/round-trip-budgets.ts' };
+  if (!budget)
+    return { fn, action, budget, counts: null, depth: null, result: null, problem: 'no budget row in bench/round-trip-budgets.ts' };
   const clock = new FixedClock(BENCH_NOW);
   const logger = new MemoryLogger();
   const base = createLocalDeps({ filename: ':memory:', clock, logger });
@@ -73,14 +77,16 @@ export async function measureRoundTrips(fn: FunctionName, action: string): Promi
       insert: (c, doc) => base.store.insert(c, doc),
     };
     const call = await budget.call(ctx);
-    const store = new CountingStore(base.store);
+    const delay = new DelayStore(base.store);
+    const store = new CountingStore(delay);
     // The notifier writes to the database too: its inserts count.
     const deps: Deps = { ...base, store, notifier: new OutboxNotifier(store, clock) };
     const entry = createCloudEntry(fn, FUNCTIONS[fn], deps);
     const result = await entry({ action, data: call.data }, platformContextFor(call.openid));
     const counts = store.reset();
+    const depth = delay.reset();
     const logged = logger.errors.map((e) => `${e.message}: ${e.detail instanceof Error ? e.detail.stack : String(e.detail)}`).join('\n');
-    return { fn, action, budget, counts, result, problem: logged || undefined };
+    return { fn, action, budget, counts, depth, result, problem: logged || undefined };
   } finally {
     await base.store.close();
   }

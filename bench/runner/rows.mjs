@@ -16,6 +16,18 @@ export function tripsRows(trips) {
         r.ok && r.reads <= 1 && r.writes <= 3 ? true : r.ok && r.reads <= r.budgetReads && r.writes <= r.budgetWrites ? 'budgeted' : false,
       );
   }
+  // Depth: round trips in sequence (bench/lib/delay-store.ts), before issue #16 and now.
+  for (const r of trips.rows) {
+    if (r.depth === null || r.depth === undefined) continue;
+    const goal = `≤ ${r.depthGoal} (${r.depthGoal === 1 ? 'read' : 'write'})${r.depthWhy ? ` (budget ${r.depthBudget}: ${r.depthWhy})` : ''}`;
+    const figure = `${r.depth} round trips in sequence (before ${r.depthBefore ?? 'n/a'}); ${r.depth * 10} ms at 10 ms a request`;
+    row(
+      `depth — ${r.fn}.${r.action}`,
+      figure,
+      goal,
+      r.ok && r.depth <= r.depthGoal ? true : r.ok && r.depth <= r.depthBudget ? 'budgeted' : false,
+    );
+  }
   return rows;
 }
 

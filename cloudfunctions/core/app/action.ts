@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Store } from '../ports/store';
 import type { UserDoc } from './account/user';
 import type { AppContext } from './context';
 import type { Result } from './result';
@@ -23,21 +24,37 @@ export type ContextFor<A extends Access> = A extends 'registered' | 'active'
     ? AppContext & { openid: string; callerId: string }
     : AppContext;
 
+/** What an action's `load` may use: issued before the caller's record is known. */
+export interface LoadContext {
+  store: Store;
+  /** The caller's user id, derived from the OPENID (null without one). */
+  callerId: string | null;
+  /** The call's time (the clock's). */
+  now: Date;
+}
+
 /** One action of a cloud function: its input schema, baseline access and use case. */
-export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown, A extends Access = Access> {
+export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown, A extends Access = Access, L = undefined> {
   input: S;
   access: A;
   /** Accepts `clientToken`: a repeat with the same token and payload returns the first result. */
   idempotent?: boolean;
   /** One-line description, shown in docs and the authorisation matrix. */
   summary: string;
-  run(input: z.output<S>, ctx: ContextFor<A>): Promise<Result<R>>;
+  /**
+   * The reads the action needs that do not depend on the caller's record: dispatch issues them in
+   * the same round as that record (a round trip each in production; in parallel, they cost one).
+   * Their result reaches `run` as `ctx.loaded`, whatever the caller turns out to be: `run` checks
+   * access before it answers with anything loaded.
+   */
+  load?(input: z.output<S>, ctx: LoadContext): Promise<L>;
+  run(input: z.output<S>, ctx: ContextFor<A> & { loaded: L }): Promise<Result<R>>;
 }
 
 /** A function's actions by name. */
-export type ActionMap = Record<string, ActionDef>;
+export type ActionMap = Record<string, ActionDef<z.ZodType, unknown, Access, unknown>>;
 
 /** Declares an action with its input type inferred from the schema and its context from its access. */
-export function defineAction<S extends z.ZodType, R, A extends Access>(def: ActionDef<S, R, A>): ActionDef {
-  return def as unknown as ActionDef;
+export function defineAction<S extends z.ZodType, R, A extends Access, L = undefined>(def: ActionDef<S, R, A, L>): ActionMap[string] {
+  return def as unknown as ActionMap[string];
 }

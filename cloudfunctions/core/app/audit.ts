@@ -1,3 +1,4 @@
+import type { DocumentOps } from '../ports/store';
 import type { AppContext } from './context';
 import { newId } from './ids';
 
@@ -14,9 +15,9 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Appends an audit entry: who did what to which object, when. */
+/** Appends an audit entry: who did what to which object, when (`ctx.store` may be a transaction). */
 export async function audit(
-  ctx: Pick<AppContext, 'store' | 'clock' | 'user'>,
+  ctx: Pick<AppContext, 'clock' | 'user'> & { store: Pick<DocumentOps, 'insert'> },
   action: string,
   targetType: string,
   targetId: string,

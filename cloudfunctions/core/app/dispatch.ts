@@ -48,15 +48,26 @@ export async function dispatch(
 
     const callerId = openid ? userIdFor(openid, deps.userIdSalt) : null;
     if (def.access !== 'public' && !openid) return failures.unauthenticated();
-    let user: UserDoc | null = null;
-    if (def.access === 'registered' || def.access === 'active' || def.access === 'identified') {
-      user = callerId ? await deps.store.get<UserDoc>(USERS, callerId) : null;
+    const needsUser = def.access === 'registered' || def.access === 'active' || def.access === 'identified';
+    // One round: the caller's record (its id derives from the OPENID) and the action's own reads.
+    const [user, loaded] = await Promise.all([
+      needsUser && callerId ? deps.store.get<UserDoc>(USERS, callerId) : null,
+      def.load ? def.load(parsed.data, { store: deps.store, callerId, now: deps.clock.now() }) : undefined,
+    ]);
+    if (needsUser) {
       if (def.access !== 'identified') {
         if (!user) return failures.notRegistered();
         if (def.access === 'active' && user.status !== 'active') return failures.notActive();
       }
     }
-    const ctx: AppContext = { ...deps, contentCheck: perCallCheck(deps.contentCheck), openid, callerId, user };
+    const ctx: AppContext & { loaded: unknown } = {
+      ...deps,
+      contentCheck: perCallCheck(deps.contentCheck),
+      openid,
+      callerId,
+      user,
+      loaded,
+    };
     const input = parsed.data as Record<string, unknown>;
     const refused = await checkInputText(def.input, input, ctx);
     if (refused) return refused;

@@ -2,7 +2,7 @@
  * What each person accepted in `wx.requestSubscribeMessage`. WeChat's one-time subscription lets
  * us send one message per acceptance, so we count acceptances per template and use one per send.
  */
-import type { Store } from '../../ports/store';
+import { DuplicateKeyError, type Store } from '../../ports/store';
 import type { TemplateKey } from './templates';
 
 export const SUBSCRIPTIONS = 'subscriptions';
@@ -24,10 +24,14 @@ export async function recordAccepted(store: Store, userId: string, keys: readonl
   const inc = Object.fromEntries([...new Set(keys)].map((k) => [`counts.${slotOf(k)}`, 1]));
   const at = now.toISOString();
   if (await store.update(SUBSCRIPTIONS, userId, { $inc: inc, $set: { updatedAt: at } })) return;
+  // The first acceptance: the document is created holding it.
+  const counts = Object.fromEntries([...new Set(keys)].map((k) => [slotOf(k), 1]));
   try {
-    await store.insert<SubscriptionDoc>(SUBSCRIPTIONS, { _id: userId, counts: {}, updatedAt: at });
-  } catch {
-    // Created meanwhile by a concurrent call: the increment below lands on it.
+    await store.insert<SubscriptionDoc>(SUBSCRIPTIONS, { _id: userId, counts, updatedAt: at });
+    return;
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err;
+    // Created meanwhile by a concurrent call: the increment lands on it.
   }
   await store.update(SUBSCRIPTIONS, userId, { $inc: inc, $set: { updatedAt: at } });
 }

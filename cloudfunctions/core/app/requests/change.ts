@@ -2,6 +2,7 @@ import { applyCommand, type Command, type Transition } from '../../domain/reques
 import type { Notification } from '../../ports/notifier';
 import { bumpCounters, requestCounterPatch } from '../admin/counters';
 import { checkTexts } from '../content';
+import type { LoadContext } from '../action';
 import type { AppContext } from '../context';
 import { fail, failures, type Failure } from '../result';
 import { actorFor, visibilityFor } from './access';
@@ -18,6 +19,15 @@ export interface Changed {
   transition: Transition;
 }
 
+/** A change's request: its id, or its id and the document dispatch loaded with the caller's record. */
+export type Target = string | { id: string; first: RequestDoc | null };
+
+/** An action's `load`: the request, read in the same round as the caller's record. */
+export const loadRequest = (input: { requestId: string }, { store }: LoadContext) => store.get<RequestDoc>(REQUESTS, input.requestId);
+
+/** The version moved between our read and our write: the transaction is abandoned. */
+class Stale extends Error {}
+
 /** The messages a change sends (RULES.md §8), worked out before it is written. */
 export type MessagesOf = (c: Changed) => Promise<Notification[]>;
 
@@ -29,14 +39,15 @@ export type MessagesOf = (c: Changed) => Promise<Notification[]>;
  */
 export async function change(
   ctx: AppContext,
-  requestId: string,
+  target: Target,
   commandFor: (doc: RequestDoc) => Command,
   text?: string | null,
   messagesOf?: MessagesOf,
 ): Promise<Changed | Failure> {
   let checked = false;
+  const requestId = typeof target === 'string' ? target : target.id;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const doc = await ctx.store.get<RequestDoc>(REQUESTS, requestId);
+    const doc = attempt === 0 && typeof target !== 'string' ? target.first : await ctx.store.get<RequestDoc>(REQUESTS, requestId);
     if (!doc) return failures.notFound('诉求');
     // The table checks the caller's role before the state, so a stranger learns nothing about it.
     const actor = actorFor(ctx.user, doc);
@@ -64,12 +75,22 @@ export async function change(
     const written =
       messages.length === 0 && !counters
         ? await ctx.store.update(REQUESTS, doc._id, patch, { version: doc.version })
-        : await ctx.store.transaction(async (tx) => {
-            if (!(await tx.update(REQUESTS, doc._id, patch, { version: doc.version }))) return 0;
-            if (counters) await bumpCounters(tx, doc.communityId, counters);
-            for (const m of messages) await ctx.notifier.sendIn(tx, m);
-            return 1;
-          });
+        : await ctx.store
+            .transaction(async (tx) => {
+              // The update, the counters and the messages are issued together; a stale version abandons them all.
+              await Promise.all([
+                tx.update(REQUESTS, doc._id, patch, { version: doc.version }).then((n) => {
+                  if (!n) throw new Stale();
+                }),
+                counters ? bumpCounters(tx, doc.communityId, counters) : null,
+                ...messages.map((m) => ctx.notifier.sendIn(tx, m)),
+              ]);
+              return 1;
+            })
+            .catch((err: unknown) => {
+              if (err instanceof Stale) return 0;
+              throw err;
+            });
     if (written) return changed;
   }
   return fail('CONFLICT', '该诉求刚被他人更新，请刷新后重试', 'STALE');

@@ -16,7 +16,7 @@ import {
   updateInput,
 } from './schemas';
 
-import { change, handlers, toHandlers, viewAfter } from './change';
+import { change, handlers, loadRequest, toHandlers, viewAfter } from './change';
 
 /** The state machine's commands: acceptance, handling, deliberation on major matters, feedback and comments. */
 export const handlingActions = {
@@ -24,10 +24,11 @@ export const handlingActions = {
     summary: '居委会受理并分派（牵头方 + 协办方，首接负责）',
     access: 'active',
     input: acceptInput,
+    load: loadRequest,
     run: async (input, ctx) => {
       const c = await change(
         ctx,
-        input.requestId,
+        { id: input.requestId, first: ctx.loaded },
         () => ({
           action: 'accept',
           leadParty: input.leadParty,
@@ -58,10 +59,11 @@ export const handlingActions = {
     summary: '居委会不予受理（须说明理由）',
     access: 'active',
     input: rejectInput,
+    load: loadRequest,
     run: async (input, ctx) => {
       const c = await change(
         ctx,
-        input.requestId,
+        { id: input.requestId, first: ctx.loaded },
         () => ({ action: 'reject', reason: input.reason }),
         input.reason,
         async ({ after }) => submitterMessages(after, input.reason),
@@ -75,8 +77,9 @@ export const handlingActions = {
     summary: '居民在受理前撤回',
     access: 'active',
     input: requestRef,
+    load: loadRequest,
     run: async (input, ctx) => {
-      const c = await change(ctx, input.requestId, () => ({ action: 'withdraw' }));
+      const c = await change(ctx, { id: input.requestId, first: ctx.loaded }, () => ({ action: 'withdraw' }));
       if ('ok' in c) return c;
       return ok(viewAfter(ctx, c));
     },
@@ -86,11 +89,12 @@ export const handlingActions = {
     summary: '牵头方记录进展或办结（办结须填写说明）',
     access: 'active',
     input: updateInput,
+    load: loadRequest,
     run: async (input, ctx) => {
       const photos = input.photos ?? [];
       const c = await change(
         ctx,
-        input.requestId,
+        { id: input.requestId, first: ctx.loaded },
         (doc): Command =>
           input.status === 'resolved'
             ? { action: 'resolve', note: input.note, photos }
@@ -121,10 +125,11 @@ export const handlingActions = {
     summary: '重大事项三方表态（同意 / 反对 / 弃权）',
     access: 'active',
     input: deliberateInput,
+    load: loadRequest,
     run: async (input, ctx) => {
       const c = await change(
         ctx,
-        input.requestId,
+        { id: input.requestId, first: ctx.loaded },
         () => ({ action: 'deliberate', position: input.position, opinion: input.opinion }),
         input.opinion,
         async ({ before, after }) => {
@@ -143,10 +148,11 @@ export const handlingActions = {
     summary: '社区党组织记录联席会议协调结果（继续办理 / 不予办理）',
     access: 'active',
     input: decideInput,
+    load: loadRequest,
     run: async (input, ctx) => {
       const c = await change(
         ctx,
-        input.requestId,
+        { id: input.requestId, first: ctx.loaded },
         () => ({ action: 'decide', outcome: input.outcome, note: input.note }),
         input.note,
         async ({ after }) => [
@@ -166,10 +172,11 @@ export const handlingActions = {
     summary: '居民评价（1–5 分，是否解决；未解决则重新办理）',
     access: 'active',
     input: rateInput,
+    load: loadRequest,
     run: async (input, ctx) => {
       const c = await change(
         ctx,
-        input.requestId,
+        { id: input.requestId, first: ctx.loaded },
         () => ({ action: 'rate', score: input.score, solved: input.solved, comment: input.comment ?? null }),
         input.comment,
         async ({ after, transition }) =>
@@ -184,10 +191,11 @@ export const handlingActions = {
     summary: '居民在期限内申请重新办理',
     access: 'active',
     input: reopenInput,
+    load: loadRequest,
     run: async (input, ctx) => {
       const c = await change(
         ctx,
-        input.requestId,
+        { id: input.requestId, first: ctx.loaded },
         () => ({ action: 'reopen', reason: input.reason }),
         input.reason,
         async ({ after }) => toHandlers(ctx, after, handlers(after), 'request_reopened', { dueAt: after.dueAt }),
@@ -201,8 +209,9 @@ export const handlingActions = {
     summary: '在时间线上留言（居民、办理各方、党组织）',
     access: 'active',
     input: commentInput,
+    load: loadRequest,
     run: async (input, ctx) => {
-      const c = await change(ctx, input.requestId, () => ({ action: 'comment', note: input.note }), input.note);
+      const c = await change(ctx, { id: input.requestId, first: ctx.loaded }, () => ({ action: 'comment', note: input.note }), input.note);
       if ('ok' in c) return c;
       return ok(viewAfter(ctx, c));
     },

@@ -18,11 +18,13 @@ export const queryActions = {
     summary: '诉求详情（含办理时间线）',
     access: 'identified',
     input: requestRef,
+    load: (input, { store, callerId }) =>
+      Promise.all([
+        store.get<RequestDoc>(REQUESTS, input.requestId),
+        callerId ? store.get<FollowDoc>(REQUEST_FOLLOWS, `${input.requestId}:${callerId}`) : Promise.resolve(null),
+      ]),
     run: async (input, ctx) => {
-      const [doc, follow] = await Promise.all([
-        ctx.store.get<RequestDoc>(REQUESTS, input.requestId),
-        ctx.callerId ? ctx.store.get<FollowDoc>(REQUEST_FOLLOWS, `${input.requestId}:${ctx.callerId}`) : Promise.resolve(null),
-      ]);
+      const [doc, follow] = ctx.loaded;
       if (!doc) return failures.notFound('诉求');
       const actor = actorFor(ctx.user, doc);
       const visibility = visibilityFor(ctx.user, doc, actor);

@@ -8,6 +8,7 @@ import { checkTexts } from '../content';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
 import { followRefusal } from './access';
+import { loadRequest } from './change';
 import { newRequestDoc, REQUEST_FOLLOWS, REQUESTS, summaryOf, type FollowDoc, type RequestDoc } from './request';
 import { requestRef, similarInput, submitInput } from './schemas';
 import type { FollowAnswer, SubmitAnswer } from './views';
@@ -60,14 +61,18 @@ export const residentActions = {
     summary: '提交前查看本小区同类未办结的公开诉求（近 30 天）',
     access: 'active',
     input: similarInput,
-    run: async (input, ctx) => {
-      const now = ctx.clock.now();
+    // The board of a compound, read with the caller's record (only active callers get the answer).
+    load: (input, { store, now }) => {
       const since = plusDays(now.toISOString(), -DUPLICATE_WINDOW_DAYS);
-      const rows = await ctx.store.find<RequestDoc>(
+      return store.find<RequestDoc>(
         REQUESTS,
         { boardCompoundId: input.compoundId, category: input.category, createdAt: { $gte: since }, active: true },
         { orderBy: [['createdAt', 'desc']], limit: 10 },
       );
+    },
+    run: async (input, ctx) => {
+      const now = ctx.clock.now();
+      const rows = ctx.loaded;
       return ok({ items: rows.map((r) => summaryOf(r, now)) });
     },
   }),
@@ -76,9 +81,10 @@ export const residentActions = {
     summary: '关注一条同类公开诉求（代替重复提交）',
     access: 'active',
     input: requestRef,
+    load: loadRequest,
     run: async (input, ctx) => {
       const user = ctx.user;
-      const doc = await ctx.store.get<RequestDoc>(REQUESTS, input.requestId);
+      const doc = ctx.loaded;
       if (!doc) return failures.notFound('诉求');
       const refusal = followRefusal(user, doc);
       if (refusal === 'NOT_FOUND') return failures.notFound('诉求');
@@ -87,15 +93,12 @@ export const residentActions = {
       if (refusal === 'WRONG_STATUS') return fail('INVALID_STATE', '该诉求已办结，无需关注', 'WRONG_STATUS');
       const at = ctx.clock.now().toISOString();
       try {
-        await ctx.store.transaction(async (tx) => {
-          await tx.insert<FollowDoc>(REQUEST_FOLLOWS, {
-            _id: `${doc._id}:${user._id}`,
-            requestId: doc._id,
-            userId: user._id,
-            createdAt: at,
-          });
-          await tx.update(REQUESTS, doc._id, { $inc: { followers: 1 } });
-        });
+        await ctx.store.transaction((tx) =>
+          Promise.all([
+            tx.insert<FollowDoc>(REQUEST_FOLLOWS, { _id: `${doc._id}:${user._id}`, requestId: doc._id, userId: user._id, createdAt: at }),
+            tx.update(REQUESTS, doc._id, { $inc: { followers: 1 } }),
+          ]),
+        );
       } catch (err) {
         if (err instanceof DuplicateKeyError) return fail('CONFLICT', '您已关注该诉求', 'ALREADY_FOLLOWING');
         throw err;

@@ -43,10 +43,10 @@ export const activityActions: ActionMap = {
               isYouthLeagueMember: input.isYouthLeagueMember ?? false,
             },
             nowIso,
+            (doc) => audit({ ...ctx, store: tx }, 'volunteer.register', 'volunteer', doc._id, { volunteerNo: doc.volunteerNo }),
           ),
         );
         if (!created) return fail('CONFLICT', '您已登记为志愿者', 'ALREADY_VOLUNTEER');
-        await audit(ctx, 'volunteer.register', 'volunteer', created._id, { volunteerNo: created.volunteerNo });
         return ok(volunteerProfile(created));
       } catch (err) {
         if (err instanceof DuplicateKeyError) return fail('CONFLICT', '您已登记为志愿者', 'ALREADY_VOLUNTEER');
@@ -59,8 +59,9 @@ export const activityActions: ActionMap = {
     summary: '我的志愿者信息（未登记时为 null）',
     access: 'registered',
     input: profileInput,
+    load: (_input, { store, callerId }) => (callerId ? store.get<VolunteerDoc>(VOLUNTEERS, callerId) : Promise.resolve(null)),
     run: async (_input, ctx) => {
-      const v = await ctx.store.get<VolunteerDoc>(VOLUNTEERS, ctx.callerId);
+      const v = ctx.loaded;
       return ok(v ? volunteerProfile(v) : null);
     },
   }),
@@ -70,10 +71,12 @@ export const activityActions: ActionMap = {
     access: 'active',
     idempotent: true,
     input: createActivityInput,
+    load: (input, { store }) =>
+      Promise.all([input.teamId ? store.get<TeamDoc>(TEAMS, input.teamId) : null, store.get<CommunityDoc>(COMMUNITIES, input.communityId)]),
     run: async (input, ctx) => {
       const user = ctx.user;
+      const [team, community] = ctx.loaded;
       // A team's leader publishes for their team (RULES.md §7); otherwise the community's organisers.
-      const team = input.teamId ? await ctx.store.get<TeamDoc>(TEAMS, input.teamId) : null;
       if (input.teamId && (!team || team.communityId !== input.communityId)) return failures.notFound('志愿服务队');
       if (!isCommunityOrganiser(user, input.communityId) && !(team && team.leaderUserId === user._id && user.status === 'active'))
         return failures.forbidden('只有本社区居委会、党组织或服务队队长可以发布活动');
@@ -89,7 +92,6 @@ export const activityActions: ActionMap = {
           problems.map((p) => ({ path: [p.field], message: p.message })),
           problems[0].reason,
         );
-      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
       if (!community) return failures.notFound('社区');
       const rejected = await checkTexts(ctx, [input.title, input.description, input.location, input.contactName]);
       if (rejected) return rejected;
@@ -127,8 +129,11 @@ export const activityActions: ActionMap = {
         createdAt: nowIso,
         updatedAt: nowIso,
       };
-      await ctx.store.insert(ACTIVITIES, doc);
-      await audit(ctx, 'volunteer.createActivity', 'activity', doc._id, { title: doc.title, capacity: doc.capacity });
+      // The activity's id is new (newId), so its insert cannot fail on a key: the audit entry goes with it.
+      await Promise.all([
+        ctx.store.insert(ACTIVITIES, doc),
+        audit(ctx, 'volunteer.createActivity', 'activity', doc._id, { title: doc.title, capacity: doc.capacity }),
+      ]);
       return ok(activityDetail(doc, null, true, now));
     },
   }),

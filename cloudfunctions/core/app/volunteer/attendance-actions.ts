@@ -1,7 +1,7 @@
 import { attendanceWindow, checkInProblem, checkOutProblem, serviceHours, type AttendanceTimeProblem } from '../../domain/hours';
 import { toUtcIso } from '../../domain/activity';
 import type { Filter } from '../../ports/store';
-import { defineAction, type ActionMap } from '../action';
+import { defineAction, type ActionMap, type LoadContext } from '../action';
 import { audit } from '../audit';
 import { isCommunityOrganiser } from '../auth';
 import { checkTexts } from '../content';
@@ -22,12 +22,16 @@ const TIME_MESSAGES: Record<AttendanceTimeProblem, string> = {
   CORRECTION_WINDOW_CLOSED: '活动结束已超过 7 天，不能再登记或更正考勤',
 };
 
-/** The activity and the volunteer's signup, once the caller is known to organise it. */
-async function loadForOrganiser(ctx: AppContext, activityId: string, userId: string): Promise<{ a: ActivityDoc; s: SignupDoc } | Failure> {
-  const [a, s] = await Promise.all([
-    ctx.store.get<ActivityDoc>(ACTIVITIES, activityId),
-    ctx.store.get<SignupDoc>(SIGNUPS, signupIdOf(activityId, userId)),
+/** The activity and the volunteer's signup: read in the same round as the caller's record. */
+function loadAttendance(input: { activityId: string; userId: string }, { store }: LoadContext) {
+  return Promise.all([
+    store.get<ActivityDoc>(ACTIVITIES, input.activityId),
+    store.get<SignupDoc>(SIGNUPS, signupIdOf(input.activityId, input.userId)),
   ]);
+}
+
+/** The activity and the volunteer's signup, once the caller is known to organise it. */
+function forOrganiser(ctx: AppContext, [a, s]: [ActivityDoc | null, SignupDoc | null]): { a: ActivityDoc; s: SignupDoc } | Failure {
   if (!a) return failures.notFound('活动');
   if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以管理签到');
   if (a.status === 'cancelled') return fail('INVALID_STATE', '活动已取消', 'ACTIVITY_CANCELLED');
@@ -36,9 +40,14 @@ async function loadForOrganiser(ctx: AppContext, activityId: string, userId: str
   return { a, s };
 }
 
+/** The signup changed since it was read: the transaction is abandoned. */
+class StaleSignup extends Error {}
+
 /**
- * Writes a check-in or check-out: the signup (only if unchanged since read, so two organisers
- * cannot both record it) and the volunteer's total hours, in one transaction; then the audit entry.
+ * Writes a check-in or check-out: the signup only if unchanged since read (so two organisers
+ * cannot both record it). When the volunteer's total hours change too, both writes and the audit
+ * entry go in one transaction, issued together; otherwise the signup's conditional update is one
+ * request, then the audit entry.
  */
 async function recordAttendance(
   ctx: AppContext,
@@ -63,22 +72,31 @@ async function recordAttendance(
     updatedAt: nowIso,
   };
   const delta = next.hours - s.hours;
-  const written = await ctx.store.transaction(async (tx) => {
-    const set: Record<string, unknown> = { checkInAt, attendance: next.attendance, hours: next.hours, updatedAt: nowIso };
-    if (checkOutAt) set.checkOutAt = checkOutAt;
-    if (!(await tx.update(SIGNUPS, s._id, { $set: set }, { updatedAt: s.updatedAt, status: 'confirmed' }))) return false;
-    if (delta !== 0) await tx.update(VOLUNTEERS, s.userId, { $inc: { totalHours: delta }, $set: { updatedAt: nowIso } });
-    return true;
-  });
-  if (!written) return fail('CONFLICT', '该志愿者的考勤刚被修改，请刷新后重试', 'STALE');
+  const set: Record<string, unknown> = { checkInAt, attendance: next.attendance, hours: next.hours, updatedAt: nowIso };
+  if (checkOutAt) set.checkOutAt = checkOutAt;
+  const unchanged = { updatedAt: s.updatedAt, status: 'confirmed' };
   const previous = kind === 'checkIn' ? (s.checkInAt ?? null) : (s.checkOutAt ?? null);
-  await audit(ctx, `volunteer.${kind}`, 'signup', s._id, {
-    at,
-    previous,
-    corrected: input.at !== undefined,
-    reason: input.reason ?? null,
-    hours: next.hours,
-  });
+  const detail = { at, previous, corrected: input.at !== undefined, reason: input.reason ?? null, hours: next.hours };
+  if (delta === 0) {
+    if (!(await ctx.store.update(SIGNUPS, s._id, { $set: set }, unchanged)))
+      return fail('CONFLICT', '该志愿者的考勤刚被修改，请刷新后重试', 'STALE');
+    await audit(ctx, `volunteer.${kind}`, 'signup', s._id, detail);
+    return next;
+  }
+  try {
+    await ctx.store.transaction((tx) =>
+      Promise.all([
+        tx.update(SIGNUPS, s._id, { $set: set }, unchanged).then((n) => {
+          if (!n) throw new StaleSignup();
+        }),
+        tx.update(VOLUNTEERS, s.userId, { $inc: { totalHours: delta }, $set: { updatedAt: nowIso } }),
+        audit({ ...ctx, store: tx }, `volunteer.${kind}`, 'signup', s._id, detail),
+      ]),
+    );
+  } catch (err) {
+    if (err instanceof StaleSignup) return fail('CONFLICT', '该志愿者的考勤刚被修改，请刷新后重试', 'STALE');
+    throw err;
+  }
   return next;
 }
 
@@ -88,8 +106,9 @@ export const attendanceActions: ActionMap = {
     summary: '签到（可填写实际时间与更正原因）',
     access: 'active',
     input: attendanceInput,
+    load: loadAttendance,
     run: async (input, ctx) => {
-      const loaded = await loadForOrganiser(ctx, input.activityId, input.userId);
+      const loaded = forOrganiser(ctx, ctx.loaded);
       if ('ok' in loaded) return loaded;
       const { a, s } = loaded;
       const now = ctx.clock.now();
@@ -110,8 +129,9 @@ export const attendanceActions: ActionMap = {
     summary: '签退并计算服务时长',
     access: 'active',
     input: attendanceInput,
+    load: loadAttendance,
     run: async (input, ctx) => {
-      const loaded = await loadForOrganiser(ctx, input.activityId, input.userId);
+      const loaded = forOrganiser(ctx, ctx.loaded);
       if ('ok' in loaded) return loaded;
       const { a, s } = loaded;
       const now = ctx.clock.now();
@@ -131,16 +151,23 @@ export const attendanceActions: ActionMap = {
     summary: '活动报名名单（手机号脱敏）',
     access: 'active',
     input: rosterInput,
+    // Both reads with the caller's record; the rows are only returned once the caller is known to organise it.
+    load: (input, { store }) => {
+      const filter: Filter = { activityId: input.activityId };
+      if (input.status) filter.status = input.status;
+      return Promise.all([
+        store.get<ActivityDoc>(ACTIVITIES, input.activityId),
+        store.find<SignupDoc>(SIGNUPS, filter, {
+          orderBy: [['seq', 'asc']],
+          limit: (input.limit ?? 100) + 1,
+          skip: decodeCursor(input.cursor),
+        }),
+      ]);
+    },
     run: async (input, ctx) => {
       const limit = input.limit ?? 100;
       const offset = decodeCursor(input.cursor);
-      const filter: Filter = { activityId: input.activityId };
-      if (input.status) filter.status = input.status;
-      // Both reads at once; the rows are only returned once the caller is known to organise it.
-      const [a, rows] = await Promise.all([
-        ctx.store.get<ActivityDoc>(ACTIVITIES, input.activityId),
-        ctx.store.find<SignupDoc>(SIGNUPS, filter, { orderBy: [['seq', 'asc']], limit: limit + 1, skip: offset }),
-      ]);
+      const [a, rows] = ctx.loaded;
       if (!a) return failures.notFound('活动');
       if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以查看报名名单');
       const now = ctx.clock.now();
@@ -165,11 +192,9 @@ export const attendanceActions: ActionMap = {
     summary: '查看报名志愿者的完整手机号（留痕）',
     access: 'active',
     input: revealPhoneInput,
+    load: loadAttendance,
     run: async (input, ctx) => {
-      const [a, s] = await Promise.all([
-        ctx.store.get<ActivityDoc>(ACTIVITIES, input.activityId),
-        ctx.store.get<SignupDoc>(SIGNUPS, signupIdOf(input.activityId, input.userId)),
-      ]);
+      const [a, s] = ctx.loaded;
       if (!a) return failures.notFound('活动');
       if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以查看联系方式');
       if (!s) return fail('NOT_FOUND', '该志愿者没有报名此活动', 'NOT_SIGNED_UP');

@@ -29,9 +29,16 @@ export interface ProfileFields {
 
 /**
  * Inserts the profile of `user` with the next number, or returns null when they already have one.
- * Only `tx` calls: the transaction may run it again.
+ * Only `tx` calls: the transaction may run it again. The writes (the counter, the profile, the
+ * backbone counters and whatever `alsoWrite` adds, e.g. the audit entry) are issued together.
  */
-export async function issueProfile(tx: DocumentOps, user: UserDoc, fields: ProfileFields, nowIso: string): Promise<VolunteerDoc | null> {
+export async function issueProfile(
+  tx: DocumentOps,
+  user: UserDoc,
+  fields: ProfileFields,
+  nowIso: string,
+  alsoWrite?: (doc: VolunteerDoc) => Promise<unknown>,
+): Promise<VolunteerDoc | null> {
   const [existing, counter, holder] = await Promise.all([
     tx.get<VolunteerDoc>(VOLUNTEERS, user._id),
     tx.get<CounterDoc>(VOLUNTEER_COUNTERS, COUNTER_ID),
@@ -40,12 +47,6 @@ export async function issueProfile(tx: DocumentOps, user: UserDoc, fields: Profi
   ]);
   if (existing) return null;
   const n = (counter?.last ?? 0) + 1;
-  if (counter) {
-    if (!(await tx.update(VOLUNTEER_COUNTERS, COUNTER_ID, { $set: { last: n } }, { last: counter.last })))
-      throw new Error('volunteer counter moved');
-  } else {
-    await tx.insert<CounterDoc>(VOLUNTEER_COUNTERS, { _id: COUNTER_ID, last: n });
-  }
   const doc: VolunteerDoc = {
     _id: user._id,
     communityId: user.communityId,
@@ -57,14 +58,25 @@ export async function issueProfile(tx: DocumentOps, user: UserDoc, fields: Profi
     createdAt: nowIso,
     updatedAt: nowIso,
   };
-  await tx.insert(VOLUNTEERS, doc);
-  // The backbone shares of the community's volunteers (RULES.md §7), counted with the profile; and
-  // the volunteer share of approved residents (RULES.md §1) when the holder is one.
-  await bumpBackbone(tx, doc.communityId, {
-    volunteerProfiles: 1,
-    partyVolunteers: doc.isPartyMember ? 1 : 0,
-    youthLeagueVolunteers: doc.isYouthLeagueMember ? 1 : 0,
-  });
-  if (holder) await bumpForUser(tx, userFacts(holder, null), userFacts(holder, doc.communityId));
+  await Promise.all([
+    counter
+      ? tx.update(VOLUNTEER_COUNTERS, COUNTER_ID, { $set: { last: n } }, { last: counter.last }).then((moved) => {
+          if (!moved) throw new Error('volunteer counter moved');
+        })
+      : tx.insert<CounterDoc>(VOLUNTEER_COUNTERS, { _id: COUNTER_ID, last: n }),
+    tx.insert(VOLUNTEERS, doc),
+    // The backbone shares of the community's volunteers (RULES.md §7), counted with the profile; and
+    // the volunteer share of approved residents (RULES.md §1) when the holder is one. Both change the
+    // community's document: one after the other.
+    (async () => {
+      await bumpBackbone(tx, doc.communityId, {
+        volunteerProfiles: 1,
+        partyVolunteers: doc.isPartyMember ? 1 : 0,
+        youthLeagueVolunteers: doc.isYouthLeagueMember ? 1 : 0,
+      });
+      if (holder) await bumpForUser(tx, userFacts(holder, null), userFacts(holder, doc.communityId));
+    })(),
+    alsoWrite?.(doc),
+  ]);
   return doc;
 }

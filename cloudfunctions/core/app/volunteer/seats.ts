@@ -3,7 +3,9 @@
  * the signups of a cancelled activity. Each runs as one transaction of single-document
  * operations over the activity, the signup and the volunteer, so the activity's counters and
  * waitlist always equal the signup records, whatever runs concurrently. The callbacks only read
- * and write through `tx` (a transaction may be retried); notifications go out afterwards.
+ * and write through `tx` (a transaction may be retried); the messages a change causes are written
+ * in the same transaction (seat-messages.ts). Independent writes are issued together: in
+ * production each is a request, and what a tap waits for is the requests in sequence.
  */
 import {
   cancelSignup,
@@ -16,10 +18,12 @@ import {
   type SignupRefusal,
   type Slot,
 } from '../../domain/signup';
+import type { Notifier } from '../../ports/notifier';
 import type { DocumentOps, Store } from '../../ports/store';
 import type { UserDoc } from '../account/user';
 import { fail, failures, type Failure } from '../result';
 import { ACTIVITIES, SIGNUPS, signupIdOf, VOLUNTEERS, type ActivityDoc, type SignupDoc, type VolunteerDoc } from './model';
+import { activityCancelledMessage, droppedMessage, promotedMessage, writeIn, type SeatOf } from './seat-messages';
 import type { SignupResult } from './views';
 
 /** A write the transaction expected to succeed did not: the transaction is abandoned (and may be retried). */
@@ -75,16 +79,20 @@ export async function takeSeat(store: Store, now: Date, activityId: string, user
 
     const seq = act.signupSeq + 1;
     const confirmed = seat.status === 'confirmed';
-    await mustUpdate(
-      tx.update(
-        ACTIVITIES,
-        act._id,
-        confirmed
-          ? { $inc: { confirmedCount: 1, signupSeq: 1, version: 1 }, $set: { updatedAt: nowIso } }
-          : { $inc: { waitlistCount: 1, signupSeq: 1, version: 1 }, $push: { waitlist: user._id }, $set: { updatedAt: nowIso } },
-        { version: act.version },
+    // The writes are independent single-document operations: issued together, one round.
+    const writes: Array<Promise<void>> = [];
+    writes.push(
+      mustUpdate(
+        tx.update(
+          ACTIVITIES,
+          act._id,
+          confirmed
+            ? { $inc: { confirmedCount: 1, signupSeq: 1, version: 1 }, $set: { updatedAt: nowIso } }
+            : { $inc: { waitlistCount: 1, signupSeq: 1, version: 1 }, $push: { waitlist: user._id }, $set: { updatedAt: nowIso } },
+          { version: act.version },
+        ),
+        'activity',
       ),
-      'activity',
     );
     const fresh = {
       status: seat.status,
@@ -100,17 +108,19 @@ export async function takeSeat(store: Store, now: Date, activityId: string, user
     };
     if (existing) {
       // A renewed signup after a cancellation: a new round, at the back of any queue.
-      await mustUpdate(
-        tx.update(
-          SIGNUPS,
-          sid,
-          {
-            $set: { ...fresh, round: existing.round + 1 },
-            $unset: ['cancelledBy', 'cancelledAt', 'promotedAt', 'checkInAt', 'checkOutAt'],
-          },
-          { status: 'cancelled', updatedAt: existing.updatedAt },
+      writes.push(
+        mustUpdate(
+          tx.update(
+            SIGNUPS,
+            sid,
+            {
+              $set: { ...fresh, round: existing.round + 1 },
+              $unset: ['cancelledBy', 'cancelledAt', 'promotedAt', 'checkInAt', 'checkOutAt'],
+            },
+            { status: 'cancelled', updatedAt: existing.updatedAt },
+          ),
+          'signup',
         ),
-        'signup',
       );
     } else {
       const doc: SignupDoc = {
@@ -128,29 +138,26 @@ export async function takeSeat(store: Store, now: Date, activityId: string, user
         organiser: act.organiser,
         ...fresh,
       };
-      await tx.insert(SIGNUPS, doc);
+      writes.push(tx.insert(SIGNUPS, doc));
     }
     if (confirmed) {
-      await mustUpdate(
-        tx.update(VOLUNTEERS, vol._id, { $set: { slots: [...slots, slotOf(act)], updatedAt: nowIso } }, { updatedAt: vol.updatedAt }),
-        'volunteer',
+      writes.push(
+        mustUpdate(
+          tx.update(VOLUNTEERS, vol._id, { $set: { slots: [...slots, slotOf(act)], updatedAt: nowIso } }, { updatedAt: vol.updatedAt }),
+          'volunteer',
+        ),
       );
-      return { status: 'confirmed' };
     }
+    await Promise.all(writes);
+    if (confirmed) return { status: 'confirmed' };
     return { status: 'waitlisted', position: seat.position };
   });
 }
 
-/** Someone whose waitlisted signup changed in a cancellation, to be notified. */
-export interface Moved {
-  userId: string;
-  signupId: string;
-  round: number;
-}
+/** Someone whose waitlisted signup changed in a cancellation (and got a message about it). */
+export type Moved = SeatOf;
 
 export interface CancelResult {
-  /** The activity's facts, for the notifications sent after the transaction. */
-  activity: Pick<ActivityDoc, '_id' | 'title' | 'startAt' | 'location'>;
   wasStatus: 'confirmed' | 'waitlisted';
   late: boolean;
   promoted: Moved[];
@@ -161,9 +168,15 @@ export interface CancelResult {
 /**
  * Gives freed seats to the head of the waitlist, in order, inside `tx`. A head now confirmed for
  * an overlapping activity loses its place (it could not take the seat) and the next one is tried.
- * Mutates `act` to the new state; the caller writes it.
+ * Mutates `act` to the new state; the caller writes it. Its writes are pushed on `writes`, not
+ * awaited: only the next head's reads wait for the previous head's.
  */
-async function promoteWaiting(tx: DocumentOps, act: ActivityDoc, now: Date): Promise<{ promoted: Moved[]; dropped: Moved[] }> {
+async function promoteWaiting(
+  tx: DocumentOps,
+  act: ActivityDoc,
+  now: Date,
+  writes: Array<Promise<unknown>>,
+): Promise<{ promoted: Moved[]; dropped: Moved[] }> {
   const nowIso = now.toISOString();
   const promoted: Moved[] = [];
   const dropped: Moved[] = [];
@@ -176,26 +189,32 @@ async function promoteWaiting(tx: DocumentOps, act: ActivityDoc, now: Date): Pro
     const outcome = decideHead(s, slots, slotOf(act), now);
     if (outcome === 'skip' || !s) continue;
     if (outcome === 'drop') {
-      await mustUpdate(
-        tx.update(
-          SIGNUPS,
-          sid,
-          { $set: { status: 'cancelled', cancelledBy: 'time_conflict', cancelledAt: nowIso, updatedAt: nowIso } },
-          { status: 'waitlisted' },
+      writes.push(
+        mustUpdate(
+          tx.update(
+            SIGNUPS,
+            sid,
+            { $set: { status: 'cancelled', cancelledBy: 'time_conflict', cancelledAt: nowIso, updatedAt: nowIso } },
+            { status: 'waitlisted' },
+          ),
+          'signup',
         ),
-        'signup',
       );
       dropped.push({ userId: head, signupId: sid, round: s.round });
       continue;
     }
-    await mustUpdate(
-      tx.update(SIGNUPS, sid, { $set: { status: 'confirmed', promotedAt: nowIso, updatedAt: nowIso } }, { status: 'waitlisted' }),
-      'signup',
+    writes.push(
+      mustUpdate(
+        tx.update(SIGNUPS, sid, { $set: { status: 'confirmed', promotedAt: nowIso, updatedAt: nowIso } }, { status: 'waitlisted' }),
+        'signup',
+      ),
     );
     if (v) {
-      await mustUpdate(
-        tx.update(VOLUNTEERS, head, { $set: { slots: [...slots, slotOf(act)], updatedAt: nowIso } }, { updatedAt: v.updatedAt }),
-        'volunteer',
+      writes.push(
+        mustUpdate(
+          tx.update(VOLUNTEERS, head, { $set: { slots: [...slots, slotOf(act)], updatedAt: nowIso } }, { updatedAt: v.updatedAt }),
+          'volunteer',
+        ),
       );
     }
     act.confirmedCount += 1;
@@ -205,8 +224,17 @@ async function promoteWaiting(tx: DocumentOps, act: ActivityDoc, now: Date): Pro
   return { promoted, dropped };
 }
 
-/** Cancels the caller's own signup; a freed seat goes to the first waitlisted volunteer. */
-export async function releaseSeat(store: Store, now: Date, activityId: string, userId: string): Promise<CancelResult | Failure> {
+/**
+ * Cancels the caller's own signup; a freed seat goes to the first waitlisted volunteer. The
+ * messages to those promoted or dropped are written in the same transaction.
+ */
+export async function releaseSeat(
+  store: Store,
+  notifier: Pick<Notifier, 'sendIn'>,
+  now: Date,
+  activityId: string,
+  userId: string,
+): Promise<CancelResult | Failure> {
   const nowIso = now.toISOString();
   const sid = signupIdOf(activityId, userId);
   return store.transaction(async (tx): Promise<CancelResult | Failure> => {
@@ -221,15 +249,17 @@ export async function releaseSeat(store: Store, now: Date, activityId: string, u
     const decision = cancelSignup(act, wasStatus, act.rules.freeCancelHours, now);
     if (!decision.allowed) return closedFailure(decision.reason);
     const late = decision.late;
-    await mustUpdate(
-      tx.update(
-        SIGNUPS,
-        sid,
-        { $set: { status: 'cancelled', cancelledBy: 'volunteer', cancelledAt: nowIso, lateCancel: late, updatedAt: nowIso } },
-        { status: wasStatus, updatedAt: signup.updatedAt },
+    const writes: Array<Promise<unknown>> = [
+      mustUpdate(
+        tx.update(
+          SIGNUPS,
+          sid,
+          { $set: { status: 'cancelled', cancelledBy: 'volunteer', cancelledAt: nowIso, lateCancel: late, updatedAt: nowIso } },
+          { status: wasStatus, updatedAt: signup.updatedAt },
+        ),
+        'signup',
       ),
-      'signup',
-    );
+    ];
     const version = act.version;
     const next: ActivityDoc = { ...act, waitlist: [...act.waitlist] };
     let moved = { promoted: [] as Moved[], dropped: [] as Moved[] };
@@ -237,66 +267,86 @@ export async function releaseSeat(store: Store, now: Date, activityId: string, u
       next.confirmedCount -= 1;
       if (vol) {
         const slots = liveSlots(vol.slots, now).filter((s) => s.activityId !== act._id);
-        await mustUpdate(tx.update(VOLUNTEERS, userId, { $set: { slots, updatedAt: nowIso } }, { updatedAt: vol.updatedAt }), 'volunteer');
+        writes.push(
+          mustUpdate(tx.update(VOLUNTEERS, userId, { $set: { slots, updatedAt: nowIso } }, { updatedAt: vol.updatedAt }), 'volunteer'),
+        );
       }
-      moved = await promoteWaiting(tx, next, now);
+      moved = await promoteWaiting(tx, next, now, writes);
     } else {
       next.waitlist = next.waitlist.filter((u) => u !== userId);
       next.waitlistCount = next.waitlist.length;
     }
-    await mustUpdate(
-      tx.update(
-        ACTIVITIES,
-        act._id,
-        {
-          $set: { confirmedCount: next.confirmedCount, waitlist: next.waitlist, waitlistCount: next.waitlistCount, updatedAt: nowIso },
-          $inc: { version: 1 },
-        },
-        { version },
+    writes.push(
+      mustUpdate(
+        tx.update(
+          ACTIVITIES,
+          act._id,
+          {
+            $set: { confirmedCount: next.confirmedCount, waitlist: next.waitlist, waitlistCount: next.waitlistCount, updatedAt: nowIso },
+            $inc: { version: 1 },
+          },
+          { version },
+        ),
+        'activity',
       ),
-      'activity',
+      writeIn(notifier, tx, [...moved.promoted.map((m) => promotedMessage(act, m)), ...moved.dropped.map((m) => droppedMessage(act, m))]),
     );
-    return { activity: { _id: act._id, title: act.title, startAt: act.startAt, location: act.location }, wasStatus, late, ...moved };
+    await Promise.all(writes);
+    return { wasStatus, late, ...moved };
   });
 }
 
 /**
- * Releases one active signup of a cancelled activity: the signup is cancelled and the
- * volunteer's slot freed. Returns whether it changed anything (false when already released).
+ * Releases one active signup of a cancelled activity: the signup is cancelled, the volunteer's
+ * slot freed and the volunteer told, in one transaction. Returns whether it changed anything
+ * (false when already released).
  */
-export async function releaseForCancelledActivity(store: Store, now: Date, signupId: string): Promise<boolean> {
+export async function releaseForCancelledActivity(
+  store: Store,
+  notifier: Pick<Notifier, 'sendIn'>,
+  now: Date,
+  signupId: string,
+): Promise<boolean> {
   const nowIso = now.toISOString();
   return store.transaction(async (tx) => {
     const s = await tx.get<SignupDoc>(SIGNUPS, signupId);
     if (!s || s.status === 'cancelled') return false;
     const [v, act] = await Promise.all([tx.get<VolunteerDoc>(VOLUNTEERS, s.userId), tx.get<ActivityDoc>(ACTIVITIES, s.activityId)]);
+    const writes: Array<Promise<unknown>> = [
+      mustUpdate(
+        tx.update(
+          SIGNUPS,
+          signupId,
+          { $set: { status: 'cancelled', cancelledBy: 'activity_cancelled', cancelledAt: nowIso, updatedAt: nowIso } },
+          { status: s.status },
+        ),
+        'signup',
+      ),
+    ];
     if (act) {
       // Keeps the counters equal to the signup records, also for a cancelled activity.
       const waitlist = act.waitlist.filter((u) => u !== s.userId);
       const confirmedCount = act.confirmedCount - (s.status === 'confirmed' ? 1 : 0);
-      await mustUpdate(
-        tx.update(
-          ACTIVITIES,
-          act._id,
-          { $set: { confirmedCount, waitlist, waitlistCount: waitlist.length, updatedAt: nowIso }, $inc: { version: 1 } },
-          { version: act.version },
+      writes.push(
+        mustUpdate(
+          tx.update(
+            ACTIVITIES,
+            act._id,
+            { $set: { confirmedCount, waitlist, waitlistCount: waitlist.length, updatedAt: nowIso }, $inc: { version: 1 } },
+            { version: act.version },
+          ),
+          'activity',
         ),
-        'activity',
+        notifier.sendIn(tx, activityCancelledMessage(act, { userId: s.userId, signupId, round: s.round })),
       );
     }
-    await mustUpdate(
-      tx.update(
-        SIGNUPS,
-        signupId,
-        { $set: { status: 'cancelled', cancelledBy: 'activity_cancelled', cancelledAt: nowIso, updatedAt: nowIso } },
-        { status: s.status },
-      ),
-      'signup',
-    );
     if (v && s.status === 'confirmed') {
       const slots = v.slots.filter((x) => x.activityId !== s.activityId);
-      await mustUpdate(tx.update(VOLUNTEERS, v._id, { $set: { slots, updatedAt: nowIso } }, { updatedAt: v.updatedAt }), 'volunteer');
+      writes.push(
+        mustUpdate(tx.update(VOLUNTEERS, v._id, { $set: { slots, updatedAt: nowIso } }, { updatedAt: v.updatedAt }), 'volunteer'),
+      );
     }
+    await Promise.all(writes);
     return true;
   });
 }

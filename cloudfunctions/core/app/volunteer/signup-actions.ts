@@ -3,7 +3,6 @@ import { isFailure } from '../auth';
 import { fail, ok } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
 import { SIGNUPS, VOLUNTEERS, type SignupDoc, type VolunteerDoc } from './model';
-import { notifyMoved } from './notify';
 import { releaseSeat, takeSeat } from './seats';
 import { cancelInput, myRecordsInput, mySignupsInput, signupInput } from './schemas';
 import { mySignupItem, serviceRecord, volunteerProfile, type CancelAnswer, type MyRecords } from './views';
@@ -26,9 +25,8 @@ export const signupActions: ActionMap = {
     access: 'active',
     input: cancelInput,
     run: async (input, ctx) => {
-      const r = await releaseSeat(ctx.store, ctx.clock.now(), input.activityId, ctx.callerId);
+      const r = await releaseSeat(ctx.store, ctx.notifier, ctx.clock.now(), input.activityId, ctx.callerId);
       if (isFailure(r)) return r;
-      await notifyMoved(ctx, r.activity, r.promoted, r.dropped);
       return ok<CancelAnswer>({ status: 'cancelled', lateCancel: r.late, promoted: r.promoted.length });
     },
   }),
@@ -37,14 +35,16 @@ export const signupActions: ActionMap = {
     summary: '我的报名（活动时间倒序）',
     access: 'registered',
     input: mySignupsInput,
+    load: (input, { store, callerId }) =>
+      store.find<SignupDoc>(
+        SIGNUPS,
+        { userId: callerId ?? '' },
+        { orderBy: [['startAt', 'desc']], limit: (input.limit ?? 20) + 1, skip: decodeCursor(input.cursor) },
+      ),
     run: async (input, ctx) => {
       const limit = input.limit ?? 20;
       const offset = decodeCursor(input.cursor);
-      const rows = await ctx.store.find<SignupDoc>(
-        SIGNUPS,
-        { userId: ctx.callerId },
-        { orderBy: [['startAt', 'desc']], limit: limit + 1, skip: offset },
-      );
+      const rows = ctx.loaded;
       const now = ctx.clock.now();
       return ok(
         pageOf(
@@ -60,18 +60,21 @@ export const signupActions: ActionMap = {
     summary: '我的志愿服务记录与累计时长（志愿服务记录证明所需数据）',
     access: 'registered',
     input: myRecordsInput,
+    load: (input, { store, callerId }) => {
+      const userId = callerId ?? '';
+      return Promise.all([
+        store.get<VolunteerDoc>(VOLUNTEERS, userId),
+        store.find<SignupDoc>(
+          SIGNUPS,
+          { userId, attendance: 'attended' },
+          { orderBy: [['startAt', 'desc']], limit: (input.limit ?? 20) + 1, skip: decodeCursor(input.cursor) },
+        ),
+      ]);
+    },
     run: async (input, ctx) => {
       const limit = input.limit ?? 20;
       const offset = decodeCursor(input.cursor);
-      const userId = ctx.callerId;
-      const [v, rows] = await Promise.all([
-        ctx.store.get<VolunteerDoc>(VOLUNTEERS, userId),
-        ctx.store.find<SignupDoc>(
-          SIGNUPS,
-          { userId, attendance: 'attended' },
-          { orderBy: [['startAt', 'desc']], limit: limit + 1, skip: offset },
-        ),
-      ]);
+      const [v, rows] = ctx.loaded;
       if (!v) return fail('FORBIDDEN', '请先登记为志愿者', 'NOT_VOLUNTEER');
       const page = pageOf(rows.map(serviceRecord), offset, limit);
       return ok<MyRecords>({ volunteer: volunteerProfile(v), totalHours: v.totalHours, records: page.items, nextCursor: page.nextCursor });

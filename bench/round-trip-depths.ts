@@ -1,0 +1,130 @@
+/**
+ * Depth budgets (issue #16 §1): round trips in sequence per action, measured with the DelayStore
+ * (bench/lib/delay-store.ts) on the same counted call as the round-trip budgets. The goal is depth
+ * ≤ 1 for an action that only reads and ≤ 3 for one that writes; an action above its goal has a
+ * row here with its budget and the reason. test/bench/round-trips.test.ts fails when an action
+ * goes deeper than its goal or budget. bench/depth-before.json holds every action's depth before
+ * the rework, so the bench prints both.
+ */
+
+export const READ_DEPTH_GOAL = 1;
+export const WRITE_DEPTH_GOAL = 3;
+
+export interface DepthBudget {
+  depth: number;
+  why: string;
+}
+
+const TX = 'a transaction: its start and its commit are requests, and each conditional update in it is a read and a write';
+const CALLER_FIRST = "reads whose ids or filter come from the caller's record (scope, roles, unit) wait for it";
+const NOT_YET = 'not reworked yet: its reads and writes still run one after another';
+/** The actions of the functions this pass did not rework (account, community, ratings, admin, owners, outreach). */
+const OTHERS = `${NOT_YET} (this pass reworked the volunteer, requests and messages functions)`;
+
+export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
+  'account.register': { depth: 4, why: OTHERS },
+  'account.approve': { depth: 8, why: OTHERS },
+  'account.grantRole': { depth: 5, why: OTHERS },
+  'account.listMembers': { depth: 2, why: OTHERS },
+  'account.invite': { depth: 4, why: OTHERS },
+  'account.redeem': { depth: 9, why: OTHERS },
+  'account.revokeRole': { depth: 5, why: OTHERS },
+  'community.stats': { depth: 4, why: OTHERS },
+  'volunteer.register': {
+    depth: 6,
+    why: `the volunteer number is a counter: ${TX}; the counter, the profile, the backbone counters and the audit are written together`,
+  },
+  'volunteer.cancelActivity': {
+    depth: 20,
+    why: `releases every signup, one seat ${TX} each (each tells its volunteer in the same transaction); they run one after another because they all change the activity's counters, so it grows with the signups (2 in the demo)`,
+  },
+  'volunteer.signup': {
+    depth: 6,
+    why: `the seat is ${TX}: start, the activity, profile and earlier signup read together, the activity, signup and profile written together, commit`,
+  },
+  'volunteer.cancel': {
+    depth: 7,
+    why: `the seat ${TX}; the first waitlisted volunteer's signup and profile are read once the freed seat is known, and their promotion, the counters and the message are written together`,
+  },
+  'requests.list': {
+    depth: 2,
+    why: `the inbox and "mine" lists are filtered by the caller's roles and id: ${CALLER_FIRST}`,
+  },
+  'requests.follow': { depth: 5, why: `the follow and the request's follower count are one ${TX}` },
+  'requests.accept': {
+    depth: 6,
+    why: `the handlers to tell are found from the request, then the change and its messages are one ${TX}`,
+  },
+  'requests.reject': { depth: 5, why: `the change and the submitter's message are one ${TX}` },
+  'requests.update': { depth: 5, why: `the change and the submitter's message are one ${TX}` },
+  'requests.deliberate': {
+    depth: 6,
+    why: `the parties to tell are found from the request, then the change and its messages are one ${TX}`,
+  },
+  'requests.decide': {
+    depth: 7,
+    why: `the parties to tell are found from the request, then the change and its messages are one ${TX}; then the audit entry`,
+  },
+  'requests.reopen': { depth: 6, why: `the handlers to tell are found from the request, then the change and its messages are one ${TX}` },
+  'requests.revealPhone': {
+    depth: 4,
+    why: 'the request (to check the caller handles it), then the submitter, then the audit entry before the phone is shown',
+  },
+  'ratings.submit': { depth: 10, why: OTHERS },
+  'ratings.publish': { depth: 29, why: OTHERS },
+  'ratings.mySheets': { depth: 3, why: OTHERS },
+  'ratings.period': { depth: 2, why: OTHERS },
+  'ratings.sheets': { depth: 2, why: OTHERS },
+  'ratings.recordSeriousItem': { depth: 8, why: OTHERS },
+  'ratings.export': { depth: 5, why: OTHERS },
+  'admin.createCommunity': { depth: 4, why: OTHERS },
+  'admin.createCompound': { depth: 4, why: OTHERS },
+  'admin.assignFirm': { depth: 12, why: OTHERS },
+  'admin.setRules': { depth: 4, why: OTHERS },
+  'admin.importStructure': { depth: 8, why: OTHERS },
+  'admin.structure': { depth: 5, why: OTHERS },
+  'admin.compound': { depth: 3, why: OTHERS },
+  'admin.rules': { depth: 2, why: OTHERS },
+  'admin.exportLedger': { depth: 4, why: OTHERS },
+  'owners.importRegister': { depth: 8, why: OTHERS },
+  'owners.register': { depth: 5, why: OTHERS },
+  'owners.residents': { depth: 4, why: OTHERS },
+  'owners.linkUnit': { depth: 11, why: OTHERS },
+  'owners.draft': { depth: 4, why: OTHERS },
+  'owners.announce': { depth: 18, why: OTHERS },
+  'owners.list': { depth: 3, why: OTHERS },
+  'owners.get': { depth: 5, why: OTHERS },
+  'owners.vote': { depth: 12, why: OTHERS },
+  'owners.recordPaper': { depth: 13, why: OTHERS },
+  'owners.result': { depth: 4, why: OTHERS },
+  'owners.exportBallots': { depth: 5, why: OTHERS },
+  'outreach.report': { depth: 8, why: OTHERS },
+  'outreach.myReports': { depth: 2, why: OTHERS },
+  'outreach.listReports': { depth: 3, why: OTHERS },
+  'outreach.confirmReport': { depth: 15, why: OTHERS },
+  'outreach.appointBuildingRole': { depth: 10, why: OTHERS },
+  'outreach.needCategories': { depth: 2, why: OTHERS },
+  'outreach.publishNeed': { depth: 4, why: OTHERS },
+  'outreach.wish': { depth: 4, why: OTHERS },
+  'outreach.reviewWish': { depth: 9, why: OTHERS },
+  'outreach.listNeeds': { depth: 2, why: OTHERS },
+  'outreach.getNeed': { depth: 3, why: OTHERS },
+  'outreach.myNeeds': { depth: 2, why: OTHERS },
+  'outreach.claim': { depth: 11, why: OTHERS },
+  'outreach.complete': { depth: 5, why: OTHERS },
+  'outreach.confirmDone': { depth: 16, why: OTHERS },
+  'outreach.thank': { depth: 10, why: OTHERS },
+  'outreach.unitFeedback': { depth: 5, why: OTHERS },
+  'outreach.createTeam': { depth: 8, why: OTHERS },
+  'outreach.listTeams': { depth: 3, why: OTHERS },
+};
+
+/** The goal of an action: ≤ 1 when it only reads, ≤ 3 when it writes. */
+export function depthGoal(writes: number): number {
+  return writes > 0 ? WRITE_DEPTH_GOAL : READ_DEPTH_GOAL;
+}
+
+/** The depth an action may reach: its budget row, else its goal. */
+export function depthBudget(fn: string, action: string, writes: number): number {
+  return DEPTH_BUDGETS[`${fn}.${action}`]?.depth ?? depthGoal(writes);
+}
