@@ -44,7 +44,8 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   publishNeed: {
     reads: 2,
-    why: "the caller, then the community's categories",
+    writes: 4,
+    why: "the caller, then the community's categories; writes: the idempotency claim (clientToken) and its stored result besides the need and its audit",
     call: () => ({
       openid: 'demo-rc',
       data: {
@@ -58,7 +59,8 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   wish: {
     reads: 2,
-    why: "the caller, then the community's categories",
+    writes: 4,
+    why: "the caller, then the community's categories; writes: the idempotency claim (clientToken) and its stored result besides the wish and its audit",
     call: () => ({ openid: 'demo-resident', data: { text: '希望有人帮忙换灯泡' } }),
   },
   reviewWish: {
@@ -83,7 +85,8 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   claim: {
     reads: 6,
-    why: "caller, need and the caller's two reports, then in the transaction the need and any earlier claim",
+    writes: 5,
+    why: "caller, need and the caller's two reports, then in the transaction the need and any earlier claim; writes: the idempotency claim (clientToken) and its stored result",
     call: () => ({ openid: 'demo-cadre', data: { needId: 'need_demo_legal' } }),
   },
   complete: {

@@ -72,14 +72,14 @@ export const OWNERS_BUDGETS: Record<string, Budget> = {
   },
   vote: {
     reads: 7,
-    writes: 2,
-    why: 'caller, motion, compound, link, the owner’s units; in the transaction the motion and the ballot id',
+    writes: 4,
+    why: 'caller, motion, compound, link, the owner’s units; in the transaction the motion and the ballot id; writes: the idempotency claim (clientToken) and its stored result',
     call: () => ({ openid: 'demo-resident', data: { motionId: DEMO_MOTIONS.open, choice: 'agree' } }),
   },
   recordPaper: {
     reads: 7,
-    writes: 3,
-    why: 'caller, motion, compound, the unit, the owner’s units; in the transaction the motion and the ballot id; ballot, motion and audit',
+    writes: 5,
+    why: 'caller, motion, compound, the unit, the owner’s units; in the transaction the motion and the ballot id; ballot, motion and audit; writes: the idempotency claim (clientToken) and its stored result',
     call: () => ({
       openid: 'demo-oc',
       data: {

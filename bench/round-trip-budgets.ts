@@ -151,7 +151,8 @@ export const BUDGETS: BudgetTable = {
     },
     createActivity: {
       reads: 2,
-      why: 'the caller and the community (its name and rules go on the activity)',
+      writes: 4,
+      why: 'the caller and the community (its name and rules go on the activity), read together; writes: the activity and its audit the idempotency claim (clientToken) and its stored result',
       call: (c) => {
         const start = new Date(c.now.getTime() + 10 * DAY);
         return {
@@ -185,7 +186,8 @@ export const BUDGETS: BudgetTable = {
     // A seat nobody holds yet: confirmed.
     signup: {
       reads: 4,
-      why: 'the caller, then in the seat transaction the activity, the volunteer profile and any earlier signup',
+      writes: 5,
+      why: 'the caller, then in the seat transaction the activity, the volunteer profile and any earlier signup; writes: the activity, the signup and the profile the idempotency claim (clientToken) and its stored result',
       call: () => ({ openid: 'demo-volunteer', data: { activityId: DEMO_ACTIVITIES.counseling } }),
     },
     // The costly path: a confirmed volunteer of a full activity cancels and the first waitlisted is promoted.
@@ -225,7 +227,8 @@ export const BUDGETS: BudgetTable = {
   requests: {
     submit: {
       reads: 3,
-      why: 'the caller, the compound and the community (its time limits)',
+      writes: 4,
+      why: "the caller, the compound and the community (its time limits); writes: the request and its community's oversight counters, the idempotency claim (clientToken) and its stored result",
       call: () => ({
         openid: 'demo-resident',
         data: {

@@ -17,35 +17,43 @@ export interface DepthBudget {
 
 const TX = 'a transaction: its start and its commit are requests, and each conditional update in it is a read and a write';
 const CALLER_FIRST = "reads whose ids or filter come from the caller's record (scope, roles, unit) wait for it";
+/** Why an idempotent action (a clientToken, as the mini-program sends) costs one round more. */
+const ONCE = 'the stored result is what a retry with the same clientToken gets, so it is written once the answer is known';
 const NOT_YET = 'not reworked yet: its reads and writes still run one after another';
 /** The actions of the functions this pass did not rework (account, community, ratings, admin, owners, outreach). */
 const OTHERS = `${NOT_YET} (this pass reworked the volunteer, requests and messages functions)`;
 
 export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'account.register': { depth: 4, why: OTHERS },
-  'account.approve': { depth: 8, why: OTHERS },
-  'account.grantRole': { depth: 5, why: OTHERS },
+  'account.approve': { depth: 10, why: OTHERS },
+  'account.grantRole': { depth: 8, why: OTHERS },
   'account.listMembers': { depth: 2, why: OTHERS },
   'account.invite': { depth: 4, why: OTHERS },
-  'account.redeem': { depth: 9, why: OTHERS },
-  'account.revokeRole': { depth: 5, why: OTHERS },
+  'account.redeem': { depth: 11, why: OTHERS },
+  'account.revokeRole': { depth: 10, why: OTHERS },
   'community.stats': { depth: 4, why: OTHERS },
   'volunteer.register': {
-    depth: 6,
-    why: `the volunteer number is a counter: ${TX}; the counter, the profile, the backbone counters and the audit are written together`,
+    depth: 8,
+    why: `the volunteer number is a counter: ${TX}; the counter, the profile and the audit are written together, alongside the community's backbone and then oversight counters (one document: one after the other)`,
   },
   'volunteer.cancelActivity': {
-    depth: 20,
-    why: `releases every signup, one seat ${TX} each (each tells its volunteer in the same transaction); they run one after another because they all change the activity's counters, so it grows with the signups (2 in the demo)`,
+    depth: 17,
+    why: `the activity's cancellation, then its audit entry alongside the release of every signup, one seat ${TX} each (each tells its volunteer in the same transaction); they run one after another because they all change the activity's counters, so it grows with the signups (2 in the demo)`,
   },
   'volunteer.signup': {
-    depth: 6,
-    why: `the seat is ${TX}: start, the activity, profile and earlier signup read together, the activity, signup and profile written together, commit`,
+    depth: 7,
+    why: `the caller's record, the action's reads and the idempotency claim in one round; the seat is ${TX}: start, the activity, profile and earlier signup read together, the activity, signup and profile written together, commit; then the idempotency result is stored (${ONCE})`,
   },
   'volunteer.cancel': {
     depth: 7,
     why: `the seat ${TX}; the first waitlisted volunteer's signup and profile are read once the freed seat is known, and their promotion, the counters and the message are written together`,
   },
+  'requests.submit': {
+    depth: 7,
+    why: `the compound and the community (from the caller's record) after the caller, then the request and its community's oversight counters in ${TX}, then its idempotency result (${ONCE})`,
+  },
+  'requests.withdraw': { depth: 5, why: `the change and its community's oversight counters (app/admin/counters.ts) are one ${TX}` },
+  'requests.rate': { depth: 5, why: `the rating and its community's oversight counters (app/admin/counters.ts) are one ${TX}` },
   'requests.list': {
     depth: 2,
     why: `the inbox and "mine" lists are filtered by the caller's roles and id: ${CALLER_FIRST}`,
@@ -62,14 +70,10 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     why: `the parties to tell are found from the request, then the change and its messages are one ${TX}`,
   },
   'requests.decide': {
-    depth: 7,
-    why: `the parties to tell are found from the request, then the change and its messages are one ${TX}; then the audit entry`,
+    depth: 6,
+    why: `the parties to tell are found from the request, then the change, its messages and the audit entry are one ${TX}`,
   },
   'requests.reopen': { depth: 6, why: `the handlers to tell are found from the request, then the change and its messages are one ${TX}` },
-  'requests.revealPhone': {
-    depth: 4,
-    why: 'the request (to check the caller handles it), then the submitter, then the audit entry before the phone is shown',
-  },
   'ratings.submit': { depth: 10, why: OTHERS },
   'ratings.publish': { depth: 29, why: OTHERS },
   'ratings.mySheets': { depth: 3, why: OTHERS },
@@ -78,14 +82,18 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'ratings.recordSeriousItem': { depth: 8, why: OTHERS },
   'ratings.export': { depth: 5, why: OTHERS },
   'admin.createCommunity': { depth: 4, why: OTHERS },
-  'admin.createCompound': { depth: 4, why: OTHERS },
-  'admin.assignFirm': { depth: 12, why: OTHERS },
+  'admin.createCompound': { depth: 7, why: OTHERS },
+  'admin.assignFirm': { depth: 14, why: OTHERS },
   'admin.setRules': { depth: 4, why: OTHERS },
-  'admin.importStructure': { depth: 8, why: OTHERS },
+  'admin.importStructure': { depth: 10, why: OTHERS },
   'admin.structure': { depth: 5, why: OTHERS },
   'admin.compound': { depth: 3, why: OTHERS },
   'admin.rules': { depth: 2, why: OTHERS },
   'admin.exportLedger': { depth: 4, why: OTHERS },
+  'admin.overview': {
+    depth: 2,
+    why: `the city's or a street's counters are read after the caller's record, which gives the scope: ${CALLER_FIRST}`,
+  },
   'owners.importRegister': { depth: 8, why: OTHERS },
   'owners.register': { depth: 5, why: OTHERS },
   'owners.residents': { depth: 4, why: OTHERS },
@@ -94,8 +102,8 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'owners.announce': { depth: 18, why: OTHERS },
   'owners.list': { depth: 3, why: OTHERS },
   'owners.get': { depth: 5, why: OTHERS },
-  'owners.vote': { depth: 12, why: OTHERS },
-  'owners.recordPaper': { depth: 13, why: OTHERS },
+  'owners.vote': { depth: 13, why: OTHERS },
+  'owners.recordPaper': { depth: 14, why: OTHERS },
   'owners.result': { depth: 4, why: OTHERS },
   'owners.exportBallots': { depth: 5, why: OTHERS },
   'outreach.report': { depth: 8, why: OTHERS },
@@ -104,13 +112,13 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'outreach.confirmReport': { depth: 15, why: OTHERS },
   'outreach.appointBuildingRole': { depth: 10, why: OTHERS },
   'outreach.needCategories': { depth: 2, why: OTHERS },
-  'outreach.publishNeed': { depth: 4, why: OTHERS },
-  'outreach.wish': { depth: 4, why: OTHERS },
+  'outreach.publishNeed': { depth: 5, why: OTHERS },
+  'outreach.wish': { depth: 5, why: OTHERS },
   'outreach.reviewWish': { depth: 9, why: OTHERS },
   'outreach.listNeeds': { depth: 2, why: OTHERS },
   'outreach.getNeed': { depth: 3, why: OTHERS },
   'outreach.myNeeds': { depth: 2, why: OTHERS },
-  'outreach.claim': { depth: 11, why: OTHERS },
+  'outreach.claim': { depth: 12, why: OTHERS },
   'outreach.complete': { depth: 5, why: OTHERS },
   'outreach.confirmDone': { depth: 16, why: OTHERS },
   'outreach.thank': { depth: 10, why: OTHERS },

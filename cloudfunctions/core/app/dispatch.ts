@@ -5,7 +5,7 @@ import { USERS, type UserDoc } from './account/user';
 import type { AppContext, Deps } from './context';
 import { checkInputText, perCallCheck } from './content';
 import { userIdFor } from './ids';
-import { runOnce } from './idempotency';
+import { beginOnce, type Once } from './idempotency';
 import { fail, failures, type InputIssue, type Result } from './result';
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -14,6 +14,13 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 function issuesOf(error: ZodError): InputIssue[] {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+}
+
+/** The refusal of a caller the action's access level does not admit, or null. */
+function gate(access: 'registered' | 'active', user: UserDoc | null): Result<unknown> | null {
+  if (!user) return failures.notRegistered();
+  if (access === 'active' && user.status !== 'active') return failures.notActive();
+  return null;
 }
 
 /**
@@ -48,17 +55,26 @@ export async function dispatch(
 
     const callerId = openid ? userIdFor(openid, deps.userIdSalt) : null;
     if (def.access !== 'public' && !openid) return failures.unauthenticated();
+    const input = parsed.data as Record<string, unknown>;
+    const token = def.idempotent && isPlainObject(input) && typeof input.clientToken === 'string' ? input.clientToken : null;
+    // The idempotency claim is issued now, so it travels in the same round as the reads below.
+    let once: Once | null = null;
+    if (token && callerId) {
+      const { clientToken: _omit, ...payload } = input;
+      once = beginOnce(deps, `${callerId}:${token}`, { fn, action: name, payload });
+    }
     const needsUser = def.access === 'registered' || def.access === 'active' || def.access === 'identified';
-    // One round: the caller's record (its id derives from the OPENID) and the action's own reads.
-    const [user, loaded] = await Promise.all([
-      needsUser && callerId ? deps.store.get<UserDoc>(USERS, callerId) : null,
-      def.load ? def.load(parsed.data, { store: deps.store, callerId, now: deps.clock.now() }) : undefined,
-    ]);
-    if (needsUser) {
-      if (def.access !== 'identified') {
-        if (!user) return failures.notRegistered();
-        if (def.access === 'active' && user.status !== 'active') return failures.notActive();
-      }
+    // One round: the caller's record (its id derives from the OPENID), the action's own reads and the claim.
+    let user: UserDoc | null;
+    let loaded: unknown;
+    try {
+      [user, loaded] = await Promise.all([
+        needsUser && callerId ? deps.store.get<UserDoc>(USERS, callerId) : null,
+        def.load ? def.load(parsed.data, { store: deps.store, callerId, now: deps.clock.now() }) : undefined,
+      ]);
+    } catch (err) {
+      await once?.release().catch(() => undefined);
+      throw err;
     }
     const ctx: AppContext & { loaded: unknown } = {
       ...deps,
@@ -68,15 +84,14 @@ export async function dispatch(
       user,
       loaded,
     };
-    const input = parsed.data as Record<string, unknown>;
-    const refused = await checkInputText(def.input, input, ctx);
-    if (refused) return refused;
-    const token = def.idempotent && isPlainObject(input) && typeof input.clientToken === 'string' ? input.clientToken : null;
-    if (token && callerId) {
-      const { clientToken: _omit, ...payload } = input;
-      return await runOnce(deps, `${callerId}:${token}`, { fn, action: name, payload }, () => def.run(input, ctx));
+    const admitted = def.access === 'registered' || def.access === 'active' ? gate(def.access, user) : null;
+    const refused = admitted ?? (await checkInputText(def.input, input, ctx));
+    if (refused) {
+      // Refused before its work: the claim (if ours) is given back, and the call leaves no trace.
+      await once?.release();
+      return refused;
     }
-    return await def.run(input, ctx);
+    return once ? await once.run(() => def.run(input, ctx)) : await def.run(input, ctx);
   } catch (err) {
     if (err instanceof UnavailableError) {
       deps.logger.error(`${fn} unavailable: ${err.reason}`, err.detail ?? err);

@@ -20,18 +20,34 @@ const WAIT_MS = 5_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A call under a (caller, clientToken) key whose claim was issued with `beginOnce`. */
+export interface Once {
+  /** Runs `work` unless another call holds or held the key (then its stored result, or CONFLICT). */
+  run(work: () => Promise<Result<unknown>>): Promise<Result<unknown>>;
+  /** The call was refused before its work: gives the claim back, if it was ours. */
+  release(): Promise<void>;
+}
+
 /**
  * Runs `work` at most once per (caller, clientToken): the first call claims the key in the
  * database (unique `_id`), later calls with the same payload get the stored result, and calls
  * with another payload get CONFLICT. Only successes are stored: a call that fails or throws
  * releases its claim, so a retry runs again.
  */
-export async function runOnce(
+export function runOnce(
   deps: Pick<Deps, 'store' | 'clock'>,
   key: string,
   payload: unknown,
   work: () => Promise<Result<unknown>>,
 ): Promise<Result<unknown>> {
+  return beginOnce(deps, key, payload).run(work);
+}
+
+/**
+ * Issues the claim of `key` now (dispatch sends it in the same round as the caller's record) and
+ * returns what runs the work under it. The claim's outcome is held, never left unhandled.
+ */
+export function beginOnce(deps: Pick<Deps, 'store' | 'clock'>, key: string, payload: unknown): Once {
   const { store, clock } = deps;
   const hash = digest(payload);
   const claim = async (): Promise<boolean> => {
@@ -48,8 +64,33 @@ export async function runOnce(
       throw err;
     }
   };
+  const first = claim().then(
+    (ours) => ({ ours, error: null as unknown }),
+    (error: unknown) => ({ ours: false, error }),
+  );
+  const firstClaim = async (): Promise<boolean> => {
+    const c = await first;
+    if (c.error) throw c.error;
+    return c.ours;
+  };
+  return {
+    release: async () => {
+      if ((await first).ours) await store.remove(IDEMPOTENCY, key, { state: 'pending' });
+    },
+    run: (work) => runClaimed(deps, key, hash, firstClaim, claim, work),
+  };
+}
 
-  if (!(await claim())) {
+async function runClaimed(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  key: string,
+  hash: string,
+  firstClaim: () => Promise<boolean>,
+  claim: () => Promise<boolean>,
+  work: () => Promise<Result<unknown>>,
+): Promise<Result<unknown>> {
+  const { store, clock } = deps;
+  if (!(await firstClaim())) {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
       const rec = await store.get<IdempotencyRecord>(IDEMPOTENCY, key);

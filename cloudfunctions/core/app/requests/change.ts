@@ -1,6 +1,7 @@
 import { applyCommand, type Command, type Transition } from '../../domain/request-state';
 import type { Notification } from '../../ports/notifier';
 import { bumpCounters, requestCounterPatch } from '../admin/counters';
+import type { DocumentOps } from '../../ports/store';
 import { checkTexts } from '../content';
 import type { LoadContext } from '../action';
 import type { AppContext } from '../context';
@@ -43,6 +44,8 @@ export async function change(
   commandFor: (doc: RequestDoc) => Command,
   text?: string | null,
   messagesOf?: MessagesOf,
+  /** Another write of the change (an audit entry), made in its transaction. */
+  alsoIn?: (tx: DocumentOps, c: Changed) => Promise<unknown>,
 ): Promise<Changed | Failure> {
   let checked = false;
   const requestId = typeof target === 'string' ? target : target.id;
@@ -73,7 +76,7 @@ export async function change(
     // The oversight counters the change moves go in the same transaction (app/admin/counters.ts).
     const counters = requestCounterPatch(doc, after);
     const written =
-      messages.length === 0 && !counters
+      messages.length === 0 && !counters && !alsoIn
         ? await ctx.store.update(REQUESTS, doc._id, patch, { version: doc.version })
         : await ctx.store
             .transaction(async (tx) => {
@@ -84,6 +87,7 @@ export async function change(
                 }),
                 counters ? bumpCounters(tx, doc.communityId, counters) : null,
                 ...messages.map((m) => ctx.notifier.sendIn(tx, m)),
+                alsoIn?.(tx, changed),
               ]);
               return 1;
             })

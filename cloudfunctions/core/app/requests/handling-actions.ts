@@ -161,9 +161,9 @@ export const handlingActions = {
           })),
           ...(input.outcome === 'reject' ? submitterMessages(after, input.note) : []),
         ],
+        (tx, { after }) => audit({ ...ctx, store: tx }, 'requests.decide', 'request', after._id, { outcome: input.outcome }),
       );
       if ('ok' in c) return c;
-      await audit(ctx, 'requests.decide', 'request', c.after._id, { outcome: input.outcome });
       return ok(viewAfter(ctx, c));
     },
   }),

@@ -1,5 +1,6 @@
 import { isActive } from '../../domain/request-state';
 import { type Filter, type SortDirection } from '../../ports/store';
+import { loadRequest } from './change';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
@@ -90,8 +91,9 @@ export const queryActions = {
     summary: '办理方查看居民完整手机号（留痕）',
     access: 'active',
     input: requestRef,
+    load: loadRequest,
     run: async (input, ctx) => {
-      const doc = await ctx.store.get<RequestDoc>(REQUESTS, input.requestId);
+      const doc = ctx.loaded;
       if (!doc) return failures.notFound('诉求');
       const actor = actorFor(ctx.user, doc);
       if (!handlesRequest(actor, doc)) return fail('FORBIDDEN', '只有办理该诉求的工作人员可以查看联系电话', 'NOT_HANDLING');

@@ -186,8 +186,9 @@ export const activityActions: ActionMap = {
     summary: '取消活动并通知已报名的志愿者',
     access: 'active',
     input: cancelActivityInput,
+    load: (input, { store }) => store.get<ActivityDoc>(ACTIVITIES, input.activityId),
     run: async (input, ctx) => {
-      const a = await ctx.store.get<ActivityDoc>(ACTIVITIES, input.activityId);
+      const a = ctx.loaded;
       if (!a) return failures.notFound('活动');
       if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以取消活动');
       if (a.status === 'cancelled') return fail('INVALID_STATE', '活动已取消', 'ACTIVITY_CANCELLED');
@@ -200,9 +201,11 @@ export const activityActions: ActionMap = {
       const set = { status: 'cancelled', cancelReason: input.reason, cancelledAt: nowIso, cancelCleanupDone: false, updatedAt: nowIso };
       const updated = await ctx.store.update(ACTIVITIES, a._id, { $set: set, $inc: { version: 1 } }, { status: 'open' });
       if (!updated) return fail('INVALID_STATE', '活动状态已变化，请刷新后重试', 'STALE');
-      await audit(ctx, 'volunteer.cancelActivity', 'activity', a._id, { reason: input.reason });
       const cancelled: ActivityDoc = { ...a, ...set, status: 'cancelled' };
-      await completeCancellation(ctx, cancelled);
+      await Promise.all([
+        audit(ctx, 'volunteer.cancelActivity', 'activity', a._id, { reason: input.reason }),
+        completeCancellation(ctx, cancelled),
+      ]);
       const fresh = (await ctx.store.get<ActivityDoc>(ACTIVITIES, a._id)) ?? cancelled;
       return ok(activityDetail(fresh, null, true, now));
     },

@@ -47,8 +47,9 @@ export async function completeCancellation(deps: Pick<Deps, 'store' | 'clock' | 
       { activityId: a._id, status: { $in: ['confirmed', 'waitlisted'] } },
       { orderBy: [['seq', 'asc']], limit: 200 },
     );
-    if (active.length === 0) break;
     for (const s of active) if (await releaseForCancelledActivity(deps.store, deps.notifier, deps.clock.now(), s._id)) changed += 1;
+    // A short page was the last one.
+    if (active.length < 200) break;
   }
   await deps.store.update(ACTIVITIES, a._id, { $set: { cancelCleanupDone: true } }, { status: 'cancelled' });
   return changed;
