@@ -11,17 +11,22 @@
 //   size            bytes of the built mini-program, main package vs subpackages
 //   first render    JSON bytes of every setData on each page's first render with the demo data
 //                                                                               — bench/runner/setdata.mjs
+//   city            the generated city (bench/city/, cached under .data/bench-city/) and the latency
+//                   of every page's first calls at a tenth of Jingzhou and at the whole city
+//   vote            the owners' vote at scale: 5,000 ballots, 200 in flight; tally = recount
+//                                                                               — bench/runner/city.mjs
 // The in-process parts are bench/parts/*.ts (each bundled and run in its own process); their table
 // rows are in bench/runner/rows.mjs.
 //
 // `node bench/run.mjs [part ...]` runs only the named parts (cold, trips, latency, contention, size,
-// setdata) and prints their rows; bench/results.* are written only by a full run (or with --write).
+// setdata, city, vote) and prints their rows; bench/results.* are written only by a full run (or with --write).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildParts } from './runner/build.mjs';
 import { coldRows, coldStart } from './runner/cold.mjs';
 import { log, machine, out, renderTable, root, runPart, tmp } from './runner/common.mjs';
+import { city, cityRows, voteRows } from './runner/city.mjs';
 import { contentionRows, latencyRows, sizeRows, tripsRows } from './runner/rows.mjs';
 import { firstRender, setdataRows } from './runner/setdata.mjs';
 
@@ -46,9 +51,12 @@ const PARTS = [
     rows: contentionRows,
   },
   { name: 'setdata', order: 5, run: () => (log('first-render setData (jest + miniprogram-simulate)'), firstRender()), rows: setdataRows },
+  // After setdata: the city measures the calls the first renders made.
+  { name: 'city', order: 6, run: city, rows: cityRows },
+  { name: 'vote', order: 7, run: () => (log("owners' vote: 5,000 ballots, 200 in flight"), runPart('owners-vote')), rows: voteRows },
 ];
 /** The bench/parts/*.ts entries to bundle. */
-const PART_BUNDLES = ['seed-db', 'actions', 'round-trips', 'latency', 'contention', 'size'];
+const PART_BUNDLES = ['seed-db', 'actions', 'round-trips', 'latency', 'contention', 'size', 'city-db', 'city-latency', 'owners-vote'];
 
 const ALL_PARTS = PARTS.map((p) => p.name);
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -62,7 +70,7 @@ async function main() {
   await buildParts(PART_BUNDLES);
   const loadAtStart = os.loadavg();
   const results = {};
-  for (const p of PARTS) if (parts.includes(p.name)) results[p.name] = await p.run();
+  for (const p of PARTS) if (parts.includes(p.name)) results[p.name] = await p.run(results);
 
   const m = { ...machine(), loadAtStart: loadAtStart.map((x) => Math.round(x * 100) / 100) };
   const rows = [...PARTS].sort((a, b) => a.order - b.order).flatMap((p) => (results[p.name] ? p.rows(results[p.name]) : []));

@@ -66,6 +66,8 @@ interface PageReport {
   totalBytes: number;
   largestBytes: number;
   requests: string[];
+  /** The calls themselves, for the city-latency bench (every page's first calls at city scale). */
+  calls: Array<{ fn: string; action: string; data: unknown; openid: string | null }>;
   failedRequests: string[];
   error?: string;
 }
@@ -96,6 +98,7 @@ test.each(appPages())('%s', async (page) => {
     totalBytes: 0,
     largestBytes: 0,
     requests: [],
+    calls: [],
     failedRequests: [],
   };
   reports.push(report);
@@ -105,6 +108,7 @@ test.each(appPages())('%s', async (page) => {
     const body = options.data as { action: string; data: unknown };
     const openid = ((options.header ?? {}) as Record<string, string>)['x-openid'] ?? null;
     report.requests.push(`${fn}.${body.action}`);
+    report.calls.push({ fn, action: body.action, data: JSON.parse(JSON.stringify(body.data ?? {})), openid });
     pending++;
     const answer = isFunctionName(fn)
       ? dispatch(fn, FUNCTIONS[fn], JSON.parse(JSON.stringify(body)), deps, openid)
