@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
 import type { CommunityDoc, CompoundDoc, FirmDoc, StreetDoc } from '../../cloudfunctions/core/app/community/community';
+import { backfillCounters } from '../../cloudfunctions/core/app/admin/recount';
 import { FixedClock } from '../../cloudfunctions/core/adapters/clocks';
 import { periodOf } from '../../cloudfunctions/core/domain/period';
 import { createLocalDeps } from '../../cloudfunctions/core/runtime/local-deps';
@@ -77,6 +78,11 @@ export async function generateCity(filename: string, fraction: number, log: (msg
     log(`city ${fraction}: indexes in ${Date.now() - started} ms`);
     const counts = w.counts();
     db.close();
+    // The oversight counters of every community, from the records (as a deployment's backfill sets them).
+    const after = createLocalDeps({ filename, clock });
+    await backfillCounters(after, { onlyMissing: false });
+    await after.store.close();
+    log(`city ${fraction}: oversight counters in ${Date.now() - started} ms`);
     return {
       fraction,
       shape,
