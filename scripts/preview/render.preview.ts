@@ -19,11 +19,20 @@ const WIDTH = 375;
 const SETTLE_LIMIT_MS = 3000;
 
 
+/** An exparser node: a component (with its shadow tree) or an element. */
+interface ExNode {
+  childNodes: ExNode[];
+  shadowRoot?: ExNode;
+  triggerLifeTime(name: string): void;
+}
 interface Exparser {
   Event: { dispatchEvent(target: unknown, event: unknown): void; create(name: string, detail: object, options: object): unknown };
+  Component: new () => ExNode;
+  Element: new () => ExNode;
 }
 interface RootComponent {
   dom: DomElement;
+  _exparserNode: ExNode;
   instance: Record<string, unknown> & { setData(data: object): void };
   attach(parent: DomElement): void;
   detach(): void;
@@ -152,6 +161,25 @@ function largeText(scale: number): void {
   g.getApp = () => ({ globalData: { fontScale: scale } });
 }
 
+/**
+ * WeChat runs a component's `ready` once its first render is laid out; j-component does so only for
+ * the components present when the page is attached. This runs it for each component rendered since
+ * (a list that arrives with the data, TDesign's upload sizing its tiles in `ready`), once.
+ */
+function readyNewComponents(exparser: Exparser, root: ExNode, ready: WeakSet<ExNode>, fire = true): void {
+  const visit = (node: ExNode) => {
+    if (node instanceof exparser.Component) {
+      if (node.shadowRoot instanceof exparser.Element) visit(node.shadowRoot);
+      if (!ready.has(node)) {
+        ready.add(node);
+        if (fire) node.triggerLifeTime('ready');
+      }
+    }
+    for (const child of node.childNodes) if (child instanceof exparser.Element) visit(child);
+  };
+  visit(root);
+}
+
 /** Renders one state at a screen width; resolves to its composed HTML. */
 async function renderState(entry: PreviewEntry, width: number): Promise<{ html: string; backendErrors: string[]; overlay?: string }> {
   const pagePath = join(MINIPROGRAM_ROOT, entry.page);
@@ -228,16 +256,20 @@ async function renderState(entry: PreviewEntry, width: number): Promise<{ html: 
     wx.showModal = (o: { title?: string; content?: string; confirmText?: string; cancelText?: string }) =>
       void overlays.push(`modal:${o.title ?? ''}\n${o.content ?? ''}\n${o.cancelText ?? '取消'}\n${o.confirmText ?? '确定'}`);
 
+    const ready = new WeakSet<ExNode>();
     const settle = async (ms = 30) => {
       const started = Date.now();
       await simulate.sleep(ms);
       while (pending > 0 && Date.now() - started < SETTLE_LIMIT_MS) await simulate.sleep(20);
+      readyNewComponents(exparser, comp._exparserNode, ready);
       await simulate.sleep(ms);
     };
 
     const parent = doc().createElement('div');
     doc().body.appendChild(parent);
     comp.attach(parent);
+    // attach ran `ready` for every component there now: marked, not run again.
+    readyNewComponents(exparser, comp._exparserNode, ready, false);
     // WeChat's page lifecycle after `attached`: onLoad(query) → onShow → onReady.
     const lifecycle = (name: string, ...args: unknown[]) => {
       const fn = comp.instance[name];
