@@ -65,6 +65,8 @@ export interface TabBar {
   selected: number;
   /** The badge a page set with wx.setTabBarBadge. */
   badge?: { index: number; text: string };
+  /** Each tab's icon and selected icon (file URLs of app.json's iconPath, selectedIconPath). */
+  icons?: Array<{ icon?: string; selected?: string }>;
 }
 
 export interface ComposeInput {
@@ -126,7 +128,10 @@ function tabBarHtml(tab: TabBar): string {
   const items = tab.items
     .map((text, i) => {
       const badge = tab.badge?.index === i ? `<span class="pv-badge">${escapeHtml(tab.badge.text)}</span>` : '';
-      return `<div class="pv-tab" style="color:${i === tab.selected ? tab.selectedColor : tab.color}">${escapeHtml(text)}${badge}</div>`;
+      const src = i === tab.selected ? tab.icons?.[i]?.selected : tab.icons?.[i]?.icon;
+      const icon = src ? `<img class="pv-tab__icon" src="${escapeHtml(src)}" alt="">` : '';
+      const label = icon ? `<span class="pv-tab__text">${escapeHtml(text)}${badge}</span>` : `${escapeHtml(text)}${badge}`;
+      return `<div class="pv-tab${icon ? ' pv-tab--icon' : ''}" style="color:${i === tab.selected ? tab.selectedColor : tab.color}">${icon}${label}</div>`;
     })
     .join('');
   const border = tab.borderStyle === 'white' ? 'rgba(255,255,255,.33)' : 'rgba(0,0,0,.12)';
@@ -163,6 +168,8 @@ export function composePage(input: ComposeInput): string {
 .pv-badge { display: inline-block; min-width: 16px; height: 16px; margin-left: 2px; padding: 0 4px; border-radius: 8px; background: #fa5151; color: #fff; font-size: 11px; line-height: 16px; text-align: center; vertical-align: top; }
 .pv-tabbar { position: fixed; z-index: 10000; left: 0; right: 0; bottom: 0; height: ${SCREEN.tabBar}px; padding-bottom: ${SCREEN.safeBottom}px; display: flex; border-top: 1px solid; }
 .pv-tab { flex: 1; display: flex; align-items: center; justify-content: center; font-size: 14px; }
+.pv-tab--icon { flex-direction: column; font-size: 10px; line-height: 1.4; }
+.pv-tab__icon { width: 27px; height: 27px; margin-bottom: 1px; }
 .pv-home { position: fixed; z-index: 10001; bottom: 8px; left: 50%; width: 134px; height: 5px; margin-left: -67px; border-radius: 3px; background: #000; }
 .pv-content { box-sizing: border-box; min-height: 100vh; padding-top: ${top}px; padding-bottom: ${bottom}px; display: flex; flex-direction: column; background: ${chrome.pageBackground}; }
 .pv-content > page { display: block; flex: 1 0 auto; }

@@ -72,7 +72,7 @@ const ICONS_DIR = process.env.PREVIEW_ICONS || '';
 
 interface AppJson {
   window?: Record<string, string>;
-  tabBar?: { color: string; selectedColor: string; backgroundColor: string; borderStyle?: 'black' | 'white'; list: Array<{ pagePath: string; text: string }> };
+  tabBar?: { color: string; selectedColor: string; backgroundColor: string; borderStyle?: 'black' | 'white'; list: Array<{ pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }> };
 }
 const appJson = JSON.parse(readFileSync(join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as AppJson;
 
@@ -115,7 +115,10 @@ function chromeOf(page: string): { chrome: WindowChrome; tabBar?: TabBar } {
   const t = appJson.tabBar;
   return {
     chrome,
-    tabBar: { color: t.color, selectedColor: t.selectedColor, backgroundColor: t.backgroundColor, borderStyle: t.borderStyle ?? 'black', items: t.list.map((i) => i.text), selected: tabIndex },
+    tabBar: { color: t.color, selectedColor: t.selectedColor, backgroundColor: t.backgroundColor, borderStyle: t.borderStyle ?? 'black', items: t.list.map((i) => i.text),
+      selected: tabIndex,
+      icons: t.list.map((i) => ({ icon: i.iconPath && `file://${join(MINIPROGRAM_ROOT, i.iconPath)}`, selected: i.selectedIconPath && `file://${join(MINIPROGRAM_ROOT, i.selectedIconPath)}` })),
+    },
   };
 }
 
