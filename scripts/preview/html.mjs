@@ -56,7 +56,9 @@ export function renderHtml(args) {
     env: { ...process.env, TZ: 'Asia/Shanghai', PREVIEW_OUT: args.out, PREVIEW_ONLY: args.only, PREVIEW_ICONS: iconsDir() },
   });
   const manifestFile = join(args.out, 'manifest.json');
-  if (r.status !== 0 || !existsSync(manifestFile)) throw new Error(`preview: rendering the pages failed (jest exit ${r.status})`);
+  if (!existsSync(manifestFile)) throw new Error(`preview: rendering the pages failed (jest exit ${r.status})`);
+  // A page that throws after it rendered fails its jest test but still has its picture: go on, and say so.
+  if (r.status !== 0) log(`jest reported failures (exit ${r.status}): see the ● lines above; the other pages are in the gallery`);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   const order = new Map(manifest.declared.map((id, i) => [id, i]));
   const items = [...manifest.items].sort((a, b) => (order.get(a.id.split('@')[0]) ?? 0) - (order.get(b.id.split('@')[0]) ?? 0) || b.width - a.width);
