@@ -36,7 +36,7 @@ const VIEWERS: Array<[prefix: string, openid: string]> = [
 const QUERIES: Record<string, Record<string, string>> = {
   'pages/volunteer/activity/index': { activityId: DEMO_ACTIVITIES.cleanup },
   'pages/requests/detail/index': { requestId: 'rq_demo_light' },
-  'pages/ratings/firm/index': { firmId: DEMO.firm1 },
+  'ratings/firm/index': { firmId: DEMO.firm1 },
   'staff/volunteer/roster/index': { activityId: DEMO_ACTIVITIES.cleanup },
   'staff/volunteer/create/index': { communityId: DEMO.communityId },
 };

@@ -148,10 +148,10 @@ export const PAGES: Record<string, PageSpec> = {
     without: ['empty'],
     states: [{ name: 'errors', title: '未填写就提交', act: (p) => p.tap('提交注册') }],
   },
-  'pages/ratings/board/index': {
+  'ratings/board/index': {
     states: [{ name: 'unregistered', title: '未注册', as: 'newcomer' }],
   },
-  'pages/ratings/firm/index': {
+  'ratings/firm/index': {
     query: { firmId: 'f_jinghua' },
     states: [{ name: 'red', title: '红榜企业', query: { firmId: 'f_chuyun' } }],
   },

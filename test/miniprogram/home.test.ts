@@ -35,7 +35,7 @@ test('opens a tab page with switchTab and another page with navigateTo', async (
   await page.tap('志愿活动');
   expect(wx.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/activities/index' }));
   await page.tap('红黑榜');
-  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/ratings/board/index' }));
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/ratings/board/index' }));
 });
 
 test('says a feature is coming when its page does not exist yet', async () => {

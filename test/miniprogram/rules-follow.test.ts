@@ -145,7 +145,7 @@ test('the roster says a check-out short of 75 % of the activity earns no hours',
 });
 
 test('the 红黑榜 explains grades with the community’s weights and penalty', async () => {
-  const p = await open('pages/ratings/board/index', 'demo-resident', '信用等级');
+  const p = await open('ratings/board/index', 'demo-resident', '信用等级');
   expect(p.text()).toContain('业主满意度 50% + 社区党组织评价 25% + 业委会评价 25%');
   expect(p.text()).toContain('每项重大事项扣 15 分');
   expect(p.text()).toContain('AAA ≥ 85 分');

@@ -19,7 +19,7 @@ export interface HomeTile {
 export const HOME_TILES: HomeTile[] = [
   { key: 'activities', title: '志愿活动', description: '报名参加社区活动', icon: 'heart', url: '/pages/activities/index' },
   { key: 'requests', title: '我有诉求', description: '三方联动 接诉即办', icon: 'chat-bubble', url: '/pages/requests/index' },
-  { key: 'ratings', title: '红黑榜', description: '物业服务评价公示', icon: 'flag', url: '/pages/ratings/board/index' },
+  { key: 'ratings', title: '红黑榜', description: '物业服务评价公示', icon: 'flag', url: '/ratings/board/index' },
   {
     key: 'owners',
     title: '业主表决',

@@ -12,7 +12,7 @@ const INTERNAL = { ok: false, error: { code: 'INTERNAL', message: '网络异常�
 
 test('shows the latest period’s red and black lists with each firm’s grade and score', async () => {
   const backend = mockBackend({ 'ratings.board': { ok: true, data: boardOf('2026-H1') } });
-  page = await renderPage('pages/ratings/board/index');
+  page = await renderPage('ratings/board/index');
 
   expect(backend.calls('ratings.board')).toEqual([{}]);
   expect(page.text()).toContain('2026年上半年物业服务评价结果，2026年7月15日发布');
@@ -31,7 +31,7 @@ test('switches to an earlier period', async () => {
   const backend = mockBackend({
     'ratings.board': (data) => ({ ok: true, data: boardOf(data.period === '2025-H2' ? '2025-H2' : '2026-H1') }),
   });
-  page = await renderPage('pages/ratings/board/index');
+  page = await renderPage('ratings/board/index');
 
   await page.tap('2025年下半年');
   await until(page, '2025年下半年物业服务评价结果');
@@ -43,15 +43,15 @@ test('switches to an earlier period', async () => {
 
 test('opens a firm’s credit history when its row is tapped', async () => {
   mockBackend({ 'ratings.board': { ok: true, data: boardOf('2026-H1') } });
-  page = await renderPage('pages/ratings/board/index');
+  page = await renderPage('ratings/board/index');
 
   await page.tap(page.getByText('荆州荆华物业管理有限公司'));
-  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/ratings/firm/index?firmId=f_jinghua' }));
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/ratings/firm/index?firmId=f_jinghua' }));
 });
 
 test('says so when nothing has been published yet', async () => {
   mockBackend({ 'ratings.board': { ok: true, data: EMPTY_BOARD } });
-  page = await renderPage('pages/ratings/board/index');
+  page = await renderPage('ratings/board/index');
 
   expect(page.text()).toContain('暂无已发布的红黑榜');
   expect(page.queryByText('已显示全部', { exact: false })).toBeNull();
@@ -60,14 +60,14 @@ test('says so when nothing has been published yet', async () => {
 test('shows a loading state until the board answers', async () => {
   mockBackend({ 'ratings.board': { ok: true, data: EMPTY_BOARD } });
   (wx.request as unknown as jest.Mock).mockImplementationOnce(() => undefined);
-  page = await renderPage('pages/ratings/board/index');
+  page = await renderPage('ratings/board/index');
 
   expect(page.text()).toContain('加载中');
 });
 
 test('shows the error and loads again on 重试', async () => {
   const backend = mockBackend({ 'ratings.board': INTERNAL });
-  page = await renderPage('pages/ratings/board/index');
+  page = await renderPage('ratings/board/index');
 
   expect(page.text()).toContain('加载失败');
   expect(page.text()).toContain('网络异常，请稍后重试');
@@ -82,7 +82,7 @@ test('reloads the shown period on pull to refresh', async () => {
   const backend = mockBackend({
     'ratings.board': (data) => ({ ok: true, data: boardOf(data.period === '2025-H2' ? '2025-H2' : '2026-H1') }),
   });
-  page = await renderPage('pages/ratings/board/index');
+  page = await renderPage('ratings/board/index');
 
   (page.comp.instance as unknown as { onPullDownRefresh(): void }).onPullDownRefresh();
   await page.settle();

@@ -10,7 +10,7 @@ afterEach(() => page?.detach());
 
 test('shows the firm’s latest grade, compounds served and grade history', async () => {
   const backend = mockBackend({ 'ratings.firm': { ok: true, data: FIRM } });
-  page = await renderPage('pages/ratings/firm/index', { properties: { firmId: 'f_chuyun' } });
+  page = await renderPage('ratings/firm/index', { properties: { firmId: 'f_chuyun' } });
 
   expect(backend.calls('ratings.firm')).toEqual([{ firmId: 'f_chuyun' }]);
   expect(page.text()).toContain('荆州楚韵物业服务有限公司');
@@ -26,7 +26,7 @@ test('shows the firm’s latest grade, compounds served and grade history', asyn
 
 test('charts each dimension over the periods, oldest first', async () => {
   mockBackend({ 'ratings.firm': { ok: true, data: FIRM } });
-  page = await renderPage('pages/ratings/firm/index', { properties: { firmId: 'f_chuyun' } });
+  page = await renderPage('ratings/firm/index', { properties: { firmId: 'f_chuyun' } });
 
   const row = page.getByText('共建共治').parentElement as Element;
   expect(row.textContent?.replace(/\s+/g, '')).toBe('共建共治2025下4.02026上5.0');
@@ -36,7 +36,7 @@ test('charts each dimension over the periods, oldest first', async () => {
 
 test('says so for a firm never rated', async () => {
   mockBackend({ 'ratings.firm': { ok: true, data: { ...FIRM, latest: null, history: [] } } });
-  page = await renderPage('pages/ratings/firm/index', { properties: { firmId: 'f_chuyun' } });
+  page = await renderPage('ratings/firm/index', { properties: { firmId: 'f_chuyun' } });
 
   expect(page.text()).toContain('尚无已发布的评价结果');
   expect(page.text()).toContain('暂无历史记录');
@@ -45,7 +45,7 @@ test('says so for a firm never rated', async () => {
 
 test('shows NOT_FOUND as an error with 重试', async () => {
   const backend = mockBackend({ 'ratings.firm': { ok: false, error: { code: 'NOT_FOUND', message: '物业企业不存在' } } });
-  page = await renderPage('pages/ratings/firm/index', { properties: { firmId: 'f_none' } });
+  page = await renderPage('ratings/firm/index', { properties: { firmId: 'f_none' } });
 
   expect(page.text()).toContain('物业企业不存在');
   backend.answer('ratings.firm', { ok: true, data: FIRM });

@@ -1,4 +1,4 @@
-import { gradeTheme } from '../../../miniprogram/pages/ratings/labels';
+import { gradeTheme } from '../../../miniprogram/utils/rating-labels';
 
 test.each([
   ['AAA', 'danger'],

@@ -8,7 +8,7 @@ import type { Notification } from '../../ports/notifier';
 export const LINKS = {
   request: (requestId: string) => `/pages/requests/detail/index?requestId=${requestId}`,
   activity: (activityId: string) => `/pages/volunteer/activity/index?activityId=${activityId}`,
-  ratingsBoard: () => '/pages/ratings/board/index',
+  ratingsBoard: () => '/ratings/board/index',
   need: (needId: string) => `/outreach/need/index?needId=${needId}`,
   mine: () => '/pages/mine/index',
 };

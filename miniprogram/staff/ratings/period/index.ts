@@ -194,7 +194,7 @@ Component({
     },
 
     onOpenBoard() {
-      openPage('/pages/ratings/board/index');
+      openPage('/ratings/board/index');
     },
 
     /** 导出信用评价表: the period's published results as .xlsx, downloaded and opened. */

@@ -1,7 +1,7 @@
 // What the staff period view shows: each compound's raters (not yet rated first), the period's
 // state and publications, and the sheets in detail.
 import type { PeriodView, SheetView } from '../../../services/ratings';
-import { dateText, RATER_ROLE_LABELS, scoreText } from '../../../pages/ratings/labels';
+import { dateText, RATER_ROLE_LABELS, scoreText } from '../../../utils/rating-labels';
 
 export interface RaterRow {
   userId: string;

@@ -1,7 +1,7 @@
 // The rating sheet's form: seven dimensions of 1–5 stars and a comment, and what it says about
 // the sheet's state.
 import type { DimensionScores, FirmGrade, MySheetsView } from '../../../services/ratings';
-import { DIMENSION_LABELS, DIMENSION_ORDER, gradeText, RATER_ROLE_LABELS, SCORE_WORDS } from '../../../pages/ratings/labels';
+import { DIMENSION_LABELS, DIMENSION_ORDER, gradeText, RATER_ROLE_LABELS, SCORE_WORDS } from '../../../utils/rating-labels';
 
 type SheetState = MySheetsView['items'][number]['state'];
 type Dimension = keyof DimensionScores;

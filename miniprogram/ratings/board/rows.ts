@@ -1,6 +1,6 @@
 // What the 红黑榜 shows of a board: one row per firm, with its grade, score and why it is listed.
-import type { BoardView } from '../../../services/ratings';
-import { dateText, gradeText, gradeTheme, LIST_LABELS, scoreText } from '../labels';
+import type { BoardView } from '../../services/ratings';
+import { dateText, gradeText, gradeTheme, LIST_LABELS, scoreText } from '../../utils/rating-labels';
 
 export interface FirmRow {
   firmId: string;

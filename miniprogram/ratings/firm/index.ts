@@ -1,8 +1,8 @@
 // 企业信用档案: a firm's latest grade, the compounds it serves, its grade history and its scores by
 // dimension over the published periods.
-import { loadedPageBehavior } from '../../../behaviors/page';
-import * as ratings from '../../../services/ratings';
-import { gradeText, gradeTheme, LIST_LABELS, scoreText } from '../labels';
+import { loadedPageBehavior } from '../../behaviors/page';
+import * as ratings from '../../services/ratings';
+import { gradeText, gradeTheme, LIST_LABELS, scoreText } from '../../utils/rating-labels';
 import { chartOf, historyOf, type ChartRow, type HistoryRow } from './chart';
 
 Component({

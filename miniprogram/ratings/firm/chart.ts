@@ -1,7 +1,7 @@
 // The firm page's "scores by dimension over periods": for each dimension, one bar per published
 // period (oldest first), its length the mean score out of 5.
-import type { FirmView } from '../../../services/ratings';
-import { DIMENSION_LABELS, DIMENSION_ORDER, gradeText, gradeTheme, LIST_LABELS, scoreText } from '../labels';
+import type { FirmView } from '../../services/ratings';
+import { DIMENSION_LABELS, DIMENSION_ORDER, gradeText, gradeTheme, LIST_LABELS, scoreText } from '../../utils/rating-labels';
 
 /** At most this many periods in the chart: the recent ones. */
 export const CHART_PERIODS = 4;

@@ -1,9 +1,9 @@
 // 红黑榜: the latest published period's red and black lists, every firm with its grade and score,
 // and the earlier periods to switch to. Tapping a firm opens its credit history.
-import { loadedPageBehavior } from '../../../behaviors/page';
-import * as ratings from '../../../services/ratings';
-import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { openPage } from '../../../utils/navigate';
+import { loadedPageBehavior } from '../../behaviors/page';
+import * as ratings from '../../services/ratings';
+import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import { openPage } from '../../utils/navigate';
 import { boardRows, type FirmRow } from './rows';
 
 Component({
@@ -53,7 +53,7 @@ Component({
     },
 
     onFirmTap(e: DatasetEvent<{ firmId: string }>) {
-      openPage(`/pages/ratings/firm/index?firmId=${encodeURIComponent(e.currentTarget.dataset.firmId)}`);
+      openPage(`/ratings/firm/index?firmId=${encodeURIComponent(e.currentTarget.dataset.firmId)}`);
     },
   },
 });

@@ -1,7 +1,7 @@
 // Chinese names and display helpers of the ratings feature, shared by its pages (the staff pages
 // in the subpackage reuse them from the main package).
-import type { Dimension, Grade, ListKind, RaterRole } from '../../../cloudfunctions/core/domain/credit';
-import { chinaParts } from '../../utils/china-time';
+import type { Dimension, Grade, ListKind, RaterRole } from '../../cloudfunctions/core/domain/credit';
+import { chinaParts } from './china-time';
 
 /** The seven dimensions of a rating sheet, in sheet order. */
 export const DIMENSION_ORDER: readonly Dimension[] = [
