@@ -58,8 +58,8 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
     call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId } }),
   },
   overview: {
-    reads: 5,
-    why: 'the caller, then in parallel the city’s communities (their counters, app/admin/counters.ts), the streets, the firms (names) and the latest city-wide results (grades): depth 2, whatever the city’s size',
+    reads: 6,
+    why: 'with the caller, in parallel: the city’s communities (their counters, app/admin/counters.ts), the streets, the firms (names) and the latest city-wide results (grades: the latest period, then its rows): depth 2, whatever the city’s size',
     call: () => ({ openid: 'demo-admin', data: { level: 'city' } }),
   },
   setRules: {

@@ -132,8 +132,8 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: null, data: {} }),
     },
     stats: {
-      reads: 9,
-      why: 'a dashboard: caller, community, three counts (residents, committee members, party members), the volunteer profiles and how many of them are approved residents, volunteer hours and request KPIs',
+      reads: 4,
+      why: "a dashboard from the community's counters: the caller, the community, its compounds (the firms' names) and the year's attended signups (volunteer hours), read together",
       call: () => ({ openid: 'demo-rc', data: { communityId: DEMO.communityId } }),
     },
   },

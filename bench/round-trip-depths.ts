@@ -31,7 +31,6 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'account.invite': { depth: 4, why: OTHERS },
   'account.redeem': { depth: 11, why: OTHERS },
   'account.revokeRole': { depth: 10, why: OTHERS },
-  'community.stats': { depth: 4, why: OTHERS },
   'volunteer.register': {
     depth: 8,
     why: `the volunteer number is a counter: ${TX}; the counter, the profile and the audit are written together, alongside the community's backbone and then oversight counters (one document: one after the other)`,
@@ -92,7 +91,7 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'admin.exportLedger': { depth: 4, why: OTHERS },
   'admin.overview': {
     depth: 2,
-    why: `the city's or a street's counters are read after the caller's record, which gives the scope: ${CALLER_FIRST}`,
+    why: "the latest city-wide grades are two reads in a row (the latest period, then its rows), beside the caller's record and the communities' counters; a street_admin's own street (no streetId given) is read after the caller's record, which gives it",
   },
   'owners.importRegister': { depth: 8, why: OTHERS },
   'owners.register': { depth: 5, why: OTHERS },

@@ -129,6 +129,9 @@ export type GrantRoleInput = InputOf<'grantRoleInput'>;
 /** account.listMembers input. */
 export type ListMembersInput = InputOf<'listMembersInput'>;
 
+/** community.list input: `{ mine: true }` the caller's own community, `{ communityId }` that one, `{}` every one. */
+export type ListCommunitiesInput = import('zod').input<typeof import('../cloudfunctions/core/app/community/schemas').listInput>;
+
 /** A compound (小区) and the firm serving it. */
 export interface CompoundItem {
   compoundId: string;

@@ -30,6 +30,9 @@ const VIEWERS: Array<[prefix: string, openid: string]> = [
   ['staff/ratings/sheet/', 'demo-oc'],
   ['staff/ratings/', 'demo-party'],
   ['staff/', 'demo-rc'],
+  // Redeeming an invitation is anyone's; the other admin pages are the platform admin's.
+  ['admin/redeem/', 'demo-resident'],
+  ['admin/', 'demo-admin'],
 ];
 
 /** The query a page is opened with (as WeChat gives it: page properties and onLoad), from the demo seed. */

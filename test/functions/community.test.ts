@@ -38,6 +38,51 @@ describe('community.list', () => {
     expect(second?.compounds.map((c) => c.firmId)).toEqual([DEMO.firm2]);
   });
 
+  test("lists every compound of the city, past the store's 1000 per read, and one community alone when asked", async () => {
+    // A community with 1,001 compounds (the whole city has 3,000): none may be left out.
+    const at = '2026-11-01T00:00:00.000Z';
+    await h.store.insert('communities', {
+      _id: 'cm_big',
+      name: '大社区',
+      city: '荆州市',
+      district: '沙市区',
+      street: '胜利街道',
+      officePhone: '0716-0000000',
+      population: 100000,
+      createdAt: at,
+    });
+    const ids = Array.from({ length: 1001 }, (_, i) => `cp_big_${String(i).padStart(4, '0')}`);
+    for (const id of ids)
+      await h.store.insert('compounds', {
+        _id: id,
+        communityId: 'cm_big',
+        name: `小区${id.slice(-4)}`,
+        firmId: DEMO.firm1,
+        firmName: '楚韵物业',
+      });
+    type Item = { communityId: string; compounds: Array<{ compoundId: string; name: string }> };
+    const all = await h.call<Item[]>('community', 'list', {}, null);
+    if (!all.ok) throw new Error(all.error.message);
+    const big = all.data.find((c) => c.communityId === 'cm_big');
+    expect(big?.compounds.map((k) => k.compoundId)).toEqual(ids);
+    expect(all.data.find((c) => c.communityId === DEMO.communityId)?.compounds).toHaveLength(2);
+    const one = await h.call<Item[]>('community', 'list', { communityId: 'cm_big' }, 'demo-resident');
+    expect(one.ok && one.data.map((c) => [c.communityId, c.compounds.length])).toEqual([['cm_big', 1001]]);
+    const mine = await h.call<Item[]>('community', 'list', { communityId: DEMO.communityId }, 'demo-resident');
+    expect(mine.ok && mine.data).toEqual(all.data.filter((c) => c.communityId === DEMO.communityId));
+    const none = await h.call<Item[]>('community', 'list', { communityId: 'cm_none' }, null);
+    expect(none.ok && none.data).toEqual([]);
+    // `mine`: the caller's own community, none before registering.
+    const own = await h.call<Item[]>('community', 'list', { mine: true }, 'demo-resident');
+    expect(own.ok && own.data).toEqual(mine.ok && mine.data);
+    const other = await h.call<Item[]>('community', 'list', { mine: true }, 'demo-resident4');
+    expect(other.ok && other.data.map((c) => c.communityId)).toEqual([DEMO.community2]);
+    for (const caller of ['demo-newcomer', null]) {
+      const nobody = await h.call<Item[]>('community', 'list', { mine: true }, caller);
+      expect(nobody.ok && nobody.data).toEqual([]);
+    }
+  });
+
   test('seeds firms with valid unified social credit codes of 沙市区', async () => {
     const firms = await h.store.find<{ _id: string; creditCode: string }>('firms', {});
     expect(firms).toHaveLength(2);

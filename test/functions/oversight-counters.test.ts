@@ -3,14 +3,16 @@
  * count: after a random mix of registrations, approvals, volunteer profiles, owners'-committee and
  * compound-party grants and revocations, invitations redeemed, compounds created, firms assigned,
  * requests filed and handled and scheduler ticks, every community's counters equal a recount from
- * the records (app/admin/recount.ts), and the overview's request KPIs equal those computed from
- * the requests themselves (domain/request-kpis.ts).
+ * the records (app/admin/recount.ts), and the request KPIs of the overview and of community.stats
+ * (both read from the counters) equal those computed from the requests themselves
+ * (domain/request-kpis.ts), community.stats's people figures the recount's.
  */
 import fc from 'fast-check';
 import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
 import type { OverviewView } from '../../cloudfunctions/core/app/admin/overview';
 import { recountCommunity } from '../../cloudfunctions/core/app/admin/recount';
 import type { CommunityDoc, CompoundDoc } from '../../cloudfunctions/core/app/community/community';
+import type { CommunityStats } from '../../cloudfunctions/core/app/community/stats';
 import { REQUESTS, type RequestDoc } from '../../cloudfunctions/core/app/requests/request';
 import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
 import { requestKpis } from '../../cloudfunctions/core/domain/request-kpis';
@@ -227,6 +229,28 @@ describe('oversight counters', () => {
             resolutionRate: k.resolutionRate,
             satisfactionRate: k.satisfactionRate,
           });
+          // community.stats answers from the same counters: its figures are the recount's.
+          for (const communityId of COMMUNITIES) {
+            const [stats, recount] = await Promise.all([
+              h.call<CommunityStats>('community', 'stats', { communityId }, 'demo-admin'),
+              recountCommunity(h.store, communityId),
+            ]);
+            if (!stats.ok) throw new Error(stats.error.message);
+            const c = recount.counters;
+            expect(stats.data).toMatchObject({
+              residents: c.residents,
+              volunteers: c.volunteers,
+              ocMembers: c.ocMembers,
+              ocPartyMembers: c.ocPartyMembers,
+            });
+            const own = requestKpis(await h.store.find<RequestDoc>(REQUESTS, { communityId }), h.clock.now());
+            expect(stats.data.requests).toMatchObject({
+              total: own.total,
+              open: own.open,
+              resolutionRate: own.resolutionRate,
+              satisfactionRate: own.satisfactionRate,
+            });
+          }
         } finally {
           await h.close();
         }

@@ -8,8 +8,10 @@ beforeEach(() => installWx());
 afterEach(() => page?.detach());
 
 test('greets an approved resident by name with their community', async () => {
-  mockBackend({ 'account.whoami': whoamiAs(user()), 'community.list': communityList });
+  const backend = mockBackend({ 'account.whoami': whoamiAs(user()), 'community.list': communityList });
   page = await renderPage('pages/home/index');
+  // Their own community only: the whole city's list is for choosing one.
+  expect(backend.calls('community.list')).toEqual([{ mine: true }]);
 
   expect(page.getByText('您好，赵志远')).toBeTruthy();
   expect(page.getByText('红星社区')).toBeTruthy();

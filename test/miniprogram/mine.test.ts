@@ -44,9 +44,11 @@ test('shows a loading state until whoami answers', async () => {
 });
 
 test('shows the review message for a pending registration', async () => {
-  mockBackend({ 'account.whoami': whoamiAs(user({ status: 'pending', roles: [] })), 'community.list': communityList });
+  const backend = mockBackend({ 'account.whoami': whoamiAs(user({ status: 'pending', roles: [] })), 'community.list': communityList });
   page = await renderPage('pages/mine/index');
 
+  // The address is named from their own community only.
+  expect(backend.calls('community.list')).toEqual([{ mine: true }]);
   expect(page.text()).toContain('注册信息审核中，请耐心等待社区审核');
   expect(page.text()).toContain('江津花园');
   expect(page.queryByText('去注册')).toBeNull();

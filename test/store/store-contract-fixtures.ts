@@ -88,6 +88,11 @@ export const filterCases: FilterCase[] = [
   { behaviour: 'false matches booleans false, not missing fields', filter: { active: false }, ids: ['i2', 'i4'] },
   { behaviour: '$contains matches arrays holding the value', filter: { tags: { $contains: 'b' } }, ids: ['i1', 'i2'] },
   { behaviour: '$contains matches nothing when no array holds the value', filter: { tags: { $contains: 'z' } }, ids: [] },
+  {
+    behaviour: '$contains looks in that array only, not at the same value elsewhere in the document',
+    filter: { tags: { $contains: 'open' } },
+    ids: [],
+  },
   { behaviour: 'a dotted field matches a nested value', filter: { 'owner.city': 'jz' }, ids: ['i1', 'i3'] },
   { behaviour: 'a dotted field takes operators', filter: { 'owner.age': { $gte: 45 } }, ids: ['i2', 'i3'] },
   { behaviour: '_id takes operators', filter: { _id: { $in: ['i1', 'i4', 'nope'] } }, ids: ['i1', 'i4'] },

@@ -17,6 +17,9 @@ function bindValue(v: Scalar): string | number | null {
   return v;
 }
 
+/** Characters JSON.stringify writes as they are: such a string appears verbatim, quoted, in the document's text. */
+const PLAIN_WORD = /^[A-Za-z0-9_.:-]+$/;
+
 const OPERATORS = new Set(['$eq', '$ne', '$in', '$nin', '$gt', '$gte', '$lt', '$lte', '$exists', '$contains']);
 
 function isCondition(v: unknown): v is Condition {
@@ -68,7 +71,15 @@ function conditionSql(field: string, cond: Condition, params: Array<string | num
   // json_extract reads a JSON null and a missing field alike; json_type tells them apart (present null is 'null').
   if (cond.$exists !== undefined) parts.push(`json_type(data, '${jsonPath(field)}') IS ${cond.$exists ? 'NOT NULL' : 'NULL'}`);
   if (cond.$contains !== undefined) {
-    params.push(bindValue(cond.$contains));
+    // A plain word is in the document's text, quoted as JSON.stringify wrote it, wherever it is a
+    // value: `instr` passes over the documents without it before json_each opens the array (a
+    // community's thousand people, of whom a dozen hold a role). The json_each test decides.
+    const v = cond.$contains;
+    if (typeof v === 'string' && PLAIN_WORD.test(v)) {
+      params.push(JSON.stringify(v));
+      parts.push('instr(data, ?) > 0');
+    }
+    params.push(bindValue(v));
     parts.push(`EXISTS (SELECT 1 FROM json_each(data, '${jsonPath(field)}') WHERE value = ?)`);
   }
   return parts;

@@ -25,6 +25,14 @@ export const COLLECTIONS: CollectionSpec[] = [
           ['status', 'asc'],
         ],
       },
+      // A compound's people by status: its party organisation's members (app/ratings/city.ts hasCompoundParty).
+      {
+        name: 'compound_status',
+        fields: [
+          ['compoundId', 'asc'],
+          ['status', 'asc'],
+        ],
+      },
     ],
   },
   { name: 'streets', indexes: [{ name: 'name', fields: [['name', 'asc']] }] },
@@ -116,6 +124,14 @@ export const COLLECTIONS: CollectionSpec[] = [
         fields: [
           ['period', 'desc'],
           ['creditScore', 'desc'],
+        ],
+      },
+      // The latest period's grades of every firm (app/admin/overview.ts latestGrades).
+      {
+        name: 'period_firm',
+        fields: [
+          ['period', 'desc'],
+          ['firmId', 'asc'],
         ],
       },
     ],

@@ -31,7 +31,7 @@ Component({
     async load(): Promise<void> {
       const fresh = this.beginLoad();
       this.setData({ loading: true, error: '' });
-      const [who, list] = await Promise.all([refreshMe(), community.list()]);
+      const [who, list] = await Promise.all([refreshMe(), community.list({ mine: true })]);
       if (!fresh()) return;
       if (!who.ok) {
         this.setData({ loading: false, error: who.error.message });

@@ -50,7 +50,7 @@ Component({
       this.setData({ devOpenid: openid, devAccountLabel: devAccountLabel(openid) });
       if (!quiet) this.setData({ loading: true, error: '' });
       // 我的 shows the caller's current standing: asked afresh each time, with whether they volunteer.
-      const [me, list, mine] = await Promise.all([refreshMe(), listCommunities(), volunteerProfile()]);
+      const [me, list, mine] = await Promise.all([refreshMe(), listCommunities({ mine: true }), volunteerProfile()]);
       if (!fresh()) return;
       if (!me.ok) {
         this.setData({ loading: false, error: me.error.message, profile: null });

@@ -89,7 +89,7 @@ Component({
     /** Who the caller is (their community) and the compound names, then the first page. */
     async init(): Promise<void> {
       this.setData({ loading: true, error: '', forbidden: '' });
-      const [who, communities] = await Promise.all([me(), community.list()]);
+      const [who, communities] = await Promise.all([me(), community.list({ mine: true })]);
       if (!who.ok) {
         this.setData({ loading: false, error: who.error.message });
         return;

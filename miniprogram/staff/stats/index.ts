@@ -39,7 +39,10 @@ Component({
       const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '', forbidden: '' });
       if (!this.data._known) {
-        const [who, communities] = await Promise.all([me(), community.list()]);
+        const [who, communities] = await Promise.all([
+          me(),
+          community.list(this.data.communityId ? { communityId: this.data.communityId } : { mine: true }),
+        ]);
         if (!fresh()) return;
         if (!who.ok) {
           this.setData({ loading: false, error: who.error.message });

@@ -42,6 +42,7 @@ test('lists pending applications with compound, address, masked phone and the �
   page = await open();
 
   expect(backend.calls('account.listMembers')).toEqual([PENDING]);
+  expect(backend.calls('community.list')).toEqual([{ mine: true }]);
   const zhao = textOf(rowOf(page, '赵志远'));
   expect(zhao).toContain('江津花园 · 6栋 601');
   expect(zhao).toContain('139****0006');

@@ -31,6 +31,8 @@ test('shows the volunteer ratio against the 15% target as 未达标', async () =
   page = await open();
 
   expect(backend.calls('community.stats')).toEqual([{ communityId: 'cm_hongxing' }]);
+  // The heading's name: that community alone, never the whole city's list.
+  expect(backend.calls('community.list')).toEqual([{ mine: true }]);
   const card = around(page, '志愿者占比', 'target');
   expect(textOf(card)).toContain('12%');
   expect(textOf(card)).toContain('目标 ≥ 15%');

@@ -1,8 +1,8 @@
 /**
  * admin.overview (RULES.md §1 targets, §9 oversight): the city's streets, or a street's
  * communities, side by side — from the counters on the community documents (app/admin/counters.ts)
- * and the firms' latest city-wide grades; no scan of people or requests. Two reads in parallel
- * (communities with their street names, the latest city results) besides the caller's record.
+ * and the firms' latest city-wide grades; no scan of people or requests. The city, or a named
+ * street, is read in parallel with the caller's record (the latest grades take two reads in a row).
  */
 import { GRADES, type Grade } from '../../domain/credit';
 import { shareOf } from '../../domain/outreach-report';
@@ -10,11 +10,10 @@ import { againstTarget, kpisOf, sumCounters, type CountedKpis, type OversightCou
 import { periodLabel, type Period } from '../../domain/period';
 import { PARTIES, type Party } from '../../domain/roles';
 import { rulesFor, type RulesConfig } from '../../domain/rules-config';
-import { MAX_FIND_LIMIT } from '../../ports/store';
+import { MAX_FIND_LIMIT, type Store } from '../../ports/store';
 import { defineAction } from '../action';
 import { isAdmin } from '../auth';
 import { COMMUNITIES, FIRMS, STREETS, type CommunityDoc, type FirmDoc, type StreetDoc } from '../community/community';
-import type { AppContext } from '../context';
 import { sumOutreachStats, type OutreachStats } from '../outreach/stats';
 import { CITY_RESULTS, type CityResultDoc } from '../ratings/city';
 import { failures, ok } from '../result';
@@ -62,26 +61,43 @@ export interface OverviewView {
   rows: OverviewRow[];
 }
 
-/** The latest period's city-wide results (one read unless more than 1000 firms were graded). */
-async function latestGrades(ctx: Pick<AppContext, 'store'>): Promise<{ period: Period | null; rows: CityResultDoc[] }> {
+/**
+ * The latest period's city-wide results: the latest period (one row), then that period's rows (one
+ * read unless more than 1000 firms were graded), both on the period_firm index. Reading the top
+ * 1000 rows at once would read three periods of a 300-firm city to use one.
+ */
+async function latestGrades(store: Pick<Store, 'find'>): Promise<{ period: Period | null; rows: CityResultDoc[] }> {
   const order: Array<[string, 'asc' | 'desc']> = [
     ['period', 'desc'],
     ['firmId', 'asc'],
   ];
-  const first = await ctx.store.find<CityResultDoc>(CITY_RESULTS, {}, { orderBy: order, limit: MAX_FIND_LIMIT });
-  const period = first[0]?.period ?? null;
+  const [top] = await store.find<CityResultDoc>(CITY_RESULTS, {}, { orderBy: order, limit: 1 });
+  const period = top?.period ?? null;
   if (!period) return { period: null, rows: [] };
-  const rows = first.filter((r) => r.period === period);
-  while (rows.length % MAX_FIND_LIMIT === 0) {
-    const more = await ctx.store.find<CityResultDoc>(
-      CITY_RESULTS,
-      { period },
-      { orderBy: order, limit: MAX_FIND_LIMIT, skip: rows.length },
-    );
+  const rows: CityResultDoc[] = [];
+  for (;;) {
+    const more = await store.find<CityResultDoc>(CITY_RESULTS, { period }, { orderBy: order, limit: MAX_FIND_LIMIT, skip: rows.length });
     rows.push(...more);
-    if (more.length < MAX_FIND_LIMIT) break;
+    if (more.length < MAX_FIND_LIMIT) return { period, rows };
   }
-  return { period, rows };
+}
+
+/** What the overview reads: the communities (of a street, or all), the streets, the firms and the latest grades. */
+interface OverviewReads {
+  communities: CommunityDoc[];
+  streets: StreetDoc[];
+  firms: FirmDoc[];
+  latest: { period: Period | null; rows: CityResultDoc[] };
+}
+
+async function readOverview(store: Store, streetId: string | undefined): Promise<OverviewReads> {
+  const [communities, streets, firms, latest] = await Promise.all([
+    findEvery<CommunityDoc>(store, COMMUNITIES, streetId ? { streetId } : {}),
+    streetId ? store.get<StreetDoc>(STREETS, streetId).then((s) => (s ? [s] : [])) : findEvery<StreetDoc>(store, STREETS, {}),
+    findEvery<FirmDoc>(store, FIRMS, {}),
+    latestGrades(store),
+  ]);
+  return { communities, streets, firms, latest };
 }
 
 /** Firms listed per row, most requests first. */
@@ -134,6 +150,12 @@ export const overviewActions = {
     summary: '全市/街道统计总览（志愿者占比、业委会党员占比、小区党组织覆盖、诉求指标、物业等级）',
     access: 'active',
     input: overviewInput,
+    // The city, or a street named in the input, is read beside the caller's record; a street_admin's
+    // own street (no streetId) only once the record gives it.
+    load: (input, { store }): Promise<OverviewReads | null> =>
+      input.level === 'city' || input.streetId
+        ? readOverview(store, input.level === 'city' ? undefined : input.streetId)
+        : Promise.resolve(null),
     run: async (input, ctx) => {
       const admin = isAdmin(ctx.user);
       const own = streetsOf(ctx.user);
@@ -148,12 +170,7 @@ export const overviewActions = {
           };
         if (!admin && !own.includes(streetId)) return failures.forbidden('只能查看本街道的总览');
       }
-      const [communities, streets, firms, latest] = await Promise.all([
-        findEvery<CommunityDoc>(ctx.store, COMMUNITIES, streetId ? { streetId } : {}),
-        streetId ? ctx.store.get<StreetDoc>(STREETS, streetId).then((s) => (s ? [s] : [])) : findEvery<StreetDoc>(ctx.store, STREETS, {}),
-        findEvery<FirmDoc>(ctx.store, FIRMS, {}),
-        latestGrades(ctx),
-      ]);
+      const { communities, streets, firms, latest } = ctx.loaded ?? (await readOverview(ctx.store, streetId));
       if (streetId && streets.length === 0) return failures.notFound('街道');
       const grades = new Map(latest.rows.map((r) => [r.firmId, r.grade]));
       const firmNames = new Map(firms.map((f) => [f._id, f.name]));

@@ -1,12 +1,11 @@
 import { chinaPeriodStarts } from '../../domain/activity';
 import { USERS } from '../account/user';
+import type { Store } from '../../ports/store';
 import type { AppContext } from '../context';
 import { SIGNUPS, VOLUNTEERS, type SignupDoc } from './model';
 
-/** Volunteer figures of a community for community.stats. */
-export interface VolunteerStats {
-  /** Volunteers who are approved residents of the community (RULES.md §1: approved residents only). */
-  volunteers: number;
+/** Volunteer hours of a community for community.stats (its volunteers are counted on write: app/admin/counters.ts). */
+export interface VolunteerHours {
   hoursThisMonth: number;
   hoursThisYear: number;
   hoursByCategory: Record<string, number>;
@@ -15,31 +14,24 @@ export interface VolunteerStats {
 const PAGE = 1000;
 
 /**
- * Volunteer figures of a community: registered volunteers living there, and the hours served in
- * its activities this calendar month and year (China time), the year's by category.
+ * The hours served in a community's activities this calendar month and year (China time), the
+ * year's by category: one community's attended signups of the year, a page at a time.
  */
-export async function volunteerStats(ctx: Pick<AppContext, 'store' | 'clock'>, communityId: string): Promise<VolunteerStats> {
-  const { monthStart, yearStart, nextYearStart } = chinaPeriodStarts(ctx.clock.now());
+export async function volunteerHours(store: Pick<Store, 'find'>, communityId: string, now: Date): Promise<VolunteerHours> {
+  const { monthStart, yearStart, nextYearStart } = chinaPeriodStarts(now);
   const filter = { communityId, attendance: 'attended', startAt: { $gte: yearStart, $lt: nextYearStart } };
-  const [volunteers, first] = await Promise.all([
-    approvedVolunteers(ctx, communityId),
-    ctx.store.find<SignupDoc>(SIGNUPS, filter, { orderBy: [['startAt', 'asc']], limit: PAGE }),
-  ]);
-  let rows = first;
   let hoursThisMonth = 0;
   let hoursThisYear = 0;
   const hoursByCategory: Record<string, number> = {};
-  for (let skip = 0; ;) {
+  for (let skip = 0; ; skip += PAGE) {
+    const rows = await store.find<SignupDoc>(SIGNUPS, filter, { orderBy: [['startAt', 'asc']], limit: PAGE, skip });
     for (const s of rows) {
       hoursThisYear += s.hours;
       if (s.startAt >= monthStart) hoursThisMonth += s.hours;
       hoursByCategory[s.category] = (hoursByCategory[s.category] ?? 0) + s.hours;
     }
-    if (rows.length < PAGE) break;
-    skip += PAGE;
-    rows = await ctx.store.find<SignupDoc>(SIGNUPS, filter, { orderBy: [['startAt', 'asc']], limit: PAGE, skip });
+    if (rows.length < PAGE) return { hoursThisMonth, hoursThisYear, hoursByCategory };
   }
-  return { volunteers, hoursThisMonth, hoursThisYear, hoursByCategory };
 }
 
 /** Volunteer profiles of the community whose holder is an approved (active) resident there. */
