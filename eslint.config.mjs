@@ -45,6 +45,23 @@ export default tseslint.config(
     ['**/adapters/**', '**/runtime/**', 'better-sqlite3', '@cloudbase/*'],
     'use cases depend on ports only',
   ),
+  {
+    // defineAction types the caller by access (ContextFor<A>): an action asserts nothing about it.
+    files: ['cloudfunctions/core/app/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSNonNullExpression > MemberExpression[object.name='ctx'][property.name=/^(user|callerId|openid)$/]",
+          message: "ctx.user / callerId / openid are typed by the action's access (ContextFor<A>): no `!`",
+        },
+        {
+          selector: "TSAsExpression > MemberExpression.expression[object.name='ctx'][property.name=/^(user|callerId|openid)$/]",
+          message: "ctx.user / callerId / openid are typed by the action's access (ContextFor<A>): no cast",
+        },
+      ],
+    },
+  },
   layer(
     ['miniprogram/**'],
     ['**/cloudfunctions/**/adapters/**', '**/cloudfunctions/**/runtime/**', 'better-sqlite3', '@cloudbase/*'],

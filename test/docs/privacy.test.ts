@@ -1,10 +1,13 @@
 /**
  * Privacy (RULES.md §5): every privacy-scoped WeChat API the mini-program uses is declared in
  * docs/PRIVACY.md, and every page that uses one carries the consent sheet that answers
- * wx.onNeedPrivacyAuthorization; app.json turns WeChat's privacy check on.
+ * wx.onNeedPrivacyAuthorization; app.json turns WeChat's privacy check on. Every collection the Store
+ * declares is in its table of what is collected, and every subscribe moment in its API table.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { COLLECTIONS } from '../../cloudfunctions/core/app/collections';
+import { SUBSCRIBE_MOMENTS } from '../../cloudfunctions/core/app/messages/templates';
 
 const root = path.resolve(__dirname, '../..');
 const mp = path.join(root, 'miniprogram');
@@ -64,4 +67,32 @@ test('every privacy-scoped API in use is declared in docs/PRIVACY.md, and the pa
 
 test('the privacy guideline lists how long messages are kept', () => {
   expect(privacyDoc).toMatch(/messages[^\n]*90 days/);
+});
+
+/** The table "What is collected, why, and for how long": its rows, each with its `stored in` collections. */
+function collectedTable(): string {
+  const start = privacyDoc.indexOf('## What is collected');
+  expect(start).toBeGreaterThanOrEqual(0);
+  const rest = privacyDoc.slice(start);
+  const next = rest.indexOf('\n## ', 1);
+  return (next < 0 ? rest : rest.slice(0, next))
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .join('\n');
+}
+
+test('every collection the Store declares is named in PRIVACY.md’s table of what is collected', () => {
+  const rows = collectedTable()
+    .split('\n')
+    .map((row) => row.split('|').at(-2) ?? '');
+  const named = new Set(rows.flatMap((cell) => [...cell.matchAll(/`([a-z_]+)`/g)].map((m) => m[1])));
+  const missing = COLLECTIONS.map((c) => c.name).filter((name) => !named.has(name));
+  expect(missing).toEqual([]);
+  expect(COLLECTIONS.length).toBeGreaterThan(30);
+});
+
+test('the subscribe-message row names every moment at which the mini-program asks', () => {
+  const row = privacyDoc.split('\n').find((line) => line.startsWith('| `wx.requestSubscribeMessage`')) ?? '';
+  const missing = Object.keys(SUBSCRIBE_MOMENTS).filter((moment) => !row.includes(`(\`${moment}\`)`));
+  expect(missing).toEqual([]);
 });

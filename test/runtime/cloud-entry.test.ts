@@ -7,7 +7,9 @@ import {
   platformOpenid,
   productionDeps,
   CALL_BUDGET_MS,
+  NotConfiguredError,
 } from '../../cloudfunctions/core/runtime/cloud-entry';
+import { initCloudBase } from '../../cloudfunctions/core/adapters/cloudbase-store';
 import { WeChatSubscribeNotifier } from '../../cloudfunctions/core/adapters/wechat-subscribe-notifier';
 import { fakeWx, SEC_CHECK } from '../adapters/wechat-recorded';
 import { accountActions } from '../../cloudfunctions/core/app/account/actions';
@@ -71,7 +73,7 @@ describe('production wiring (productionDeps, what cloudDeps builds in a containe
 
   test('the content check is msgSecCheck v2 through the CloudBase app, with the caller OPENID', async () => {
     const { a, wx } = app();
-    const deps = productionDeps(a, {});
+    const deps = productionDeps(a, { USER_ID_SALT: 's' });
     // WeChatContentCheck, bounded by the call's time budget (adapters/call-budget.ts).
     expect(deps.budget).toEqual(new TimeBudget(CALL_BUDGET_MS));
     expect(await deps.contentCheck.check('这里有赌博广告', 'o-1')).toEqual({ ok: false, label: '20006' });
@@ -86,6 +88,53 @@ describe('production wiring (productionDeps, what cloudDeps builds in a containe
   });
 
   test('a wrong template key in SUBSCRIBE_TEMPLATES stops the container from starting', () => {
-    expect(() => productionDeps(app().a, { SUBSCRIBE_TEMPLATES: '{"waitlist_promoted":"TPL-1"}' })).toThrow('waitlist_promoted');
+    expect(() => productionDeps(app().a, { SUBSCRIBE_TEMPLATES: '{"waitlist_promoted":"TPL-1"}', USER_ID_SALT: 's' })).toThrow(
+      'waitlist_promoted',
+    );
+  });
+});
+
+describe('production configuration', () => {
+  test('each SDK request of the production app times out after 3 s, inside the call’s budget', () => {
+    // What initCloudBase passed to tcb.init, as the SDK keeps it for its requests.
+    const { config } = initCloudBase() as unknown as { config: { timeout?: number } };
+    expect(config.timeout).toBe(3000);
+  });
+
+  test('without USER_ID_SALT the production ports are not built: no public default salt', () => {
+    const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
+    expect(() => productionDeps(app, {})).toThrow(NotConfiguredError);
+    expect(() => productionDeps(app, { USER_ID_SALT: '' })).toThrow('USER_ID_SALT is not set');
+  });
+
+  describe('a function deployed without USER_ID_SALT', () => {
+    const saved = process.env.USER_ID_SALT;
+    let logged: jest.SpyInstance;
+    beforeEach(() => {
+      delete process.env.USER_ID_SALT;
+      logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    });
+    afterEach(() => {
+      logged.mockRestore();
+      if (saved === undefined) delete process.env.USER_ID_SALT;
+      else process.env.USER_ID_SALT = saved;
+    });
+    const refused = {
+      ok: false,
+      error: { code: 'UNAVAILABLE', reason: 'FUNCTION_NOT_CONFIGURED', message: '服务尚未完成配置，请联系管理员' },
+    };
+
+    test('refuses every call with UNAVAILABLE FUNCTION_NOT_CONFIGURED and logs the missing setting', async () => {
+      const main = createCloudEntry('account', accountActions);
+      expect(await main({ action: 'whoami', data: {} }, platformContextFor('o-1'))).toEqual(refused);
+      expect(await main({ action: 'whoami', data: {} }, platformContextFor('o-2'))).toEqual(refused);
+      expect(logged.mock.calls.map(([line]) => String(line))).toContainEqual(expect.stringContaining('USER_ID_SALT is not set'));
+    });
+
+    test('its scheduler runs no tick', async () => {
+      const main = createSchedulerEntry();
+      expect(await main({ Type: 'Timer' }, platformContextFor(null))).toEqual(refused);
+      expect(logged.mock.calls.map(([line]) => String(line))).toContainEqual(expect.stringContaining('USER_ID_SALT is not set'));
+    });
   });
 });

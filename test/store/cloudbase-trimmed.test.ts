@@ -104,6 +104,8 @@ beforeAll(async () => {
     TENCENTCLOUD_SECRETID: 'AKIDtrimtest',
     TENCENTCLOUD_SECRETKEY: 'trim-test-key',
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: server.url }),
+    // What the deployment sets on every function (docs/DEPLOY.md, step 1).
+    USER_ID_SALT: 'trim-test-salt',
   });
 }, 180_000);
 
@@ -111,7 +113,7 @@ afterAll(async () => {
   await server.stop();
   await cos.stop();
   restoreEnv();
-  for (const key of ['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'TCB_CONTEXT_CNFG']) {
+  for (const key of ['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'TCB_CONTEXT_CNFG', 'USER_ID_SALT']) {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
   }
@@ -152,7 +154,7 @@ describe.each(['account', 'community', 'volunteer', 'requests', 'ratings', 'mess
         serviceUrl: server.url,
         timeout: 3000,
       });
-      deps = bundle.productionDeps(app, { SUBSCRIBE_TEMPLATES: undefined, MESSAGE_DAYS: undefined });
+      deps = bundle.productionDeps(app, { SUBSCRIBE_TEMPLATES: undefined, MESSAGE_DAYS: undefined, USER_ID_SALT: 'trim-test-salt' });
     });
 
     it('sends every Store operation', async () => {

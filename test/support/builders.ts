@@ -48,6 +48,38 @@ export async function volunteers(h: Harness, n: number): Promise<Person[]> {
   return out;
 }
 
+/**
+ * `n` approved residents of a demo compound, written to the store as account.register and
+ * account.approve leave them (no volunteer profile, no counters): for rules over more people than
+ * one find returns (the store's 1,000), where 2n actions would only slow the test.
+ */
+export async function residentsInBulk(h: Harness, n: number, compoundId: string = DEMO.compound1): Promise<Person[]> {
+  const out: Person[] = [];
+  const at = '2026-11-01T00:00:00.000Z';
+  for (let i = 0; i < n; i++) {
+    made += 1;
+    const openid = `built-resident-${made}`;
+    const userId = h.userId(openid);
+    await h.store.insert('users', {
+      _id: userId,
+      openid,
+      name: `测试居民${i + 1}`,
+      phone: `137${String(made).padStart(8, '0')}`,
+      communityId: DEMO.communityId,
+      compoundId,
+      building: `${1 + (i % 20)}栋`,
+      room: `${101 + Math.floor(i / 20)}`,
+      status: 'active',
+      roles: ['resident'],
+      isPartyMember: false,
+      createdAt: at,
+      updatedAt: at,
+    });
+    out.push({ openid, userId });
+  }
+  return out;
+}
+
 /** China-time ISO string for a wall-clock time on the harness's day (2026-11-20 unless given). */
 export const cst = (local: string): string => `${local.includes('T') ? local : `2026-11-20T${local}`}+08:00`;
 

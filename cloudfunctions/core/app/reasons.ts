@@ -14,8 +14,8 @@ import type { VolunteerReason } from './volunteer/reasons';
 import { UNAVAILABLE_REASONS } from '../ports/unavailable';
 
 /**
- * Reasons any function may answer: the access levels, idempotency (API.md, Conventions) and the
- * platform's `UNAVAILABLE` reasons (ports/unavailable.ts).
+ * Reasons any function may answer: the access levels, idempotency (API.md, Conventions), the
+ * platform's `UNAVAILABLE` reasons (ports/unavailable.ts) and a deployment missing a setting.
  */
 export const COMMON_REASONS = [
   'NOT_REGISTERED',
@@ -23,6 +23,8 @@ export const COMMON_REASONS = [
   'CLIENT_TOKEN_REUSED',
   'REQUEST_IN_PROGRESS',
   ...UNAVAILABLE_REASONS,
+  /** With UNAVAILABLE: the function was deployed without a required setting (runtime/cloud-entry.ts). */
+  'FUNCTION_NOT_CONFIGURED',
 ] as const;
 export type CommonReason = (typeof COMMON_REASONS)[number];
 

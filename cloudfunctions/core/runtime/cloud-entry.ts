@@ -2,7 +2,7 @@ import tcb from '@cloudbase/node-sdk';
 import type { ActionMap } from '../app/action';
 import type { Deps } from '../app/context';
 import { dispatch } from '../app/dispatch';
-import type { Result } from '../app/result';
+import { fail, type Failure, type Result } from '../app/result';
 import { tick } from '../app/scheduler/tick';
 import { BudgetedStore, budgetedContentCheck, TimeBudget } from '../adapters/call-budget';
 import { systemClock } from '../adapters/clocks';
@@ -25,11 +25,19 @@ export const SCHEDULER_BUDGET_MS = 50_000;
 
 let deps: Deps | null = null;
 
+/** A function deployed without a setting it cannot run without: it answers no call. */
+export class NotConfiguredError extends Error {
+  override name = 'NotConfiguredError';
+}
+
 /**
  * The production ports on a CloudBase app: CloudBase database, WeChat msgSecCheck, subscribe
  * messages with the template ids of SUBSCRIBE_TEMPLATES, messages kept MESSAGE_DAYS days.
  */
 export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<string, string | undefined>): Deps {
+  // The salt keys user ids, owner keys and ballot receipts: a public default would let anyone derive them.
+  const userIdSalt = env.USER_ID_SALT;
+  if (!userIdSalt) throw new NotConfiguredError('USER_ID_SALT is not set (docs/DEPLOY.md, step 1)');
   // Every use of the store — use cases and the notifier's outbox alike — is bounded by the call's budget.
   const store = new BudgetedStore(createCloudBaseStore(app));
   return {
@@ -47,14 +55,24 @@ export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<str
     ),
     logger: consoleLogger,
     files: new CloudBaseFiles(app),
-    userIdSalt: env.USER_ID_SALT ?? 'jingzhou-red-property',
+    userIdSalt,
   };
 }
 
-/** Built once per warm container. */
-function cloudDeps(): Deps {
-  if (!deps) deps = productionDeps(initCloudBase(), process.env);
-  return deps;
+/**
+ * Built once per warm container. A container missing a required setting refuses every call: the
+ * log says which setting, the caller gets UNAVAILABLE `FUNCTION_NOT_CONFIGURED` (API.md).
+ */
+function cloudDeps(): Deps | Failure {
+  if (deps) return deps;
+  try {
+    deps = productionDeps(initCloudBase(), process.env);
+    return deps;
+  } catch (err) {
+    if (!(err instanceof NotConfiguredError)) throw err;
+    consoleLogger.error(`function not configured, refusing the call: ${err.message}`);
+    return fail('UNAVAILABLE', '服务尚未完成配置，请联系管理员', 'FUNCTION_NOT_CONFIGURED');
+  }
 }
 
 /** The caller's OPENID as the platform injected it; nothing in the event is trusted for this. */
@@ -80,6 +98,7 @@ export function platformContextFor(openid: string | null): Record<string, string
 export function createCloudEntry(fn: string, actions: ActionMap, testDeps?: Deps) {
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
     const d = testDeps ?? cloudDeps();
+    if ('error' in d) return d;
     const run = () => dispatch(fn, actions, event, d, platformOpenid(context));
     return d.budget ? d.budget.run(run) : run();
   };
@@ -91,6 +110,7 @@ export function createSchedulerEntry(testDeps?: Deps) {
     const timer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
     if (!timer || platformOpenid(context)) return { ok: false, error: { code: 'FORBIDDEN', message: '定时任务不可由用户调用' } };
     const d = testDeps ?? cloudDeps();
+    if ('error' in d) return d;
     return { ok: true, data: await new TimeBudget(SCHEDULER_BUDGET_MS).run(() => tick(d)) };
   };
 }

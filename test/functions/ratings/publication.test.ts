@@ -1,6 +1,7 @@
 import type { BoardView, PeriodView } from '../../../cloudfunctions/core/app/ratings/views';
 import { ratingsTick } from '../../../cloudfunctions/core/app/ratings/scheduler';
 import { DEMO } from '../../../cloudfunctions/core/seed/demo-ids';
+import { residentsInBulk } from '../../support/builders';
 import { useRatingsHarness } from './support';
 
 const x = useRatingsHarness();
@@ -138,6 +139,20 @@ describe('ratings.publish', () => {
     expect(outbox[0].data.note).toContain('民法典');
     const period = await x.h.store.get<{ _id: string; noticesPending: boolean }>('rating_periods', `${DEMO.communityId}:2026-H2`);
     expect(period?.noticesPending).toBe(false);
+  });
+
+  test('notifies every owner of a compound larger than one read of the store (1,000)', async () => {
+    const many = await residentsInBulk(x.h, 1234, DEMO.compound2);
+    await x.h.call('ratings', 'submit', { ...sheet, compoundId: DEMO.compound2, scores: all(1) }, 'demo-party');
+    await x.h.call('ratings', 'publish', { period: '2026-H2' }, 'demo-party');
+    const notified = new Set<string>();
+    for (let skip = 0; ; skip += 1000) {
+      const page = await x.h.store.find<{ _id: string; userId: string }>('outbox', { template: 'ratings.black_list' }, { skip });
+      for (const o of page) notified.add(o.userId);
+      if (page.length < 1000) break;
+    }
+    expect(notified.size).toBe(1234 + 3);
+    for (const p of many) expect(notified.has(p.userId)).toBe(true);
   });
 
   test('the scheduler finishes notices a publication left pending, exactly once', async () => {

@@ -70,7 +70,7 @@ export const invitationActions = {
           _id: newCode(),
           role: input.role,
           scope,
-          issuedBy: (ctx.user as UserDoc)._id,
+          issuedBy: ctx.user._id,
           createdAt: now.toISOString(),
           expiresAt,
           redeemedBy: null,
@@ -111,7 +111,7 @@ export const invitationActions = {
       const refused = await checkTexts(ctx, [input.name]);
       if (refused) return refused;
       const grant = grantFor(inv.role, inv.scope);
-      const userId = ctx.callerId as string;
+      const userId = ctx.callerId;
       try {
         const user = await ctx.store.transaction(async (tx) => {
           const current = await tx.get<UserDoc>(USERS, userId);
@@ -135,7 +135,7 @@ export const invitationActions = {
           }
           const fresh: UserDoc = {
             _id: userId,
-            openid: ctx.openid as string,
+            openid: ctx.openid,
             name: input.name ?? ROLE_LABELS[inv.role],
             phone: '',
             communityId: inv.scope.communityId ?? '',

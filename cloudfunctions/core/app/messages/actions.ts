@@ -96,7 +96,7 @@ export const messagesActions: ActionMap = {
     access: 'registered',
     input: subscribeInput,
     run: async (input, ctx) => {
-      await recordAccepted(ctx.store, ctx.user!._id, input.accepted as TemplateKey[], ctx.clock.now());
+      await recordAccepted(ctx.store, ctx.user._id, input.accepted, ctx.clock.now());
       return ok({ recorded: input.accepted.length });
     },
   }),

@@ -7,4 +7,4 @@ export const unreadInput = strict({});
 export const markReadInput = strict({ messageIds: z.array(id).min(1).max(100).optional() });
 export const templatesInput = strict({});
 /** The message kinds the person accepted in `wx.requestSubscribeMessage` (refused ones are left out). */
-export const subscribeInput = strict({ accepted: z.array(z.enum(TEMPLATE_KEYS as [string, ...string[]])).max(10) });
+export const subscribeInput = strict({ accepted: z.array(z.enum(TEMPLATE_KEYS)).max(10) });

@@ -1,6 +1,7 @@
 import { periodLabel } from '../../domain/period';
 import type { Filter } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
+import { findEvery } from '../admin/recount';
 import type { Deps } from '../context';
 import { LINKS } from '../messages/events';
 import { periodId, RATING_PERIODS, type PublicationResults } from './rating';
@@ -20,7 +21,8 @@ export async function sendBlackListNotices(deps: Pick<Deps, 'store' | 'notifier'
     const firm = results.firms.find((f) => f.firmId === entry.firmId);
     for (const compound of firm?.compounds ?? []) {
       const filter: Filter = { communityId: results.communityId, compoundId: compound.compoundId, status: 'active' };
-      const people = await deps.store.find<UserDoc>(USERS, filter, { limit: 1000 });
+      // Every resident, a page at a time: a large compound has more than one find returns.
+      const people = await findEvery<UserDoc>(deps.store, USERS, filter);
       for (const person of people) {
         if (!person.roles.includes('resident') && !person.roles.includes('oc_member')) continue;
         const sent = await deps.notifier.send({

@@ -19,6 +19,9 @@ const STEPS: Array<[string, (deps: Deps) => Promise<number>]> = [
   ['notifications', async (deps) => (deps.notifier.flush ? deps.notifier.flush() : 0)],
 ];
 
+/** The steps' names, in order: the keys of a tick's counts (docs/DEPLOY.md's smoke call lists them). */
+export const SCHEDULER_STEPS: readonly string[] = STEPS.map(([name]) => name);
+
 /** Runs one tick: every 10 minutes in production (timer trigger), on an interval locally. */
 export async function tick(deps: Deps): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
