@@ -1,5 +1,6 @@
 import { config } from './config';
 import { checkCloudConfig } from './utils/cloud-config';
+import { showBadge } from './utils/badge';
 import { readFontScale } from './utils/font';
 import { prepareSubscribe } from './utils/subscribe';
 
@@ -15,5 +16,12 @@ App<IAppOption>({
     this.globalData.fontScale = readFontScale();
     // Template ids for the subscribe prompts at the taps that ask (nothing is asked now).
     prepareSubscribe();
+  },
+
+  onShow() {
+    // Back in the foreground, messages may have come: refresh the 我的 badge. At launch the caller is
+    // not known yet: the first page asks who they are, and a tab page's show refreshes the badge
+    // with that answer (one whoami, one unread count).
+    if (this.globalData.me) showBadge();
   },
 });

@@ -24,6 +24,8 @@ export interface PagingSpec<I, R, P extends Page<I>, D> {
   autoload?: boolean;
   /** Reloads quietly whenever the page shows again (back from a row's page, whose state may have changed). */
   reloadOnShow?: boolean;
+  /** Also runs whenever the page shows (a tab page refreshes the 我的 badge). */
+  shown?(): void;
 }
 
 /** The page's `init` (finding out what the query needs), bound to it. */
@@ -63,6 +65,7 @@ export function pagingBehavior<I, R, P extends Page<I> = Page<I>, D = object>(sp
 
     methods: {
       onShow() {
+        spec.shown?.();
         if (spec.reloadOnShow && !this.data.loading && this.data.ready) this.loadFirst(true);
       },
 

@@ -1,7 +1,9 @@
 // outreach: party members reporting in (报到), service needs and 微心愿, volunteer teams, feedback to
 // the units (API.md §6). Output types come from the server's views by type-only import (they use no
 // Node types); inputs are written here, mirroring cloudfunctions/core/app/outreach/schemas.ts.
+// Failures carry OutreachReason, the outreach function's reasons.
 import type { ApiResult, Page } from '../../typings/api';
+import type { OutreachReason } from '../../cloudfunctions/core/app/outreach/reasons';
 import type {
   BuildingRole,
   MyClaimItem,
@@ -33,7 +35,11 @@ export type {
   TeamItem,
   TeamView,
   UnitFeedbackResult,
+  OutreachReason,
 };
+
+/** An answer of the outreach function. */
+export type Result<T> = ApiResult<T, OutreachReason>;
 
 /** outreach.report input. */
 export interface ReportInput {
@@ -55,13 +61,13 @@ export interface PublishNeedInput {
 }
 
 /** 党员到社区报到 */
-export function report(input: ReportInput): Promise<ApiResult<ReportView>> {
-  return call<ReportView>('outreach', 'report', input);
+export function report(input: ReportInput): Promise<Result<ReportView>> {
+  return call<ReportView, OutreachReason>('outreach', 'report', input);
 }
 
 /** 我的报到 */
-export function myReports(): Promise<ApiResult<ReportView[]>> {
-  return call<ReportView[]>('outreach', 'myReports');
+export function myReports(): Promise<Result<ReportView[]>> {
+  return call<ReportView[], OutreachReason>('outreach', 'myReports');
 }
 
 /** 本社区的报到党员 */
@@ -70,33 +76,33 @@ export function listReports(input: {
   status?: ReportStatus;
   cursor?: string;
   limit?: number;
-}): Promise<ApiResult<Page<ReportView>>> {
-  return call<Page<ReportView>>('outreach', 'listReports', input);
+}): Promise<Result<Page<ReportView>>> {
+  return call<Page<ReportView>, OutreachReason>('outreach', 'listReports', input);
 }
 
 /** 确认报到 */
-export function confirmReport(reportId: string): Promise<ApiResult<ReportView>> {
-  return call<ReportView>('outreach', 'confirmReport', { reportId });
+export function confirmReport(reportId: string): Promise<Result<ReportView>> {
+  return call<ReportView, OutreachReason>('outreach', 'confirmReport', { reportId });
 }
 
 /** 社区的服务类别 */
-export function needCategories(communityId: string): Promise<ApiResult<NeedCategories>> {
-  return call<NeedCategories>('outreach', 'needCategories', { communityId });
+export function needCategories(communityId: string): Promise<Result<NeedCategories>> {
+  return call<NeedCategories, OutreachReason>('outreach', 'needCategories', { communityId });
 }
 
 /** 发布服务需求 */
-export function publishNeed(input: PublishNeedInput): Promise<ApiResult<NeedSummary>> {
-  return call<NeedSummary>('outreach', 'publishNeed', input);
+export function publishNeed(input: PublishNeedInput): Promise<Result<NeedSummary>> {
+  return call<NeedSummary, OutreachReason>('outreach', 'publishNeed', input);
 }
 
 /** 提交微心愿 */
-export function wish(text: string, clientToken?: string): Promise<ApiResult<NeedSummary>> {
-  return call<NeedSummary>('outreach', 'wish', clientToken ? { text, clientToken } : { text });
+export function wish(text: string, clientToken?: string): Promise<Result<NeedSummary>> {
+  return call<NeedSummary, OutreachReason>('outreach', 'wish', clientToken ? { text, clientToken } : { text });
 }
 
 /** 审核微心愿 */
-export function reviewWish(input: { needId: string; approve: boolean; note?: string }): Promise<ApiResult<NeedSummary>> {
-  return call<NeedSummary>('outreach', 'reviewWish', input);
+export function reviewWish(input: { needId: string; approve: boolean; note?: string }): Promise<Result<NeedSummary>> {
+  return call<NeedSummary, OutreachReason>('outreach', 'reviewWish', input);
 }
 
 /** 需求清单 */
@@ -105,48 +111,48 @@ export function listNeeds(input: {
   status?: NeedStatus;
   cursor?: string;
   limit?: number;
-}): Promise<ApiResult<Page<NeedSummary>>> {
-  return call<Page<NeedSummary>>('outreach', 'listNeeds', input);
+}): Promise<Result<Page<NeedSummary>>> {
+  return call<Page<NeedSummary>, OutreachReason>('outreach', 'listNeeds', input);
 }
 
 /** 需求详情 */
-export function getNeed(needId: string): Promise<ApiResult<NeedDetail>> {
-  return call<NeedDetail>('outreach', 'getNeed', { needId });
+export function getNeed(needId: string): Promise<Result<NeedDetail>> {
+  return call<NeedDetail, OutreachReason>('outreach', 'getNeed', { needId });
 }
 
 /** 我认领的需求 */
-export function myClaims(cursor?: string): Promise<ApiResult<Page<MyClaimItem>>> {
-  return call<Page<MyClaimItem>>('outreach', 'myNeeds', cursor ? { as: 'claimant', cursor } : { as: 'claimant' });
+export function myClaims(cursor?: string): Promise<Result<Page<MyClaimItem>>> {
+  return call<Page<MyClaimItem>, OutreachReason>('outreach', 'myNeeds', cursor ? { as: 'claimant', cursor } : { as: 'claimant' });
 }
 
 /** 我提出的微心愿 */
-export function myWishes(cursor?: string): Promise<ApiResult<Page<NeedSummary>>> {
-  return call<Page<NeedSummary>>('outreach', 'myNeeds', cursor ? { as: 'requester', cursor } : { as: 'requester' });
+export function myWishes(cursor?: string): Promise<Result<Page<NeedSummary>>> {
+  return call<Page<NeedSummary>, OutreachReason>('outreach', 'myNeeds', cursor ? { as: 'requester', cursor } : { as: 'requester' });
 }
 
 /** 认领需求 */
-export function claim(needId: string, clientToken?: string): Promise<ApiResult<unknown>> {
-  return call('outreach', 'claim', clientToken ? { needId, clientToken } : { needId });
+export function claim(needId: string, clientToken?: string): Promise<Result<unknown>> {
+  return call<unknown, OutreachReason>('outreach', 'claim', clientToken ? { needId, clientToken } : { needId });
 }
 
 /** 提交服务完成 */
-export function complete(needId: string, note: string): Promise<ApiResult<unknown>> {
-  return call('outreach', 'complete', { needId, note });
+export function complete(needId: string, note: string): Promise<Result<unknown>> {
+  return call<unknown, OutreachReason>('outreach', 'complete', { needId, note });
 }
 
 /** 确认服务完成 */
-export function confirmDone(needId: string): Promise<ApiResult<NeedDetail>> {
-  return call<NeedDetail>('outreach', 'confirmDone', { needId });
+export function confirmDone(needId: string): Promise<Result<NeedDetail>> {
+  return call<NeedDetail, OutreachReason>('outreach', 'confirmDone', { needId });
 }
 
 /** 致谢评价 */
-export function thank(needId: string, score: number, message?: string): Promise<ApiResult<NeedDetail>> {
-  return call<NeedDetail>('outreach', 'thank', message ? { needId, score, message } : { needId, score });
+export function thank(needId: string, score: number, message?: string): Promise<Result<NeedDetail>> {
+  return call<NeedDetail, OutreachReason>('outreach', 'thank', message ? { needId, score, message } : { needId, score });
 }
 
 /** 报到反馈（按单位汇总） */
-export function unitFeedback(communityId: string, period?: string): Promise<ApiResult<UnitFeedbackResult>> {
-  return call<UnitFeedbackResult>('outreach', 'unitFeedback', period ? { communityId, period } : { communityId });
+export function unitFeedback(communityId: string, period?: string): Promise<Result<UnitFeedbackResult>> {
+  return call<UnitFeedbackResult, OutreachReason>('outreach', 'unitFeedback', period ? { communityId, period } : { communityId });
 }
 
 /** 登记服务队 */
@@ -155,11 +161,11 @@ export function createTeam(input: {
   name: string;
   leaderUserId: string;
   kind?: 'volunteer' | 'mass';
-}): Promise<ApiResult<TeamView>> {
-  return call<TeamView>('outreach', 'createTeam', input);
+}): Promise<Result<TeamView>> {
+  return call<TeamView, OutreachReason>('outreach', 'createTeam', input);
 }
 
 /** 本社区的服务队 */
-export function listTeams(communityId: string): Promise<ApiResult<TeamItem[]>> {
-  return call<TeamItem[]>('outreach', 'listTeams', { communityId });
+export function listTeams(communityId: string): Promise<Result<TeamItem[]>> {
+  return call<TeamItem[], OutreachReason>('outreach', 'listTeams', { communityId });
 }

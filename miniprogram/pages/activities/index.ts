@@ -8,6 +8,7 @@ import * as volunteer from '../../services/volunteer';
 import type { ActivityCategory, ActivitySummary } from '../../services/volunteer';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
 import { isStaff } from '../../utils/labels';
+import { showBadge } from '../../utils/badge';
 import { openPage } from '../../utils/navigate';
 import { CATEGORY_TABS, toCard, type ActivityCard } from '../volunteer/format';
 
@@ -24,6 +25,8 @@ const paging = pagingBehavior<ActivitySummary, ActivityCard>({
   key: (c) => c.activityId,
   autoload: true,
   reloadOnShow: true,
+  // A tab page: its show refreshes the 我的 badge.
+  shown: showBadge,
 });
 
 Component({

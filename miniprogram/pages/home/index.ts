@@ -4,6 +4,7 @@ import { loadedPageBehavior } from '../../behaviors/page';
 import type { SelfView } from '../../../typings/api';
 import * as community from '../../services/community';
 import type { DatasetEvent } from '../../utils/events';
+import { showBadge } from '../../utils/badge';
 import { openPage } from '../../utils/navigate';
 import { PENDING_MESSAGE } from '../mine/profile';
 import { tilesFor, type HomeTile } from './tiles';
@@ -25,6 +26,8 @@ Component({
 
   methods: {
     onShow() {
+      // A tab page: its show refreshes the 我的 badge (before load asks whoami again, so it shares the app's).
+      showBadge();
       if (!this.data.loading) this.load();
     },
 

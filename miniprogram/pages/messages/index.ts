@@ -41,7 +41,7 @@ Component({
       const row = rows[index];
       if (!row.read) {
         this.setData({ [`list.items[${index}].read`]: true });
-        markRead([row.messageId]).then(() => refreshBadge());
+        markRead([row.messageId]).then(() => refreshBadge({ changed: true }));
       }
       if (row.link) openPage(row.link);
     },
@@ -53,7 +53,7 @@ Component({
         return;
       }
       this.setData({ 'list.items': this.data.list.items.map((r) => ({ ...r, read: true })) });
-      refreshBadge();
+      refreshBadge({ changed: true });
     },
   },
 });

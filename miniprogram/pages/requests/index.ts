@@ -6,6 +6,7 @@ import * as requests from '../../services/requests';
 import type { RequestSummary } from '../../services/requests';
 import { me } from '../../services/session';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import { showBadge } from '../../utils/badge';
 import { openPage } from '../../utils/navigate';
 import { cardOf, type RequestCard } from './format';
 
@@ -28,6 +29,8 @@ const paging = pagingBehavior<RequestSummary, RequestCard>({
   key: (c) => c.requestId,
   autoload: true,
   reloadOnShow: true,
+  // A tab page: its show refreshes the 我的 badge.
+  shown: showBadge,
 });
 
 Component({
