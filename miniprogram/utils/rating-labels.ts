@@ -1,5 +1,6 @@
 // Chinese names and display helpers of the ratings feature, shared by its pages (the staff pages
 // in the subpackage reuse them from the main package).
+import type { FirmGrade } from '../../cloudfunctions/core/app/ratings/views';
 import type { Dimension, Grade, ListKind, RaterRole } from '../../cloudfunctions/core/domain/credit';
 import { chinaParts } from './china-time';
 
@@ -46,6 +47,14 @@ export function gradeTheme(grade: Grade | null): 'danger' | 'warning' | 'default
 /** A grade as shown: 'AAA', or 未评级 when the firm had no sheet. */
 export function gradeText(grade: Grade | null): string {
   return grade ?? '未评级';
+}
+
+/**
+ * A firm's latest city-wide grade as shown where a firm is chosen or rated (ratings.firmGrades):
+ * 信用等级 AAA（2026年上半年）, or 尚无信用等级 before any published period counts it.
+ */
+export function firmGradeText(grade: FirmGrade): string {
+  return grade.period ? `信用等级 ${gradeText(grade.grade)}（${grade.label}）` : '尚无信用等级';
 }
 
 /** A score as shown: two decimals, or a dash when there is none. */

@@ -1,17 +1,43 @@
 // 小区物业 (admin subpackage): a compound, the firm serving it and who served it when
 // (admin.compound), and assigning a firm from a date (admin.assignFirm: the previous row ends
-// that day, the history is kept). Query: `compoundId`.
+// that day, the history is kept). Each candidate firm shows its latest city-wide grade
+// (ratings.firmGrades) and whether it has a party organisation (RULES.md §4). Query: `compoundId`.
 import type { CompoundView, FirmRow, ServiceRow } from '../../../typings/admin';
 import { adminPageBehavior } from '../behavior';
 import * as admin from '../service';
+import * as ratings from '../../services/ratings';
 import { chinaDateOf } from '../../utils/china-time';
 import { confirm } from '../../utils/confirm';
-import type { DetailEvent } from '../../utils/events';
+import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import { firmGradeText } from '../../utils/rating-labels';
 import { failureText } from '../shared';
 
 /** A history row as shown: who, and from when until when. */
 export function serviceLine(row: ServiceRow): { firmName: string; when: string; current: boolean } {
   return { firmName: row.firmName, when: `${row.from} 至 ${row.to ?? '今'}`, current: row.to === null };
+}
+
+/** A candidate firm as the firm list shows it. */
+export interface FirmChoice {
+  firmId: string;
+  name: string;
+  /** 信用等级 AAA（2026年上半年） · 有党组织 */
+  description: string;
+}
+
+/** The firms with their grades (ratings.firmGrades takes 50 firms a call); `''` or why the grades are missing. */
+async function firmChoices(firms: FirmRow[]): Promise<{ choices: FirmChoice[]; gradesError: string }> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < firms.length; i += 50) chunks.push(firms.slice(i, i + 50).map((f) => f.firmId));
+  const answers = await Promise.all(chunks.map((ids) => ratings.firmGrades(ids)));
+  const failed = answers.find((a) => !a.ok);
+  const grades = new Map(answers.flatMap((a) => (a.ok ? a.data : [])).map((g) => [g.firmId, g]));
+  const choices = firms.map((f) => {
+    const grade = grades.get(f.firmId);
+    const party = f.hasPartyOrg ? '有党组织' : '无党组织';
+    return { firmId: f.firmId, name: f.name, description: grade ? `${firmGradeText(grade)} · ${party}` : party };
+  });
+  return { choices, gradesError: failed && !failed.ok ? `信用等级未能加载：${failed.error.message}` : '' };
 }
 
 Component({
@@ -24,11 +50,12 @@ Component({
   data: {
     compound: null as CompoundView | null,
     history: [] as Array<ReturnType<typeof serviceLine>>,
-    firmOptions: [] as Array<{ label: string; value: string }>,
-    firms: [] as FirmRow[],
+    firms: [] as FirmChoice[],
+    gradesError: '',
     pickerVisible: false,
     firmId: '',
     firmName: '',
+    firmNote: '',
     from: '',
     today: '',
   },
@@ -57,18 +84,19 @@ Component({
         this.setData({ loading: false, error: res.error.message });
         return;
       }
-      const firms = structure.ok ? structure.data.firms : [];
+      const { choices, gradesError } = await firmChoices(structure.ok ? structure.data.firms : []);
+      if (!fresh()) return;
       this.setData({
         loading: false,
         compound: res.data,
         history: res.data.history.map(serviceLine),
-        firms: firms,
-        firmOptions: firms.map((f) => ({ label: `${f.name}${f.hasPartyOrg ? '（有党组织）' : ''}`, value: f.firmId })),
+        firms: choices,
+        gradesError,
       });
     },
 
     openFirmPicker() {
-      if (!this.data.firmOptions.length) {
+      if (!this.data.firms.length) {
         this.setData({ formError: '还没有登记物业企业' });
         return;
       }
@@ -79,10 +107,10 @@ Component({
       this.setData({ pickerVisible: false });
     },
 
-    onFirmConfirm(e: DetailEvent<{ value: string[] }>) {
-      const firmId = e.detail.value[0] ?? '';
-      const firm = this.data.firms.find((f) => f.firmId === firmId);
-      this.setData({ pickerVisible: false, firmId, firmName: firm?.name ?? '', formError: '' });
+    onFirmTap(e: DatasetEvent<{ firmId: string }>) {
+      const firm = this.data.firms.find((f) => f.firmId === e.currentTarget.dataset.firmId);
+      if (!firm) return;
+      this.setData({ pickerVisible: false, firmId: firm.firmId, firmName: firm.name, firmNote: firm.description, formError: '' });
     },
 
     onDate(e: DetailEvent<{ value: string }>) {
@@ -114,6 +142,7 @@ Component({
         history: [...res.data.history].reverse().map(serviceLine),
         firmId: '',
         firmName: '',
+        firmNote: '',
       });
     },
   },

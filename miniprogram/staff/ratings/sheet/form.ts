@@ -1,7 +1,7 @@
 // The rating sheet's form: seven dimensions of 1–5 stars and a comment, and what it says about
 // the sheet's state.
 import type { DimensionScores, FirmGrade, MySheetsView } from '../../../services/ratings';
-import { DIMENSION_LABELS, DIMENSION_ORDER, gradeText, RATER_ROLE_LABELS, SCORE_WORDS } from '../../../utils/rating-labels';
+import { DIMENSION_LABELS, DIMENSION_ORDER, firmGradeText, RATER_ROLE_LABELS, SCORE_WORDS } from '../../../utils/rating-labels';
 
 type SheetState = MySheetsView['items'][number]['state'];
 type Dimension = keyof DimensionScores;
@@ -64,8 +64,7 @@ export function missingDimensions(scores: DraftScores): string[] {
 
 /** 信用等级 AAA（2026年上半年）: the firm's latest published grade, which owners' committees weigh. */
 function gradeNote(grade: FirmGrade | undefined): string {
-  if (!grade) return '';
-  return grade.period ? ` · 信用等级 ${gradeText(grade.grade)}（${grade.label}）` : ' · 尚无信用等级';
+  return grade ? ` · ${firmGradeText(grade)}` : '';
 }
 
 /** The list of compounds the caller rates, each firm with its latest grade when known. */
