@@ -38,6 +38,8 @@ export type Result<T> = ApiResult<T, RatingsReason>;
 type Input<K extends keyof typeof schemas> = (typeof schemas)[K] extends z.ZodType ? z.input<(typeof schemas)[K]> : never;
 
 export type SubmitSheetInput = Input<'submitInput'>;
+/** ratings.board input: a period, a community or the city ranking (`scope: 'city'`). */
+export type BoardInput = Input<'boardInput'>;
 
 const ratingsCall = <T>(action: string, data?: object): Promise<Result<T>> => call<T, RatingsReason>('ratings', action, data);
 
@@ -52,7 +54,7 @@ export function publish(input: Input<'publishInput'>): Promise<Result<BoardView>
 }
 
 /** 获取红黑榜（不指定期次时为最近一期已发布结果） */
-export function board(input: Input<'boardInput'> = {}): Promise<Result<BoardView>> {
+export function board(input: BoardInput = {}): Promise<Result<BoardView>> {
   return ratingsCall('board', input);
 }
 

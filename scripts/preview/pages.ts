@@ -149,7 +149,16 @@ export const PAGES: Record<string, PageSpec> = {
     states: [{ name: 'errors', title: '未填写就提交', act: (p) => p.tap('提交注册') }],
   },
   'ratings/board/index': {
-    states: [{ name: 'unregistered', title: '未注册', as: 'newcomer' }],
+    states: [
+      { name: 'unregistered', title: '未注册（全市排名）', as: 'newcomer' },
+      {
+        name: 'other-community',
+        title: '选择其他社区（文化社区，非本社区）',
+        act: (p) => p.call('onCommunity', { detail: { communityId: 'cm_wenhua', label: '文化社区', picked: true } }),
+      },
+      { name: 'city', title: '全市排名', act: (p) => p.tap('全市排名') },
+      { name: 'care-city', title: '全市排名 · 关怀模式（最大字号）', act: (p) => p.tap('全市排名'), fontScale: CARE_SCALE },
+    ],
   },
   'ratings/firm/index': {
     query: { firmId: 'f_jinghua' },
@@ -256,7 +265,10 @@ export const PAGES: Record<string, PageSpec> = {
   'admin/compound/index': {
     as: 'admin',
     query: { compoundId: 'cp_jiangjin' },
-    states: [{ name: 'firm-picked', title: '选择物业企业', act: (p) => p.tap('物业企业') }],
+    states: [
+      { name: 'firm-picked', title: '选择物业企业（信用等级、党组织）', act: (p) => p.tap('物业企业') },
+      { name: 'care-firm-picked', title: '选择物业企业 · 关怀模式（最大字号）', act: (p) => p.tap('物业企业'), fontScale: CARE_SCALE },
+    ],
   },
   'admin/rules/index': {
     as: 'street',

@@ -68,7 +68,7 @@ test('publishing community 2 leaves community 1 frozen, and the city-wide score 
   const after = await must<FirmGrade[]>('ratings', 'firmGrades', { firmIds: [DEMO.firm2] }, 'demo-oc');
   expect(after[0].creditScore).toBeCloseTo((q1 + q2) / 2, 2);
   const city = await must<BoardView>('ratings', 'board', { scope: 'city', period }, 'demo-resident');
-  expect(city.scope).toBe('city');
+  expect(city).toMatchObject({ scope: 'city', communityId: null, communityName: null });
   expect(city.firms.find((f) => f.firmId === DEMO.firm2)?.creditScore).toBe(after[0].creditScore);
   // Each community's own board still shows its own publication.
   const own1 = await must<BoardView>('ratings', 'board', {}, 'demo-resident');
@@ -81,9 +81,21 @@ test('publishing community 2 leaves community 1 frozen, and the city-wide score 
 test("a resident is never shown another community's board as their own", async () => {
   // 文化社区 has published nothing: its resident sees an empty board of their own community, not 红星社区's lists.
   const mine = await must<BoardView>('ratings', 'board', {}, 'demo-resident4');
-  expect(mine).toMatchObject({ scope: 'community', communityId: DEMO.community2, period: null, red: [], black: [] });
+  expect(mine).toMatchObject({
+    scope: 'community',
+    communityId: DEMO.community2,
+    communityName: '文化社区',
+    period: null,
+    red: [],
+    black: [],
+  });
   // They may still look at 红星社区's board by choosing it, and it says whose it is.
   const chosen = await must<BoardView>('ratings', 'board', { communityId: DEMO.communityId }, 'demo-resident4');
-  expect(chosen.communityId).toBe(DEMO.communityId);
+  expect(chosen).toMatchObject({ communityId: DEMO.communityId, communityName: '红星社区' });
   expect(chosen.black.length + chosen.red.length).toBeGreaterThan(0);
+});
+
+test('a board of a community that does not exist is NOT_FOUND, not an empty board under no name', async () => {
+  const r = await h.call('ratings', 'board', { communityId: 'cm_nowhere' }, 'demo-resident');
+  expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });

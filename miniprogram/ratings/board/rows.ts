@@ -48,6 +48,16 @@ export function rulesText(rules: BoardView['rules']): string {
   );
 }
 
+/**
+ * Whose board this is, from the server's answer: the city ranking, the caller's own community
+ * (only when the community the server answered for is the caller's), or another community, named.
+ */
+export function whoseBoard(board: Pick<BoardView, 'scope' | 'communityId' | 'communityName'>, ownCommunityId: string): string {
+  if (board.scope === 'city') return '全市物业企业信用排名（各社区已发布结果汇总）';
+  const name = board.communityName ?? '';
+  return board.communityId && board.communityId === ownCommunityId ? `本社区（${name}）红黑榜` : `${name}红黑榜（非本社区）`;
+}
+
 /** The rows and headline of a board. */
 export function boardRows(board: BoardView): { red: FirmRow[]; black: FirmRow[]; firms: FirmRow[]; headline: string; rules: string } {
   const republished = board.n !== null && board.n > 1 ? `（第 ${board.n} 次发布${board.reason ? `：${board.reason}` : ''}）` : '';

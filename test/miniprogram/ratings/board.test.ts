@@ -35,7 +35,7 @@ test('switches to an earlier period', async () => {
 
   await page.tap('2025年下半年');
   await until(page, '2025年下半年物业服务评价结果');
-  expect(backend.calls('ratings.board')).toEqual([{}, { period: '2025-H2' }]);
+  expect(backend.calls('ratings.board')).toEqual([{}, { communityId: 'cm_hongxing', period: '2025-H2' }]);
   expect(page.text()).toContain('2025年下半年物业服务评价结果');
   expect(page.text()).toContain('本期没有企业列入红榜');
   expect(page.text()).toContain('信用分 58.93');
@@ -86,6 +86,6 @@ test('reloads the shown period on pull to refresh', async () => {
 
   (page.comp.instance as unknown as { onPullDownRefresh(): void }).onPullDownRefresh();
   await page.settle();
-  expect(backend.calls('ratings.board')).toEqual([{}, { period: '2026-H1' }]);
+  expect(backend.calls('ratings.board')).toEqual([{}, { communityId: 'cm_hongxing', period: '2026-H1' }]);
   expect(wx.stopPullDownRefresh).toHaveBeenCalled();
 });

@@ -28,7 +28,10 @@ const firm = (
   compounds: [],
 });
 
-export function boardOf(period: '2026-H1' | '2025-H2'): BoardView {
+/** The community a board is of: 红星社区 unless said otherwise. */
+const HONGXING = { communityId: 'cm_hongxing', communityName: '红星社区' };
+
+export function boardOf(period: '2026-H1' | '2025-H2', community: { communityId: string; communityName: string } = HONGXING): BoardView {
   const h1 = period === '2026-H1';
   const chuyun = firm('f_chuyun', '荆州楚韵物业服务有限公司', h1 ? 89.29 : 75.89, h1 ? 'AAA' : 'A', h1 ? 'red' : null);
   const jinghua = firm('f_jinghua', '荆州荆华物业管理有限公司', h1 ? 61.43 : 58.93, h1 ? 'B' : 'C', 'black', h1 ? 1 : 0);
@@ -42,7 +45,7 @@ export function boardOf(period: '2026-H1' | '2025-H2'): BoardView {
   return {
     rules: DEFAULT_RATING_RULES,
     scope: 'community',
-    communityId: 'cm_hongxing',
+    ...community,
     period,
     label: h1 ? '2026年上半年' : '2025年下半年',
     n: 1,
@@ -61,7 +64,7 @@ export function boardOf(period: '2026-H1' | '2025-H2'): BoardView {
 export const EMPTY_BOARD: BoardView = {
   rules: DEFAULT_RATING_RULES,
   scope: 'community',
-  communityId: null,
+  ...HONGXING,
   period: null,
   label: null,
   n: null,
@@ -72,6 +75,18 @@ export const EMPTY_BOARD: BoardView = {
   firms: [],
   periods: [],
 };
+
+/** The city-wide ranking of 2026-H1: the same firms, no community. */
+export function cityBoard(): BoardView {
+  return {
+    ...boardOf('2026-H1'),
+    scope: 'city',
+    communityId: null,
+    communityName: null,
+    n: null,
+    periods: [{ period: '2026-H1', label: '2026年上半年' }],
+  };
+}
 
 export const FIRM: FirmView = {
   firmId: 'f_chuyun',

@@ -4,7 +4,7 @@ import { rulesFor } from '../../domain/rules-config';
 import { USERS, type UserDoc } from '../account/user';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import type { AppContext } from '../context';
-import { fail, ok, type Result } from '../result';
+import { fail, failures, ok, type Result } from '../result';
 import { communitiesOf } from '../scope';
 import { CITY_RESULTS, type CityResultDoc } from './city';
 import { periodId, RATING_PERIODS, type RatingPeriodDoc } from './rating';
@@ -54,6 +54,7 @@ export async function cityBoardView(ctx: Pick<AppContext, 'store'>, period?: Per
     rules: ratingRulesView(rulesFor(null)),
     scope: 'city',
     communityId: null,
+    communityName: null,
     period: chosen ?? null,
     label: chosen ? periodLabel(chosen) : null,
     n: null,
@@ -99,12 +100,13 @@ export async function boardOf(input: BoardInput, ctx: AppContext): Promise<Resul
     ),
     ctx.store.get<CommunityDoc>(COMMUNITIES, communityId),
   ]);
-  const rules = rulesFor(community?.rules);
+  if (!community) return failures.notFound('社区');
+  const rules = rulesFor(community.rules);
   const periods = rows.map((r) => r.period);
-  if (!input.period) return ok(boardView(rows[0]?.current ?? null, periods, communityId, rules));
+  if (!input.period) return ok(boardView(rows[0]?.current ?? null, periods, community, rules));
   const chosen =
     rows.find((r) => r.period === input.period) ??
     (await ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(communityId, input.period)));
   if (!chosen?.current) return fail('NOT_FOUND', '该期红黑榜尚未发布', 'NOT_PUBLISHED');
-  return ok(boardView(chosen.current, periods, communityId, rules));
+  return ok(boardView(chosen.current, periods, community, rules));
 }

@@ -100,7 +100,7 @@ export const publishActions = {
         [...results.firms, ...(period.current?.firms ?? [])].map((f) => f.firmId),
       );
       if (results.black.length > 0) await sendBlackListNotices(ctx, results);
-      return ok(boardView(results, [], communityId, rulesFor(community.rules)));
+      return ok(boardView(results, [], community, rulesFor(community.rules)));
     },
   }),
 

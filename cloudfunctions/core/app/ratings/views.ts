@@ -69,6 +69,8 @@ export interface BoardView {
   /** A community's publication, or the city-wide ranking of every firm. */
   scope: 'community' | 'city';
   communityId: string | null;
+  /** The community's name, to say whose board this is (null for the city ranking). */
+  communityName: string | null;
   period: Period | null;
   label: string | null;
   /** Which publication of the period this is (2… after a republication with a reason). */
@@ -232,11 +234,17 @@ export function seriousItemView(i: SeriousItemDoc): SeriousItemView {
 }
 
 /** The board of a publication; who published stays off the public board. */
-export function boardView(p: PublicationResults | null, periods: Period[], communityId: string | null, rules: RulesConfig): BoardView {
+export function boardView(
+  p: PublicationResults | null,
+  periods: Period[],
+  community: { _id: string; name: string },
+  rules: RulesConfig,
+): BoardView {
   return {
     rules: ratingRulesView(rules),
     scope: 'community',
-    communityId: p?.communityId ?? communityId,
+    communityId: community._id,
+    communityName: community.name,
     period: p?.period ?? null,
     label: p ? periodLabel(p.period) : null,
     n: p?.n ?? null,

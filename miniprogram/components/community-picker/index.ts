@@ -1,13 +1,15 @@
-// <community-picker>: which community a staff page is about, for people whose roles span several
-// (an admin, a street_admin, someone on two communities' staff). It finds the choices itself
-// (choices.ts) and fires `change` with `{ communityId, label }` once they are known — the
-// caller's own community first — and on every pick; with one community it only names it.
+// <community-picker>: which community a page is about. On the staff pages, for people whose
+// roles span several (an admin, a street_admin, someone on two communities' staff); with
+// `reach="city"`, any community of the city (the 红黑榜 of another community). It finds the choices
+// itself (choices.ts) and fires `change` with `{ communityId, label, picked }` once they are known
+// — the caller's own community first, `picked: false` — and on every pick (`picked: true`); with
+// one community it only names it. In the main package: the admin and ratings subpackages use it.
 //
 //   <community-picker value="{{communityId}}" bind:change="onCommunity" bind:fail="onCommunityFail" />
 //
 // `fail` carries `{ message }` when the choices could not be loaded; `change` with communityId ''
-// means the caller reaches no community.
-import { communityChoices, type CommunityChoice } from './choices';
+// means the caller reaches no community (or, with reach city, has none of their own).
+import { communityChoices, type CommunityChoice, type Reach } from './choices';
 import type { DetailEvent } from '../../utils/events';
 
 Component({
@@ -16,6 +18,8 @@ Component({
   properties: {
     /** A community to start with (e.g. from the page's query) instead of the caller's own. */
     value: { type: String, value: '' },
+    /** `roles` (default): the communities the caller's roles reach; `city`: every community of the city. */
+    reach: { type: String, value: 'roles' },
   },
 
   data: {
@@ -26,6 +30,15 @@ Component({
     visible: false,
   },
 
+  observers: {
+    /** The page shows another community (e.g. the one the server answered for): name it, without a `change`. */
+    value(communityId: string) {
+      if (!this.data.choices.length || communityId === this.data.current) return;
+      const label = this.data.choices.find((c) => c.communityId === communityId)?.label ?? '';
+      this.setData({ current: communityId, label });
+    },
+  },
+
   lifetimes: {
     attached() {
       this.load();
@@ -34,7 +47,7 @@ Component({
 
   methods: {
     async load() {
-      const res = await communityChoices();
+      const res = await communityChoices(this.properties.reach as Reach);
       if (!res.ok) {
         this.triggerEvent('fail', { message: res.error.message });
         return;
@@ -43,13 +56,13 @@ Component({
       const wanted = this.properties.value;
       const start = wanted && choices.some((c) => c.communityId === wanted) ? wanted : wanted || initial;
       this.setData({ choices, options: choices.map((c) => ({ label: c.label, value: c.communityId })) });
-      this.select(start);
+      this.select(start, false);
     },
 
-    select(communityId: string) {
+    select(communityId: string, picked: boolean) {
       const label = this.data.choices.find((c) => c.communityId === communityId)?.label ?? '';
       this.setData({ current: communityId, label });
-      this.triggerEvent('change', { communityId, label });
+      this.triggerEvent('change', { communityId, label, picked });
     },
 
     open() {
@@ -63,7 +76,7 @@ Component({
     onConfirm(e: DetailEvent<{ value: string[] }>) {
       const id = e.detail.value[0];
       this.setData({ visible: false });
-      if (id && id !== this.data.current) this.select(id);
+      if (id && id !== this.data.current) this.select(id, true);
     },
   },
 });
