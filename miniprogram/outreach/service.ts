@@ -49,6 +49,17 @@ export interface ReportInput {
   kind: ReportKind;
 }
 
+/** outreach.appointBuildingRole input: a confirmed member, a compound of the community, a building (1–20 characters), a post. */
+export interface AppointInput {
+  userId: string;
+  compoundId: string;
+  building: string;
+  role: BuildingRole;
+}
+
+/** outreach.appointBuildingRole answer: the post and who holds it now (the previous holder, if any, is replaced). */
+export type AppointedPost = ReportView['buildingPosts'][number] & { userId: string; name: string };
+
 /** outreach.publishNeed input. */
 export interface PublishNeedInput {
   communityId: string;
@@ -78,6 +89,11 @@ export function listReports(input: {
   limit?: number;
 }): Promise<Result<Page<ReportView>>> {
   return call<Page<ReportView>, OutreachReason>('outreach', 'listReports', input);
+}
+
+/** 任命楼栋党小组长或楼栋长（社区党组织；每栋楼每个职务一人，任命后替换原任） */
+export function appointBuildingRole(input: AppointInput): Promise<ApiResult<AppointedPost, OutreachReason>> {
+  return call<AppointedPost, OutreachReason>('outreach', 'appointBuildingRole', input);
 }
 
 /** 确认报到 */

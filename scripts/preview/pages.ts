@@ -97,6 +97,13 @@ const STANDARD: Array<Pick<StateSpec, 'name' | 'title' | 'backend' | 'fontScale'
 const asRoles = (...roles: RoleName[]): NonNullable<PageSpec['states']> =>
   roles.map((r) => ({ name: `filled-${r}`, title: `演示数据 · ${ROLES[r].label}`, as: r }));
 
+/** 党员报到管理: the confirmed members, and the appointment sheet opened for the first of them. */
+async function appointSheet(p: PreviewPage): Promise<void> {
+  await p.tap('已确认');
+  await p.tap('任命楼栋职务');
+  await p.tap('楼栋长');
+}
+
 /**
  * Pages whose states differ from the standard four. A page of app.json that is not here gets the
  * standard states as a resident. Keys are page paths as in app.json (subpackage root included).
@@ -326,7 +333,13 @@ export const PAGES: Record<string, PageSpec> = {
   },
   'outreach/reports/index': {
     as: 'party',
-    states: [...asRoles('rc'), { name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
+    states: [
+      ...asRoles('rc'),
+      { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
+      { name: 'confirmed', title: '已确认的报到党员与楼栋职务', act: (p) => p.tap('已确认') },
+      { name: 'appoint', title: '任命楼栋职务（小区、楼栋、职务）', act: appointSheet },
+      { name: 'care-appoint', title: '任命楼栋职务 · 关怀模式（最大字号）', act: appointSheet, fontScale: CARE_SCALE },
+    ],
   },
   'outreach/publish/index': {
     as: 'rc',

@@ -1,30 +1,34 @@
 // 党员报到管理 (staff): the party members who reported in to the community — waiting, then
 // confirmed — with their unit and branch; the community's party organisation confirms each one
-// (outreach.confirmReport), which makes them a volunteer of the community.
+// (outreach.confirmReport), which makes them a volunteer of the community, and names confirmed
+// members to building posts (appoint.ts).
 import { callerBehavior } from '../../behaviors/page';
 import { staffOnly } from '../gate';
 import { pagingBehavior } from '../../behaviors/paging';
 import * as outreach from '../service';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
-import { BUILDING_ROLE_TEXT, chinaDateTime, REPORT_KIND_TEXT } from '../labels';
+import { chinaDateTime, REPORT_KIND_TEXT } from '../labels';
+import { appointBehavior, postTag, type PostTag } from './appoint';
 
 interface Row {
   reportId: string;
+  userId: string;
   name: string;
   unit: string;
   kind: string;
   when: string;
-  posts: string[];
+  posts: PostTag[];
   error: string;
 }
 
 const rowOf = (r: outreach.ReportView): Row => ({
   reportId: r.reportId,
+  userId: r.userId,
   name: r.name,
   unit: `${r.unitName} · ${r.branchName}`,
   kind: REPORT_KIND_TEXT[r.kind],
   when: r.confirmedAt ? `确认于 ${chinaDateTime(r.confirmedAt)}` : `报到于 ${chinaDateTime(r.reportedAt)}`,
-  posts: r.buildingPosts.map((p) => `${p.building}${BUILDING_ROLE_TEXT[p.role]}`),
+  posts: r.buildingPosts.map(postTag),
   error: '',
 });
 
@@ -38,7 +42,7 @@ const paging = pagingBehavior<outreach.ReportView, Row>({
 });
 
 Component({
-  behaviors: [callerBehavior, paging],
+  behaviors: [callerBehavior, paging, appointBehavior],
 
   data: {
     ready: false,

@@ -1,0 +1,130 @@
+// 任命楼栋职务 on the reports page (issue #15 §1): the community party organisation names a confirmed
+// member building party-group leader (楼栋党小组长) or building head (楼栋长) of a building in one
+// of the community's compounds (outreach.appointBuildingRole). One holder per building and post: the
+// server replaces the previous one, and the page moves the post to the member it answers for.
+// The server has no action to take a post away, so the page offers none.
+import * as community from '../../services/community';
+import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import * as outreach from '../service';
+import { BUILDING_ROLE_TEXT } from '../labels';
+
+/** A post as a row shows it, with the key that names it (`<compoundId>:<building>:<role>`, as the server's id). */
+export interface PostTag {
+  key: string;
+  text: string;
+}
+
+export const postKey = (p: { compoundId: string; building: string; role: outreach.BuildingRole }): string =>
+  `${p.compoundId}:${p.building}:${p.role}`;
+
+export const postTag = (p: { compoundId: string; building: string; role: outreach.BuildingRole }): PostTag => ({
+  key: postKey(p),
+  text: `${p.building}${BUILDING_ROLE_TEXT[p.role]}`,
+});
+
+interface Appointee {
+  userId: string;
+  name: string;
+  /** 现任：3栋楼栋党小组长、… or 现无楼栋职务 */
+  current: string;
+}
+
+const EMPTY_FORM = { compoundId: '', building: '', role: '' as outreach.BuildingRole | '' };
+
+export const appointBehavior = Behavior({
+  data: {
+    appointVisible: false,
+    appointee: null as Appointee | null,
+    compounds: [] as Array<{ compoundId: string; name: string }>,
+    roles: [
+      { value: 'party_group_leader', label: BUILDING_ROLE_TEXT.party_group_leader },
+      { value: 'building_head', label: BUILDING_ROLE_TEXT.building_head },
+    ],
+    appointForm: { ...EMPTY_FORM },
+    appointError: '',
+    appointing: false,
+  },
+
+  methods: {
+    /** Opens the sheet for a confirmed member's row; the community's compounds are asked for once. */
+    async onAppointOpen(e: DatasetEvent<{ id: string }>): Promise<void> {
+      const items = (
+        this.data as unknown as { list: { items: Array<{ reportId: string; userId: string; name: string; posts: PostTag[] }> } }
+      ).list.items;
+      const row = items.find((r) => r.reportId === e.currentTarget.dataset.id);
+      if (!row) return;
+      this.setData({
+        appointVisible: true,
+        appointee: {
+          userId: row.userId,
+          name: row.name,
+          current: row.posts.length ? `现任：${row.posts.map((p) => p.text).join('、')}` : '现无楼栋职务',
+        },
+        appointForm: { ...EMPTY_FORM },
+        appointError: '',
+      });
+      if (this.data.compounds.length) return;
+      const communityId = (this.data as unknown as { communityId: string }).communityId;
+      const res = await community.list();
+      if (!res.ok) {
+        this.setData({ appointError: `小区列表未能加载：${res.error.message}` });
+        return;
+      }
+      const compounds = res.data.find((c) => c.communityId === communityId)?.compounds ?? [];
+      this.setData({
+        compounds: compounds.map((c) => ({ compoundId: c.compoundId, name: c.name })),
+        appointError: compounds.length ? '' : '本社区还没有小区，请先由街道或平台管理员建立',
+      });
+    },
+
+    onAppointClose() {
+      if (!this.data.appointing) this.setData({ appointVisible: false });
+    },
+
+    onAppointCompound(e: DatasetEvent<{ id: string }>) {
+      this.setData({ 'appointForm.compoundId': e.currentTarget.dataset.id, appointError: '' });
+    },
+
+    onAppointRole(e: DatasetEvent<{ role: outreach.BuildingRole }>) {
+      this.setData({ 'appointForm.role': e.currentTarget.dataset.role, appointError: '' });
+    },
+
+    onAppointBuilding(e: DetailEvent<{ value: string }>) {
+      this.setData({ 'appointForm.building': e.detail.value, appointError: '' });
+    },
+
+    async onAppointSubmit(): Promise<void> {
+      const { appointee, appointForm: form, appointing } = this.data;
+      if (appointing || !appointee) return;
+      const building = form.building.trim();
+      const missing = !form.compoundId ? '请选择小区' : !building ? '请填写楼栋，如 3栋' : !form.role ? '请选择职务' : '';
+      if (missing) {
+        this.setData({ appointError: missing });
+        return;
+      }
+      this.setData({ appointing: true, appointError: '' });
+      const res = await outreach.appointBuildingRole({
+        userId: appointee.userId,
+        compoundId: form.compoundId,
+        building,
+        role: form.role as outreach.BuildingRole,
+      });
+      this.setData({ appointing: false });
+      if (!res.ok) {
+        this.setData({ appointError: res.error.message });
+        return;
+      }
+      wx.showToast({ title: '已任命', icon: 'success' });
+      // The post is the member's now, and no longer whoever held it before.
+      const tag = postTag(res.data);
+      const items = (this.data as unknown as { list: { items: Array<{ userId: string; posts: PostTag[] }> } }).list.items;
+      this.setData({
+        appointVisible: false,
+        'list.items': items.map((r) => {
+          const others = r.posts.filter((p) => p.key !== tag.key);
+          return { ...r, posts: r.userId === res.data.userId ? [...others, tag] : others };
+        }),
+      });
+    },
+  },
+});
