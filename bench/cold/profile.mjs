@@ -2,8 +2,11 @@
 // scripts/build.mjs does (trimmed or not) plus a source map, loads it RUNS times in a fresh
 // `node --cpu-prof`, maps every sample through the source map to its original file and sums the
 // time per package (node_modules/<pkg>, our code as "app", V8 compiling the bundle as "compile").
-// Usage: node bench/cold/profile.mjs [function=account] [--untrimmed] [--baseline] [--runs=5]
+// Usage: node bench/cold/profile.mjs [function=account] [--untrimmed] [--baseline] [--answer] [--runs=5]
 //   --baseline profiles bench/baseline/index.js (wx-server-sdk, unbundled: no source map needed).
+//   --answer profiles what the cold-start row times: the bench's bundle of the function (SQLite
+//   deps, bench/cold/local-entry.ts) loading and answering its cold call on the seeded demo database
+//   (the baseline answering whoami with --baseline).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -11,23 +14,45 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleFunction } from '../../scripts/build.mjs';
+import { buildColdBundle, buildParts } from '../runner/build.mjs';
+import { baselineEnv, COLD_CALLS, contextFor } from '../runner/cold.mjs';
+import { out, runNode, tmp } from '../runner/common.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
 const fn = args.find((a) => !a.startsWith('--')) ?? 'account';
 const trimmed = !args.includes('--untrimmed');
 const baseline = args.includes('--baseline');
+const answer = args.includes('--answer');
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cold-prof-'));
 
 let file;
 let map = null;
+// Unminified, so each line of the bundle comes from one source file (V8 attributes ticks to lines).
+const unminified = { sourcemap: true, minify: false };
 if (baseline) file = path.join(root, 'bench/baseline/index.js');
 else {
   file = path.join(dir, fn, 'index.js');
-  // Unminified, so each line of the bundle comes from one source file (V8 attributes ticks to lines).
-  await bundleFunction(fn, file, { trim: trimmed, sourcemap: true, minify: false });
+  // The bench bundle requires better-sqlite3 from node_modules: it is built inside the repository.
+  if (answer) file = path.join(out, 'cold-profile', fn, 'index.js');
+  if (answer) await buildColdBundle(fn, { outfile: file, ...unminified });
+  else await bundleFunction(fn, file, { trim: trimmed, ...unminified });
   map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+}
+let env = {};
+if (answer) {
+  const db = path.join(dir, 'cold.db');
+  await buildParts(['seed-db']);
+  runNode([path.join(out, 'seed-db.js'), db]);
+  if (baseline) env = baselineEnv(db);
+  else {
+    const call = COLD_CALLS[fn];
+    const event = call
+      ? { action: call.action, data: call.data }
+      : { Type: 'Timer', TriggerName: 'every10min', Time: new Date().toISOString() };
+    env = { BENCH_DB: db, BENCH_EVENT: JSON.stringify(event), BENCH_CONTEXT: JSON.stringify(contextFor(call?.openid ?? null)) };
+  }
 }
 
 /** The package a source path belongs to: node_modules/<@scope/name>, or our own code. */
@@ -52,7 +77,10 @@ function* ticksOf(node, samples) {
       yield [source ? packageOf(source) : calleePackage(node), ticks];
     }
     if (samples > recorded) yield [categorise(node.callFrame), samples - recorded];
-  } else yield [categorise(node.callFrame), samples];
+  } else {
+    const category = categorise(node.callFrame);
+    yield [category === 'node internals' ? `node internals ← ${requirer(node)}` : category, samples];
+  }
 }
 
 function calleePackage(node) {
@@ -62,6 +90,15 @@ function calleePackage(node) {
     if (source) return packageOf(source);
   }
   return '(esbuild runtime)';
+}
+
+/** Node's own JavaScript is mostly loading built-in modules: it counts for the nearest package on the stack that asked for them. */
+function requirer(node) {
+  for (let n = parentOf.get(node.id); n; n = parentOf.get(n.id)) {
+    const { url } = n.callFrame;
+    if (url && !url.startsWith('node:')) return map && url.endsWith(file) ? categorise(n.callFrame) : packageOf(url);
+  }
+  return 'node';
 }
 
 function categorise(frame) {
@@ -84,20 +121,19 @@ function categorise(frame) {
 
 const totals = new Map();
 let byId = new Map();
+let parentOf = new Map();
 let wall = 0;
 for (let i = 0; i < runs; i++) {
   const profDir = path.join(dir, `prof-${i}`);
   const r = spawnSync(
     process.execPath,
-    ['--cpu-prof', `--cpu-prof-dir=${profDir}`, path.join(root, 'bench/cold/invoke.cjs'), file, '--load-only'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
+    ['--cpu-prof', `--cpu-prof-dir=${profDir}`, path.join(root, 'bench/cold/invoke.cjs'), file, ...(answer ? [] : ['--load-only'])],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } },
   );
   if (r.status !== 0) throw new Error(r.stderr);
   const profile = JSON.parse(fs.readFileSync(path.join(profDir, fs.readdirSync(profDir)[0]), 'utf8'));
   byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  parentOf = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((c) => [c, n])));
   // Time per node from the sample deltas, then split over its lines by their tick counts.
   const timeOf = new Map();
   const countOf = new Map();
@@ -113,9 +149,15 @@ for (let i = 0; i < runs; i++) {
 }
 
 const rows = [...totals].map(([k, v]) => [k, v / runs]).sort((a, b) => b[1] - a[1]);
-const label = baseline ? 'bench/baseline (wx-server-sdk)' : `${fn} bundle${trimmed ? ' (trimmed)' : ' (untrimmed)'}`;
+const label =
+  (baseline
+    ? 'bench/baseline (wx-server-sdk)'
+    : answer
+      ? `${fn} bench bundle (SQLite deps)`
+      : `${fn} bundle${trimmed ? ' (trimmed)' : ' (untrimmed)'}`) + (answer ? ', load and answer' : ', load only');
 console.log(
   `${label}: profiled ${(wall / runs).toFixed(0)} ms per load, mean of ${runs}; size ${baseline ? '—' : `${(fs.statSync(file).size / 1024).toFixed(0)} KB`}`,
 );
 for (const [k, v] of rows.filter(([, v]) => v >= 0.5)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
 fs.rmSync(dir, { recursive: true, force: true });
+fs.rmSync(tmp, { recursive: true, force: true });

@@ -31,7 +31,7 @@ export async function buildParts(names) {
  * builds the production bundles (`bundleFunction`: minified, node16, cjs, SDK and zod trimmed,
  * exceljs apart) with better-sqlite3 left external.
  */
-export async function buildColdBundle(fn) {
+export async function buildColdBundle(fn, { outfile = path.join(out, 'cold', fn, 'index.js'), ...options } = {}) {
   const index = fs.readFileSync(path.join(root, 'cloudfunctions', fn, 'index.ts'), 'utf8');
   let contents;
   if (fn === 'scheduler') {
@@ -44,8 +44,8 @@ export async function buildColdBundle(fn) {
       `import { localEntry } from './bench/cold/local-entry';\n` +
       `export const main = localEntry(${JSON.stringify(fn)}, ${m[1]});\n`;
   }
-  const outfile = path.join(out, 'cold', fn, 'index.js');
   await bundleFunction(fn, outfile, {
+    ...options,
     stdin: { contents, resolveDir: root, sourcefile: `bench-cold-${fn}.ts`, loader: 'ts' },
     external: ['better-sqlite3'],
   });

@@ -10,7 +10,7 @@ import { kb, log, median, ms, out, root, rowCollector, runNode, tmp } from './co
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 20);
 
 /** The call each function's cold start answers: a representative read on the demo data. */
-const COLD_CALLS = {
+export const COLD_CALLS = {
   account: { action: 'whoami', data: {}, openid: 'demo-resident' },
   community: { action: 'list', data: {}, openid: 'demo-resident' },
   volunteer: { action: 'listActivities', data: { communityId: 'cm_hongxing' }, openid: 'demo-volunteer' },
@@ -19,10 +19,23 @@ const COLD_CALLS = {
   messages: { action: 'unread', data: {}, openid: 'demo-resident' },
 };
 
-function contextFor(openid) {
+export function contextFor(openid) {
   const environment = { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_APPID: 'wx-local' };
   if (openid) environment.WX_OPENID = openid;
   return { environment: JSON.stringify(environment), request_id: 'bench' };
+}
+
+/** The baseline's call (whoami, as account's) on `db`; wx-server-sdk reads the caller from the environment the platform sets per invocation. */
+export function baselineEnv(db) {
+  const openid = 'demo-resident';
+  return {
+    BENCH_DB: db,
+    BENCH_EVENT: JSON.stringify({ action: 'whoami', data: {} }),
+    BENCH_CONTEXT: JSON.stringify(contextFor(openid)),
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+    WX_OPENID: openid,
+    WX_APPID: 'wx-local',
+  };
 }
 
 /** Wall time from spawn to the answer's line on stdout, in ms, and the answer. */
@@ -56,20 +69,7 @@ export async function coldStart() {
   const baseline = path.join(root, 'bench/baseline/index.js');
 
   const variants = [];
-  const baselineCall = { action: 'whoami', data: {}, openid: 'demo-resident' };
-  variants.push({
-    key: 'baseline',
-    args: [invoke, baseline],
-    // wx-server-sdk reads the caller from the environment the platform sets per invocation.
-    env: {
-      BENCH_DB: db,
-      BENCH_EVENT: JSON.stringify({ action: baselineCall.action, data: baselineCall.data }),
-      BENCH_CONTEXT: JSON.stringify(contextFor(baselineCall.openid)),
-      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
-      WX_OPENID: baselineCall.openid,
-      WX_APPID: 'wx-local',
-    },
-  });
+  variants.push({ key: 'baseline', args: [invoke, baseline], env: baselineEnv(db) });
   // Loading only, the same three ways: the baseline (require wx-server-sdk, cloud.init), each
   // production bundle as deployed, and the same bundle built without trimming (before issue #16).
   variants.push({ key: 'baseline-load', args: [invoke, baseline, '--load-only'], env: {} });
