@@ -14,7 +14,7 @@ export function trimZodLocales() {
     setup(build) {
       build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
         const importer = args.importer.split(path.sep).join('/');
-        if (!/\/node_modules\/zod\/v4\/(classic\/external|core\/index)\.js$/.test(importer)) return undefined;
+        if (!/\/node_modules\/zod\/v4\/(classic\/external|mini\/external|core\/index)\.js$/.test(importer)) return undefined;
         return { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' };
       });
       build.onLoad({ filter: /./, namespace: 'zod-locales' }, (args) => ({

@@ -1,7 +1,7 @@
 // ratings: property-service rating sheets, the 红黑榜 and firms' credit history (API.md §5, docs/API.md).
 // Typed one way, by type-only import: inputs are what the server's zod schemas accept (`z.input`),
 // answers are the server's views, failures carry RatingsReason.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ApiResult, Page } from '../../typings/api';
 import type * as schemas from '../../cloudfunctions/core/app/ratings/schemas';
 import type { RatingsReason } from '../../cloudfunctions/core/app/ratings/reasons';
@@ -35,7 +35,7 @@ export type {
 /** An answer of the ratings function. */
 export type Result<T> = ApiResult<T, RatingsReason>;
 
-type Input<K extends keyof typeof schemas> = (typeof schemas)[K] extends z.ZodType ? z.input<(typeof schemas)[K]> : never;
+type Input<K extends keyof typeof schemas> = (typeof schemas)[K] extends z.ZodMiniType ? z.input<(typeof schemas)[K]> : never;
 
 export type SubmitSheetInput = Input<'submitInput'>;
 /** ratings.board input: a period, a community or the city ranking (`scope: 'city'`). */

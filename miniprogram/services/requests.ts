@@ -1,7 +1,7 @@
 // requests: resident requests through the tripartite mechanism (三方联动), API.md §5. Typed one way,
 // by type-only import: inputs are what the server's zod schemas accept (`z.input`), answers are the
 // server's views, failures carry RequestsReason.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ApiResult, Page } from '../../typings/api';
 import type { RequestCategory } from '../../cloudfunctions/core/domain/request-categories';
 import type { MeetingOutcome, Position, RequestAction, RequestStatus } from '../../cloudfunctions/core/domain/request-state';
@@ -48,7 +48,7 @@ export type Result<T> = ApiResult<T, RequestsReason>;
 export type SubmitRequestInput = z.input<typeof schemas.submitInput>;
 export type ListRequestsInput = z.input<typeof schemas.listInput>;
 export type AcceptInput = z.input<typeof schemas.acceptInput>;
-type Input<K extends keyof typeof schemas> = (typeof schemas)[K] extends z.ZodType ? z.input<(typeof schemas)[K]> : never;
+type Input<K extends keyof typeof schemas> = (typeof schemas)[K] extends z.ZodMiniType ? z.input<(typeof schemas)[K]> : never;
 
 const requestsCall = <T>(action: string, data?: object): Promise<Result<T>> => call<T, RequestsReason>('requests', action, data);
 

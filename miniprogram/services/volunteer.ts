@@ -1,7 +1,7 @@
 // volunteer: registration, activities, signup with capacity and waitlist, attendance, hours and
 // records (API.md §5). Typed one way, by type-only import: inputs are what the server's zod schemas
 // accept (`z.input`), answers are the server's views, failures carry VolunteerReason.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ApiResult, Page } from '../../typings/api';
 import type { ActivityCategory } from '../../cloudfunctions/core/domain/activity';
 import type { SignupStatus } from '../../cloudfunctions/core/domain/signup';

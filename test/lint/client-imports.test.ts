@@ -1,5 +1,5 @@
 // The client ships no server code: inside miniprogram/, only `import type` may name a file of
-// cloudfunctions/. The project's own eslint configuration is run (as `npm run lint` runs it, in a
+// cloudfunctions/. And the cloud functions build their schemas with zod/mini as a namespace (cold start). The project's own eslint configuration is run (as `npm run lint` runs it, in a
 // child process: its config is an ES module) on planted sources given on stdin.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -48,4 +48,16 @@ test('the server itself may import values from cloudfunctions/', async () => {
     'cloudfunctions/core/app/planted.ts',
   );
   expect(messages).toEqual([]);
+});
+
+test('a cloud function schema built with classic zod, or with the `z` object of zod/mini, fails lint', async () => {
+  const file = 'cloudfunctions/core/app/planted.ts';
+  expect(await messagesOf("import { z } from 'zod';\nexport const s = z.string();\n", file)).toEqual([
+    expect.stringMatching(/^no-restricted-syntax: schemas use zod\/mini/),
+  ]);
+  expect(await messagesOf("import { z } from 'zod/mini';\nexport const s = z.string();\n", file)).toEqual([
+    expect.stringMatching(/^no-restricted-syntax: .*import \* as z/),
+  ]);
+  expect(await messagesOf("import * as z from 'zod/mini';\nexport const s = z.string();\n", file)).toEqual([]);
+  expect(await messagesOf("import type * as z from 'zod';\nexport type S = z.ZodType;\n", file)).toEqual([]);
 });

@@ -10,8 +10,8 @@
  *   text, is refused (CONTENT_REJECTED, or INVALID_INPUT where the field has a format) and the
  *   text is nowhere in the database afterwards.
  */
-import type { z } from 'zod';
-import { NOT_TEXT } from '../../cloudfunctions/core/app/content';
+import type * as z from 'zod/mini';
+import { freeTexts, NOT_TEXT } from '../../cloudfunctions/core/app/content';
 import { FUNCTIONS, type FunctionName } from '../../cloudfunctions/core/app/functions';
 import { ACTION_SAMPLES, actionOf, type Payload } from '../support/action-samples';
 import { AUTHZ_MATRIX } from './authz-matrix';
@@ -24,21 +24,28 @@ const BLOCKED = '这里有赌博广告';
 type Path = Array<string | number>;
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  options?: z.ZodType[];
+  shape?: Record<string, z.ZodMiniType>;
+  element?: z.ZodMiniType;
+  innerType?: z.ZodMiniType;
+  in?: z.ZodMiniType;
+  out?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
 }
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (s: z.ZodMiniType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Paths of the plain-string leaves of a schema (array items as index 0). */
-function plainStringPaths(s: z.ZodType, path: Path = []): Path[] {
+/** Whether a string schema has a format: a `string_format` check (regex, …) or being a format schema itself (z.iso.datetime). */
+function hasFormat(s: z.ZodMiniType): boolean {
+  const { traits, def } = (s as unknown as { _zod: { traits: Set<string>; def: { checks?: Array<{ _zod: { def: { check: string } } }> } } })
+    ._zod;
+  return traits.has('$ZodCheck') || (def.checks ?? []).some((c) => c._zod.def.check === 'string_format');
+}
+
+function plainStringPaths(s: z.ZodMiniType, path: Path = []): Path[] {
   const def = defOf(s);
   switch (def.type) {
     case 'string':
-      return (s as unknown as { format: string | null }).format === null && !NOT_TEXT.has(String(path[path.length - 1])) ? [path] : [];
+      return !hasFormat(s) && !NOT_TEXT.has(String(path[path.length - 1])) ? [path] : [];
     case 'optional':
     case 'nullable':
     case 'default':
@@ -97,10 +104,30 @@ test('every action of every function has a sample to walk', () => {
 
 test('the schema walk finds the free-text fields, evidence lines included', () => {
   const paths = (fn: FunctionName, action: string) =>
-    plainStringPaths((FUNCTIONS[fn] as Record<string, { input: z.ZodType }>)[action].input).map((p) => p.join('.'));
+    plainStringPaths((FUNCTIONS[fn] as Record<string, { input: z.ZodMiniType }>)[action].input).map((p) => p.join('.'));
   expect(paths('ratings', 'recordSeriousItem')).toEqual(['description', 'evidence.0']);
   expect(paths('requests', 'accept')).toEqual(['note']);
   expect(paths('requests', 'list')).toEqual([]);
+});
+
+test('only free text goes to the check: ids, times, phones and tokens have a format and do not', () => {
+  const input = (FUNCTIONS.volunteer as Record<string, { input: z.ZodMiniType }>).createActivity.input;
+  const value = input.parse({
+    communityId: 'cm_hongxing',
+    title: '义诊',
+    category: 'environment',
+    description: '社区义诊',
+    location: '社区广场',
+    startAt: '2026-12-01T09:00:00+08:00',
+    endAt: '2026-12-01T11:00:00+08:00',
+    signupDeadline: '2026-11-30T18:00:00+08:00',
+    capacity: 20,
+    contactName: '张三',
+    contactPhone: '0716-8210001',
+    teamId: 'team_1',
+    clientToken: 'token-12345678',
+  });
+  expect(freeTexts(input, value).map((t) => t.path)).toEqual(['title', 'description', 'location', 'contactName']);
 });
 
 test.each(cases)('%s.%s: every free-text field of its schema is checked, and the refused text is stored nowhere', async (fn, key) => {
@@ -113,7 +140,7 @@ test.each(cases)('%s.%s: every free-text field of its schema is checked, and the
     const base = h.snapshot();
     const at = h.clock.now().toISOString();
     const problems: string[] = [];
-    const schema = (FUNCTIONS[fn] as Record<string, { input: z.ZodType }>)[actionOf(key)].input;
+    const schema = (FUNCTIONS[fn] as Record<string, { input: z.ZodMiniType }>)[actionOf(key)].input;
     const attempts: Array<{ path: Path; allowed: string[] }> = [
       ...plainStringPaths(schema).map((path) => ({ path, allowed: ['CONTENT_REJECTED'] })),
       // Any string of the sample: refused one way or the other.

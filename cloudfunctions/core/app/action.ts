@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Store } from '../ports/store';
 import type { UserDoc } from './account/user';
 import type { AppContext } from './context';
@@ -34,7 +34,7 @@ export interface LoadContext {
 }
 
 /** One action of a cloud function: its input schema, baseline access and use case. */
-export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown, A extends Access = Access, L = undefined> {
+export interface ActionDef<S extends z.ZodMiniType = z.ZodMiniType, R = unknown, A extends Access = Access, L = undefined> {
   input: S;
   access: A;
   /** Accepts `clientToken`: a repeat with the same token and payload returns the first result. */
@@ -52,9 +52,9 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown, A exten
 }
 
 /** A function's actions by name. */
-export type ActionMap = Record<string, ActionDef<z.ZodType, unknown, Access, unknown>>;
+export type ActionMap = Record<string, ActionDef<z.ZodMiniType, unknown, Access, unknown>>;
 
 /** Declares an action with its input type inferred from the schema and its context from its access. */
-export function defineAction<S extends z.ZodType, R, A extends Access, L = undefined>(def: ActionDef<S, R, A, L>): ActionMap[string] {
+export function defineAction<S extends z.ZodMiniType, R, A extends Access, L = undefined>(def: ActionDef<S, R, A, L>): ActionMap[string] {
   return def as unknown as ActionMap[string];
 }

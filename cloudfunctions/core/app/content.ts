@@ -7,7 +7,7 @@
  * tokens, photo ids, times, phones and enums have a format or a fixed set of values and are not
  * text a person wrote. NOT_TEXT names the few plain strings that are not user text either.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ContentCheck, ContentVerdict } from '../ports/content-check';
 import type { AppContext } from './context';
 import { fail, type Failure } from './result';
@@ -20,24 +20,36 @@ export const NOT_TEXT = new Set(['cursor', 'fileId', 'creditCode']);
 
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  options?: z.ZodType[];
-  items?: z.ZodType[];
-  left?: z.ZodType;
-  right?: z.ZodType;
-  getter?: () => z.ZodType;
+  shape?: Record<string, z.ZodMiniType>;
+  element?: z.ZodMiniType;
+  valueType?: z.ZodMiniType;
+  innerType?: z.ZodMiniType;
+  in?: z.ZodMiniType;
+  out?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
+  items?: z.ZodMiniType[];
+  left?: z.ZodMiniType;
+  right?: z.ZodMiniType;
+  getter?: () => z.ZodMiniType;
 }
 
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-const formatOf = (s: z.ZodType): string | null => (s as unknown as { format?: string | null }).format ?? null;
+const defOf = (s: z.ZodMiniType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+interface Check {
+  _zod: { def: { check?: string; format?: string } };
+}
+
+/**
+ * A string schema's format (`regex`, `datetime`, …), as zod derives it: from its `string_format`
+ * checks, a format schema (such as `z.iso.datetime`) being its own first check.
+ */
+function formatOf(s: z.ZodMiniType): string | null {
+  const zod = (s as unknown as { _zod: { traits: Set<string>; def: { checks?: Check[] } } })._zod;
+  const checks = zod.traits.has('$ZodCheck') ? [s as unknown as Check, ...(zod.def.checks ?? [])] : (zod.def.checks ?? []);
+  return checks.find((c) => c._zod.def.check === 'string_format')?._zod.def.format ?? null;
+}
 
 /** Whether a string schema is free text: no format or pattern. */
-function isFreeText(s: z.ZodType): boolean {
+function isFreeText(s: z.ZodMiniType): boolean {
   return formatOf(s) === null;
 }
 
@@ -45,7 +57,7 @@ function isFreeText(s: z.ZodType): boolean {
  * The free-text strings of a validated value, walking its schema alongside it, with their paths.
  * Unions are walked along the first option the value satisfies.
  */
-export function freeTexts(schema: z.ZodType, value: unknown, path: string[] = []): Array<{ path: string; text: string }> {
+export function freeTexts(schema: z.ZodMiniType, value: unknown, path: string[] = []): Array<{ path: string; text: string }> {
   const def = defOf(schema);
   switch (def.type) {
     case 'string':
@@ -108,7 +120,7 @@ export async function checkTexts(ctx: AppContext, texts: ReadonlyArray<string | 
  * of the check service itself throws ServiceUnavailableError (the dispatcher answers UNAVAILABLE).
  */
 export async function checkInputText(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   input: unknown,
   ctx: Pick<AppContext, 'contentCheck' | 'openid'>,
 ): Promise<Failure | null> {

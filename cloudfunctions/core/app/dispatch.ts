@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { core } from 'zod/mini';
 import { ServiceUnavailableError, UnavailableError } from '../ports/unavailable';
 import type { ActionMap } from './action';
 import { USERS, type UserDoc } from './account/user';
@@ -12,7 +12,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function issuesOf(error: ZodError): InputIssue[] {
+function issuesOf(error: core.$ZodError): InputIssue[] {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
 }
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { INVITABLE_ROLES, INVITATION_DAYS } from '../../domain/role-grants';
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/roles';
 import { DuplicateKeyError, type Doc } from '../../ports/store';
@@ -38,9 +38,9 @@ function newCode(): string {
 
 export const inviteInput = strict({ role: z.enum(INVITABLE_ROLES), scopeId: id });
 export const redeemInput = strict({
-  code: z.string().trim().toUpperCase().regex(CODE, '邀请码为 8 位字母和数字'),
+  code: z.string().check(z.trim(), z.toUpperCase(), z.regex(CODE, '邀请码为 8 位字母和数字')),
   /** The name to show when the account is new; an existing account keeps its own. */
-  name: line(20).optional(),
+  name: z.optional(line(20)),
 });
 export const revokeRoleInput = strict({ userId: id, role: z.enum(ROLES), scopeId: id });
 

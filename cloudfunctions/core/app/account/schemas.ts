@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ROLES, USER_STATUSES } from '../../domain/roles';
 import { id, line, paging, phone, strict } from '../fields';
 
@@ -9,7 +9,7 @@ export const registerInput = strict({
   compoundId: id,
   building: line(20),
   room: line(20),
-  isPartyMember: z.boolean().optional(),
+  isPartyMember: z.optional(z.boolean()),
 });
 
 export const approveInput = strict({ userId: id });
@@ -17,21 +17,23 @@ export const approveInput = strict({ userId: id });
 export const grantRoleInput = strict({
   userId: id,
   role: z.enum(ROLES),
-  firmId: id.optional(),
-}).superRefine((v, issue) => {
-  // A property-staff member belongs to one firm; no other role has one.
-  if (v.role === 'property_staff' && !v.firmId)
-    issue.addIssue({ code: 'custom', path: ['firmId'], message: '物业工作人员需指定所属物业企业' });
-  if (v.role !== 'property_staff' && v.firmId)
-    issue.addIssue({ code: 'custom', path: ['firmId'], message: '只有物业工作人员需要指定物业企业' });
-  // A street has no user to read it from: street staff are invited for a named street (account.invite).
-  if (v.role === 'street_admin') issue.addIssue({ code: 'custom', path: ['role'], message: '街道工作人员须通过邀请码授予' });
-});
+  firmId: z.optional(id),
+}).check(
+  z.superRefine((v, issue) => {
+    // A property-staff member belongs to one firm; no other role has one.
+    if (v.role === 'property_staff' && !v.firmId)
+      issue.addIssue({ code: 'custom', path: ['firmId'], message: '物业工作人员需指定所属物业企业' });
+    if (v.role !== 'property_staff' && v.firmId)
+      issue.addIssue({ code: 'custom', path: ['firmId'], message: '只有物业工作人员需要指定物业企业' });
+    // A street has no user to read it from: street staff are invited for a named street (account.invite).
+    if (v.role === 'street_admin') issue.addIssue({ code: 'custom', path: ['role'], message: '街道工作人员须通过邀请码授予' });
+  }),
+);
 
 export const listMembersInput = strict({
   communityId: id,
-  status: z.enum(USER_STATUSES).optional(),
-  role: z.enum(ROLES).optional(),
+  status: z.optional(z.enum(USER_STATUSES)),
+  role: z.optional(z.enum(ROLES)),
   ...paging,
 });
 

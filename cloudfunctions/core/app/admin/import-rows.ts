@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { core } from 'zod/mini';
 import { structureRow, type StructureRow } from './schemas';
 
 /** One refused row of an import: its line (the spreadsheet's row number, header = 1) and why. */
@@ -30,7 +30,7 @@ export function fieldOfHeader(header: string): keyof StructureRow | null {
   return HEADERS[header.trim()] ?? HEADERS[header.trim().toLowerCase()] ?? null;
 }
 
-function describe(error: ZodError): string {
+function describe(error: core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message))

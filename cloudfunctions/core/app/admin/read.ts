@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { rulesFor, type RulesConfig } from '../../domain/rules-config';
 import type { Filter } from '../../ports/store';
 import { defineAction } from '../action';
@@ -79,7 +80,7 @@ export interface RulesView {
   rules: RulesConfig;
 }
 
-export const structureInput = strict({ streetId: id.optional() });
+export const structureInput = strict({ streetId: z.optional(id) });
 export const compoundInput = strict({ compoundId: id });
 export const rulesInput = strict({ communityId: id });
 

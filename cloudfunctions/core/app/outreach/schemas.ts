@@ -1,19 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { NEED_KINDS } from '../../domain/outreach-categories';
 import { MAX_NEED_SLOTS, NEED_STATUSES } from '../../domain/outreach-need';
 import { BUILDING_ROLES, REPORT_KINDS, REPORT_STATUSES } from '../../domain/outreach-report';
 import { period } from '../ratings/schemas';
 import { clientToken, id, line, paging, strict, text } from '../schemas';
 
-const slots = z.number().int('人数须为整数').min(1, '至少 1 人').max(MAX_NEED_SLOTS, `不能超过 ${MAX_NEED_SLOTS} 人`);
+const slots = z.number().check(z.int('人数须为整数'), z.gte(1, '至少 1 人'), z.lte(MAX_NEED_SLOTS, `不能超过 ${MAX_NEED_SLOTS} 人`));
 
 /** A category key (the labels come from the community's rules). */
-const categoryKey = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z][a-z0-9_]*$/, '类别格式不正确');
+const categoryKey = z.string().check(z.trim(), z.minLength(1), z.maxLength(40), z.regex(/^[a-z][a-z0-9_]*$/, '类别格式不正确'));
 
 export const reportInput = strict({
   communityId: id,
@@ -24,7 +19,7 @@ export const reportInput = strict({
 
 export const myReportsInput = strict({});
 
-export const listReportsInput = strict({ communityId: id, status: z.enum(REPORT_STATUSES).optional(), ...paging });
+export const listReportsInput = strict({ communityId: id, status: z.optional(z.enum(REPORT_STATUSES)), ...paging });
 
 export const reportIdInput = strict({ reportId: id });
 
@@ -41,52 +36,52 @@ export const publishNeedInput = strict({
   category: categoryKey,
   title: line(40),
   text: text(500),
-  slots: slots.optional(),
-  clientToken: clientToken.optional(),
+  slots: z.optional(slots),
+  clientToken: z.optional(clientToken),
 });
 
 export const needCategoriesInput = strict({ communityId: id });
 
-export const wishInput = strict({ text: text(200), clientToken: clientToken.optional() });
+export const wishInput = strict({ text: text(200), clientToken: z.optional(clientToken) });
 
 export const reviewWishInput = strict({
   needId: id,
   approve: z.boolean(),
-  note: text(200).optional(),
-  kind: z.enum(NEED_KINDS).optional(),
-  category: categoryKey.optional(),
-  slots: slots.optional(),
-}).refine((v) => v.approve || v.note !== undefined, { path: ['note'], message: '不通过时须填写原因' });
+  note: z.optional(text(200)),
+  kind: z.optional(z.enum(NEED_KINDS)),
+  category: z.optional(categoryKey),
+  slots: z.optional(slots),
+}).check(z.refine((v) => v.approve || v.note !== undefined, { path: ['note'], message: '不通过时须填写原因' }));
 
-export const listNeedsInput = strict({ communityId: id, status: z.enum(NEED_STATUSES).optional(), ...paging });
+export const listNeedsInput = strict({ communityId: id, status: z.optional(z.enum(NEED_STATUSES)), ...paging });
 
 export const needIdInput = strict({ needId: id });
 
 export const myNeedsInput = strict({ as: z.enum(['claimant', 'requester']), ...paging });
 
-export const claimInput = strict({ needId: id, clientToken: clientToken.optional() });
+export const claimInput = strict({ needId: id, clientToken: z.optional(clientToken) });
 
 export const completeInput = strict({ needId: id, note: text(200) });
 
-export const confirmDoneInput = strict({ needId: id, userId: id.optional() });
+export const confirmDoneInput = strict({ needId: id, userId: z.optional(id) });
 
 export const thankInput = strict({
   needId: id,
-  score: z.number().int('评分须为整数').min(1, '评分为 1–5').max(5, '评分为 1–5'),
-  message: text(200).optional(),
+  score: z.number().check(z.int('评分须为整数'), z.gte(1, '评分为 1–5'), z.lte(5, '评分为 1–5')),
+  message: z.optional(text(200)),
 });
 
 export const unitFeedbackInput = strict({
   communityId: id,
   // The half-year `2026-H2`, a pattern (not free text), as the ratings' periods.
-  period: period.optional(),
+  period: z.optional(period),
 });
 
 export const createTeamInput = strict({
   communityId: id,
   name: line(30),
   leaderUserId: id,
-  kind: z.enum(['volunteer', 'mass']).optional(),
+  kind: z.optional(z.enum(['volunteer', 'mass'])),
 });
 
 export const listTeamsInput = strict({ communityId: id });

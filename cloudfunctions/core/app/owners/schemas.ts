@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CHOICES, MATTERS } from '../../domain/owners-count';
 import { MAX_REGISTER_ROWS } from '../../domain/owners-register';
 import { MAX_CANDIDATES, MOTION_STATUSES } from '../../domain/owners-motion';
@@ -7,10 +7,12 @@ import { clientToken, id, isoTime, line, paging, strict, text } from '../schemas
 /** A spreadsheet or photo stored by the platform (cloud://) or the local gateway (local://uploads/). */
 export const fileId = z
   .string()
-  .max(512)
-  .regex(/^(cloud:\/\/[A-Za-z0-9._~\-/]+|local:\/\/uploads\/[A-Za-z0-9_-]{8,64}\.(jpg|png|webp|gif|xlsx|csv))$/, '文件编号格式不正确');
+  .check(
+    z.maxLength(512),
+    z.regex(/^(cloud:\/\/[A-Za-z0-9._~\-/]+|local:\/\/uploads\/[A-Za-z0-9_-]{8,64}\.(jpg|png|webp|gif|xlsx|csv))$/, '文件编号格式不正确'),
+  );
 
-const cell = z.union([z.string().max(100), z.number()]);
+const cell = z.union([z.string().check(z.maxLength(100)), z.number()]);
 
 /** Rows are checked one by one (checkRegister), so that each bad row is named by its line. */
 export const registerRow = strict({
@@ -19,16 +21,16 @@ export const registerRow = strict({
   area: cell,
   ownerName: cell,
   ownerPhone: cell,
-  developerHeld: z.union([z.boolean(), z.string().max(10)]).optional(),
+  developerHeld: z.optional(z.union([z.boolean(), z.string().check(z.maxLength(10))])),
 });
 
 export const importRegisterInput = strict({
   compoundId: id,
-  fileId: fileId.optional(),
-  rows: z.array(registerRow).max(MAX_REGISTER_ROWS).optional(),
-}).refine((v) => (v.fileId === undefined) !== (v.rows === undefined), { message: '请提供 fileId 或 rows 之一', path: ['rows'] });
+  fileId: z.optional(fileId),
+  rows: z.optional(z.array(registerRow).check(z.maxLength(MAX_REGISTER_ROWS))),
+}).check(z.refine((v) => (v.fileId === undefined) !== (v.rows === undefined), { message: '请提供 fileId 或 rows 之一', path: ['rows'] }));
 
-export const registerInput = strict({ compoundId: id, unlinkedOnly: z.boolean().optional(), ...paging });
+export const registerInput = strict({ compoundId: id, unlinkedOnly: z.optional(z.boolean()), ...paging });
 
 export const unitRef = { building: line(20), room: line(20) };
 
@@ -45,35 +47,32 @@ export const draftInput = strict({
   text: text(2000),
   opensAt: isoTime,
   closesAt: isoTime,
-  candidates: z.array(candidate).min(1).max(MAX_CANDIDATES).optional(),
-  seats: z.number().int().min(1).max(MAX_CANDIDATES).optional(),
-  requestId: id.optional(),
+  candidates: z.optional(z.array(candidate).check(z.minLength(1), z.maxLength(MAX_CANDIDATES))),
+  seats: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_CANDIDATES))),
+  requestId: z.optional(id),
 });
 
 export const motionRef = strict({ motionId: id });
 
-export const listInput = strict({ compoundId: id.optional(), status: z.enum(MOTION_STATUSES).optional(), ...paging });
+export const listInput = strict({ compoundId: z.optional(id), status: z.optional(z.enum(MOTION_STATUSES)), ...paging });
 
 /** A choice for a motion, or the marked candidates of an election. */
 const marks = {
-  choice: z.enum(CHOICES).optional(),
+  choice: z.optional(z.enum(CHOICES)),
   // Names picked from the motion's own list (checked against it), not text a person wrote.
-  candidates: z
-    .array(z.string().regex(/^[^\r\n]{1,20}$/, '候选人格式不正确'))
-    .max(MAX_CANDIDATES)
-    .optional(),
+  candidates: z.optional(z.array(z.string().check(z.regex(/^[^\r\n]{1,20}$/, '候选人格式不正确'))).check(z.maxLength(MAX_CANDIDATES))),
 };
 const oneOf = (v: { choice?: unknown; candidates?: unknown }) => (v.choice === undefined) !== (v.candidates === undefined);
 const oneOfMessage = { message: '请选择同意、反对或弃权，或勾选候选人', path: ['choice'] };
 
-export const voteInput = strict({ motionId: id, ...marks, clientToken: clientToken.optional() }).refine(oneOf, oneOfMessage);
+export const voteInput = strict({ motionId: id, ...marks, clientToken: z.optional(clientToken) }).check(z.refine(oneOf, oneOfMessage));
 
 export const recordPaperInput = strict({
   motionId: id,
   ...unitRef,
   ...marks,
   photoFileId: fileId,
-  clientToken: clientToken.optional(),
-}).refine(oneOf, oneOfMessage);
+  clientToken: z.optional(clientToken),
+}).check(z.refine(oneOf, oneOfMessage));
 
-export const receiptSearchInput = strict({ motionId: id, receipt: z.string().trim().toUpperCase().max(19) });
+export const receiptSearchInput = strict({ motionId: id, receipt: z.string().check(z.trim(), z.toUpperCase(), z.maxLength(19)) });

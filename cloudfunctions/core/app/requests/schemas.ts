@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { REQUEST_CATEGORIES } from '../../domain/request-categories';
 import { MEETING_OUTCOMES, POSITIONS, REQUEST_STATUSES } from '../../domain/request-state';
 import { TIERS } from '../../domain/request-time-limits';
@@ -11,10 +11,12 @@ export const MAX_PHOTOS = 9;
 /** A stored photo: a CloudBase file id (production) or a file the local gateway keeps (uploads.ts). */
 export const photoId = z
   .string()
-  .max(512)
-  .regex(/^(cloud:\/\/[A-Za-z0-9._~\-/]+|local:\/\/uploads\/[A-Za-z0-9_-]{8,64}\.(jpg|png|webp|gif))$/, '图片编号格式不正确');
+  .check(
+    z.maxLength(512),
+    z.regex(/^(cloud:\/\/[A-Za-z0-9._~\-/]+|local:\/\/uploads\/[A-Za-z0-9_-]{8,64}\.(jpg|png|webp|gif))$/, '图片编号格式不正确'),
+  );
 
-export const photos = z.array(photoId).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张图片`);
+export const photos = z.array(photoId).check(z.maxLength(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张图片`));
 
 const party = z.enum(PARTIES);
 
@@ -23,22 +25,22 @@ export const submitInput = strict({
   title: line(40),
   description: text(1000),
   compoundId: id,
-  isPublic: z.boolean().optional(),
-  photos: photos.optional(),
-  clientToken: clientToken.optional(),
+  isPublic: z.optional(z.boolean()),
+  photos: z.optional(photos),
+  clientToken: z.optional(clientToken),
 });
 
 export const requestRef = strict({ requestId: id });
 
 export const listInput = strict({
   scope: z.enum(['mine', 'inbox', 'public']),
-  status: z.enum(REQUEST_STATUSES).optional(),
+  status: z.optional(z.enum(REQUEST_STATUSES)),
   /** public: the compound whose board to show (default: the caller's own). */
-  compoundId: id.optional(),
+  compoundId: z.optional(id),
   /** inbox: which hat to wear when the caller holds more than one (default: the first). */
-  queue: z.enum(['residents_committee', 'owners_committee', 'property', 'party_org']).optional(),
+  queue: z.optional(z.enum(['residents_committee', 'owners_committee', 'property', 'party_org'])),
   /** inbox: false lists finished work (resolved, closed, refused) instead of open work. */
-  open: z.boolean().optional(),
+  open: z.optional(z.boolean()),
   ...paging,
 });
 
@@ -47,17 +49,20 @@ export const similarInput = strict({ compoundId: id, category: z.enum(REQUEST_CA
 export const acceptInput = strict({
   requestId: id,
   leadParty: party,
-  coHandlers: z
-    .array(party)
-    .max(2)
-    .refine((a) => new Set(a).size === a.length, '协办方不能重复')
-    .optional(),
-  tier: z.enum(TIERS).optional(),
-  major: z.boolean().optional(),
-  note: text(500).optional(),
-}).superRefine((v, c) => {
-  if (v.coHandlers?.includes(v.leadParty)) c.addIssue({ code: 'custom', path: ['coHandlers'], message: '牵头方不能同时是协办方' });
-});
+  coHandlers: z.optional(
+    z.array(party).check(
+      z.maxLength(2),
+      z.refine((a) => new Set(a).size === a.length, '协办方不能重复'),
+    ),
+  ),
+  tier: z.optional(z.enum(TIERS)),
+  major: z.optional(z.boolean()),
+  note: z.optional(text(500)),
+}).check(
+  z.superRefine((v, c) => {
+    if (v.coHandlers?.includes(v.leadParty)) c.addIssue({ code: 'custom', path: ['coHandlers'], message: '牵头方不能同时是协办方' });
+  }),
+);
 
 export const rejectInput = strict({ requestId: id, reason: text(500) });
 
@@ -65,7 +70,7 @@ export const updateInput = strict({
   requestId: id,
   status: z.enum(['in_progress', 'resolved']),
   note: text(1000),
-  photos: photos.optional(),
+  photos: z.optional(photos),
 });
 
 export const deliberateInput = strict({ requestId: id, position: z.enum(POSITIONS), opinion: text(500) });
@@ -74,9 +79,9 @@ export const decideInput = strict({ requestId: id, outcome: z.enum(MEETING_OUTCO
 
 export const rateInput = strict({
   requestId: id,
-  score: z.number().int().min(1).max(5),
+  score: z.number().check(z.int(), z.gte(1), z.lte(5)),
   solved: z.boolean(),
-  comment: text(500).optional(),
+  comment: z.optional(text(500)),
 });
 
 export const reopenInput = strict({ requestId: id, reason: text(500) });

@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ACTIVITY_CATEGORIES, ACTIVITY_LIMITS } from '../../domain/activity';
 import { SIGNUP_STATUSES } from '../../domain/signup';
 import { clientToken, id, isoTime, line, paging, phone, strict, text } from '../fields';
 
 /** A contact number: a mobile or a landline such as 0716-8210001. */
-const contactPhone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入手机号或固话（如 0716-8210001）');
+const contactPhone = z.string().check(z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入手机号或固话（如 0716-8210001）'));
 
 export const registerInput = strict({
   realName: line(20),
   phone,
-  skills: z.array(line(20)).max(10, '最多填写 10 项技能').optional(),
-  isPartyMember: z.boolean().optional(),
-  isYouthLeagueMember: z.boolean().optional(),
+  skills: z.optional(z.array(line(20)).check(z.maxLength(10, '最多填写 10 项技能'))),
+  isPartyMember: z.optional(z.boolean()),
+  isYouthLeagueMember: z.optional(z.boolean()),
 });
 
 export const profileInput = strict({});
@@ -26,17 +26,19 @@ export const createActivityInput = strict({
   endAt: isoTime,
   capacity: z
     .number()
-    .int('名额须为整数')
-    .min(1, '名额至少为 1')
-    .max(ACTIVITY_LIMITS.maxCapacity, `名额不能超过 ${ACTIVITY_LIMITS.maxCapacity}`),
-  signupDeadline: isoTime.optional(),
-  waitlist: z.boolean().optional(),
-  openToAll: z.boolean().optional(),
-  contactName: line(20).optional(),
-  contactPhone: contactPhone.optional(),
+    .check(
+      z.int('名额须为整数'),
+      z.gte(1, '名额至少为 1'),
+      z.lte(ACTIVITY_LIMITS.maxCapacity, `名额不能超过 ${ACTIVITY_LIMITS.maxCapacity}`),
+    ),
+  signupDeadline: z.optional(isoTime),
+  waitlist: z.optional(z.boolean()),
+  openToAll: z.optional(z.boolean()),
+  contactName: z.optional(line(20)),
+  contactPhone: z.optional(contactPhone),
   /** Published for this volunteer team (its leader may publish). */
-  teamId: id.optional(),
-  clientToken: clientToken.optional(),
+  teamId: z.optional(id),
+  clientToken: z.optional(clientToken),
 });
 
 /** `upcoming`: not yet ended, soonest first; `past`: ended, latest first. */
@@ -44,14 +46,14 @@ const LIST_WHEN = ['upcoming', 'past'] as const;
 
 export const listActivitiesInput = strict({
   communityId: id,
-  category: z.enum(ACTIVITY_CATEGORIES).optional(),
-  when: z.enum(LIST_WHEN).optional(),
+  category: z.optional(z.enum(ACTIVITY_CATEGORIES)),
+  when: z.optional(z.enum(LIST_WHEN)),
   ...paging,
 });
 
 export const activityIdInput = strict({ activityId: id });
 
-export const signupInput = strict({ activityId: id, clientToken: clientToken.optional() });
+export const signupInput = strict({ activityId: id, clientToken: z.optional(clientToken) });
 
 export const cancelInput = strict({ activityId: id });
 
@@ -59,13 +61,13 @@ export const cancelInput = strict({ activityId: id });
 export const attendanceInput = strict({
   activityId: id,
   userId: id,
-  at: isoTime.optional(),
-  reason: text(200).optional(),
-}).refine((v) => v.at === undefined || v.reason !== undefined, { path: ['reason'], message: '更正时间时须填写原因' });
+  at: z.optional(isoTime),
+  reason: z.optional(text(200)),
+}).check(z.refine((v) => v.at === undefined || v.reason !== undefined, { path: ['reason'], message: '更正时间时须填写原因' }));
 
 export const rosterInput = strict({
   activityId: id,
-  status: z.enum(SIGNUP_STATUSES).optional(),
+  status: z.optional(z.enum(SIGNUP_STATUSES)),
   ...paging,
 });
 
