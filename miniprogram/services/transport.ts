@@ -7,11 +7,11 @@ import type { ApiResult, AppError, Reason, TransportReason } from '../../typings
 import { config } from '../config';
 import { cloudConfigProblem } from '../utils/cloud-config';
 import { devOpenid } from '../utils/dev-account';
+import { cloudTimeoutMs, type FunctionName } from './timeouts';
 
 export type { TransportReason };
 
-/** The cloud functions (API.md §5). */
-export type FunctionName = 'account' | 'community' | 'volunteer' | 'requests' | 'ratings' | 'messages' | 'owners' | 'admin' | 'outreach';
+export type { FunctionName };
 
 const MESSAGES: Record<TransportReason, string> = {
   NETWORK: '网络连接失败，请检查网络后重试',
@@ -36,12 +36,6 @@ export function transportFailure(reason: TransportReason): AppError {
 export const NETWORK_ERROR: AppError = transportFailure('NETWORK');
 
 const LOCAL_TIMEOUT_MS = 15000;
-
-/**
- * Cloud mode's own limit: the function answers within its 10 s timeout (7 s budget inside it), so
- * a call still unanswered after 15 s is lost on the way; the page gets an answer and can retry.
- */
-export const CLOUD_TIMEOUT_MS = 15000;
 
 function failed<T>(reason: TransportReason): ApiResult<T> {
   return { ok: false, error: transportFailure(reason) };
@@ -117,14 +111,17 @@ async function callCloud<T>(fn: FunctionName, action: string, data: object): Pro
     console.error(`[transport] ${fn}.${action}: not called. ${problem}`);
     return failed<T>('CLOUD_ENV_NOT_SET');
   }
+  // Cloud mode's own limit, longer than the function's timeout (services/timeouts.ts): a call still
+  // unanswered then is lost on the way; the page gets an answer and can retry.
+  const limitMs = cloudTimeoutMs(fn);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), CLOUD_TIMEOUT_MS);
+    timer = setTimeout(() => resolve('timeout'), limitMs);
   });
   try {
     const res = await Promise.race([wx.cloud.callFunction({ name: fn, data: { action, data } }), timedOut]);
     if (res === 'timeout') {
-      console.error(`[transport] ${fn}.${action}: no answer within ${CLOUD_TIMEOUT_MS} ms`);
+      console.error(`[transport] ${fn}.${action}: no answer within ${limitMs} ms`);
       return failed<T>('CLIENT_TIMEOUT');
     }
     if (isEnvelope<T>(res.result)) return res.result;

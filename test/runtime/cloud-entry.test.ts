@@ -6,10 +6,10 @@ import {
   platformContextFor,
   platformOpenid,
   productionDeps,
-  CALL_BUDGET_MS,
   NotConfiguredError,
 } from '../../cloudfunctions/core/runtime/cloud-entry';
 import { initCloudBase } from '../../cloudfunctions/core/adapters/cloudbase-store';
+import { callBudgetMs } from '../../cloudfunctions/core/app/function-timeouts';
 import { WeChatSubscribeNotifier } from '../../cloudfunctions/core/adapters/wechat-subscribe-notifier';
 import { fakeWx, SEC_CHECK } from '../adapters/wechat-recorded';
 import { accountActions } from '../../cloudfunctions/core/app/account/actions';
@@ -73,22 +73,22 @@ describe('production wiring (productionDeps, what cloudDeps builds in a containe
 
   test('the content check is msgSecCheck v2 through the CloudBase app, with the caller OPENID', async () => {
     const { a, wx } = app();
-    const deps = productionDeps(a, { USER_ID_SALT: 's' });
+    const deps = productionDeps(a, { USER_ID_SALT: 's' }, 'owners');
     // WeChatContentCheck, bounded by the call's time budget (adapters/call-budget.ts).
-    expect(deps.budget).toEqual(new TimeBudget(CALL_BUDGET_MS));
+    expect(deps.budget).toEqual(new TimeBudget(callBudgetMs('owners')));
     expect(await deps.contentCheck.check('这里有赌博广告', 'o-1')).toEqual({ ok: false, label: '20006' });
     expect(wx.calls[0]).toMatchObject({ apiName: '/wxa/msg_sec_check', requestData: { version: 2, openid: 'o-1' } });
   });
 
   test('the notifier sends subscribe messages with the template ids of SUBSCRIBE_TEMPLATES', () => {
-    const deps = productionDeps(app().a, { SUBSCRIBE_TEMPLATES: '{"activity_reminder":"TPL-1"}', USER_ID_SALT: 's' });
+    const deps = productionDeps(app().a, { SUBSCRIBE_TEMPLATES: '{"activity_reminder":"TPL-1"}', USER_ID_SALT: 's' }, 'account');
     expect(deps.notifier).toBeInstanceOf(WeChatSubscribeNotifier);
     expect(deps.notifier.templateIds?.()).toEqual({ activity_reminder: 'TPL-1' });
     expect(deps.userIdSalt).toBe('s');
   });
 
   test('a wrong template key in SUBSCRIBE_TEMPLATES stops the container from starting', () => {
-    expect(() => productionDeps(app().a, { SUBSCRIBE_TEMPLATES: '{"waitlist_promoted":"TPL-1"}', USER_ID_SALT: 's' })).toThrow(
+    expect(() => productionDeps(app().a, { SUBSCRIBE_TEMPLATES: '{"waitlist_promoted":"TPL-1"}', USER_ID_SALT: 's' }, 'account')).toThrow(
       'waitlist_promoted',
     );
   });
@@ -103,8 +103,8 @@ describe('production configuration', () => {
 
   test('without USER_ID_SALT the production ports are not built: no public default salt', () => {
     const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
-    expect(() => productionDeps(app, {})).toThrow(NotConfiguredError);
-    expect(() => productionDeps(app, { USER_ID_SALT: '' })).toThrow('USER_ID_SALT is not set');
+    expect(() => productionDeps(app, {}, 'account')).toThrow(NotConfiguredError);
+    expect(() => productionDeps(app, { USER_ID_SALT: '' }, 'account')).toThrow('USER_ID_SALT is not set');
   });
 
   describe('a function deployed without USER_ID_SALT', () => {

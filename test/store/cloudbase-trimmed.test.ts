@@ -43,7 +43,7 @@ interface Bundle {
     event: unknown,
     context: unknown,
   ): Promise<{ ok: boolean; data?: unknown; error?: { code: string; issues?: Array<{ message: string }> } }>;
-  productionDeps(app: unknown, env: Record<string, string | undefined>): Deps;
+  productionDeps(app: unknown, env: Record<string, string | undefined>, fn: string): Deps;
   init(config: object): unknown;
 }
 
@@ -154,7 +154,7 @@ describe.each(['account', 'community', 'volunteer', 'requests', 'ratings', 'mess
         serviceUrl: server.url,
         timeout: 3000,
       });
-      deps = bundle.productionDeps(app, { SUBSCRIBE_TEMPLATES: undefined, MESSAGE_DAYS: undefined, USER_ID_SALT: 'trim-test-salt' });
+      deps = bundle.productionDeps(app, { SUBSCRIBE_TEMPLATES: undefined, MESSAGE_DAYS: undefined, USER_ID_SALT: 'trim-test-salt' }, fn);
     });
 
     it('sends every Store operation', async () => {

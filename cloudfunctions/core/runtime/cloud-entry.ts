@@ -12,16 +12,7 @@ import { createCloudBaseStore, initCloudBase } from '../adapters/cloudbase-store
 import { consoleLogger } from '../adapters/console-logger';
 import { templatesFromEnv, WeChatSubscribeNotifier } from '../adapters/wechat-subscribe-notifier';
 import { WeChatContentCheck } from '../adapters/wechat-content-check';
-
-/**
- * Time budgets, inside the functions' timeouts of cloudbaserc.json (10 s; the scheduler's 60 s).
- * Database and content-check work of a user's call must finish within 7 s of its start: with the
- * SDK's 3 s request timeout (cloudbase-store.ts) a stuck request fails in time, and past 7 s the call
- * answers UNAVAILABLE `TIME_BUDGET_EXCEEDED`. The 3 s left cover the work between requests, a cold
- * container and the answer's way back, so the platform never kills a call mid-way.
- */
-export const CALL_BUDGET_MS = 7000;
-export const SCHEDULER_BUDGET_MS = 50_000;
+import { callBudgetMs, isDeployedFunction, type DeployedFunction } from '../app/function-timeouts';
 
 let deps: Deps | null = null;
 
@@ -33,8 +24,12 @@ export class NotConfiguredError extends Error {
 /**
  * The production ports on a CloudBase app: CloudBase database, WeChat msgSecCheck, subscribe
  * messages with the template ids of SUBSCRIBE_TEMPLATES, messages kept MESSAGE_DAYS days.
+ * Each call of `fn` runs in its time budget, inside the timeout cloudbaserc.json gives `fn`
+ * (app/function-timeouts.ts): past it the call answers UNAVAILABLE `TIME_BUDGET_EXCEEDED`
+ * instead of being killed. The SDK's 3 s request timeout (cloudbase-store.ts) fails a stuck
+ * request before that.
  */
-export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<string, string | undefined>): Deps {
+export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<string, string | undefined>, fn: DeployedFunction): Deps {
   // The salt keys user ids, owner keys and ballot receipts: a public default would let anyone derive them.
   const userIdSalt = env.USER_ID_SALT;
   if (!userIdSalt) throw new NotConfiguredError('USER_ID_SALT is not set (docs/DEPLOY.md, step 1)');
@@ -42,7 +37,7 @@ export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<str
   const store = new BudgetedStore(createCloudBaseStore(app));
   return {
     store,
-    budget: new TimeBudget(CALL_BUDGET_MS),
+    budget: new TimeBudget(callBudgetMs(fn)),
     clock: systemClock,
     contentCheck: budgetedContentCheck(new WeChatContentCheck(app)),
     notifier: new WeChatSubscribeNotifier(
@@ -63,10 +58,11 @@ export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<str
  * Built once per warm container. A container missing a required setting refuses every call: the
  * log says which setting, the caller gets UNAVAILABLE `FUNCTION_NOT_CONFIGURED` (API.md).
  */
-function cloudDeps(): Deps | Failure {
+function cloudDeps(fn: string): Deps | Failure {
   if (deps) return deps;
+  if (!isDeployedFunction(fn)) throw new Error(`${fn} is not a function of cloudbaserc.json: it has no timeout, so no budget`);
   try {
-    deps = productionDeps(initCloudBase(), process.env);
+    deps = productionDeps(initCloudBase(), process.env, fn);
     return deps;
   } catch (err) {
     if (!(err instanceof NotConfiguredError)) throw err;
@@ -97,7 +93,7 @@ export function platformContextFor(openid: string | null): Record<string, string
 /** A cloud function's `exports.main`: identity from the platform, dispatch on `event.action`. */
 export function createCloudEntry(fn: string, actions: ActionMap, testDeps?: Deps) {
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
-    const d = testDeps ?? cloudDeps();
+    const d = testDeps ?? cloudDeps(fn);
     if ('error' in d) return d;
     const run = () => dispatch(fn, actions, event, d, platformOpenid(context));
     return d.budget ? d.budget.run(run) : run();
@@ -109,8 +105,8 @@ export function createSchedulerEntry(testDeps?: Deps) {
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
     const timer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
     if (!timer || platformOpenid(context)) return { ok: false, error: { code: 'FORBIDDEN', message: '定时任务不可由用户调用' } };
-    const d = testDeps ?? cloudDeps();
+    const d = testDeps ?? cloudDeps('scheduler');
     if ('error' in d) return d;
-    return { ok: true, data: await new TimeBudget(SCHEDULER_BUDGET_MS).run(() => tick(d)) };
+    return { ok: true, data: await new TimeBudget(callBudgetMs('scheduler')).run(() => tick(d)) };
   };
 }
