@@ -115,6 +115,25 @@ export async function checkTexts(ctx: AppContext, texts: ReadonlyArray<string | 
   return null;
 }
 
+/** The most characters of names sent in one check (WeChat's msgSecCheck takes up to 2,500). */
+export const NAMES_PER_CHECK_CHARS = 2000;
+
+/**
+ * Checks many short names (a city's structure: 3,400 of them) a few requests at a time: joined one
+ * per line, up to NAMES_PER_CHECK_CHARS a request, the requests issued together. One by one they
+ * were 3,400 WeChat calls in sequence — minutes, and past msgSecCheck's 4,000 calls a minute.
+ */
+export async function checkNames(ctx: AppContext, names: readonly string[]): Promise<Failure | null> {
+  const texts: string[] = [];
+  for (const name of names.map((n) => n.trim()).filter(Boolean)) {
+    const last = texts.length - 1;
+    if (last >= 0 && texts[last].length + 1 + name.length <= NAMES_PER_CHECK_CHARS) texts[last] += `\n${name}`;
+    else texts.push(name);
+  }
+  const verdicts = await Promise.all(texts.map((t) => ctx.contentCheck.check(t, ctx.openid ?? '')));
+  return verdicts.every((v) => v.ok) ? null : contentRejected();
+}
+
 /**
  * Checks every free-text field of `input`; the failure to answer when one is refused. A failure
  * of the check service itself throws ServiceUnavailableError (the dispatcher answers UNAVAILABLE).

@@ -1,8 +1,11 @@
 import type { Totals } from '../../domain/owners-count';
-import { DuplicateKeyError, type Filter } from '../../ports/store';
+import { DuplicateKeyError } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import type { Deps } from '../context';
 import type { Caller } from './access';
+import { findAll } from '../find-all';
+
+export { findAll };
 import type { RegisterSummary } from './views';
 import { linkId, OWNER_LINKS, OWNER_REGISTERS, OWNER_UNITS, type LinkDoc, type RegisterDoc, type UnitDoc } from './model';
 
@@ -22,23 +25,8 @@ export async function unitsOfOwner(deps: Pick<Deps, 'store'>, registerId: string
   return deps.store.find<UnitDoc>(OWNER_UNITS, { registerId, ownerKey }, { limit: 1000 });
 }
 
-/** All documents matching a filter, 1000 at a time in `_id` order (the store's cap per call). */
-export async function findAll<T extends { _id: string }>(deps: Pick<Deps, 'store'>, collection: string, filter: Filter): Promise<T[]> {
-  const out: T[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: T[] = await deps.store.find<T>(collection, after ? { $and: [filter, { _id: { $gt: after } }] } : filter, {
-      orderBy: [['_id', 'asc']],
-      limit: 1000,
-    });
-    out.push(...page);
-    if (page.length < 1000) return out;
-    after = page[page.length - 1]._id;
-  }
-}
-
-/** Links a resident to an owner (insert or replace) and marks the owner's units in the register linked. */
-export async function saveLink(deps: Pick<Deps, 'store'>, link: LinkDoc, registerId: string): Promise<void> {
+/** Stores a link: inserted, or replacing the resident's link in the compound. */
+export async function putLink(deps: Pick<Deps, 'store'>, link: LinkDoc): Promise<void> {
   try {
     await deps.store.insert(OWNER_LINKS, link);
   } catch (err) {
@@ -46,6 +34,11 @@ export async function saveLink(deps: Pick<Deps, 'store'>, link: LinkDoc, registe
     const { _id, ...fields } = link;
     await deps.store.update(OWNER_LINKS, _id, { $set: fields });
   }
+}
+
+/** Links a resident to an owner (insert or replace) and marks the owner's units in the register linked. */
+export async function saveLink(deps: Pick<Deps, 'store'>, link: LinkDoc, registerId: string): Promise<void> {
+  await putLink(deps, link);
   for (const unit of await unitsOfOwner(deps, registerId, link.ownerKey)) {
     if (!unit.linked) await deps.store.update(OWNER_UNITS, unit._id, { $set: { linked: true } });
   }
