@@ -178,23 +178,23 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: 'demo-volunteer', data: { activityId: DEMO_ACTIVITIES.cleanup } }),
     },
     cancelActivity: {
-      reads: 12,
-      writes: 11,
-      why: 'releases every signup and notifies each volunteer, so it grows with the signups (2 confirmed in the demo)',
+      reads: 8,
+      writes: 9,
+      why: 'the caller and the activity; the active signups, then in one release transaction the activity, each signup and its volunteer; writes: the cancellation, its audit, and per signup its release, slot and message, with the counters and the clean-up mark (2 confirmed in the demo): it grows with the signups',
       call: () => ({ openid: 'demo-rc', data: { activityId: DEMO_ACTIVITIES.cleanup, reason: '天气原因，活动取消' } }),
     },
     // A seat nobody holds yet: confirmed.
     signup: {
       reads: 4,
       writes: 5,
-      why: 'the caller, then in the seat transaction the activity, the volunteer profile and any earlier signup; writes: the activity, the signup and the profile the idempotency claim (clientToken) and its stored result',
+      why: 'the caller, the activity, the volunteer profile and any earlier signup, read together; writes: the idempotency claim (clientToken), then in the seat transaction the activity, the signup, the profile and the stored result',
       call: () => ({ openid: 'demo-volunteer', data: { activityId: DEMO_ACTIVITIES.counseling } }),
     },
     // The costly path: a confirmed volunteer of a full activity cancels and the first waitlisted is promoted.
     cancel: {
-      reads: 7,
+      reads: 6,
       writes: 6,
-      why: 'the seat transaction reads and writes activity, signup and profile, then promotes the first waitlisted (their signup and profile) and notifies them',
+      why: "the caller, the activity, the canceller's signup and profile, read together; the seat transaction writes them, and reads and promotes the first waitlisted (their signup and profile) and notifies them",
       call: () => ({ openid: 'demo-oc', data: { activityId: DEMO_ACTIVITIES.civility } }),
     },
     mySignups: { reads: 2, why: 'the caller and the page of signups', call: () => ({ openid: 'demo-volunteer', data: {} }) },

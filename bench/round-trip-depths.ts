@@ -19,6 +19,9 @@ const TX = 'a transaction: its start and its commit are requests, and each condi
 const CALLER_FIRST = "reads whose ids or filter come from the caller's record (scope, roles, unit) wait for it";
 /** Why an idempotent action (a clientToken, as the mini-program sends) costs one round more. */
 const ONCE = 'the stored result is what a retry with the same clientToken gets, so it is written once the answer is known';
+/** Why a seat change is a transaction (issue #16 named a conditional inc plus an insert instead). */
+const SEAT_ATOMIC =
+  "a seat changes the activity's counters, the signup and the volunteer's slots, which must equal each other whenever the process dies (test/security/crash.test.ts checks them straight after a SIGKILL, signup-crash.test.ts at every step): separate requests (a conditional inc, then an insert) leave a seat without its signup, or a signup without its seat, when it dies between them, so they are one transaction";
 const NOT_YET = 'not reworked yet: its reads and writes still run one after another';
 /** The actions of the functions this pass did not rework (account, community, ratings, admin, owners, outreach). */
 const OTHERS = `${NOT_YET} (this pass reworked the volunteer, requests and messages functions)`;
@@ -36,16 +39,16 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     why: `the volunteer number is a counter: ${TX}; the counter, the profile and the audit are written together, alongside the community's backbone and then oversight counters (one document: one after the other)`,
   },
   'volunteer.cancelActivity': {
-    depth: 17,
-    why: `the activity's cancellation, then its audit entry alongside the release of every signup, one seat ${TX} each (each tells its volunteer in the same transaction); they run one after another because they all change the activity's counters, so it grows with the signups (2 in the demo)`,
+    depth: 8,
+    why: `the caller and the activity, then its cancellation (a conditional update: the status may change only once), then beside its audit entry the active signups are found and released 50 at a time, each batch one transaction (each signup, its volunteer's slot and message, and the activity's counters; ${TX}: start, reads, writes, commit), so below 50 signups it no longer grows with them; the activity's status changes first and alone so no signup can slip in after the search, and a crash after it leaves the release to the scheduler`,
   },
   'volunteer.signup': {
-    depth: 7,
-    why: `the caller's record, the action's reads and the idempotency claim in one round; the seat is ${TX}: start, the activity, profile and earlier signup read together, the activity, signup and profile written together, commit; then the idempotency result is stored (${ONCE})`,
+    depth: 5,
+    why: `${SEAT_ATOMIC}. The activity, the profile and any earlier signup are read in the caller's round (with the idempotency claim), so the transaction only writes: its start, the activity's counters, the signup (an insert under its unique id), the profile's slots and the answer a retry with the same clientToken gets (committed with the seat) together, each guarded by what it was decided on (${TX}), its commit. A document changed meanwhile means a second transaction that reads first (a busy moment only)`,
   },
   'volunteer.cancel': {
-    depth: 7,
-    why: `the seat ${TX}; the first waitlisted volunteer's signup and profile are read once the freed seat is known, and their promotion, the counters and the message are written together`,
+    depth: 6,
+    why: `${SEAT_ATOMIC}, with the promotion of the first waitlisted volunteer and their message (test/security/seat-messages-crash.test.ts). The canceller's signup, profile and the activity are read in the caller's round; in the transaction (${TX}) the head of the waitlist (known from the activity) is read beside the canceller's writes, then their promotion and the activity's counters are written: start, head, promotion's read and write, commit`,
   },
   'requests.submit': {
     depth: 7,

@@ -62,8 +62,8 @@ test('a read that never comes back is answered UNAVAILABLE at the deadline, and 
 });
 
 test('the budget is for the whole call: many slow answers add up to it', async () => {
-  // Each answer well inside the budget; a signup waits for three of them in sequence (the caller,
-  // the seat transaction's reads, its writes issued together): more than the budget in all.
+  // Each answer well inside the budget; a signup waits for two of them in sequence (the caller
+  // with the seat's reads, then the seat transaction's writes issued together): more than the budget in all.
   slow.delayMs = 120;
   const { r, ms } = await timed('volunteer', 'signup', { activityId: DEMO_ACTIVITIES.counseling }, 'demo-volunteer');
   expect(r).toEqual(timedOut);

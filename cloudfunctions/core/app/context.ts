@@ -4,8 +4,9 @@ import type { ContentCheck } from '../ports/content-check';
 import type { FileStore } from '../ports/files';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
-import type { Store } from '../ports/store';
+import type { DocumentOps, Store } from '../ports/store';
 import type { UserDoc } from './account/user';
+import type { Result } from './result';
 
 /** Everything a use case may use besides its input: the ports, wired once per runtime. */
 export interface Deps {
@@ -30,4 +31,10 @@ export interface AppContext extends Deps {
   callerId: string | null;
   /** The caller's user record, loaded once per call (not for public actions); null when unregistered. */
   user: UserDoc | null;
+  /**
+   * Present when the call runs under a clientToken (an idempotent action): writes the call's
+   * answer inside `tx`, the transaction of its change, so a retry gets it even when the process
+   * dies right after the commit, and no round is spent storing it after (app/idempotency.ts).
+   */
+  storeResultIn?: (tx: DocumentOps, result: Result<unknown>) => Promise<void>;
 }

@@ -83,6 +83,7 @@ export async function dispatch(
       callerId,
       user,
       loaded,
+      ...(once ? { storeResultIn: once.storeIn } : {}),
     };
     const admitted = def.access === 'registered' || def.access === 'active' ? gate(def.access, user) : null;
     const refused = admitted ?? (await checkInputText(def.input, input, ctx));

@@ -1,4 +1,4 @@
-import { DuplicateKeyError } from '../ports/store';
+import { DuplicateKeyError, type DocumentOps } from '../ports/store';
 import type { Deps } from './context';
 import { digest } from './ids';
 import { fail, type Result } from './result';
@@ -26,7 +26,15 @@ export interface Once {
   run(work: () => Promise<Result<unknown>>): Promise<Result<unknown>>;
   /** The call was refused before its work: gives the claim back, if it was ours. */
   release(): Promise<void>;
+  /**
+   * Writes `result` as the stored answer inside `tx`, the transaction of the change itself: the
+   * change and the answer a retry gets commit together, and `run` does not write it again after.
+   */
+  storeIn(tx: DocumentOps, result: Result<unknown>): Promise<void>;
 }
+
+/** The write that makes `result` the answer of the call under `key`. */
+const donePatch = (result: Result<unknown>) => ({ $set: { state: 'done', result } });
 
 /**
  * Runs `work` at most once per (caller, clientToken): the first call claims the key in the
@@ -73,11 +81,17 @@ export function beginOnce(deps: Pick<Deps, 'store' | 'clock'>, key: string, payl
     if (c.error) throw c.error;
     return c.ours;
   };
+  // What storeIn wrote in the last transaction that ran it (a transaction may run more than once).
+  let storedIn: string | null = null;
   return {
     release: async () => {
       if ((await first).ours) await store.remove(IDEMPOTENCY, key, { state: 'pending' });
     },
-    run: (work) => runClaimed(deps, key, hash, firstClaim, claim, work),
+    storeIn: async (tx, result) => {
+      storedIn = JSON.stringify(result);
+      await tx.update(IDEMPOTENCY, key, donePatch(result));
+    },
+    run: (work) => runClaimed(deps, key, hash, firstClaim, claim, () => storedIn, work),
   };
 }
 
@@ -87,6 +101,7 @@ async function runClaimed(
   hash: string,
   firstClaim: () => Promise<boolean>,
   claim: () => Promise<boolean>,
+  storedIn: () => string | null,
   work: () => Promise<Result<unknown>>,
 ): Promise<Result<unknown>> {
   const { store, clock } = deps;
@@ -129,6 +144,7 @@ async function runClaimed(
     await store.remove(IDEMPOTENCY, key, { state: 'pending' });
     return result;
   }
-  await store.update(IDEMPOTENCY, key, { $set: { state: 'done', result } });
+  // Written already when the work stored it in the transaction of its change (Once.storeIn).
+  if (storedIn() !== JSON.stringify(result)) await store.update(IDEMPOTENCY, key, donePatch(result));
   return result;
 }

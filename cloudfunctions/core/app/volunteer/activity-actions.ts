@@ -202,11 +202,12 @@ export const activityActions: ActionMap = {
       const updated = await ctx.store.update(ACTIVITIES, a._id, { $set: set, $inc: { version: 1 } }, { status: 'open' });
       if (!updated) return fail('INVALID_STATE', '活动状态已变化，请刷新后重试', 'STALE');
       const cancelled: ActivityDoc = { ...a, ...set, status: 'cancelled' };
-      await Promise.all([
+      const [, done] = await Promise.all([
         audit(ctx, 'volunteer.cancelActivity', 'activity', a._id, { reason: input.reason }),
         completeCancellation(ctx, cancelled),
       ]);
-      const fresh = (await ctx.store.get<ActivityDoc>(ACTIVITIES, a._id)) ?? cancelled;
+      // The activity as the last release left it; read again only when nothing was released.
+      const fresh = done.act ?? (await ctx.store.get<ActivityDoc>(ACTIVITIES, a._id)) ?? cancelled;
       return ok(activityDetail(fresh, null, true, now));
     },
   }),

@@ -34,6 +34,12 @@ export interface VolunteerDoc extends Doc {
   totalHours: number;
   /** Confirmed activities not yet ended: refuses overlapping confirmations inside the transaction. */
   slots: Slot[];
+  /**
+   * Bumped with every change of `slots` (app/volunteer/seat-writes.ts): a seat change decided on
+   * a profile read before its transaction writes only if the slots are still those it saw. Absent
+   * on a profile whose slots never changed.
+   */
+  slotsRev?: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -7,7 +7,7 @@ import type { Deps } from '../context';
 import { LINKS } from '../messages/events';
 import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from './model';
 import { activityFacts } from './seat-messages';
-import { releaseForCancelledActivity } from './seats';
+import { releaseForCancelledActivity, type Released } from './seat-release';
 
 const facts = activityFacts;
 
@@ -34,25 +34,34 @@ export async function sendReminders(deps: Pick<Deps, 'store' | 'notifier'>, a: A
   }
 }
 
+/** The most signups one release transaction takes. */
+const RELEASE_PAGE = 50;
+
 /**
- * Finishes the cancellation of an activity: releases every active signup (each release tells its
- * volunteer, in the same transaction), then marks the clean-up done. Safe to run again after a
- * crash at any point.
+ * Finishes the cancellation of an activity: releases every active signup, a page per transaction
+ * (each release tells its volunteer in it), the last one also marking the clean-up done. Safe to
+ * run again after a crash at any point. Returns how many it released and the activity as it left
+ * it (null when there was nothing to release and it marked the clean-up done by itself).
  */
-export async function completeCancellation(deps: Pick<Deps, 'store' | 'clock' | 'notifier'>, a: ActivityDoc): Promise<number> {
-  let changed = 0;
+export async function completeCancellation(deps: Pick<Deps, 'store' | 'clock' | 'notifier'>, a: ActivityDoc): Promise<Released> {
+  const out: Released = { released: 0, act: null };
   for (;;) {
     const active = await deps.store.find<SignupDoc>(
       SIGNUPS,
       { activityId: a._id, status: { $in: ['confirmed', 'waitlisted'] } },
-      { orderBy: [['seq', 'asc']], limit: 200 },
+      { orderBy: [['seq', 'asc']], limit: RELEASE_PAGE },
     );
-    for (const s of active) if (await releaseForCancelledActivity(deps.store, deps.notifier, deps.clock.now(), s._id)) changed += 1;
-    // A short page was the last one.
-    if (active.length < 200) break;
+    // A short page is the last one.
+    const last = active.length < RELEASE_PAGE;
+    if (active.length === 0) break;
+    const page = await releaseForCancelledActivity(deps.store, deps.notifier, deps.clock.now(), a._id, active, last);
+    out.released += page.released;
+    out.act = page.act;
+    if (last) return out;
   }
   await deps.store.update(ACTIVITIES, a._id, { $set: { cancelCleanupDone: true } }, { status: 'cancelled' });
-  return changed;
+  out.act = null;
+  return out;
 }
 
 /**

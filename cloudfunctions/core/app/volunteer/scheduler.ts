@@ -80,7 +80,7 @@ async function resumeCancellations(deps: Deps): Promise<number> {
     { status: 'cancelled', cancelCleanupDone: false },
     { orderBy: [['endAt', 'asc']], limit: BATCH },
   );
-  for (const a of pending) changed += (await completeCancellation(deps, a)) + 1;
+  for (const a of pending) changed += (await completeCancellation(deps, a)).released + 1;
   return changed;
 }
 

@@ -3,7 +3,8 @@ import { isFailure } from '../auth';
 import { fail, ok } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
 import { SIGNUPS, VOLUNTEERS, type SignupDoc, type VolunteerDoc } from './model';
-import { releaseSeat, takeSeat } from './seats';
+import { releaseSeat } from './seat-release';
+import { readSignupState, takeSeat } from './seats';
 import { cancelInput, myRecordsInput, mySignupsInput, signupInput } from './schemas';
 import { mySignupItem, serviceRecord, volunteerProfile, type CancelAnswer, type MyRecords } from './views';
 
@@ -14,8 +15,19 @@ export const signupActions: ActionMap = {
     access: 'active',
     idempotent: true,
     input: signupInput,
+    // The activity, the caller's profile and earlier signup, read in the caller's round: the seat
+    // transaction then only writes (app/volunteer/seat-writes.ts).
+    load: (input, { store, callerId }) => readSignupState(store, input.activityId, callerId ?? ''),
     run: async (input, ctx) => {
-      const r = await takeSeat(ctx.store, ctx.clock.now(), input.activityId, ctx.user);
+      const storeIn = ctx.storeResultIn;
+      const r = await takeSeat(
+        ctx.store,
+        ctx.clock.now(),
+        input.activityId,
+        ctx.user,
+        ctx.loaded,
+        storeIn && ((tx, answer) => storeIn(tx, ok(answer))),
+      );
       return isFailure(r) ? r : ok(r);
     },
   }),
@@ -24,8 +36,9 @@ export const signupActions: ActionMap = {
     summary: '取消本人报名（空出的名额由候补第一位递补）',
     access: 'active',
     input: cancelInput,
+    load: (input, { store, callerId }) => readSignupState(store, input.activityId, callerId ?? ''),
     run: async (input, ctx) => {
-      const r = await releaseSeat(ctx.store, ctx.notifier, ctx.clock.now(), input.activityId, ctx.callerId);
+      const r = await releaseSeat(ctx.store, ctx.notifier, ctx.clock.now(), input.activityId, ctx.callerId, ctx.loaded);
       if (isFailure(r)) return r;
       return ok<CancelAnswer>({ status: 'cancelled', lateCancel: r.late, promoted: r.promoted.length });
     },
