@@ -54,9 +54,18 @@ interface Exparser {
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped CommonJS module
 const exparser: Exparser = require('miniprogram-exparser');
 
-/** Waits for pending promises, timers and re-renders of the page (ms of real time). */
-export function settle(ms = 20): Promise<void> {
-  return simulate.sleep(ms);
+/** Macrotask turns `settle` lets pass after its sleep (see there). */
+const SETTLE_TURNS = 12;
+
+/**
+ * Waits for pending promises, timers and re-renders of the page: `ms` of real time, then a few
+ * turns of the event loop. On a loaded machine the process may get no CPU during the sleep; the
+ * turns let a chain of zero-delay steps (a call's answer, then the render, then the next call) run
+ * to its end whatever the wall time was.
+ */
+export async function settle(ms = 20): Promise<void> {
+  await simulate.sleep(ms);
+  for (let i = 0; i < SETTLE_TURNS; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
 /** Fires a WeChat event (tap, input, change…) on a rendered element, as miniprogram-simulate does. */
