@@ -116,8 +116,13 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
     call: (c) => ({ openid: 'demo-party', data: { communityId: DEMO.communityId, name: '巡逻队', leaderUserId: c.userId('demo-oc') } }),
   },
   listTeams: {
-    reads: 4,
-    why: 'the caller, the teams, then a count of activities per team (two in the demo)',
+    reads: 2,
+    why: "the caller and the teams (each team's figures are counters on its record)",
     call: () => ({ openid: 'demo-cadre', data: { communityId: DEMO.communityId } }),
+  },
+  myTeams: {
+    reads: 2,
+    why: 'the caller and the teams they lead, read together',
+    call: () => ({ openid: 'demo-volunteer', data: {} }),
   },
 };

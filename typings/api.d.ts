@@ -205,7 +205,8 @@ export interface MessageItem {
 }
 
 /** The taps at which the mini-program asks to subscribe (messages.templates). */
-export type SubscribeMoment = 'signup' | 'submitRequest' | 'followRequest' | 'register' | 'handleRequest' | 'vote' | 'wish' | 'claimNeed';
+export type SubscribeMoment =
+  'signup' | 'submitRequest' | 'followRequest' | 'register' | 'handleRequest' | 'vote' | 'wish' | 'claimNeed' | 'publishActivity';
 
 /** The configured subscribe-message templates per tap. */
 export interface SubscribeTemplates {

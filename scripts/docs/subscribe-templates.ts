@@ -14,6 +14,7 @@ const MOMENT_TAPS: Record<keyof typeof SUBSCRIBE_MOMENTS, string> = {
   vote: '业主表决「确认投票」',
   wish: '微心愿「提交」',
   claimNeed: '需求详情「认领」',
+  publishActivity: '发布志愿活动「发布活动」',
 };
 
 export function renderSubscribeTemplates(): string {

@@ -11,6 +11,8 @@
  * and grants the roles below it there (RULES.md §9); it handles no request and rates nothing.
  */
 
+import { TEAM_CELLS } from './authz-matrix-teams';
+
 // prettier-ignore
 export const CITY_CELLS: Record<string, Record<string, string>> = {
   account: {
@@ -59,6 +61,7 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     myRecords:                      ' F      F       F  ',
     mySignups:                      ' ok     ok      ok ',
     cancelActivity:                 ' F      F       F  ',
+    ...Object.fromEntries(Object.entries(TEAM_CELLS).map(([key, [, city]]) => [key, city])),
   },
   requests: {
     //                               street streetX cparty
@@ -163,6 +166,7 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     unitFeedback:                   ' ok     F       F  ',
     createTeam:                     ' F      F       F  ',
     listTeams:                      ' ok     ok      ok ',
+    myTeams:                        ' ok     ok      ok ',
   },
   admin: {
     //                               street streetX cparty

@@ -18,6 +18,7 @@
  */
 import type { ErrorCode } from '../../cloudfunctions/core/app/result';
 import { CITY_CELLS } from './authz-matrix-city';
+import { TEAM_CELLS } from './authz-matrix-teams';
 import { BASE_CALLER_NAMES, CITY_CALLER_NAMES, type Caller } from './support/world';
 
 export type Outcome = 'ok' | ErrorCode;
@@ -120,6 +121,8 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     cancelActivity:                 row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     // for a volunteer team: the organisers and the team's leader (demo-volunteer)
     'createActivity#team':          row(' F    ok   ok  F   F    F   ok  |  F    F    U   |  F   F    F   F   '),
+    // the organisers' actions on a team's activity (authz-matrix-teams.ts)
+    ...Object.fromEntries(Object.entries(TEAM_CELLS).map(([key, [cells]]) => [key, row(cells)])),
   },
   requests: {
     //                                    admin party rc  oc  prop res vol | unreg pend none | oc3 prop2 rcX partyX
@@ -302,6 +305,8 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     createTeam:                     row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     // anyone registered
     listTeams:                      row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
+    // any active user: the teams they lead (an empty list for most)
+    myTeams:                        row(' ok   ok   ok  ok  ok   ok  ok  |  F    F    U   |  ok  ok   ok  ok  '),
   },
 };
 

@@ -117,4 +117,5 @@ export const OUTREACH_SAMPLES: Record<string, SampleBuilder> = {
   unitFeedback: async () => ({ communityId: DEMO.communityId }),
   createTeam: async (h) => ({ communityId: DEMO.communityId, name: '江津花园巡逻队', leaderUserId: h.userId('demo-volunteer') }),
   listTeams: async () => ({ communityId: DEMO.communityId }),
+  myTeams: async () => ({}),
 };

@@ -20,6 +20,7 @@ export { OTHER } from './other-world';
 import { OTHER } from './other-world';
 import { must, type Payload, type SampleBuilder } from './sample-call';
 import { OWNERS_SAMPLES, OUTREACH_SAMPLES } from './action-samples-city';
+import { TEAM_VOLUNTEER_SAMPLES } from './action-samples-teams';
 
 /** The action name of a sample key (`grantRole#rc_staff` → `grantRole`). */
 export const actionOf = (key: string): string => key.split('#')[0];
@@ -192,6 +193,8 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
     },
     // For a volunteer team: its leader (demo-volunteer) may publish too.
     'createActivity#team': async () => ({ ...ACTIVITY, teamId: DEMO_OUTREACH.volunteerTeam }),
+    // The organiser's actions on a team's activity: its leader's, another team's, a former leader's.
+    ...TEAM_VOLUNTEER_SAMPLES,
   },
   requests: {
     submit: async () => ({ ...REQUEST }),

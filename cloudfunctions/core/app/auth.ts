@@ -14,10 +14,7 @@ export function isCommunityStaff(user: UserDoc | null, communityId: string): boo
   return holdsInCommunity(user, 'rc_staff', communityId) || holdsInCommunity(user, 'party_org', communityId);
 }
 
-/** rc_staff or party_org of the community (active): those who organise its activities. Not admins. */
-export function isCommunityOrganiser(user: UserDoc | null, communityId: string): boolean {
-  return hasCommunityRole(user, 'rc_staff', communityId) || hasCommunityRole(user, 'party_org', communityId);
-}
+export { isCommunityOrganiser } from './scope';
 
 /** Active user holding `role`, scoped to the community (or to one of its compounds). */
 export function hasCommunityRole(user: UserDoc | null, role: Role, communityId: string): boolean {

@@ -45,6 +45,40 @@ export function holdsInCommunity(user: UserDoc | null, role: Role, communityId: 
   return isActive(user) && grantsOf(user).some((g) => g.role === role && g.communityId === communityId);
 }
 
+/** rc_staff or party_org of the community (active): those who organise its activities. Not admins. */
+export function isCommunityOrganiser(user: UserDoc | null, communityId: string): boolean {
+  return holdsInCommunity(user, 'rc_staff', communityId) || holdsInCommunity(user, 'party_org', communityId);
+}
+
+/** What the activity scope rule reads of a team (app/outreach/model.ts `TeamDoc`). */
+export interface TeamScope {
+  _id: string;
+  communityId: string;
+  leaderUserId: string;
+}
+
+/**
+ * Who organises an activity (RULES.md §3, §7) — publishes it, reads its roster, reveals phones,
+ * checks volunteers in and out, sets a missing check-out, cancels it: the community's residents'
+ * committee or party organisation, or the leader of the team it is published for. `team` is the
+ * activity's team as read now (null when it has none), so a former leader holds nothing; a team
+ * of another community, or another team than the activity's, gives nothing either.
+ */
+export function organisesActivity(
+  user: UserDoc | null,
+  activity: { communityId: string; teamId?: string },
+  team: TeamScope | null,
+): boolean {
+  if (isCommunityOrganiser(user, activity.communityId)) return true;
+  return (
+    isActive(user) &&
+    !!activity.teamId &&
+    team?._id === activity.teamId &&
+    team.communityId === activity.communityId &&
+    team.leaderUserId === user._id
+  );
+}
+
 /** Active user holding `role` (a compound-level role) for the compound. */
 export function holdsInCompound(user: UserDoc | null, role: Role, compoundId: string): boolean {
   return isActive(user) && grantsOf(user).some((g) => g.role === role && g.compoundId === compoundId);

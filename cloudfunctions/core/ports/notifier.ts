@@ -1,3 +1,4 @@
+import type { MessageKind } from '../domain/message-kinds';
 import type { DocumentOps } from './store';
 
 /**
@@ -8,8 +9,8 @@ export interface Notification {
   /** Deterministic key: the same key is stored (and delivered) once, whatever retries happen. */
   key: string;
   userId: string;
-  /** What kind of message (a key of app/messages/templates.ts): its title and subscribe template. */
-  template: string;
+  /** What kind of message (a key of app/messages/templates.ts): its title, link and subscribe template. */
+  template: MessageKind;
   /** Short Chinese text fields shown to the user. */
   data: Record<string, string>;
   /** The mini-program page the message opens, e.g. `/pages/requests/detail/index?requestId=…`. */

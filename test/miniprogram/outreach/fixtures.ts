@@ -82,6 +82,7 @@ export function team(overrides: Partial<TeamItem> = {}): TeamItem {
     leaderName: '赵志远',
     createdAt: '2026-09-21T01:00:00.000Z',
     activities: 2,
+    serviceHours: 7.5,
     ...overrides,
   };
 }

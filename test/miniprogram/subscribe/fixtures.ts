@@ -18,6 +18,7 @@ export const TEMPLATES: SubscribeTemplates = {
     vote: [{ key: 'owners.motion', id: 'T-MOTION' }],
     wish: [{ key: 'wish_reviewed', id: 'T-WISH' }],
     claimNeed: [{ key: 'need_confirmed', id: 'T-NEED-DONE' }],
+    publishActivity: [{ key: 'volunteer_missing_checkout', id: 'T-MISSING-CHECKOUT' }],
   },
 };
 

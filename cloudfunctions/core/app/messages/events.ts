@@ -8,6 +8,8 @@ import type { Notification } from '../../ports/notifier';
 export const LINKS = {
   request: (requestId: string) => `/pages/requests/detail/index?requestId=${requestId}`,
   activity: (activityId: string) => `/pages/volunteer/activity/index?activityId=${activityId}`,
+  /** An activity's roster, for its organisers (the team's leader included). */
+  roster: (activityId: string) => `/staff/volunteer/roster/index?activityId=${activityId}`,
   ratingsBoard: () => '/ratings/board/index',
   need: (needId: string) => `/outreach/need/index?needId=${needId}`,
   mine: () => '/pages/mine/index',

@@ -7,6 +7,8 @@
  * gives WeChat's template ids) and of what the mini-program asks people to subscribe to.
  */
 
+import type { MessageKind } from '../../domain/message-kinds';
+
 /** WeChat's subscribe-message field types we use, with their limits (WeChat's documentation). */
 export type WxFieldType = 'thing' | 'time' | 'phrase' | 'character_string';
 
@@ -78,6 +80,12 @@ export const MESSAGE_TEMPLATES = {
     title: '活动已取消',
     recipients: '已报名（含候补）的志愿者',
     wxTitle: '活动取消通知',
+    fields: activityFields,
+  },
+  volunteer_missing_checkout: {
+    title: '有志愿者未签退',
+    recipients: '活动结束时仍有人已签到未签退：发布活动的人（仍负责该活动时）；服务队的活动另送现任队长',
+    wxTitle: '活动签到提醒',
     fields: activityFields,
   },
   request_status: {
@@ -186,9 +194,10 @@ export const MESSAGE_TEMPLATES = {
       time: time('time4', '时间'),
     },
   },
-} as const satisfies Record<string, MessageTemplate>;
+} as const satisfies Record<MessageKind, MessageTemplate>;
 
-export type TemplateKey = keyof typeof MESSAGE_TEMPLATES;
+/** A message kind (domain/message-kinds.ts): the table has exactly these keys. */
+export type TemplateKey = MessageKind;
 
 export const TEMPLATE_KEYS = Object.keys(MESSAGE_TEMPLATES) as TemplateKey[];
 
@@ -217,6 +226,8 @@ export const SUBSCRIBE_MOMENTS = {
   wish: ['wish_reviewed', 'need_claimed', 'need_confirmed'],
   /** 认领需求 (a reported party member). */
   claimNeed: ['need_confirmed', 'need_thanked'],
+  /** 发布活动 (staff or a team's leader): volunteers left checked in after the end. */
+  publishActivity: ['volunteer_missing_checkout'],
 } as const satisfies Record<string, readonly TemplateKey[]>;
 
 export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS;

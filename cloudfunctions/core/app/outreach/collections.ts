@@ -101,6 +101,14 @@ export const outreachCollections: CollectionSpec[] = [
           ['createdAt', 'asc'],
         ],
       },
+      // myTeams: the teams a leader leads
+      {
+        name: 'leader_created',
+        fields: [
+          ['leaderUserId', 'asc'],
+          ['createdAt', 'asc'],
+        ],
+      },
     ],
   },
 ];

@@ -103,4 +103,10 @@ export interface TeamDoc extends Doc {
   leaderName: string;
   createdBy: string;
   createdAt: string;
+  /**
+   * The team's figures, moved in the transaction of the write they count (`bumpTeam`): activities
+   * published for it and service hours credited in them. Absent on a team that has neither yet.
+   */
+  activityCount?: number;
+  serviceHours?: number;
 }

@@ -86,6 +86,8 @@ export const createTeamInput = strict({
 
 export const listTeamsInput = strict({ communityId: id });
 
+export const myTeamsInput = strict({});
+
 export type ReportInput = z.infer<typeof reportInput>;
 export type PublishNeedInput = z.infer<typeof publishNeedInput>;
 export type ReviewWishInput = z.infer<typeof reviewWishInput>;

@@ -11,7 +11,7 @@
 import { shareOf } from '../../domain/outreach-report';
 import type { DocumentOps, Store } from '../../ports/store';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
-import { VOLUNTEERS } from '../volunteer/model';
+import { ACTIVITIES, SIGNUPS, VOLUNTEERS, type ActivityDoc, type SignupDoc } from '../volunteer/model';
 import { BUILDING_POSTS, CLAIMS, REPORTS, TEAMS } from './model';
 
 /** What the community document counts. */
@@ -129,4 +129,37 @@ export async function recountBackbone(store: Pick<Store, 'count'>, communityId: 
     partyVolunteers,
     youthLeagueVolunteers,
   };
+}
+
+/** A team's figures (RULES.md §7: the stats show the team). */
+export interface TeamCounters {
+  /** Activities published for the team (cancelled ones included: they were published). */
+  activityCount: number;
+  /** Service hours credited in its activities. */
+  serviceHours: number;
+}
+
+/** Moves a team's figures by `by`, inside the caller's transaction (no write for no change). */
+export async function bumpTeam(tx: DocumentOps, teamId: string, by: Partial<TeamCounters>): Promise<void> {
+  const inc: Record<string, number> = {};
+  for (const [k, n] of Object.entries(by)) if (n) inc[k] = n;
+  if (Object.keys(inc).length > 0) await tx.update(TEAMS, teamId, { $inc: inc });
+}
+
+/** A team's figures as the records give them (the check of the counters). */
+export async function recountTeam(store: Pick<Store, 'find'>, teamId: string): Promise<TeamCounters> {
+  const PAGE = 500;
+  let activityCount = 0;
+  let serviceHours = 0;
+  for (let skip = 0; ; skip += PAGE) {
+    const acts = await store.find<ActivityDoc>(ACTIVITIES, { teamId }, { orderBy: [['startAt', 'asc']], limit: PAGE, skip });
+    activityCount += acts.length;
+    for (const a of acts)
+      for (let at = 0; ; at += PAGE) {
+        const rows = await store.find<SignupDoc>(SIGNUPS, { activityId: a._id }, { orderBy: [['seq', 'asc']], limit: PAGE, skip: at });
+        for (const r of rows) serviceHours += r.hours;
+        if (rows.length < PAGE) break;
+      }
+    if (acts.length < PAGE) return { activityCount, serviceHours };
+  }
 }

@@ -6,12 +6,11 @@ import { COMMUNITIES } from '../community/community';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
 import { checkTexts } from '../content';
-import { ACTIVITIES } from '../volunteer/model';
 import { confirmedReport } from './members';
 import { TEAMS, type TeamDoc } from './model';
 import { bumpBackbone } from './stats';
-import { createTeamInput, listTeamsInput } from './schemas';
-import { maskName, teamView, type TeamItem } from './views';
+import { createTeamInput, listTeamsInput, myTeamsInput } from './schemas';
+import { maskName, teamItem, teamView, type TeamItem } from './views';
 
 /** 志愿服务队 / 群众活动团队: registered by the community, each with a leader who publishes its activities. */
 export const teamActions: ActionMap = {
@@ -43,6 +42,8 @@ export const teamActions: ActionMap = {
         leaderName: leader.name,
         createdBy: ctx.user._id,
         createdAt: now.toISOString(),
+        activityCount: 0,
+        serviceHours: 0,
       };
       await ctx.store.transaction(async (tx) => {
         await tx.insert(TEAMS, doc);
@@ -54,7 +55,7 @@ export const teamActions: ActionMap = {
   }),
 
   listTeams: defineAction({
-    summary: '本社区的服务队（含已发布活动数）',
+    summary: '本社区的服务队（含已发布活动数与服务时长）',
     access: 'registered',
     input: listTeamsInput,
     run: async (input, ctx) => {
@@ -65,14 +66,21 @@ export const teamActions: ActionMap = {
       );
       // A leader's full name to the community's staff and to the leader; others see it masked (张**).
       const staff = isCommunityStaff(ctx.user, input.communityId);
-      const items: TeamItem[] = await Promise.all(
-        teams.map(async (t) => {
-          const v = teamView(t);
-          const shown = staff || t.leaderUserId === ctx.callerId ? v : { ...v, leaderName: maskName(v.leaderName) };
-          return { ...shown, activities: await ctx.store.count(ACTIVITIES, { teamId: t._id }) };
-        }),
-      );
+      const items: TeamItem[] = teams.map((t) => {
+        const item = teamItem(t);
+        return staff || t.leaderUserId === ctx.callerId ? item : { ...item, leaderName: maskName(item.leaderName) };
+      });
       return ok(items);
     },
+  }),
+
+  myTeams: defineAction({
+    summary: '我带领的服务队（队长：发布活动、管理名单）',
+    access: 'active',
+    input: myTeamsInput,
+    // Read with the caller's record: the teams whose leader the caller is now.
+    load: (_input, { store, callerId }) =>
+      store.find<TeamDoc>(TEAMS, { leaderUserId: callerId ?? '' }, { orderBy: [['createdAt', 'asc']], limit: 50 }),
+    run: async (_input, ctx) => ok(ctx.loaded.map(teamItem)),
   }),
 };

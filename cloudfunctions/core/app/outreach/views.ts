@@ -157,9 +157,16 @@ export function teamView(t: TeamDoc): TeamView {
   };
 }
 
-/** outreach.listTeams item: the team and how many activities it has published. */
+/** outreach.listTeams / myTeams item: the team and its figures (RULES.md §7: the stats show the team). */
 export interface TeamItem extends TeamView {
+  /** Activities published for the team. */
   activities: number;
+  /** Service hours credited in them. */
+  serviceHours: number;
+}
+
+export function teamItem(t: TeamDoc): TeamItem {
+  return { ...teamView(t), activities: t.activityCount ?? 0, serviceHours: t.serviceHours ?? 0 };
 }
 
 /** outreach.unitFeedback answer. */

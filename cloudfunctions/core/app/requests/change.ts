@@ -110,7 +110,7 @@ export async function toHandlers(
   ctx: AppContext,
   r: RequestDoc,
   audiences: Audience[],
-  template: string,
+  template: Notification['template'],
   data: Record<string, string> = {},
 ): Promise<Notification[]> {
   const members = await membersOf(ctx, r, audiences);

@@ -41,7 +41,7 @@ export async function membersOf(deps: Pick<Deps, 'store'>, req: RequestDoc, audi
 export function requestMessages(
   req: RequestDoc,
   userIds: readonly string[],
-  template: string,
+  template: Notification['template'],
   data: Record<string, string>,
   round: string | number = req.version,
 ): Notification[] {

@@ -4,17 +4,19 @@ import { DuplicateKeyError, type Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
-import { isCommunityOrganiser } from '../auth';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { checkTexts } from '../content';
 import { newId } from '../ids';
 import { TEAMS, type TeamDoc } from '../outreach/model';
+import { bumpTeam } from '../outreach/stats';
 import { fail, failures, ok } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
+import { organisesActivity } from '../scope';
 import { invalidInput } from './guards';
 import { ACTIVITIES, SIGNUPS, signupIdOf, type ActivityDoc, type SignupDoc, type VolunteerDoc, VOLUNTEERS } from './model';
 import { completeCancellation } from './notify';
 import { issueProfile } from './profile';
+import { teamOf } from './team-of';
 import { activityIdInput, cancelActivityInput, createActivityInput, listActivitiesInput, profileInput, registerInput } from './schemas';
 import { activityDetail, activitySummary, volunteerProfile } from './views';
 
@@ -78,8 +80,7 @@ export const activityActions: ActionMap = {
       const [team, community] = ctx.loaded;
       // A team's leader publishes for their team (RULES.md §7); otherwise the community's organisers.
       if (input.teamId && (!team || team.communityId !== input.communityId)) return failures.notFound('志愿服务队');
-      if (!isCommunityOrganiser(user, input.communityId) && !(team && team.leaderUserId === user._id && user.status === 'active'))
-        return failures.forbidden('只有本社区居委会、党组织或服务队队长可以发布活动');
+      if (!organisesActivity(user, input, team)) return failures.forbidden('只有本社区居委会、党组织或服务队队长可以发布活动');
       const now = ctx.clock.now();
       const times = {
         startAt: toUtcIso(input.startAt),
@@ -129,11 +130,18 @@ export const activityActions: ActionMap = {
         createdAt: nowIso,
         updatedAt: nowIso,
       };
-      // The activity's id is new (newId), so its insert cannot fail on a key: the audit entry goes with it.
-      await Promise.all([
-        ctx.store.insert(ACTIVITIES, doc),
-        audit(ctx, 'volunteer.createActivity', 'activity', doc._id, { title: doc.title, capacity: doc.capacity }),
-      ]);
+      // The activity's id is new (newId), so its insert cannot fail on a key: the audit entry goes with it,
+      // and a team's activity moves the team's count in the same transaction.
+      const detail = { title: doc.title, capacity: doc.capacity };
+      if (team)
+        await ctx.store.transaction((tx) =>
+          Promise.all([
+            tx.insert(ACTIVITIES, doc),
+            bumpTeam(tx, team._id, { activityCount: 1 }),
+            audit({ ...ctx, store: tx }, 'volunteer.createActivity', 'activity', doc._id, detail),
+          ]),
+        );
+      else await Promise.all([ctx.store.insert(ACTIVITIES, doc), audit(ctx, 'volunteer.createActivity', 'activity', doc._id, detail)]);
       return ok(activityDetail(doc, null, true, now));
     },
   }),
@@ -147,6 +155,7 @@ export const activityActions: ActionMap = {
       const nowIso = now.toISOString();
       const past = input.when === 'past';
       const filter: Filter = { communityId: input.communityId, endAt: past ? { $lte: nowIso } : { $gt: nowIso } };
+      if (input.teamId) filter.teamId = input.teamId;
       if (input.category) filter.category = input.category;
       const limit = input.limit ?? 20;
       const offset = decodeCursor(input.cursor);
@@ -178,7 +187,9 @@ export const activityActions: ActionMap = {
         callerId ? ctx.store.get<UserDoc>(USERS, callerId) : Promise.resolve(null),
       ]);
       if (!a) return failures.notFound('活动');
-      return ok(activityDetail(a, signup, isCommunityOrganiser(user, a.communityId), ctx.clock.now()));
+      // A team's activity: its current leader organises it too (one more read, for those only).
+      const organiser = organisesActivity(user, a, await teamOf(ctx.store, a));
+      return ok(activityDetail(a, signup, organiser, ctx.clock.now()));
     },
   }),
 
@@ -186,11 +197,14 @@ export const activityActions: ActionMap = {
     summary: '取消活动并通知已报名的志愿者',
     access: 'active',
     input: cancelActivityInput,
-    load: (input, { store }) => store.get<ActivityDoc>(ACTIVITIES, input.activityId),
+    load: async (input, { store }) => {
+      const a = await store.get<ActivityDoc>(ACTIVITIES, input.activityId);
+      return { a, team: await teamOf(store, a) };
+    },
     run: async (input, ctx) => {
-      const a = ctx.loaded;
+      const { a, team } = ctx.loaded;
       if (!a) return failures.notFound('活动');
-      if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以取消活动');
+      if (!organisesActivity(ctx.user, a, team)) return failures.forbidden('只有活动组织方或服务队队长可以取消活动');
       if (a.status === 'cancelled') return fail('INVALID_STATE', '活动已取消', 'ACTIVITY_CANCELLED');
       const now = ctx.clock.now();
       if (a.status === 'finished' || now.getTime() >= Date.parse(a.endAt))

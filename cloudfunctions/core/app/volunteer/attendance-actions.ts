@@ -3,13 +3,15 @@ import { toUtcIso } from '../../domain/activity';
 import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap, type LoadContext } from '../action';
 import { audit } from '../audit';
-import { isCommunityOrganiser } from '../auth';
+import { bumpTeam } from '../outreach/stats';
+import { organisesActivity } from '../scope';
 import { checkTexts } from '../content';
 import type { AppContext } from '../context';
 import { fail, failures, ok, type Failure } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
 import { ACTIVITIES, SIGNUPS, signupIdOf, VOLUNTEERS, type ActivityDoc, type SignupDoc } from './model';
 import { attendanceInput, revealPhoneInput, rosterInput, type AttendanceInput } from './schemas';
+import { teamOf } from './team-of';
 import { rosterEntry, type RosterPage } from './views';
 
 const TIME_MESSAGES: Record<AttendanceTimeProblem, string> = {
@@ -22,18 +24,24 @@ const TIME_MESSAGES: Record<AttendanceTimeProblem, string> = {
   CORRECTION_WINDOW_CLOSED: '活动结束已超过 7 天，不能再登记或更正考勤',
 };
 
-/** The activity and the volunteer's signup: read in the same round as the caller's record. */
-function loadAttendance(input: { activityId: string; userId: string }, { store }: LoadContext) {
-  return Promise.all([
+/**
+ * The activity and the volunteer's signup, read in the same round as the caller's record; then,
+ * for a team's activity only, the team (whose current leader organises it).
+ */
+async function loadAttendance(input: { activityId: string; userId: string }, { store }: LoadContext) {
+  const [a, s] = await Promise.all([
     store.get<ActivityDoc>(ACTIVITIES, input.activityId),
     store.get<SignupDoc>(SIGNUPS, signupIdOf(input.activityId, input.userId)),
   ]);
+  return { a, s, team: await teamOf(store, a) };
 }
 
+type Loaded = Awaited<ReturnType<typeof loadAttendance>>;
+
 /** The activity and the volunteer's signup, once the caller is known to organise it. */
-function forOrganiser(ctx: AppContext, [a, s]: [ActivityDoc | null, SignupDoc | null]): { a: ActivityDoc; s: SignupDoc } | Failure {
+function forOrganiser(ctx: AppContext, { a, s, team }: Loaded): { a: ActivityDoc; s: SignupDoc } | Failure {
   if (!a) return failures.notFound('活动');
-  if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以管理签到');
+  if (!organisesActivity(ctx.user, a, team)) return failures.forbidden('只有活动组织方或服务队队长可以管理签到');
   if (a.status === 'cancelled') return fail('INVALID_STATE', '活动已取消', 'ACTIVITY_CANCELLED');
   if (!s || s.status === 'cancelled') return fail('NOT_FOUND', '该志愿者没有报名此活动', 'NOT_SIGNED_UP');
   if (s.status !== 'confirmed') return fail('INVALID_STATE', '该志愿者仍在候补，未获得名额', 'NOT_CONFIRMED');
@@ -90,6 +98,7 @@ async function recordAttendance(
           if (!n) throw new StaleSignup();
         }),
         tx.update(VOLUNTEERS, s.userId, { $inc: { totalHours: delta }, $set: { updatedAt: nowIso } }),
+        a.teamId ? bumpTeam(tx, a.teamId, { serviceHours: delta }) : null,
         audit({ ...ctx, store: tx }, `volunteer.${kind}`, 'signup', s._id, detail),
       ]),
     );
@@ -156,7 +165,7 @@ export const attendanceActions: ActionMap = {
       const filter: Filter = { activityId: input.activityId };
       if (input.status) filter.status = input.status;
       return Promise.all([
-        store.get<ActivityDoc>(ACTIVITIES, input.activityId),
+        store.get<ActivityDoc>(ACTIVITIES, input.activityId).then(async (a) => ({ a, team: await teamOf(store, a) })),
         store.find<SignupDoc>(SIGNUPS, filter, {
           orderBy: [['seq', 'asc']],
           limit: (input.limit ?? 100) + 1,
@@ -167,9 +176,9 @@ export const attendanceActions: ActionMap = {
     run: async (input, ctx) => {
       const limit = input.limit ?? 100;
       const offset = decodeCursor(input.cursor);
-      const [a, rows] = ctx.loaded;
+      const [{ a, team }, rows] = ctx.loaded;
       if (!a) return failures.notFound('活动');
-      if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以查看报名名单');
+      if (!organisesActivity(ctx.user, a, team)) return failures.forbidden('只有活动组织方或服务队队长可以查看报名名单');
       const now = ctx.clock.now();
       const page = pageOf(
         rows.map((s) => rosterEntry(s, a, now)),
@@ -184,6 +193,7 @@ export const attendanceActions: ActionMap = {
         waitlistCount: a.waitlistCount,
         checkInOpensAt: window.opensAt,
         attendanceOpen: window.open,
+        teamName: a.teamName ?? null,
       });
     },
   }),
@@ -194,9 +204,9 @@ export const attendanceActions: ActionMap = {
     input: revealPhoneInput,
     load: loadAttendance,
     run: async (input, ctx) => {
-      const [a, s] = ctx.loaded;
+      const { a, s, team } = ctx.loaded;
       if (!a) return failures.notFound('活动');
-      if (!isCommunityOrganiser(ctx.user, a.communityId)) return failures.forbidden('只有活动组织方可以查看联系方式');
+      if (!organisesActivity(ctx.user, a, team)) return failures.forbidden('只有活动组织方或服务队队长可以查看联系方式');
       if (!s) return fail('NOT_FOUND', '该志愿者没有报名此活动', 'NOT_SIGNED_UP');
       await audit(ctx, 'volunteer.revealPhone', 'signup', s._id);
       return ok({ userId: s.userId, phone: s.phone });

@@ -61,8 +61,14 @@ export const volunteerCollections: CollectionSpec[] = [
           ['startAt', 'asc'],
         ],
       },
-      // outreach.listTeams: a team's activities
-      { name: 'team', fields: [['teamId', 'asc']] },
+      // listActivities of one team (its page), upcoming and past; the team's recount
+      {
+        name: 'team_start',
+        fields: [
+          ['teamId', 'asc'],
+          ['startAt', 'asc'],
+        ],
+      },
       {
         name: 'status_end',
         fields: [

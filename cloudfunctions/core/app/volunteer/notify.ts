@@ -3,11 +3,14 @@
  * release of a cancelled activity's signups. Every key is deterministic, so a retried step never
  * sends a message twice.
  */
+import { USERS, type UserDoc } from '../account/user';
 import type { Deps } from '../context';
 import { LINKS } from '../messages/events';
 import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from './model';
+import { organisesActivity } from '../scope';
 import { activityFacts } from './seat-messages';
 import { releaseForCancelledActivity, type Released } from './seat-release';
+import { teamOf } from './team-of';
 
 const facts = activityFacts;
 
@@ -65,18 +68,30 @@ export async function completeCancellation(deps: Pick<Deps, 'store' | 'clock' | 
 }
 
 /**
- * Tells the organiser who published an ended activity how many volunteers checked in but never
- * checked out (未签退): their hours wait until the organiser sets the check-out time. Once per
- * activity (a deterministic key); returns 1 when the message is new.
+ * Tells whoever can fix it that volunteers of an ended activity checked in but never checked out
+ * (未签退): their hours wait until an organiser sets the check-out time on the roster, which the
+ * message opens. That is the person who published it — who knows who came — and, for a team's
+ * activity, the team's current leader; each only while they still organise it (app/scope.ts), so
+ * nobody is sent to a roster that refuses them. Once per activity and person (deterministic keys);
+ * returns how many messages were new.
  */
 export async function notifyMissingCheckOuts(deps: Pick<Deps, 'store' | 'notifier'>, a: ActivityDoc): Promise<number> {
   const open = await deps.store.count(SIGNUPS, { activityId: a._id, status: 'confirmed', attendance: 'checked_in' });
   if (open === 0) return 0;
-  const fresh = await deps.notifier.send({
-    key: `vol-missing-checkout:${a._id}`,
-    userId: a.createdBy,
-    template: 'volunteer_missing_checkout',
-    data: { ...facts(a), note: `${open} 名志愿者已签到未签退，请补填签退时间后计入时长` },
-  });
-  return fresh ? 1 : 0;
+  const team = await teamOf(deps.store, a);
+  const ids = [...new Set([a.createdBy, ...(team ? [team.leaderUserId] : [])])];
+  const people = await Promise.all(ids.map((id) => deps.store.get<UserDoc>(USERS, id)));
+  let sent = 0;
+  for (const person of people) {
+    if (!person || !organisesActivity(person, a, team)) continue;
+    const fresh = await deps.notifier.send({
+      key: person._id === a.createdBy ? `vol-missing-checkout:${a._id}` : `vol-missing-checkout:${person._id}:${a._id}`,
+      userId: person._id,
+      template: 'volunteer_missing_checkout',
+      link: LINKS.roster(a._id),
+      data: { ...facts(a), note: `${open} 人未签退，请补填签退时间` },
+    });
+    if (fresh) sent += 1;
+  }
+  return sent;
 }

@@ -46,6 +46,8 @@ const LIST_WHEN = ['upcoming', 'past'] as const;
 
 export const listActivitiesInput = strict({
   communityId: id,
+  /** One team's activities (of that community): the team's page. */
+  teamId: z.optional(id),
   category: z.optional(z.enum(ACTIVITY_CATEGORIES)),
   when: z.optional(z.enum(LIST_WHEN)),
   ...paging,

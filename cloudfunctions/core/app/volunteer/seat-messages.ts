@@ -22,7 +22,7 @@ export interface SeatOf {
 export const activityFacts = (a: ActivityFacts) => ({ title: a.title, time: chinaTime(a.startAt), location: a.location });
 
 /** A message about one signup of an activity; its key is the kind, the signup and the round. */
-function seatMessage(kind: string, template: string, a: ActivityFacts, m: SeatOf, note: string): Notification {
+function seatMessage(kind: string, template: Notification['template'], a: ActivityFacts, m: SeatOf, note: string): Notification {
   return {
     key: `vol-${kind}:${m.signupId}:${m.round}`,
     userId: m.userId,

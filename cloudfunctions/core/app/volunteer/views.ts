@@ -31,6 +31,8 @@ export interface RosterPage extends Page<RosterEntry> {
   checkInOpensAt: string;
   /** Whether attendance can be recorded now (from the opening until the correction window closes). */
   attendanceOpen: boolean;
+  /** The volunteer team (志愿服务队) the activity is published for, if any. */
+  teamName: string | null;
 }
 
 /** volunteer.myRecords answer. */
