@@ -21,6 +21,8 @@ import type {
 } from '../../cloudfunctions/core/app/outreach/views';
 import { call } from '../services/transport';
 
+export { myTeams } from '../services/teams';
+
 export type {
   BuildingRole,
   MyClaimItem,

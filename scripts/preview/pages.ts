@@ -3,6 +3,7 @@
 // page declares below (roles for which it looks different, an action a person takes first).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { teamActivityQuery } from './team-activity';
 
 /** The mini-program root (DevTools' miniprogramRoot). */
 export const MINIPROGRAM_ROOT = resolve(__dirname, '../../miniprogram');
@@ -92,6 +93,9 @@ const STANDARD: Array<Pick<StateSpec, 'name' | 'title' | 'backend' | 'fontScale'
   { name: 'care', title: '关怀模式（微信最大字号）', backend: 'demo', fontScale: CARE_SCALE },
 ];
 
+
+/** The create page opened from 我的团队: the team chosen. */
+const TEAM_CREATE_QUERY = { communityId: 'cm_hongxing', teamId: 'team_demo_red', teamName: '红星志愿服务队' };
 
 /** Roles as extra `filled` states. */
 const asRoles = (...roles: RoleName[]): NonNullable<PageSpec['states']> =>
@@ -233,7 +237,11 @@ export const PAGES: Record<string, PageSpec> = {
   'staff/volunteer/create/index': {
     as: 'rc',
     without: ['empty'],
-    states: [{ name: 'errors', title: '未填写就发布', act: (p) => p.tap('发布活动') }],
+    states: [
+      { name: 'errors', title: '未填写就发布', act: (p) => p.tap('发布活动') },
+      { name: 'team', title: '服务队队长发布（已选服务队）', as: 'volunteer', query: TEAM_CREATE_QUERY },
+      { name: 'team-care', title: '服务队队长发布 · 关怀模式（最大字号）', as: 'volunteer', query: TEAM_CREATE_QUERY, fontScale: CARE_SCALE },
+    ],
   },
   'staff/members/index': {
     as: 'rc',
@@ -354,7 +362,17 @@ export const PAGES: Record<string, PageSpec> = {
   'staff/volunteer/roster/index': {
     as: 'rc',
     query: { activityId: 'act_demo_past_clean' },
-    states: [{ name: 'upcoming', title: '报名中的活动', query: { activityId: 'act_demo_cleanup' } }],
+    states: [
+      { name: 'upcoming', title: '报名中的活动', query: { activityId: 'act_demo_cleanup' } },
+      { name: 'team', title: '服务队的活动 · 队长打开', as: 'volunteer', query: teamActivityQuery },
+      { name: 'team-care', title: '服务队的活动 · 队长 · 关怀模式（最大字号）', as: 'volunteer', query: teamActivityQuery, fontScale: CARE_SCALE },
+    ],
+  },
+  // 我的团队: the red team's leader, with one activity of the team published.
+  'outreach/my-teams/index': {
+    as: 'volunteer',
+    query: async (call) => (await teamActivityQuery(call), {}),
+    states: [{ name: 'resident', title: '非队长打开（暂无服务队）', as: 'resident' }],
   },
 };
 

@@ -155,3 +155,19 @@ test('keeps 志愿者登记 when the server cannot say (its page asks again)', a
 
   expect(page.getByText('志愿者登记')).toBeTruthy();
 });
+
+test("offers 我的团队 to a team's leader only, as the server says", async () => {
+  const backend = mockBackend({
+    'account.whoami': whoamiAs(user({ roles: ['resident'] })),
+    'community.list': communityList,
+    'outreach.myTeams': ok([{ teamId: 'team_demo_red' }]),
+  });
+  page = await renderPage('pages/mine/index');
+  await page.tap('我的团队');
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/outreach/my-teams/index' }));
+  page.detach();
+  backend.answer('outreach.myTeams', ok([]));
+  page = await renderPage('pages/mine/index');
+  expect(page.text()).toContain('我的志愿服务');
+  expect(page.text()).not.toContain('我的团队');
+});

@@ -10,6 +10,8 @@
  */
 import type { FunctionName } from '../../cloudfunctions/core/app/functions';
 import { holdsInCompound } from '../../cloudfunctions/core/app/scope';
+import { TEAMS } from '../../cloudfunctions/core/app/outreach/model';
+import { ACTIVITIES, SIGNUPS } from '../../cloudfunctions/core/app/volunteer/model';
 import { FUNCTIONS } from '../../cloudfunctions/core/app/functions';
 import { AUDIT, type AuditEntry } from '../../cloudfunctions/core/app/audit';
 import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
@@ -98,6 +100,26 @@ function maySeeAddress(
   return handlesRequestOf(viewer, owner._id, requests);
 }
 
+/**
+ * Whether the viewer leads, now, the team of an activity the person signed up for: a team's leader
+ * organises its activities (RULES.md §7), and the roster names their volunteers.
+ */
+function leadsTeamOf(h: Harness, viewer: UserDoc | null, personId: string): boolean {
+  if (!viewer || viewer.status !== 'active') return false;
+  const led = new Set(
+    rows<{ _id: string; leaderUserId: string }>(h, TEAMS)
+      .filter((t) => t.leaderUserId === viewer._id)
+      .map((t) => t._id),
+  );
+  if (led.size === 0) return false;
+  const acts = new Set(
+    rows<{ _id: string; teamId?: string }>(h, ACTIVITIES)
+      .filter((a) => a.teamId && led.has(a.teamId))
+      .map((a) => a._id),
+  );
+  return rows<{ activityId: string; userId: string }>(h, SIGNUPS).some((x) => x.userId === personId && acts.has(x.activityId));
+}
+
 /** Objects anywhere in `v` carrying both `building` and `room`. */
 function addressesIn(v: unknown, out: Array<{ building: unknown; room: unknown }> = []): Array<{ building: unknown; room: unknown }> {
   if (Array.isArray(v)) v.forEach((x) => addressesIn(x, out));
@@ -153,7 +175,8 @@ function leaks(
       );
     if (shown) out.push(`room of ${owner.openid} (${owner.building} ${owner.room})`);
     const plainResident = owner.roles.length === 1 && owner.roles[0] === 'resident';
-    if (plainResident && text.includes(owner.name)) out.push(`name of the resident ${owner.openid} (${owner.name})`);
+    if (plainResident && text.includes(owner.name) && !leadsTeamOf(h, viewer, owner._id))
+      out.push(`name of the resident ${owner.openid} (${owner.name})`);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // 志愿服务队 (staff): the community's volunteer teams (志愿服务队) and activity groups (群众活动团队)
-// with their leaders and how many activities each published; staff register a team and name its
+// with their leaders, how many activities each published and the service hours credited in them; staff register a team and name its
 // leader from the community's approved members (outreach.createTeam). The leader may then publish
 // activities for the team.
 import { callerBehavior } from '../../behaviors/page';
@@ -9,6 +9,7 @@ import * as account from '../../services/account';
 import * as outreach from '../service';
 import type { DetailEvent } from '../../utils/events';
 import { pickerBehavior } from '../picker';
+import { formatHours } from '../../pages/volunteer/format';
 
 interface TeamRow {
   teamId: string;
@@ -54,7 +55,7 @@ Component({
           name: t.name,
           kind: KIND_TEXT[t.kind],
           leader: `队长 ${t.leaderName}`,
-          activities: `已发布活动 ${t.activities} 场`,
+          activities: `已发布活动 ${t.activities} 场 · 服务时长 ${formatHours(t.serviceHours)} 小时`,
         })),
         // Without the member list the teams still show; the leader picker is then empty.
         leaderOptions: members.ok ? members.data.items.map((m) => ({ label: `${m.name}（${m.building}${m.room}）`, value: m.userId })) : [],

@@ -13,6 +13,8 @@ export interface MineEntry {
   icon?: string;
   /** Hidden from those the server says are volunteers already (volunteer.profile). */
   notForVolunteers?: boolean;
+  /** Shown only to those the server says lead a team now (outreach.myTeams). */
+  leadersOnly?: boolean;
 }
 
 /** 我的 page entries, in display order. */
@@ -22,6 +24,7 @@ export const MINE_ENTRIES: MineEntry[] = [
   { title: '志愿者登记', url: '/pages/volunteer/register/index', icon: 'heart', notForVolunteers: true },
   { title: '党员报到', url: '/outreach/report/index', icon: 'flag' },
   { title: '需求清单', url: '/outreach/needs/index', icon: 'task' },
+  { title: '我的团队', url: '/outreach/my-teams/index', icon: 'usergroup', leadersOnly: true },
   { title: '微心愿', url: '/outreach/wish/index', roles: ['resident'], icon: 'gift' },
   { title: '诉求待办', url: '/staff/requests/inbox/index', roles: ['rc_staff', 'oc_member', 'property_staff', 'party_org'], icon: 'chat' },
   { title: '物业服务评价表', url: '/staff/ratings/sheet/index', roles: ['oc_member', 'party_org'], icon: 'star' },
@@ -30,7 +33,17 @@ export const MINE_ENTRIES: MineEntry[] = [
   { title: '使用邀请码', url: '/admin/redeem/index', icon: 'qrcode' },
 ];
 
-/** The entries a user with these roles sees; `volunteer`: the server says they are one already. */
-export function entriesFor(roles: readonly Role[], volunteer = false, entries: readonly MineEntry[] = MINE_ENTRIES): MineEntry[] {
-  return entries.filter((e) => (!e.roles || e.roles.some((r) => roles.includes(r))) && !(volunteer && e.notForVolunteers));
+/**
+ * The entries a user with these roles sees; `volunteer`: the server says they are one already;
+ * `leader`: the server says they lead a team.
+ */
+export function entriesFor(
+  roles: readonly Role[],
+  volunteer = false,
+  entries: readonly MineEntry[] = MINE_ENTRIES,
+  leader = false,
+): MineEntry[] {
+  return entries.filter(
+    (e) => (!e.roles || e.roles.some((r) => roles.includes(r))) && !(volunteer && e.notForVolunteers) && (leader || !e.leadersOnly),
+  );
 }

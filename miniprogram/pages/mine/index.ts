@@ -5,6 +5,7 @@ import type { CommunityListItem } from '../../../typings/api';
 import { config } from '../../config';
 import { list as listCommunities } from '../../services/community';
 import { refreshMe } from '../../services/session';
+import { myTeams } from '../../services/teams';
 import { profile as volunteerProfile } from '../../services/volunteer';
 import { DEMO_ACCOUNTS, devAccountLabel, devOpenid, setDevOpenid } from '../../utils/dev-account';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
@@ -50,7 +51,7 @@ Component({
       this.setData({ devOpenid: openid, devAccountLabel: devAccountLabel(openid) });
       if (!quiet) this.setData({ loading: true, error: '' });
       // 我的 shows the caller's current standing: asked afresh each time, with whether they volunteer.
-      const [me, list, mine] = await Promise.all([refreshMe(), listCommunities({ mine: true }), volunteerProfile()]);
+      const [me, list, mine, teams] = await Promise.all([refreshMe(), listCommunities({ mine: true }), volunteerProfile(), myTeams()]);
       if (!fresh()) return;
       if (!me.ok) {
         this.setData({ loading: false, error: me.error.message, profile: null });
@@ -64,7 +65,11 @@ Component({
         error: '',
         profile,
         // 志愿者登记 goes only when the server says they volunteer already; unanswered, its page asks again.
-        entries: profile.state === 'active' && me.data.user ? entriesFor(me.data.user.roles, mine.ok && mine.data !== null) : [],
+        // 我的团队 goes only to a team's leader, as the server says; unanswered, it stays hidden.
+        entries:
+          profile.state === 'active' && me.data.user
+            ? entriesFor(me.data.user.roles, mine.ok && mine.data !== null, undefined, teams.ok && teams.data.length > 0)
+            : [],
       });
     },
 

@@ -149,7 +149,7 @@ export function statsViewOf(s: CommunityStats): StatsView {
       { label: '楼栋党小组长、楼栋长', value: `${o.buildingPosts} 人` },
       { label: '一般服务', value: `${o.servicesDone.general} 次`, hint: '经社区确认完成' },
       { label: '专业服务', value: `${o.servicesDone.professional} 次`, hint: '经社区确认完成' },
-      { label: '志愿服务队', value: `${o.teams} 支` },
+      { label: '志愿服务队', value: `${o.teams} 支`, hint: '各队活动与服务时长见「志愿服务队」' },
       { label: '志愿者中的党员', value: percentText(o.partyShare), hint: `${o.partyVolunteers} 人` },
       { label: '志愿者中的共青团员', value: percentText(o.youthLeagueShare), hint: `${o.youthLeagueVolunteers} 人` },
     ],

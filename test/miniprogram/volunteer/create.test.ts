@@ -123,3 +123,25 @@ test('sends the same client token when the organiser submits again after a failu
   const [first, second] = backend.calls('volunteer.createActivity');
   expect(second.clientToken).toBe(first.clientToken);
 });
+
+test('opened from 我的团队, it names the team and publishes for it', async () => {
+  page = await renderPage('staff/volunteer/create/index', {
+    properties: { communityId: 'cm_hongxing', teamId: 'team_demo_red', teamName: encodeURIComponent('红星志愿服务队') },
+  });
+  await untilLoaded(page);
+  expect(page.text()).toContain('发布单位');
+  expect(page.text()).toContain('红星志愿服务队');
+  await fill(page);
+  await page.tap('发布活动');
+  expect(backend.calls('volunteer.createActivity')).toEqual([
+    expect.objectContaining({ communityId: 'cm_hongxing', teamId: 'team_demo_red' }),
+  ]);
+});
+
+test('without a team it sends none and names none', async () => {
+  page = await open();
+  expect(page.text()).not.toContain('发布单位');
+  await fill(page);
+  await page.tap('发布活动');
+  expect(backend.calls('volunteer.createActivity')[0]).not.toHaveProperty('teamId');
+});

@@ -228,3 +228,13 @@ test('shows the error with a retry', async () => {
   await untilLoaded(page);
   expect(page.text()).toContain('赵志远');
 });
+
+test("a team's activity names the team on the roster; another names none", async () => {
+  backend.answer('volunteer.roster', ok({ ...page1, teamName: '红星志愿服务队' }));
+  page = await open();
+  expect(page.text()).toContain('红星志愿服务队 发布');
+  page.detach();
+  backend.answer('volunteer.roster', ok({ ...page1, teamName: null }));
+  page = await open();
+  expect(page.text()).not.toContain('发布');
+});

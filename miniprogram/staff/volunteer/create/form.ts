@@ -94,8 +94,8 @@ export function validateActivity(form: ActivityForm, nowMs: number): ActivityErr
   return e;
 }
 
-/** The volunteer.createActivity payload of a valid form. */
-export function toCreateInput(form: ActivityForm, communityId: string, clientToken: string): CreateActivityInput {
+/** The volunteer.createActivity payload of a valid form; `teamId`: published for that team (its leader may). */
+export function toCreateInput(form: ActivityForm, communityId: string, clientToken: string, teamId = ''): CreateActivityInput {
   const startAt = chinaIso(form.date, form.startTime);
   const input: CreateActivityInput = {
     communityId,
@@ -117,6 +117,7 @@ export function toCreateInput(form: ActivityForm, communityId: string, clientTok
   }
   if (form.contactName.trim()) input.contactName = form.contactName.trim();
   if (form.contactPhone.trim()) input.contactPhone = form.contactPhone.trim();
+  if (teamId) input.teamId = teamId;
   return input;
 }
 

@@ -1,8 +1,11 @@
-// 发布志愿活动 (organisers): title, category, content, place, date and times, seats, when signup
-// closes, waitlist and who may join; checked field by field, sent once however often it is retried.
+// 发布志愿活动 (organisers, and a team's leader for the team, opened from 我的团队 with the team
+// chosen): title, category, content, place, date and times, seats, when signup closes, waitlist and
+// who may join; checked field by field, sent once however often it is retried. The tap that
+// publishes asks to subscribe to 未签退 reminders (RULES.md §8).
 import { formBehavior } from '../../../behaviors/form';
 import { callerBehavior } from '../../../behaviors/page';
 import * as volunteer from '../../../services/volunteer';
+import { askSubscribe, recordSubscription } from '../../../utils/subscribe';
 import type { ActivityCategory, ActivityDetail } from '../../../services/volunteer';
 import type { DetailEvent } from '../../../utils/events';
 import { CATEGORY_OPTIONS, formatWindow, newClientToken } from '../../../pages/volunteer/format';
@@ -20,6 +23,15 @@ import {
 
 type Option = { label: string; value: string };
 
+/** A query value decoded once; as given when it was not encoded. */
+function decoded(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
 Component({
   behaviors: [callerBehavior, formBehavior],
 
@@ -27,6 +39,9 @@ Component({
 
   properties: {
     communityId: { type: String, value: '' },
+    /** Published for this team (a team's leader, from 我的团队); its name is shown. */
+    teamId: { type: String, value: '' },
+    teamName: { type: String, value: '' },
   },
 
   data: {
@@ -39,6 +54,8 @@ Component({
     deadlineOptions: DEADLINE_OPTIONS as Option[],
     categoryLabel: '',
     deadlineLabel: DEADLINE_OPTIONS[0].label,
+    /** The team's name as shown ('' for the community's own activity). */
+    teamLabel: '',
     /** One token per activity being published: a retried submit publishes it once. */
     _token: '',
   },
@@ -52,6 +69,8 @@ Component({
   methods: {
     /** The community: the one the page was opened for, else the caller's. */
     async init(): Promise<void> {
+      // The team's name comes URL-encoded in the page's query (我的团队 encodes it).
+      if (this.data.teamName) this.setData({ teamLabel: decoded(this.data.teamName) });
       if (this.data.communityId) this.setData({ loading: false, ready: true });
       else if (await this.caller((user) => (user ? '' : '请先注册并登录'))) this.setData({ loading: false });
     },
@@ -99,12 +118,18 @@ Component({
     },
 
     async onSubmit(): Promise<void> {
+      const errors = validateActivity(this.data.form, Date.now());
+      // 未签退 reminders: asked at this tap, before anything awaits, once the form is complete (RULES.md §8).
+      const asked = Object.keys(errors).length ? Promise.resolve([]) : askSubscribe('publishActivity');
+      const { form, communityId, _token, teamId } = this.data;
       const created = await this.submitForm({
-        errors: validateActivity(this.data.form, Date.now()),
-        send: () => volunteer.createActivity(toCreateInput(this.data.form, this.data.communityId, this.data._token)),
+        errors,
+        send: () => volunteer.createActivity(toCreateInput(form, communityId, _token, teamId)),
         fieldOf: activityFieldOf,
       });
-      if (created) this.setData({ created, createdWhen: formatWindow(created.startAt, created.endAt) });
+      if (!created) return;
+      this.setData({ created, createdWhen: formatWindow(created.startAt, created.endAt) });
+      await recordSubscription(asked);
     },
 
     onView() {

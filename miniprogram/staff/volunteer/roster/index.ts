@@ -1,4 +1,5 @@
-// 报名名单与签到 (organisers): the activity's signups in arrival order, filtered by status, with
+// 报名名单与签到 (organisers: the community's staff, and a team's leader for its activities; the
+// card names the team): the activity's signups in arrival order, filtered by status, with
 // check-in and check-out per volunteer, a corrected time with its reason, and cancelling the
 // activity with a reason. Phones are masked; paging, pull to refresh.
 import { pagingBehavior } from '../../../behaviors/paging';
@@ -43,6 +44,8 @@ const paging = pagingBehavior<RosterEntry, Row, RosterAnswer, Query>({
       seats: seatsText(a),
       tag: phaseTag(a),
       cancelled: a.status === 'cancelled',
+      // A team's activity: its leader organises it with the community's staff.
+      team: answer.teamName ? `${answer.teamName} 发布` : '',
     };
   },
 });
@@ -60,6 +63,8 @@ Component({
     title: '',
     when: '',
     seats: '',
+    /** The team the activity is published for, if any. */
+    team: '',
     tag: { text: '', theme: 'default' },
     cancelled: false,
     /** Before the check-in window opens: when it opens, instead of buttons. */
