@@ -112,8 +112,8 @@ export const BUDGETS: BudgetTable = {
     },
     redeem: {
       reads: 3,
-      writes: 4,
-      why: "the caller (dispatch), the invitation, and the caller again inside the granting transaction; writes: the invitation, the user, the community's oversight counters (app/admin/counters.ts) and the audit",
+      writes: 5,
+      why: "the caller (dispatch), the invitation, and the caller again inside the granting transaction; writes: the invitation, the user, the community's oversight counters (app/admin/counters.ts), the role's holder record (app/account/holders.ts, for the revoke page) and the audit",
       call: async (c) => {
         const inv = await c.prepare<{ code: string }>('account', 'invite', { role: 'oc_member', scopeId: DEMO.compound1 }, 'demo-rc');
         return { openid: 'bench-invitee', data: { code: inv.code } };
@@ -121,7 +121,8 @@ export const BUDGETS: BudgetTable = {
     },
     revokeRole: {
       reads: 3,
-      why: 'the caller, the scope (to check the level above) and the user whose role goes',
+      writes: 4,
+      why: "the caller, the scope (to check the level above) and the user whose role goes; writes: the user, the community's oversight counters, the role's holder record (app/account/holders.ts) and the audit",
       call: (c) => ({ openid: 'demo-rc', data: { userId: c.userId('demo-oc2'), role: 'oc_member', scopeId: DEMO.compound1 } }),
     },
   },

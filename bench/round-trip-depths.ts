@@ -25,15 +25,17 @@ const SEAT_ATOMIC =
 const NOT_YET = 'not reworked yet: its reads and writes still run one after another';
 /** The actions of the functions this pass did not rework (account, community, ratings, admin, owners, outreach). */
 const OTHERS = `${NOT_YET} (this pass reworked the volunteer, requests and messages functions)`;
+/** Grants and revocations: a step or two more for the role's holder record (app/account/holders.ts). */
+const HOLDER = `${OTHERS}; the role's holder record is written after the user's conditional update, in its transaction`;
 
 export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'account.register': { depth: 4, why: OTHERS },
   'account.approve': { depth: 10, why: OTHERS },
-  'account.grantRole': { depth: 8, why: OTHERS },
+  'account.grantRole': { depth: 9, why: HOLDER },
   'account.listMembers': { depth: 2, why: OTHERS },
   'account.invite': { depth: 4, why: OTHERS },
-  'account.redeem': { depth: 11, why: OTHERS },
-  'account.revokeRole': { depth: 10, why: OTHERS },
+  'account.redeem': { depth: 12, why: HOLDER },
+  'account.revokeRole': { depth: 12, why: HOLDER },
   'volunteer.register': {
     depth: 8,
     why: `the volunteer number is a counter: ${TX}; the counter, the profile and the audit are written together, alongside the community's backbone and then oversight counters (one document: one after the other)`,

@@ -4,6 +4,8 @@
 // shipped: it only holds types. When the server changes a shape, `npm run typecheck` fails here.
 import type { z } from 'zod';
 import type { MemberView as ServerMemberView } from '../cloudfunctions/core/app/account/actions';
+import type { HolderView as ServerHolderView } from '../cloudfunctions/core/app/account/holders';
+import type { ScopeLevel as ServerScopeLevel } from '../cloudfunctions/core/domain/role-grants';
 import type { SelfView as ServerSelfView } from '../cloudfunctions/core/app/account/user';
 import type {
   CommunityListItem as ServerCommunityListItem,
@@ -53,6 +55,8 @@ export type ApiContract = [
   Expect<Equal<Client.UserStatus, ServerUserStatus>>,
   Expect<Equal<Client.SelfView, ServerSelfView>>,
   Expect<Equal<Client.MemberView, ServerMemberView>>,
+  Expect<Equal<Client.HolderView, ServerHolderView>>,
+  Expect<Equal<Client.ScopeLevel, ServerScopeLevel>>,
   Expect<Equal<Client.CommunityListItem, ServerCommunityListItem>>,
   Expect<Equal<Client.RequestStats, ServerRequestStats>>,
   Expect<Equal<Client.OutreachStats, ServerOutreachStats>>,

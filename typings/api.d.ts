@@ -113,6 +113,22 @@ export interface MemberView {
   createdAt: string;
 }
 
+/** The level of the city's structure a role's scope sits at (RULES.md §1). */
+export type ScopeLevel = 'city' | 'street' | 'community' | 'compound' | 'firm';
+
+/** A role holder as the level above sees them (account.listMembers with `holders`): name and phone masked. */
+export interface HolderView {
+  userId: string;
+  nameMasked: string;
+  phoneMasked: string;
+  role: Role;
+  roleLabel: string;
+  scopeId: string;
+  scopeLevel: ScopeLevel;
+  scopeName: string;
+  grantedAt: string;
+}
+
 /** The inputs of `account`'s actions: what its zod schemas accept (type-only, nothing is bundled). */
 type AccountSchemas = typeof import('../cloudfunctions/core/app/account/schemas');
 type InputOf<K extends keyof AccountSchemas> = import('zod').input<AccountSchemas[K]>;

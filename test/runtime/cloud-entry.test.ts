@@ -53,6 +53,7 @@ describe('production entry', () => {
     expect(r.ok).toBe(true);
     expect(r.ok && Object.keys(r.data as object).sort()).toEqual([
       'counters',
+      'holders',
       'messages',
       'notifications',
       'owners',

@@ -71,6 +71,13 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     'approve#other':                row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
     'grantRole#other':              row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
     'listMembers#other':            row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
+    // holders of the roles the caller may revoke there (RULES.md §9), members there or not: the first compound
+    // — the admin, the community's party_org/rc_staff (compound roles), its street's street_admin
+    'listMembers#holders':          row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // a whole street: the admin, its street_admin; a community's staff revoke nothing at that level
+    'listMembers#holdersStreet':    row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // the other community: the admin, its own staff and street (right role, wrong community/street = F)
+    'listMembers#holdersOther':     row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
     // roles by invitation, from the level above over the scope (RULES.md §9): an oc_member of the first compound
     invite:                         row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     // rc_staff: the admin or the street; the community's own staff are the wrong level

@@ -110,6 +110,41 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   {
+    // Who holds which role where (account/holders.ts): the holders of a street, community,
+    // compound or firm, newest grant first (account.listMembers with `holders`).
+    name: 'role_holders',
+    indexes: [
+      {
+        name: 'street_granted',
+        fields: [
+          ['streetId', 'asc'],
+          ['grantedAt', 'desc'],
+        ],
+      },
+      {
+        name: 'community_granted',
+        fields: [
+          ['communityId', 'asc'],
+          ['grantedAt', 'desc'],
+        ],
+      },
+      {
+        name: 'compound_granted',
+        fields: [
+          ['compoundId', 'asc'],
+          ['grantedAt', 'desc'],
+        ],
+      },
+      {
+        name: 'firm_granted',
+        fields: [
+          ['firmId', 'asc'],
+          ['grantedAt', 'desc'],
+        ],
+      },
+    ],
+  },
+  {
     name: 'rating_city_results',
     indexes: [
       {

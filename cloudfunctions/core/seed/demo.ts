@@ -6,6 +6,7 @@ import type { Deps } from '../app/context';
 import { userIdFor } from '../app/ids';
 import { DEMO } from './demo-ids';
 import { backfillCounters } from '../app/admin/recount';
+import { backfillHolders } from '../app/account/holders-backfill';
 import type { SeedContext } from './seed-context';
 import { assignmentsOf, demoStreets, seedSecondCommunity, streetAdmin } from './city';
 import { seedMessages } from './messages';
@@ -278,4 +279,6 @@ export async function seedDemo(deps: Pick<Deps, 'store' | 'clock' | 'userIdSalt'
   });
   // The oversight counters, from the records just written (as a deployment's backfill sets them).
   await backfillCounters(deps, { onlyMissing: false });
+  // Who holds which role where, for the revoke page (as a deployment's backfill writes it).
+  await backfillHolders(deps);
 }

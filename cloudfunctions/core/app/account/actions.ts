@@ -9,10 +9,11 @@ import { isAdmin, isCommunityStaff } from '../auth';
 import { SCOPE_LEVEL } from '../../domain/role-grants';
 import { isStreetAdminOfCommunity, type RoleGrant } from '../scope';
 import { grantFor, mayGrantIn, resolveScope } from './granting';
+import { listHolders, syncHolders, type HolderView } from './holders';
 import { invitationActions } from './invitations';
 import { COMPOUNDS, type CompoundDoc } from '../community/community';
-import { decodeKeyset, keysetAfter, keysetPage } from '../schemas';
-import { fail, failures, ok } from '../result';
+import { decodeKeyset, keysetAfter, keysetPage, type Page } from '../schemas';
+import { fail, failures, ok, type Result } from '../result';
 import { approveInput, grantRoleInput, listMembersInput, registerInput, whoamiInput } from './schemas';
 import { selfView, USERS, type UserDoc } from './user';
 
@@ -148,9 +149,12 @@ export const accountActions: ActionMap = {
         set.grants = [...others, grant];
       }
       // Conditional on the roles we read, so two concurrent grants cannot drop each other's role.
-      const updated = await ctx.store.transaction((tx) =>
-        updateUserCounted(tx, target, { ...target, ...set } as UserDoc, { $set: set }, { updatedAt: target.updatedAt }),
-      );
+      const next = { ...target, ...set } as UserDoc;
+      const updated = await ctx.store.transaction(async (tx) => {
+        const done = await updateUserCounted(tx, target, next, { $set: set }, { updatedAt: target.updatedAt });
+        if (done) await syncHolders(tx, target, next, set.updatedAt as string, scope ? { scope } : {});
+        return done;
+      });
       if (!updated) return fail('CONFLICT', '该用户信息刚被修改，请刷新后重试', 'STALE');
       await audit(ctx, 'account.grantRole', 'user', target._id, { role: input.role, firmId: input.firmId ?? null });
       return ok(memberView({ ...target, roles, firmId: input.firmId ?? target.firmId }));
@@ -158,10 +162,12 @@ export const accountActions: ActionMap = {
   }),
 
   listMembers: defineAction({
-    summary: '社区成员列表（手机号脱敏）',
+    summary: '社区成员列表（手机号脱敏）；holders：某街道、社区或小区的角色持有人（姓名、手机号脱敏）',
     access: 'active',
     input: listMembersInput,
-    run: async (input, ctx) => {
+    run: async (input, ctx): Promise<Result<Page<MemberView> | Page<HolderView>>> => {
+      if (input.holders) return listHolders(ctx, input);
+      if (!input.communityId) return failures.notFound('社区');
       if (!isCommunityStaff(ctx.user, input.communityId) && !(await isStreetAdminOfCommunity(ctx, ctx.user, input.communityId)))
         return failures.forbidden('只能查看本社区的成员');
       const filter: Filter = { communityId: input.communityId };

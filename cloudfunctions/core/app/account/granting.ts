@@ -1,6 +1,6 @@
-import { GRANTED_BY, SCOPE_LEVEL, type ScopeLevel } from '../../domain/role-grants';
+import { GRANTED_BY, INVITABLE_ROLES, SCOPE_LEVEL, type InvitableRole, type ScopeLevel } from '../../domain/role-grants';
 import type { Role } from '../../domain/roles';
-import type { Filter } from '../../ports/store';
+import type { DocumentOps, Filter } from '../../ports/store';
 import {
   COMMUNITIES,
   COMPOUNDS,
@@ -27,7 +27,7 @@ export interface ResolvedScope {
 }
 
 /** Finds the scope `scopeId` names for `role` (a street, community, compound or firm), or null. */
-export async function resolveScope(ctx: Pick<AppContext, 'store'>, role: Role, scopeId: string): Promise<ResolvedScope | null> {
+export async function resolveScope(ctx: { store: Pick<DocumentOps, 'get'> }, role: Role, scopeId: string): Promise<ResolvedScope | null> {
   const level = SCOPE_LEVEL[role];
   if (level === 'city') return scopeId === 'city' ? { level, scopeId, name: '全市' } : null;
   if (level === 'street') {
@@ -76,4 +76,22 @@ export async function mayGrantIn(ctx: Pick<AppContext, 'store'>, user: UserDoc |
     if (scope.communityId && holdsInCommunity(user, granter, scope.communityId)) return true;
   }
   return false;
+}
+
+/**
+ * The roles `user` may revoke from holders within `place` (a street, community or compound and
+ * everything under it): those granted by a role they hold over the place (RULES.md §9). An admin
+ * every role; a street_admin of the place's street the roles below it (property staff of the firms
+ * serving there); party_org/rc_staff of the place's community its compounds' roles.
+ */
+export function revocableIn(user: UserDoc | null, place: ResolvedScope): InvitableRole[] {
+  if (!user || user.status !== 'active') return [];
+  return INVITABLE_ROLES.filter((role) =>
+    GRANTED_BY[role].some((granter) => {
+      if (!user.roles.includes(granter)) return false;
+      if (granter === 'admin') return true;
+      if (granter === 'street_admin') return isStreetAdminOf(user, place.streetId);
+      return !!place.communityId && holdsInCommunity(user, granter, place.communityId);
+    }),
+  );
 }

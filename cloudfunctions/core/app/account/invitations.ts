@@ -11,6 +11,7 @@ import { fail, failures, ok, type Failure } from '../result';
 import { grantsOf, type RoleGrant } from '../scope';
 import { id, line, strict } from '../schemas';
 import { grantFor, mayGrantIn, resolveScope, type ResolvedScope } from './granting';
+import { syncHolders } from './holders';
 import { selfView, USERS, type UserDoc } from './user';
 
 export const INVITATIONS = 'invitations';
@@ -131,6 +132,7 @@ export const invitationActions = {
             if (inv.scope.firmId) set.firmId = inv.scope.firmId;
             const next = { ...current, ...set } as UserDoc;
             await updateUserCounted(tx, current, next, { $set: set });
+            await syncHolders(tx, current, next, at, { scope: inv.scope });
             return next;
           }
           const fresh: UserDoc = {
@@ -152,6 +154,7 @@ export const invitationActions = {
           if (inv.scope.firmId) fresh.firmId = inv.scope.firmId;
           await tx.insert(USERS, fresh);
           await bumpForUser(tx, null, userFacts(fresh, null));
+          await syncHolders(tx, null, fresh, at, { scope: inv.scope });
           return fresh;
         });
         await audit({ ...ctx, user }, 'account.redeem', 'user', user._id, {
@@ -185,9 +188,11 @@ export const invitationActions = {
       const at = ctx.clock.now().toISOString();
       // Conditional on the record as read, so a concurrent grant is not lost.
       const set = { roles, grants, updatedAt: at };
-      const written = await ctx.store.transaction((tx) =>
-        updateUserCounted(tx, target, { ...target, ...set }, { $set: set }, { updatedAt: target.updatedAt }),
-      );
+      const written = await ctx.store.transaction(async (tx) => {
+        const done = await updateUserCounted(tx, target, { ...target, ...set }, { $set: set }, { updatedAt: target.updatedAt });
+        if (done) await syncHolders(tx, target, { ...target, ...set }, at);
+        return done;
+      });
       if (!written) return fail('CONFLICT', '该用户信息刚被修改，请刷新后重试', 'STALE');
       await audit(ctx, 'account.revokeRole', 'user', target._id, { role: input.role, scopeId: input.scopeId });
       return ok({ userId: target._id, roles, grants });

@@ -31,11 +31,28 @@ export const grantRoleInput = strict({
 );
 
 export const listMembersInput = strict({
-  communityId: id,
+  communityId: z.optional(id),
+  /** With `holders`: the street (or community, compound) whose role holders to list. */
+  streetId: z.optional(id),
+  compoundId: z.optional(id),
+  /** Every holder of a role the caller may revoke in the place, member there or not (RULES.md §9). */
+  holders: z.optional(z.boolean()),
   status: z.optional(z.enum(USER_STATUSES)),
   role: z.optional(z.enum(ROLES)),
   ...paging,
-});
+}).check(
+  z.superRefine((v, issue) => {
+    const places = [v.streetId, v.communityId, v.compoundId].filter((p) => p !== undefined).length;
+    if (v.holders) {
+      if (places !== 1) issue.addIssue({ code: 'custom', path: ['streetId'], message: '请指定一个街道、社区或小区' });
+      if (v.status) issue.addIssue({ code: 'custom', path: ['status'], message: '角色持有人列表不按状态筛选' });
+      return;
+    }
+    if (!v.communityId) issue.addIssue({ code: 'custom', path: ['communityId'], message: '请指定社区' });
+    if (v.streetId || v.compoundId)
+      issue.addIssue({ code: 'custom', path: [v.streetId ? 'streetId' : 'compoundId'], message: '成员列表按社区查看' });
+  }),
+);
 
 export const whoamiInput = strict({});
 

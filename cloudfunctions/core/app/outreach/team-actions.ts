@@ -10,7 +10,8 @@ import { confirmedReport } from './members';
 import { TEAMS, type TeamDoc } from './model';
 import { bumpBackbone } from './stats';
 import { createTeamInput, listTeamsInput, myTeamsInput } from './schemas';
-import { maskName, teamItem, teamView, type TeamItem } from './views';
+import { maskName } from '../../domain/phone';
+import { teamItem, teamView, type TeamItem } from './views';
 
 /** 志愿服务队 / 群众活动团队: registered by the community, each with a leader who publishes its activities. */
 export const teamActions: ActionMap = {

@@ -129,12 +129,6 @@ export function myClaimItem(c: ClaimDoc): MyClaimItem {
   return { ...claimView(c), needId: c.needId, title: c.title, kind: c.kind };
 }
 
-/** A name with all but its first character hidden: 赵**. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? name : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
-}
-
 export interface TeamView {
   teamId: string;
   communityId: string;

@@ -1,3 +1,4 @@
+import { holdersTick } from '../account/holders-backfill';
 import { countersTick } from '../admin/recount';
 import type { Deps } from '../context';
 import { messagesTick } from '../messages/scheduler';
@@ -15,6 +16,8 @@ const STEPS: Array<[string, (deps: Deps) => Promise<number>]> = [
   ['owners', ownersTick],
   // Oversight counters of communities that predate them (or were never recounted).
   ['counters', countersTick],
+  // Role holders of grants made before they were kept (a page per tick until done).
+  ['holders', (deps) => holdersTick(deps)],
   // Last, so messages queued by the steps above go out in the same tick.
   ['notifications', async (deps) => (deps.notifier.flush ? deps.notifier.flush() : 0)],
 ];
