@@ -1,5 +1,5 @@
 // The admin subpackage's calls — admin: setting up and overseeing a city, and roles by invitation (shared API.md §6, docs/API.md).
-import type { ApiResult } from '../../typings/api';
+import type { ApiResult, HolderView, ListMembersInput, Page } from '../../typings/api';
 import type {
   AssignFirmInput,
   Assigned,
@@ -17,6 +17,9 @@ import type {
   StructureView,
 } from '../../typings/admin';
 import { call } from '../services/transport';
+
+/** The place whose role holders to list: exactly one of a street, community or compound. */
+export type HoldersInput = Pick<ListMembersInput, 'streetId' | 'communityId' | 'compoundId' | 'role' | 'cursor' | 'limit'>;
 
 /** 街道、社区、小区与物业企业（本人管辖范围） */
 export function structure(streetId?: string): Promise<ApiResult<StructureView>> {
@@ -84,6 +87,11 @@ export function redeem(code: string, name?: string): Promise<ApiResult<Redeemed>
 }
 
 /** 撤销角色 */
+/** 某街道、社区或小区内本人可撤销的角色持有人（姓名、手机号脱敏） */
+export function holders(input: HoldersInput): Promise<ApiResult<Page<HolderView>>> {
+  return call('account', 'listMembers', { holders: true, ...input });
+}
+
 export function revokeRole(input: { userId: string; role: string; scopeId: string }): Promise<ApiResult<{ userId: string }>> {
   return call('account', 'revokeRole', input);
 }

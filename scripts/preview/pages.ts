@@ -314,7 +314,12 @@ export const PAGES: Record<string, PageSpec> = {
   },
   'admin/revoke/index': {
     as: 'street',
-    states: [...asRoles('rc')],
+    states: [
+      ...asRoles('admin', 'rc'),
+      { name: 'compound', title: '按小区查看 · 街道工作人员', act: (p) => p.call('pickLevel', 'compound') },
+      { name: 'confirm', title: '撤销前确认', act: (p) => p.tap('撤销社区党组织') },
+      { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
+    ],
   },
   'outreach/report/index': {
     as: 'cadre',

@@ -1,27 +1,30 @@
-// 撤销角色 (admin subpackage): the approved members of a community (account.listMembers, picked
-// with <community-picker>) with the roles the caller may take back; each revocation asks first
-// (account.revokeRole, audited by the server) and the list is reloaded.
-import type { MemberView, Page, Role } from '../../../typings/api';
+// 撤销角色 (admin subpackage): the granting person picks a street, community or compound they
+// reach (the structure's pickers, as on 邀请授权) and sees every holder of a role they may take back
+// there — members there or not: street admins, invited staff without a residence — with the name
+// masked, the role, its scope and when it was granted (account.listMembers with `holders`). Each
+// revocation asks first (account.revokeRole, audited by the server) and the list is reloaded.
+import type { StructureView } from '../../../typings/admin';
+import type { HolderView, Page, SelfView } from '../../../typings/api';
 import { pagingBehavior } from '../../behaviors/paging';
-import * as account from '../../services/account';
 import * as admin from '../service';
 import { me } from '../../services/session';
 import { confirm } from '../../utils/confirm';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import type { Option } from '../invitable';
 import { failureText } from '../shared';
-import { revokeRowOf, type RevokeRow } from './rows';
+import { holderRowOf, PLACE_FIELD, placeLevels, placeOptions, type HolderRow, type PlaceLevel } from './rows';
 
 interface Query {
-  communityId: string;
-  _roles: Role[];
+  level: PlaceLevel;
+  placeId: string;
 }
 
-const paging = pagingBehavior<MemberView, RevokeRow, Page<MemberView>, Query>({
-  fetch: (data, cursor) =>
-    account.listMembers({ communityId: data.communityId, status: 'active', limit: 50, ...(cursor ? { cursor } : {}) }),
-  row: (m, data) => revokeRowOf(m, data.communityId, data._roles),
-  key: (r) => r.userId,
+const paging = pagingBehavior<HolderView, HolderRow, Page<HolderView>, Query>({
+  fetch: (data, cursor) => admin.holders({ [PLACE_FIELD[data.level]]: data.placeId, limit: 20, ...(cursor ? { cursor } : {}) }),
+  row: (h) => holderRowOf(h),
+  key: (r) => r.key,
   failed: (error) => (error.code === 'FORBIDDEN' ? { forbidden: error.message } : { error: error.message }),
+  autoload: true,
 });
 
 Component({
@@ -32,43 +35,101 @@ Component({
   data: {
     ready: false,
     forbidden: '',
-    communityId: '',
-    _roles: [] as Role[],
+    _user: null as SelfView | null,
+    _structure: null as StructureView | null,
+    levelOptions: [] as Option[],
+    level: '' as PlaceLevel | '',
+    levelLabel: '',
+    placeOptions: [] as Option[],
+    placeId: '',
+    placeName: '',
+    levelPicker: false,
+    placePicker: false,
     busy: '',
     actionError: '',
   },
 
   methods: {
-    async onCommunity(e: DetailEvent<{ communityId: string }>) {
-      const communityId = e.detail.communityId;
-      if (!communityId) {
-        this.setData({ loading: false, forbidden: '您没有可管理的社区' });
+    /** Who is looking and what they reach; then the widest level's first place. */
+    async init(): Promise<void> {
+      const fresh = this.beginLoad();
+      this.setData({ loading: true, error: '', forbidden: '' });
+      const who = await me();
+      if (!fresh()) return;
+      if (!who.ok) {
+        this.setData({ loading: false, error: who.error.message });
         return;
       }
-      const who = await me();
-      const roles = who.ok && who.data.user ? who.data.user.roles : [];
-      this.setData({ communityId, _roles: roles, ready: true, forbidden: '', actionError: '' });
+      const user = who.data.user;
+      const levelOptions = placeLevels(user?.status === 'active' ? user.roles : []);
+      if (!levelOptions.length) {
+        this.setData({ loading: false, forbidden: '您没有可撤销的角色' });
+        return;
+      }
+      const res = await admin.structure();
+      if (!fresh()) return;
+      if (!res.ok) {
+        this.setData({
+          loading: false,
+          ...(res.error.code === 'FORBIDDEN' ? { forbidden: res.error.message } : { error: res.error.message }),
+        });
+        return;
+      }
+      this.setData({ _user: user, _structure: res.data, levelOptions, ready: true });
+      await this.pickLevel(levelOptions[0].value as PlaceLevel);
+    },
+
+    /** Shows the places of `level` and the holders of its first. */
+    async pickLevel(level: PlaceLevel): Promise<void> {
+      const { _structure, _user, levelOptions } = this.data;
+      const options = _structure ? placeOptions(level, _structure, _user) : [];
+      const levelLabel = levelOptions.find((o) => o.value === level)?.label ?? '';
+      this.setData({ level, levelLabel, placeOptions: options, actionError: '' });
+      await this.pickPlace(options[0]?.value ?? '');
+    },
+
+    async pickPlace(placeId: string): Promise<void> {
+      const placeName = this.data.placeOptions.find((o) => o.value === placeId)?.label ?? '';
+      this.setData({ placeId, placeName, actionError: '', forbidden: '' });
       this.clearList();
+      if (!placeId) {
+        this.setData({ loading: false });
+        return;
+      }
       await this.loadFirst();
     },
 
-    onCommunityFail(e: DetailEvent<{ message: string }>) {
-      this.setData({ loading: false, error: e.detail.message });
+    openLevel() {
+      if (this.data.levelOptions.length > 1) this.setData({ levelPicker: true });
     },
 
-    /** Before the community is known there is nothing to retry but the picker's own load. */
-    init() {
-      return Promise.resolve();
+    openPlace() {
+      if (this.data.placeOptions.length > 1) this.setData({ placePicker: true });
     },
 
-    async onRevoke(e: DatasetEvent<{ id: string; index: number }>) {
-      const { id, index } = e.currentTarget.dataset;
-      const row = this.data.list.items.find((r) => r.userId === id);
-      const role = row?.revocable[Number(index)];
-      if (!row || !role || this.data.busy) return;
-      if (!(await confirm({ title: '撤销角色', content: `撤销 ${row.name} 的“${role.label}”角色？`, confirmText: '撤销' }))) return;
-      this.setData({ busy: id, actionError: '' });
-      const res = await admin.revokeRole({ userId: id, role: role.role, scopeId: role.scopeId });
+    closePicker() {
+      this.setData({ levelPicker: false, placePicker: false });
+    },
+
+    onLevel(e: DetailEvent<{ value: string[] }>) {
+      const level = e.detail.value[0] as PlaceLevel | undefined;
+      this.setData({ levelPicker: false });
+      if (level && level !== this.data.level) this.pickLevel(level);
+    },
+
+    onPlace(e: DetailEvent<{ value: string[] }>) {
+      const id = e.detail.value[0];
+      this.setData({ placePicker: false });
+      if (id && id !== this.data.placeId) this.pickPlace(id);
+    },
+
+    async onRevoke(e: DatasetEvent<{ key: string }>) {
+      const row = this.data.list.items.find((r) => r.key === e.currentTarget.dataset.key);
+      if (!row || this.data.busy) return;
+      const content = `撤销 ${row.name} 的“${row.held}”角色？撤销后对方不再拥有该角色的权限。`;
+      if (!(await confirm({ title: '撤销角色', content, confirmText: '撤销' }))) return;
+      this.setData({ busy: row.key, actionError: '' });
+      const res = await admin.revokeRole({ userId: row.userId, role: row.role, scopeId: row.scopeId });
       this.setData({ busy: '' });
       if (!res.ok) {
         this.setData({ actionError: `${row.name}：${failureText(res.error)}` });

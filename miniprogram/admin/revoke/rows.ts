@@ -1,43 +1,61 @@
-// A member as the revoke page shows them: each role the caller may take back, with its scope.
-import type { InvitableRole } from '../../../typings/admin';
-import type { MemberView, Role } from '../../../typings/api';
-import { ROLE_LABELS } from '../../utils/labels';
-import { INVITED_BY, SCOPE_OF } from '../invitable';
+// What the revoke page shows: the places a person may look in (a street, community or compound,
+// by the roles they hold, RULES.md §9) and each role holder there as a row. The server decides who
+// is listed and who may revoke (account.listMembers with `holders`, account.revokeRole).
+import type { StructureView } from '../../../typings/admin';
+import type { HolderView, Role, SelfView } from '../../../typings/api';
+import { formatTime } from '../../utils/china-time';
+import { SCOPE_LABELS, scopeOptions, type Option } from '../invitable';
 
-export interface RevocableRole {
-  role: Role;
-  label: string;
-  scopeId: string;
+export type PlaceLevel = 'street' | 'community' | 'compound';
+
+/** The input field naming a place of each level. */
+export const PLACE_FIELD = { street: 'streetId', community: 'communityId', compound: 'compoundId' } as const;
+
+/** Who may look at each level: the levels above the roles held there. */
+const LOOKERS: Record<PlaceLevel, readonly Role[]> = {
+  street: ['admin', 'street_admin'],
+  community: ['admin', 'street_admin', 'party_org', 'rc_staff'],
+  compound: ['admin', 'street_admin', 'party_org', 'rc_staff'],
+};
+
+/** The levels someone holding `roles` may pick, widest first. */
+export function placeLevels(roles: readonly Role[]): Option[] {
+  return (Object.keys(LOOKERS) as PlaceLevel[])
+    .filter((level) => LOOKERS[level].some((r) => roles.includes(r)))
+    .map((level) => ({ label: SCOPE_LABELS[level], value: level }));
 }
 
-export interface RevokeRow {
+/** The places of a level in the caller's structure, the caller's own community's first. */
+export function placeOptions(level: PlaceLevel, view: StructureView, user: SelfView | null): Option[] {
+  const options = scopeOptions(level, view);
+  const own = level === 'community' ? user?.communityId : level === 'compound' ? user?.compoundId : '';
+  const i = own ? options.findIndex((o) => o.value === own) : -1;
+  return i > 0 ? [options[i], ...options.slice(0, i), ...options.slice(i + 1)] : options;
+}
+
+export interface HolderRow {
+  key: string;
   userId: string;
   name: string;
-  phoneMasked: string;
-  rolesText: string;
-  revocable: RevocableRole[];
+  role: Role;
+  roleLabel: string;
+  scopeId: string;
+  /** 居委会工作人员 · 红星社区 */
+  held: string;
+  /** 手机号 138****1234 · 2026-11-21 10:00 授予 */
+  detail: string;
 }
 
-/**
- * The row of a member of `communityId`: the roles someone holding `callerRoles` may revoke
- * (granted by their level, RULES.md §9) with the scope each is held in — the community, the
- * member's compound or firm. A street's role is not held in a community and is not listed here.
- */
-export function revokeRowOf(m: MemberView, communityId: string, callerRoles: readonly Role[]): RevokeRow {
-  const revocable: RevocableRole[] = [];
-  for (const role of m.roles) {
-    if (!(role in INVITED_BY)) continue;
-    const r = role as InvitableRole;
-    if (!INVITED_BY[r].some((g) => callerRoles.includes(g))) continue;
-    const level = SCOPE_OF[r];
-    const scopeId = level === 'community' ? communityId : level === 'compound' ? m.compoundId : level === 'firm' ? (m.firmId ?? '') : '';
-    if (scopeId) revocable.push({ role, label: ROLE_LABELS[role], scopeId });
-  }
+export function holderRowOf(h: HolderView): HolderRow {
+  const granted = `${formatTime(h.grantedAt)} 授予`;
   return {
-    userId: m.userId,
-    name: m.name,
-    phoneMasked: m.phoneMasked,
-    rolesText: m.roles.map((r) => ROLE_LABELS[r] ?? r).join('、'),
-    revocable,
+    key: `${h.userId}:${h.role}:${h.scopeId}`,
+    userId: h.userId,
+    name: h.nameMasked || '（未留姓名）',
+    role: h.role,
+    roleLabel: h.roleLabel,
+    scopeId: h.scopeId,
+    held: `${h.roleLabel} · ${h.scopeName}`,
+    detail: h.phoneMasked ? `手机号 ${h.phoneMasked} · ${granted}` : granted,
   };
 }
