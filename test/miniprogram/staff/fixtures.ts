@@ -64,7 +64,10 @@ export async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 150 && !done(); i++) await settle(20);
 }
 
-/** Waits until the page no longer shows its loading state. */
+/** Waits until the page has rendered and no longer shows its loading state (an empty page has not rendered yet). */
 export function untilLoaded(p: PageHandle): Promise<void> {
-  return until(() => !p.text().includes('加载中…'));
+  return until(() => {
+    const text = p.text().trim();
+    return text !== '' && !text.includes('加载中…');
+  });
 }
