@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { createPreviewBackend, type Envelope, type PreviewBackend } from './backend';
 import { composePage, iconNamesIn, rpxToPx, type TabBar, type WindowChrome } from './compose';
 import { doc, drawBuiltIns, findByText, materialise, textOf, type DomElement, type JComponent } from './dom';
-import { MINIPROGRAM_ROOT, ROLES, previewList, type PreviewEntry, type PreviewPage } from './pages';
+import { previewList, type PreviewEntry } from './entries';
+import { MINIPROGRAM_ROOT, ROLES, type PreviewPage } from './pages';
 
 /** The narrow screen every `filled` state is also composed at (the 320-px check). */
 const NARROW_WIDTH = 320;

@@ -3,7 +3,7 @@
 // browser audit of each (nothing cut off or overlapping, targets measured), are `npm run preview`'s.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { discoverPages } from '../../scripts/preview/pages';
+import { discoverPages } from '../../scripts/preview/entries';
 import { fixedFontSizes, ownFiles, pagesWithoutScale, smallTapTargets, tapTargets, targetHeight, parseWxss, unscaledTdesignText, MIN_TARGET_RPX } from './care-rules';
 
 const ROOT = resolve(__dirname, '../../miniprogram');

@@ -7,7 +7,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CARE_SCALE, discoverPages, previewList, staleDeclarations } from '../../scripts/preview/pages';
+import { discoverPages, previewList, staleDeclarations } from '../../scripts/preview/entries';
+import { CARE_SCALE } from '../../scripts/preview/pages';
 
 const ROOT = resolve(__dirname, '../..');
 /** Shell pages in a loading, filled, empty, error, role, acted-on and care state (the 320-px check comes with `filled`). */
