@@ -1,17 +1,15 @@
-import type { Filter } from '../ports/store';
-import type { Deps } from './context';
+import { MAX_FIND_LIMIT, type Filter, type Store } from '../ports/store';
 
-/** All documents matching a filter, 1000 at a time in `_id` order (the store's cap per call). */
-export async function findAll<T extends { _id: string }>(deps: Pick<Deps, 'store'>, collection: string, filter: Filter): Promise<T[]> {
+/** All documents matching a filter, past the store's cap per call: a page at a time in `_id` order. */
+export async function findAll<T extends { _id: string }>(store: Pick<Store, 'find'>, collection: string, filter: Filter): Promise<T[]> {
   const out: T[] = [];
-  let after: string | null = null;
   for (;;) {
-    const page: T[] = await deps.store.find<T>(collection, after ? { $and: [filter, { _id: { $gt: after } }] } : filter, {
+    const last = out[out.length - 1]?._id;
+    const page = await store.find<T>(collection, last ? { $and: [filter, { _id: { $gt: last } }] } : filter, {
       orderBy: [['_id', 'asc']],
-      limit: 1000,
+      limit: MAX_FIND_LIMIT,
     });
     out.push(...page);
-    if (page.length < 1000) return out;
-    after = page[page.length - 1]._id;
+    if (page.length < MAX_FIND_LIMIT) return out;
   }
 }

@@ -61,9 +61,9 @@ const key = (...parts: string[]) => parts.join('\u0000');
 async function create(rows: StructureRow[], ctx: Parameters<(typeof importActions)['importStructure']['run']>[1]): Promise<ImportCounts> {
   // All of them, page by page: the city has 3,000 compounds, and one unseen would be created twice.
   const [streets, communities, compounds] = await Promise.all([
-    findAll<StreetDoc>(ctx, STREETS, {}),
-    findAll<CommunityDoc>(ctx, COMMUNITIES, {}),
-    findAll<CompoundDoc>(ctx, COMPOUNDS, {}),
+    findAll<StreetDoc>(ctx.store, STREETS, {}),
+    findAll<CommunityDoc>(ctx.store, COMMUNITIES, {}),
+    findAll<CompoundDoc>(ctx.store, COMPOUNDS, {}),
   ]);
   const now = ctx.clock.now();
   const at = now.toISOString();

@@ -18,7 +18,7 @@ import { sumOutreachStats, type OutreachStats } from '../outreach/stats';
 import { CITY_RESULTS, type CityResultDoc } from '../ratings/city';
 import { failures, ok } from '../result';
 import { streetsOf } from '../scope';
-import { findEvery } from './recount';
+import { findAll } from '../find-all';
 import { overviewInput } from './schemas';
 
 /** A firm's request KPIs in a row. */
@@ -92,9 +92,9 @@ interface OverviewReads {
 
 async function readOverview(store: Store, streetId: string | undefined): Promise<OverviewReads> {
   const [communities, streets, firms, latest] = await Promise.all([
-    findEvery<CommunityDoc>(store, COMMUNITIES, streetId ? { streetId } : {}),
-    streetId ? store.get<StreetDoc>(STREETS, streetId).then((s) => (s ? [s] : [])) : findEvery<StreetDoc>(store, STREETS, {}),
-    findEvery<FirmDoc>(store, FIRMS, {}),
+    findAll<CommunityDoc>(store, COMMUNITIES, streetId ? { streetId } : {}),
+    streetId ? store.get<StreetDoc>(STREETS, streetId).then((s) => (s ? [s] : [])) : findAll<StreetDoc>(store, STREETS, {}),
+    findAll<FirmDoc>(store, FIRMS, {}),
     latestGrades(store),
   ]);
   return { communities, streets, firms, latest };

@@ -18,6 +18,7 @@ import { failures, ok } from '../result';
 import { grantsOf, streetsOf } from '../scope';
 import { strict, id } from '../schemas';
 import { historyOf, mayManageStreet } from './structure';
+import { findAll } from '../find-all';
 
 /** A compound as the admin pages list it: its buildings and the firm serving it now. */
 export interface CompoundRow {
@@ -84,20 +85,6 @@ export const structureInput = strict({ streetId: z.optional(id) });
 export const compoundInput = strict({ compoundId: id });
 export const rulesInput = strict({ communityId: id });
 
-/** Every document matching `filter`, past the store's 1000 per call (a city has more compounds). */
-async function findAll<T extends { _id: string }>(ctx: AppContext, collection: string, filter: Filter): Promise<T[]> {
-  const out: T[] = [];
-  for (;;) {
-    const last = out[out.length - 1]?._id;
-    const page = await ctx.store.find<T>(collection, last ? { $and: [filter, { _id: { $gt: last } }] } : filter, {
-      orderBy: [['_id', 'asc']],
-      limit: 1000,
-    });
-    out.push(...page);
-    if (page.length < 1000) return out;
-  }
-}
-
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'zh-CN');
 
 /** The streets and communities the caller reaches: all (admin), its streets, or its communities. */
@@ -126,13 +113,13 @@ export const readActions = {
           : input.streetId
             ? { streetId: input.streetId }
             : { $or: [{ streetId: { $in: wanted } }, { _id: { $in: reach.communities } }] };
-      const communities = await findAll<CommunityDoc>(ctx, COMMUNITIES, communityFilter);
+      const communities = await findAll<CommunityDoc>(ctx.store, COMMUNITIES, communityFilter);
       const streetIds = [...new Set([...wanted, ...communities.map((c) => c.streetId ?? '').filter(Boolean)])];
       const streetFilter: Filter = reach.all && !input.streetId ? {} : { _id: { $in: streetIds } };
-      const streets = await findAll<StreetDoc>(ctx, STREETS, streetFilter);
+      const streets = await findAll<StreetDoc>(ctx.store, STREETS, streetFilter);
       const communityIds = communities.map((c) => c._id);
       const compounds = communityIds.length
-        ? await findAll<CompoundDoc>(ctx, COMPOUNDS, reach.all && !input.streetId ? {} : { communityId: { $in: communityIds } })
+        ? await findAll<CompoundDoc>(ctx.store, COMPOUNDS, reach.all && !input.streetId ? {} : { communityId: { $in: communityIds } })
         : [];
       const compoundsOf = (communityId: string): CompoundRow[] =>
         compounds
@@ -150,7 +137,7 @@ export const readActions = {
             .sort(byName),
         }))
         .sort(byName);
-      const firms = reach.all || reach.streets.length ? await findAll<FirmDoc>(ctx, FIRMS, {}) : [];
+      const firms = reach.all || reach.streets.length ? await findAll<FirmDoc>(ctx.store, FIRMS, {}) : [];
       const view: StructureView = {
         isAdmin: reach.all,
         streets: rows,

@@ -4,27 +4,14 @@
  * recounts communities that were never recounted (a few per tick); the demo seed recounts all.
  */
 import { REQUEST_COUNTS, requestCounts, type OversightCounters, type RequestCounts } from '../../domain/oversight';
-import { MAX_FIND_LIMIT, type Filter, type Store } from '../../ports/store';
+import type { Filter, Store } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
 import type { Deps } from '../context';
 import { REQUESTS, type RequestDoc } from '../requests/request';
+import { findAll } from '../find-all';
 import { grantsOf } from '../scope';
 import { approvedVolunteers } from '../volunteer/stats';
-
-/** Every document matching `filter`, a page at a time by `_id` (past the store's 1000 per call). */
-export async function findEvery<T extends { _id: string }>(store: Pick<Store, 'find'>, collection: string, filter: Filter): Promise<T[]> {
-  const out: T[] = [];
-  for (;;) {
-    const last = out[out.length - 1]?._id;
-    const page = await store.find<T>(collection, last ? { $and: [filter, { _id: { $gt: last } }] } : filter, {
-      orderBy: [['_id', 'asc']],
-      limit: MAX_FIND_LIMIT,
-    });
-    out.push(...page);
-    if (page.length < MAX_FIND_LIMIT) return out;
-  }
-}
 
 /** A community's counters and its compounds' party members, recounted. */
 export interface Recount {
@@ -35,7 +22,7 @@ export interface Recount {
 
 /** Active members of compound party organisations, city-wide (few: read once per recount run). */
 export async function compoundPartyMembers(store: Pick<Store, 'find'>): Promise<UserDoc[]> {
-  return findEvery<UserDoc>(store, USERS, { status: 'active', roles: { $contains: 'compound_party' } });
+  return findAll<UserDoc>(store, USERS, { status: 'active', roles: { $contains: 'compound_party' } });
 }
 
 /** The counters of one community from its records (`partyUsers`: compoundPartyMembers, read once for many). */
@@ -50,8 +37,8 @@ export async function recountCommunity(
     store.count(USERS, { ...active, roles: { $contains: 'oc_member' } }),
     store.count(USERS, { ...active, roles: { $contains: 'oc_member' }, isPartyMember: true }),
     approvedVolunteers({ store: store as Store }, communityId),
-    findEvery<CompoundDoc>(store, COMPOUNDS, { communityId }),
-    findEvery<RequestDoc>(store, REQUESTS, { communityId }),
+    findAll<CompoundDoc>(store, COMPOUNDS, { communityId }),
+    findAll<RequestDoc>(store, REQUESTS, { communityId }),
     partyUsers ?? compoundPartyMembers(store),
   ]);
   const partyMembers: Record<string, number> = {};
@@ -100,7 +87,7 @@ export async function backfillCounters(
   const filter: Filter = options.onlyMissing ? { 'counters.recountedAt': { $exists: false } } : {};
   const communities = options.onlyMissing
     ? await deps.store.find<CommunityDoc>(COMMUNITIES, filter, { orderBy: [['_id', 'asc']], limit: options.limit ?? 20 })
-    : await findEvery<CommunityDoc>(deps.store, COMMUNITIES, filter);
+    : await findAll<CommunityDoc>(deps.store, COMMUNITIES, filter);
   if (communities.length === 0) return 0;
   const party = await compoundPartyMembers(deps.store);
   for (const c of communities) {

@@ -5,7 +5,7 @@
  * of the city with every compound (a picker). Both read a page at a time past the store's 1000 per call: none is left out.
  */
 import type { Store } from '../../ports/store';
-import { findEvery } from '../admin/recount';
+import { findAll } from '../find-all';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from './community';
 
 /** A community with its compounds, as the pickers show them. */
@@ -40,13 +40,13 @@ export async function listCommunities(store: Store, communityId?: string): Promi
     if (!communityId) return [];
     const [community, compounds] = await Promise.all([
       store.get<CommunityDoc>(COMMUNITIES, communityId),
-      findEvery<CompoundDoc>(store, COMPOUNDS, { communityId }),
+      findAll<CompoundDoc>(store, COMPOUNDS, { communityId }),
     ]);
     return community ? itemsOf([community], compounds) : [];
   }
   const [communities, compounds] = await Promise.all([
-    findEvery<CommunityDoc>(store, COMMUNITIES, {}),
-    findEvery<CompoundDoc>(store, COMPOUNDS, {}),
+    findAll<CommunityDoc>(store, COMMUNITIES, {}),
+    findAll<CompoundDoc>(store, COMPOUNDS, {}),
   ]);
   return itemsOf(communities, compounds);
 }

@@ -34,11 +34,11 @@ type NoticeDeps = Pick<Deps, 'store' | 'notifier'>;
  * organisation and the residents' committee, who follow every step.
  */
 export async function audienceOf(deps: Pick<Deps, 'store'>, m: MotionDoc, stage: Stage): Promise<string[]> {
-  const links = await findAll<LinkDoc>(deps, OWNER_LINKS, { compoundId: m.compoundId });
+  const links = await findAll<LinkDoc>(deps.store, OWNER_LINKS, { compoundId: m.compoundId });
   const people = new Set(links.map((l) => l.userId));
   if (stage !== 'opened') {
     // Staff invited to a scope may live elsewhere: each role is read with its scope.
-    const staff = await findAll<UserDoc>(deps, USERS, {
+    const staff = await findAll<UserDoc>(deps.store, USERS, {
       status: 'active',
       $or: [{ roles: { $contains: 'party_org' } }, { roles: { $contains: 'rc_staff' } }, { roles: { $contains: 'compound_party' } }],
     });

@@ -72,7 +72,7 @@ export const importRegister = defineAction({
       linked: false,
     }));
     // Links made earlier (by hand or automatically) carry over: they name the owner, not the row.
-    const links = await findAll<LinkDoc>(ctx, OWNER_LINKS, { compoundId: s.compound._id });
+    const links = await findAll<LinkDoc>(ctx.store, OWNER_LINKS, { compoundId: s.compound._id });
     const linkedOwners = new Set(links.map((l) => l.ownerKey));
     const linkedUsers = new Set(links.map((l) => l.userId));
     const fresh: LinkDoc[] = [];
@@ -195,7 +195,7 @@ export const residents = defineAction({
     const s = await standingIn(ctx, input.compoundId);
     if (isFailure(s)) return s;
     if (!s.committee) return failures.forbidden('只有本小区业委会成员可以关联业主');
-    const linked = new Set((await findAll<LinkDoc>(ctx, OWNER_LINKS, { compoundId: input.compoundId })).map((l) => l.userId));
+    const linked = new Set((await findAll<LinkDoc>(ctx.store, OWNER_LINKS, { compoundId: input.compoundId })).map((l) => l.userId));
     const people = (await compoundUsers(ctx, s.compound.communityId, input.compoundId))
       .filter((u) => !linked.has(u._id) && u.roles.includes('resident'))
       .sort((a, b) => a.building.localeCompare(b.building, 'zh') || a.room.localeCompare(b.room, 'zh') || a._id.localeCompare(b._id));

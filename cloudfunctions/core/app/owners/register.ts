@@ -80,7 +80,7 @@ export async function ownerKeyOfCaller(ctx: Caller, compoundId: string): Promise
 
 /** Active users of a compound (residents and committee members), for auto-linking and messages. */
 export async function compoundUsers(deps: Pick<Deps, 'store'>, communityId: string, compoundId: string): Promise<UserDoc[]> {
-  return findAll<UserDoc>(deps, USERS, { communityId, compoundId, status: 'active' });
+  return findAll<UserDoc>(deps.store, USERS, { communityId, compoundId, status: 'active' });
 }
 
 export function summaryOf(reg: RegisterDoc | null, totals?: Totals): RegisterSummary {

@@ -1,7 +1,7 @@
 import { periodLabel } from '../../domain/period';
 import type { Filter } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
-import { findEvery } from '../admin/recount';
+import { findAll } from '../find-all';
 import type { Deps } from '../context';
 import { LINKS } from '../messages/events';
 import { periodId, RATING_PERIODS, type PublicationResults } from './rating';
@@ -22,7 +22,7 @@ export async function sendBlackListNotices(deps: Pick<Deps, 'store' | 'notifier'
     for (const compound of firm?.compounds ?? []) {
       const filter: Filter = { communityId: results.communityId, compoundId: compound.compoundId, status: 'active' };
       // Every resident, a page at a time: a large compound has more than one find returns.
-      const people = await findEvery<UserDoc>(deps.store, USERS, filter);
+      const people = await findAll<UserDoc>(deps.store, USERS, filter);
       for (const person of people) {
         if (!person.roles.includes('resident') && !person.roles.includes('oc_member')) continue;
         const sent = await deps.notifier.send({
