@@ -1,28 +1,34 @@
 /**
- * WeChat subscribeMessage.send at the open-API boundary (recorded shapes in wechat-recorded.ts):
- * only kinds with a template id, only to people with an unused acceptance, never twice, retried
- * with back-off at most 3 times for the errors a retry can cure.
+ * WeChat subscribeMessage.send over HTTP: the notifier on the real @cloudbase/node-sdk with dummy
+ * credentials, its `wx.api` requests answered by a local server with WeChat's documented answers
+ * (wechat-recorded.ts cites the pages); the outbox and acceptances in SQLite. Only kinds with a
+ * template id, only to people with an unused acceptance, never twice, retried with back-off at most
+ * 3 times for the errors a retry can cure; an unanswered send is never sent again.
  */
 import { fieldValue, templatesFromEnv, WeChatSubscribeNotifier } from '../../cloudfunctions/core/adapters/wechat-subscribe-notifier';
 import { OUTBOX, type OutboxEntry } from '../../cloudfunctions/core/app/messages/message';
+import { MESSAGE_TEMPLATES, type TemplateKey, type WxFieldType } from '../../cloudfunctions/core/app/messages/templates';
 import { acceptancesLeft, recordAccepted } from '../../cloudfunctions/core/app/messages/subscriptions';
 import { makeHarness, type Harness } from '../support/harness';
-import { fakeWx, SUBSCRIBE_SEND, type WxCall } from './wechat-recorded';
+import { SUBSCRIBE_SEND, TRANSPORT, WxServer, type WxScript } from './wechat-recorded';
 
 let h: Harness;
-let answers: Array<object | 'hang' | 'throw'>;
-let wx: ReturnType<typeof fakeWx>;
+let answers: WxScript[];
 let notifier: WeChatSubscribeNotifier;
 let volunteer: string;
 
 const MINUTE = 60_000;
 const IDS = { volunteer_promoted: 'TPL-PROMOTED', activity_reminder: 'TPL-REMIND' };
+const wx = new WxServer();
 
+beforeAll(() => wx.start());
+afterAll(() => wx.stop());
 beforeEach(async () => {
   h = await makeHarness();
   answers = [];
-  wx = fakeWx((_c: WxCall, n: number) => answers[n - 1] ?? SUBSCRIBE_SEND.ok);
-  notifier = new WeChatSubscribeNotifier(h.store, h.clock, wx.app, IDS, h.logger, 90, 20);
+  wx.script((_c, n) => answers[n - 1] ?? SUBSCRIBE_SEND.ok);
+  // The SDK gives up on a request after 300 ms here (3 s in production, cloudbase-store.ts).
+  notifier = new WeChatSubscribeNotifier(h.store, h.clock, wx.app(300), IDS, h.logger, 90);
   volunteer = h.userId('demo-volunteer');
 });
 afterEach(() => h.close());
@@ -50,6 +56,7 @@ describe('subscribeMessage.send', () => {
     await promoted();
     expect(await notifier.flush()).toBe(1);
     expect(await notifier.flush()).toBe(0);
+    expect(wx.recorder.actions()).toEqual(['wx.api']);
     expect(wx.calls).toEqual([
       {
         apiName: '/cgi-bin/message/subscribe/send',
@@ -108,14 +115,18 @@ describe('subscribeMessage.send', () => {
   test.each([
     ['-1 system busy', SUBSCRIBE_SEND.busy],
     ['45009 quota reached', SUBSCRIBE_SEND.limit],
+    ['43108 concurrency limit', SUBSCRIBE_SEND.concurrency],
+    ['40001 invalid token (CloudBase renews it)', SUBSCRIBE_SEND.badToken],
+    ['42001 token expired (CloudBase renews it)', SUBSCRIBE_SEND.tokenExpired],
   ])('%s: retried after 1, 10 and 60 minutes — 3 retries at most — then failed', async (_name, answer) => {
+    const { errcode } = answer;
     await subscribe();
     answers = [answer, answer, answer, answer, answer];
     await promoted();
     const delays = [MINUTE, 10 * MINUTE, 60 * MINUTE];
     await notifier.flush();
     for (const delay of delays) {
-      expect(await entry()).toMatchObject({ state: 'queued', error: `errcode ${answer.errcode}` });
+      expect(await entry()).toMatchObject({ state: 'queued', error: `errcode ${errcode}` });
       h.clock.advance(delay - 1000);
       await notifier.flush();
       expect(wx.calls).toHaveLength(delays.indexOf(delay) + 1); // not before the back-off
@@ -153,9 +164,27 @@ describe('subscribeMessage.send', () => {
     expect(await entry()).toMatchObject({ state: 'skipped', error: 'not_subscribed' });
   });
 
+  test('43101, then the person accepts again before the retry: the retry is delivered once and uses the new acceptance', async () => {
+    await subscribe(2);
+    answers = [SUBSCRIBE_SEND.refused];
+    await promoted();
+    await notifier.flush();
+    expect(await entry()).toMatchObject({ state: 'queued', error: 'errcode 43101' });
+    await subscribe();
+    h.clock.advance(MINUTE);
+    expect(await notifier.flush()).toBe(1);
+    expect(await notifier.flush()).toBe(0);
+    expect(wx.calls).toHaveLength(2);
+    expect(wx.calls[1]).toEqual(wx.calls[0]);
+    expect(await entry()).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(await acceptancesLeft(h.store, volunteer, 'volunteer_promoted')).toBe(0);
+  });
+
   test.each([
     ['47003 template data error', SUBSCRIBE_SEND.badData],
     ['40003 invalid touser', SUBSCRIBE_SEND.badTouser],
+    ['40037 invalid template_id', SUBSCRIBE_SEND.badTemplate],
+    ['41030 invalid page', SUBSCRIBE_SEND.badPage],
   ])('%s: failed at once, not retried', async (_name, answer) => {
     await subscribe();
     answers = [answer];
@@ -165,12 +194,18 @@ describe('subscribeMessage.send', () => {
     await notifier.flush();
     expect(wx.calls).toHaveLength(1);
     expect(await entry()).toMatchObject({ state: 'failed', error: `errcode ${answer.errcode}` });
+    // Not delivered: the acceptance stays for the next message.
+    expect(await acceptancesLeft(h.store, volunteer, 'volunteer_promoted')).toBe(1);
   });
 
   test.each([
-    ['a timeout', 'hang' as const, 'timeout'],
-    ['a failed call', 'throw' as const, 'call_failed'],
-  ])('%s: never sent again (WeChat may have delivered it)', async (_name, answer, error) => {
+    ['no answer within the SDK timeout', TRANSPORT.stall, 'call_failed', 300, 5000],
+    ['no answer within the notifier timeout', TRANSPORT.stall, 'timeout', 10_000, 200],
+    ['a connection reset', TRANSPORT.reset, 'call_failed', 300, 5000],
+    ['HTTP 502 from CloudBase', TRANSPORT.http502, 'call_failed', 300, 5000],
+    ['CloudBase refusing the call (node-sdk rejects)', TRANSPORT.cloudbaseError, 'call_failed', 300, 5000],
+  ])('%s: never sent again (WeChat may have delivered it)', async (_name, answer, error, sdkTimeout, notifierTimeout) => {
+    notifier = new WeChatSubscribeNotifier(h.store, h.clock, wx.app(sdkTimeout), IDS, h.logger, 90, notifierTimeout);
     await subscribe(2);
     answers = [answer];
     await promoted();
@@ -180,6 +215,51 @@ describe('subscribeMessage.send', () => {
     expect(wx.calls).toHaveLength(1);
     expect(await entry()).toMatchObject({ state: 'failed', error });
   });
+});
+
+describe('every kind of the typed template table', () => {
+  const SAMPLE: Record<WxFieldType, string> = {
+    thing: '江津花园东门广场环境整治志愿服务活动第一期（含垃圾分类宣传）',
+    time: '2026-11-28T06:00:00.000Z',
+    phrase: '协调不予办理',
+    character_string: 'RQ-20261128-0001',
+  };
+  const EXPECTED: Record<WxFieldType, string> = {
+    thing: [...SAMPLE.thing].slice(0, 20).join(''),
+    time: '2026年11月28日 14:00',
+    phrase: '协调不予办',
+    character_string: SAMPLE.character_string,
+  };
+
+  test.each(Object.keys(MESSAGE_TEMPLATES) as TemplateKey[])(
+    '%s: data carries exactly the table’s WeChat fields, within WeChat’s limits',
+    async (key) => {
+      const fields = Object.entries(MESSAGE_TEMPLATES[key].fields);
+      notifier = new WeChatSubscribeNotifier(h.store, h.clock, wx.app(300), { [key]: `TPL-${key}` }, h.logger, 90);
+      await recordAccepted(h.store, volunteer, [key], h.clock.now());
+      await notifier.send({
+        key: `k-${key}`,
+        userId: volunteer,
+        template: key,
+        data: Object.fromEntries(fields.map(([ours, f]) => [ours, SAMPLE[f.type]])),
+        link: '/pages/messages/index',
+      });
+      expect(await notifier.flush()).toBe(1);
+      expect(wx.calls).toEqual([
+        {
+          apiName: '/cgi-bin/message/subscribe/send',
+          requestData: {
+            touser: 'demo-volunteer',
+            template_id: `TPL-${key}`,
+            page: 'pages/messages/index',
+            data: Object.fromEntries(fields.map(([, f]) => [f.wx, { value: EXPECTED[f.type] }])),
+            miniprogram_state: 'formal',
+            lang: 'zh_CN',
+          },
+        },
+      ]);
+    },
+  );
 });
 
 describe('template configuration', () => {

@@ -11,7 +11,8 @@ import {
 import { initCloudBase } from '../../cloudfunctions/core/adapters/cloudbase-store';
 import { callBudgetMs } from '../../cloudfunctions/core/app/function-timeouts';
 import { WeChatSubscribeNotifier } from '../../cloudfunctions/core/adapters/wechat-subscribe-notifier';
-import { fakeWx, SEC_CHECK } from '../adapters/wechat-recorded';
+import { SEC_CHECK, SUBSCRIBE_SEND, WxServer } from '../adapters/wechat-recorded';
+import { replies, type Recorded } from '../support/cloudbase-recorder';
 import { accountActions } from '../../cloudfunctions/core/app/account/actions';
 import { makeHarness, type Harness } from '../support/harness';
 
@@ -64,32 +65,81 @@ describe('production entry', () => {
   });
 });
 
-describe('production wiring (productionDeps, what cloudDeps builds in a container)', () => {
-  const app = () => {
-    const a = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
-    const wx = fakeWx(() => SEC_CHECK.risky);
-    a.callWxOpenApi = wx.app.callWxOpenApi as unknown as typeof a.callWxOpenApi;
-    return { a, wx };
-  };
+describe('production wiring (productionDeps, what cloudDeps builds in a container), over HTTP', () => {
+  const wx = new WxServer();
+  beforeAll(() => wx.start());
+  afterAll(() => wx.stop());
 
-  test('the content check is msgSecCheck v2 through the CloudBase app, with the caller OPENID', async () => {
-    const { a, wx } = app();
-    const deps = productionDeps(a, { USER_ID_SALT: 's' }, 'owners');
+  test('the content check is msgSecCheck v2 through node-sdk, with the caller OPENID', async () => {
+    wx.script(() => SEC_CHECK.risky);
+    const deps = productionDeps(wx.app(), { USER_ID_SALT: 's' }, 'owners');
     // WeChatContentCheck, bounded by the call's time budget (adapters/call-budget.ts).
     expect(deps.budget).toEqual(new TimeBudget(callBudgetMs('owners')));
     expect(await deps.contentCheck.check('这里有赌博广告', 'o-1')).toEqual({ ok: false, label: '20006' });
-    expect(wx.calls[0]).toMatchObject({ apiName: '/wxa/msg_sec_check', requestData: { version: 2, openid: 'o-1' } });
+    expect(wx.calls).toEqual([
+      { apiName: '/wxa/msg_sec_check', requestData: { content: '这里有赌博广告', version: 2, scene: 2, openid: 'o-1' } },
+    ]);
   });
 
-  test('the notifier sends subscribe messages with the template ids of SUBSCRIBE_TEMPLATES', () => {
-    const deps = productionDeps(app().a, { SUBSCRIBE_TEMPLATES: '{"activity_reminder":"TPL-1"}', USER_ID_SALT: 's' }, 'account');
+  test('the notifier sends a queued message from the CloudBase outbox with the template id of SUBSCRIBE_TEMPLATES', async () => {
+    const queued = {
+      _id: 'rq:r1:v2:u1',
+      userId: 'u1',
+      template: 'request_status',
+      title: '诉求进展',
+      body: '',
+      data: { title: '3栋楼道灯不亮', status: '已受理', note: '物业牵头办理', time: '2026-11-20T01:00:00.000Z' },
+      link: '/pages/requests/detail/index?requestId=r1',
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: '2026-01-01T00:00:00.000Z',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      read: false,
+    };
+    // The database as the SDK reads it: the queued message, one acceptance, the recipient.
+    const docs: Record<string, object> = {
+      outbox: queued,
+      subscriptions: { _id: 'u1', counts: { request_status: 1 }, updatedAt: '2026-01-01T00:00:00.000Z' },
+      users: { _id: 'u1', openid: 'o-u1' },
+    };
+    const database = (r: Recorded) => {
+      const doc = docs[r.collectionName ?? ''];
+      if (r.action === 'database.getDocument') return replies.list(doc ? [doc] : []);
+      // A conditional update that found its document (the claim queued → sending, the settling).
+      if (r.action === 'database.modifyAndReturnDoc') return replies.returned(doc ?? null);
+      return undefined;
+    };
+    wx.script(() => SUBSCRIBE_SEND.ok, database);
+    const deps = productionDeps(wx.app(), { SUBSCRIBE_TEMPLATES: '{"request_status":"TPL-STATUS"}', USER_ID_SALT: 's' }, 'scheduler');
     expect(deps.notifier).toBeInstanceOf(WeChatSubscribeNotifier);
-    expect(deps.notifier.templateIds?.()).toEqual({ activity_reminder: 'TPL-1' });
-    expect(deps.userIdSalt).toBe('s');
+    expect(deps.notifier.templateIds?.()).toEqual({ request_status: 'TPL-STATUS' });
+    expect(await deps.notifier.flush?.()).toBe(1);
+    expect(wx.calls).toEqual([
+      {
+        apiName: '/cgi-bin/message/subscribe/send',
+        requestData: {
+          touser: 'o-u1',
+          template_id: 'TPL-STATUS',
+          page: 'pages/requests/detail/index?requestId=r1',
+          data: {
+            thing1: { value: '3栋楼道灯不亮' },
+            phrase2: { value: '已受理' },
+            thing3: { value: '物业牵头办理' },
+            time4: { value: '2026年11月20日 09:00' },
+          },
+          miniprogram_state: 'formal',
+          lang: 'zh_CN',
+        },
+      },
+    ]);
+    // The send was claimed before it went out and settled after, through the CloudBase store.
+    const outboxWrites = wx.recorder.requests.filter((r) => r.collectionName === 'outbox' && r.action !== 'database.getDocument');
+    expect(outboxWrites.map((r) => JSON.stringify(r.data))).toEqual([expect.stringContaining('sending'), expect.stringContaining('sent')]);
+    expect(wx.recorder.actions().indexOf('wx.api')).toBeGreaterThan(wx.recorder.requests.indexOf(outboxWrites[0]));
   });
 
   test('a wrong template key in SUBSCRIBE_TEMPLATES stops the container from starting', () => {
-    expect(() => productionDeps(app().a, { SUBSCRIBE_TEMPLATES: '{"waitlist_promoted":"TPL-1"}', USER_ID_SALT: 's' }, 'account')).toThrow(
+    expect(() => productionDeps(wx.app(), { SUBSCRIBE_TEMPLATES: '{"waitlist_promoted":"TPL-1"}', USER_ID_SALT: 's' }, 'account')).toThrow(
       'waitlist_promoted',
     );
   });

@@ -23,8 +23,8 @@ export interface Recorded {
   raw: Record<string, unknown>;
 }
 
-/** What the recorder answers: a JSON body (HTTP 200), an HTTP status, or no answer at all. */
-export type Reply = { body: object } | { status: number } | 'stall';
+/** What the recorder answers: a JSON body (HTTP 200), an HTTP status, no answer at all, or a reset connection. */
+export type Reply = { body: object } | { status: number } | 'stall' | 'reset';
 
 /** The replies node-sdk's source reads for each action (`@cloudbase/database` query.js, document.js, collection.js, transaction). */
 export const replies = {
@@ -123,6 +123,10 @@ export class CloudBaseRecorder {
     const answer = this.reply(r, this.requests.length - 1) ?? defaultReply(r);
     if (answer === 'stall') {
       this.stalled.add(res);
+      return;
+    }
+    if (answer === 'reset') {
+      req.socket.destroy();
       return;
     }
     if ('status' in answer) {

@@ -14,6 +14,8 @@ const BATCH = 50;
 /** subscribeMessage.send errcodes worth another try later (WeChat's documentation). */
 const RETRYABLE = new Set([
   -1, // system busy
+  40001, // access_token invalid: CloudBase holds the token and renews it
+  42001, // access_token expired: likewise
   43101, // the user has no acceptance left: a later acceptance (another tap) makes a retry succeed
   43108, // concurrency limit
   45009, // daily API call limit reached
