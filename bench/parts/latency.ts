@@ -9,6 +9,7 @@ import { ACTIVITY_LIMITS } from '../../cloudfunctions/core/domain/activity';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { median, percentile, writeResult } from '../lib/io';
 import { addVolunteers, growTo, openWorld, type GrowReport, type World } from '../lib/world';
+import { whole } from '../../cloudfunctions/core/ports/store';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -59,7 +60,7 @@ async function someActivity(w: World): Promise<string> {
   const found = await w.deps.store.find(
     'activities',
     { communityId: DEMO.communityId, status: 'open', startAt: { $gt: w.clock.now().toISOString() } },
-    { orderBy: [['startAt', 'asc']], limit: 1 },
+    { orderBy: [['startAt', 'asc']], limit: whole(1) },
   );
   return found[0]?._id ?? createActivity(w, 99, 30);
 }

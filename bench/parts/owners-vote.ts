@@ -12,6 +12,7 @@ import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { median, percentile, writeResult } from '../lib/io';
 import { openWorld } from '../lib/world';
+import { whole } from '../../cloudfunctions/core/ports/store';
 
 const UNITS = Number(process.env.BENCH_VOTE_UNITS ?? 5000);
 const IN_FLIGHT = Number(process.env.BENCH_VOTE_IN_FLIGHT ?? 200);
@@ -140,7 +141,11 @@ async function main(): Promise<void> {
     );
     const ballots: BallotDoc[] = [];
     for (let skip = 0; ; skip += 1000) {
-      const page = await w.deps.store.find<BallotDoc>('owner_ballots', { motionId }, { orderBy: [['seq', 'asc']], limit: 1000, skip });
+      const page = await w.deps.store.find<BallotDoc>(
+        'owner_ballots',
+        { motionId },
+        { orderBy: [['seq', 'asc']], limit: whole(1000), skip: whole(skip) },
+      );
       ballots.push(...page);
       if (page.length < 1000) break;
     }

@@ -9,6 +9,7 @@ import type { Logger } from '../../cloudfunctions/core/ports/logger';
 import { createLocalDeps } from '../../cloudfunctions/core/runtime/local-deps';
 import { seedDemo } from '../../cloudfunctions/core/seed/demo';
 import { ROLES, type BackendCall } from './pages';
+import { whole } from '../../cloudfunctions/core/ports/store';
 
 /** What the `empty` backend keeps: the community and its people, so users are still registered. */
 const KEPT_IN_EMPTY = new Set(['users', 'streets', 'communities', 'compounds', 'firms']);
@@ -42,7 +43,7 @@ export async function createPreviewBackend(mode: 'demo' | 'empty'): Promise<Prev
     for (const { name } of COLLECTIONS) {
       if (KEPT_IN_EMPTY.has(name)) continue;
       for (;;) {
-        const docs = await deps.store.find<{ _id: string }>(name, {}, { limit: 500 });
+        const docs = await deps.store.find<{ _id: string }>(name, {}, { limit: whole(500) });
         if (docs.length === 0) break;
         for (const d of docs) await deps.store.remove(name, d._id);
       }

@@ -19,6 +19,7 @@ import { createCloudEntry, platformContextFor } from '../../cloudfunctions/core/
 import { createLocalDeps } from '../../cloudfunctions/core/runtime/local-deps';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { seedDemo } from '../../cloudfunctions/core/seed/demo';
+import { whole } from '../../cloudfunctions/core/ports/store';
 
 const UNITS = 3000;
 /** Residents already registered in the compound who match a row: each gets a link, one more write. */
@@ -36,7 +37,7 @@ const row = (i: number) => ({
 
 /** The first MATCHING rows' owners as active residents of the compound: copies of a demo resident. */
 async function registerResidents(store: Store): Promise<void> {
-  const [model] = await store.find<UserDoc>(USERS, { compoundId: DEMO.compound1, status: 'active' }, { limit: 1 });
+  const [model] = await store.find<UserDoc>(USERS, { compoundId: DEMO.compound1, status: 'active' }, { limit: whole(1) });
   for (let i = 0; i < MATCHING; i++) {
     const { building, room, ownerPhone } = row(i);
     await store.insert(USERS, { ...model, _id: `u_bench_${i}`, openid: `bench-${i}`, building, room, phone: ownerPhone });

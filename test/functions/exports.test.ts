@@ -9,6 +9,7 @@ import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { startTestGateway } from '../support/gateway';
 import { makeHarness, type Harness } from '../support/harness';
 import http from 'node:http';
+import { whole } from '../../cloudfunctions/core/ports/store';
 
 let h: Harness;
 beforeEach(async () => {
@@ -90,14 +91,14 @@ describe('admin.exportLedger', () => {
     const requests = await h.store.find<{ _id: string; timeline: unknown[] }>(
       'requests',
       { communityId: DEMO.communityId },
-      { limit: 1000 },
+      { limit: whole(1000) },
     );
     expect(requests.length).toBeGreaterThan(0);
     expect(book['诉求'].map((r) => r['编号']).sort()).toEqual(requests.map((r) => r._id).sort());
     expect(book['办理过程']).toHaveLength(requests.reduce((n, r) => n + r.timeline.length, 0));
     for (const row of book['诉求']) expect(String(row['联系电话'])).toMatch(/^1\d{2}\*{4}\d{4}$/);
     const text = JSON.stringify(book);
-    const users = await h.store.find<{ _id: string; phone: string }>('users', { communityId: DEMO.communityId }, { limit: 1000 });
+    const users = await h.store.find<{ _id: string; phone: string }>('users', { communityId: DEMO.communityId }, { limit: whole(1000) });
     for (const u of users) expect(text).not.toContain(u.phone);
     const audit = await h.store.find<{ _id: string; detail: { ledger: string; rows: Record<string, number> } }>('audit', {
       action: 'admin.exportLedger',
@@ -106,7 +107,11 @@ describe('admin.exportLedger', () => {
   });
 
   test('requests within a date range only', async () => {
-    const all = await h.store.find<{ _id: string; createdAt: string }>('requests', { communityId: DEMO.communityId }, { limit: 1000 });
+    const all = await h.store.find<{ _id: string; createdAt: string }>(
+      'requests',
+      { communityId: DEMO.communityId },
+      { limit: whole(1000) },
+    );
     const day = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const pivot = all.map((r) => day(r.createdAt)).sort()[Math.floor(all.length / 2)];
     const file = await exported('admin', 'exportLedger', { ledger: 'requests', communityId: DEMO.communityId, from: pivot }, 'demo-rc');
@@ -120,7 +125,7 @@ describe('admin.exportLedger', () => {
     const attended = await h.store.find<{ _id: string; hours: number; volunteerNo: string }>(
       'signups',
       { communityId: DEMO.communityId, attendance: 'attended' },
-      { limit: 1000 },
+      { limit: whole(1000) },
     );
     expect(attended.length).toBeGreaterThan(0);
     expect(sheet).toHaveLength(attended.length);
@@ -145,7 +150,7 @@ describe('admin.exportLedger', () => {
     const results = await h.store.find<{ _id: string; compounds: unknown[] }>(
       'rating_firm_results',
       { communityId: DEMO.communityId },
-      { limit: 1000 },
+      { limit: whole(1000) },
     );
     expect((await open(file.fileId))['信用评价']).toHaveLength(results.reduce((n, r) => n + r.compounds.length, 0));
   });
@@ -168,7 +173,7 @@ describe('admin.exportLedger', () => {
     const reports = await h.store.find<{ _id: string; userId: string; unitName: string }>(
       'outreach_reports',
       { communityId: DEMO.communityId },
-      { limit: 1000 },
+      { limit: whole(1000) },
     );
     expect(reports.length).toBeGreaterThan(0);
     expect(sheet.map((r) => r['单位']).sort()).toEqual(reports.map((r) => r.unitName).sort());
@@ -176,7 +181,7 @@ describe('admin.exportLedger', () => {
     const claims = await h.store.find<{ _id: string; userId: string; kind: string }>(
       'outreach_claims',
       { communityId: DEMO.communityId, status: 'confirmed' },
-      { limit: 1000 },
+      { limit: whole(1000) },
     );
     const done = (kind: string) => claims.filter((c) => c.kind === kind && members.has(c.userId)).length;
     expect(done('general') + done('professional')).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { OUTBOX, type OutboxEntry } from '../../cloudfunctions/core/app/messages
 import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
 import { createActivity, must, submitRequest } from '../support/action-samples';
 import { makeHarness, type Harness } from '../support/harness';
+import { whole } from '../../cloudfunctions/core/ports/store';
 
 let h: Harness;
 beforeEach(async () => {
@@ -18,7 +19,7 @@ const H = 3_600_000;
 
 /** userId → how many messages of `template` (about `about`, when given) each person got. */
 async function received(template: string, about?: string): Promise<Record<string, number>> {
-  const rows = await h.store.find<OutboxEntry>(OUTBOX, { template }, { limit: 1000 });
+  const rows = await h.store.find<OutboxEntry>(OUTBOX, { template }, { limit: whole(1000) });
   const out: Record<string, number> = {};
   for (const m of rows) if (!about || m.link?.includes(about)) out[m.userId] = (out[m.userId] ?? 0) + 1;
   return out;

@@ -2,6 +2,7 @@ import type { BallotDoc, MotionDoc } from '../../cloudfunctions/core/app/owners/
 import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
 import { makeHarness, type Harness } from '../support/harness';
 import { announced, CONVENOR, ownersOf } from '../support/owners';
+import { whole } from '../../cloudfunctions/core/ports/store';
 
 const OWNERS = 3000;
 const IN_FLIGHT = 200;
@@ -76,7 +77,7 @@ test(`${OWNERS} owners vote at once, ${IN_FLIGHT} in flight, with retries and se
   expect(ballots).toBe(OWNERS);
   expect(motion.seq).toBe(OWNERS);
   expect(motion.turnout.number).toBe(ballots);
-  const all = await h.store.find<BallotDoc>('owner_ballots', { motionId }, { limit: 1000 });
+  const all = await h.store.find<BallotDoc>('owner_ballots', { motionId }, { limit: whole(1000) });
   expect(new Set(all.map((b) => b.seq)).size).toBe(all.length);
 
   h.clock.set(closesAt);

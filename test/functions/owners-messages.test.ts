@@ -5,6 +5,7 @@ import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
 import type { DocumentOps } from '../../cloudfunctions/core/ports/store';
 import { makeHarness, type Harness } from '../support/harness';
 import { announced, CONVENOR, ownersOf } from '../support/owners';
+import { whole } from '../../cloudfunctions/core/ports/store';
 
 let h: Harness;
 beforeEach(async () => {
@@ -18,7 +19,7 @@ async function toldOf(motionId: string, stage: string): Promise<string[]> {
   const rows = await h.store.find<{ _id: string; userId: string }>(
     'outbox',
     { _id: { $gte: prefix, $lt: `owners:${motionId}:${stage};` } },
-    { limit: 1000 },
+    { limit: whole(1000) },
   );
   return rows.map((r) => r.userId).sort();
 }

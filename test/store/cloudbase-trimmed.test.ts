@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Deps } from '../../cloudfunctions/core/app/context';
 import { FUNCTIONS } from '../../cloudfunctions/core/app/functions';
 import { asCloudFunction, CloudBaseRecorder, replies, type Recorded, type Reply } from '../support/cloudbase-recorder';
+import { whole } from '../../cloudfunctions/core/ports/store';
 
 const root = path.resolve(__dirname, '../..');
 const requireFile = createRequire(__filename);
@@ -168,7 +169,7 @@ describe.each(['account', 'community', 'volunteer', 'requests', 'ratings', 'mess
       await deps.store.insert('items', { _id: 'e', n: 2 });
       expect(await deps.store.update('items', 'd', { $inc: { n: 1 } }, { n: 1 })).toBe(0);
       expect(await deps.store.remove('items', 'd')).toBe(0);
-      expect(await deps.store.find('items', { n: { $gte: 1 } }, { orderBy: [['n', 'desc']], limit: 5, skip: 2 })).toEqual([
+      expect(await deps.store.find('items', { n: { $gte: 1 } }, { orderBy: [['n', 'desc']], limit: whole(5), skip: whole(2) })).toEqual([
         { _id: 'd', n: 1 },
       ]);
       expect(await deps.store.count('items', { n: 1 })).toBe(0);

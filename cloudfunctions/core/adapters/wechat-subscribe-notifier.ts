@@ -8,6 +8,7 @@ import { acceptancesLeft, clearAcceptances, useAcceptance } from '../app/message
 import { isTemplateKey, MESSAGE_TEMPLATES, WX_FIELD_MAX, type TemplateKey } from '../app/messages/templates';
 import { OutboxNotifier } from './outbox-notifier';
 import { callWx, WX_TIMEOUT_MS, WxTimeoutError, type WxOpenApiCaller } from './wx-openapi';
+import { whole } from '../ports/store';
 
 const BATCH = 50;
 
@@ -66,7 +67,7 @@ export class WeChatSubscribeNotifier extends OutboxNotifier {
     const due = await this.store.find<OutboxEntry>(
       OUTBOX,
       { state: 'queued', nextAttemptAt: { $lte: now } },
-      { orderBy: [['nextAttemptAt', 'asc']], limit: BATCH },
+      { orderBy: [['nextAttemptAt', 'asc']], limit: whole(BATCH) },
     );
     let sent = 0;
     for (const entry of due) if (await this.deliver(entry)) sent++;

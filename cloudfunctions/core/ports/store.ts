@@ -45,8 +45,15 @@ export interface Patch {
 
 export type SortDirection = 'asc' | 'desc';
 
-/** A whole number ≥ 0. TypeScript has no integer type: `findWindow` checks it at the port's boundary. */
-export type WholeNumber = number;
+declare const wholeNumberBrand: unique symbol;
+
+/**
+ * A whole number ≥ 0. TypeScript has no integer type, so this one is branded: `whole(n)` is the
+ * only way to make one, and it checks. A plain `number` (`1.5`, `limit + 1`) does not compile where
+ * a page size or offset is asked for; `findWindow` checks again at the adapters' boundary, for
+ * values that crossed a cast.
+ */
+export type WholeNumber = number & { readonly [wholeNumberBrand]: true };
 
 export interface FindOptions {
   orderBy?: Array<[field: string, direction: SortDirection]>;
@@ -111,13 +118,18 @@ export interface Store extends DocumentOps {
 }
 
 /** The most documents one `find` returns, mirroring CloudBase's server-side cap. */
-export const MAX_FIND_LIMIT = 1000;
+export const MAX_FIND_LIMIT = whole(1000);
 
-function wholeNumber(name: string, value: unknown): number {
+function wholeNumber(name: string, value: unknown): WholeNumber {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`find ${name} must be a whole number ≥ 0, got ${String(value)}`);
+    throw new RangeError(`${name} must be a whole number ≥ 0, got ${String(value)}`);
   }
-  return value;
+  return value as WholeNumber;
+}
+
+/** `n` as a WholeNumber (a page size, an offset); throws RangeError unless it is a safe integer ≥ 0. */
+export function whole(n: number): WholeNumber {
+  return wholeNumber('a page size or offset', n);
 }
 
 /**
@@ -126,7 +138,7 @@ function wholeNumber(name: string, value: unknown): number {
  * `limit` is capped at MAX_FIND_LIMIT. A bad value is a bug of the caller: it throws RangeError.
  */
 export function findWindow(options: FindOptions = {}): { limit: number; skip: number } {
-  const limit = options.limit === undefined ? MAX_FIND_LIMIT : wholeNumber('limit', options.limit);
-  const skip = options.skip === undefined ? 0 : wholeNumber('skip', options.skip);
+  const limit = options.limit === undefined ? MAX_FIND_LIMIT : wholeNumber('find limit', options.limit);
+  const skip = options.skip === undefined ? 0 : wholeNumber('find skip', options.skip);
   return { limit: Math.min(limit, MAX_FIND_LIMIT), skip };
 }

@@ -13,6 +13,7 @@ import { DEMO } from '../../../cloudfunctions/core/seed/demo-ids';
 import { must } from '../../support/action-samples';
 import { makeHarness, type Harness } from '../../support/harness';
 import { confirmedMembers, publish } from './support';
+import { whole } from '../../../cloudfunctions/core/ports/store';
 
 let h: Harness;
 beforeEach(async () => {
@@ -136,7 +137,7 @@ test('a street or the city sums its communities: counters add up, shares over th
 describe('outreach messages', () => {
   const twice = <T>(f: () => Promise<T>) => Promise.all([f(), f()]);
   async function received(template: string, needId: string): Promise<Record<string, number>> {
-    const rows = await h.store.find<OutboxEntry>(OUTBOX, { template }, { limit: 1000 });
+    const rows = await h.store.find<OutboxEntry>(OUTBOX, { template }, { limit: whole(1000) });
     const out: Record<string, number> = {};
     for (const m of rows) if (m.link === `/outreach/need/index?needId=${needId}`) out[m.userId] = (out[m.userId] ?? 0) + 1;
     return out;

@@ -3,6 +3,7 @@ import { ratingsTick } from '../../../cloudfunctions/core/app/ratings/scheduler'
 import { DEMO } from '../../../cloudfunctions/core/seed/demo-ids';
 import { residentsInBulk } from '../../support/builders';
 import { useRatingsHarness } from './support';
+import { whole } from '../../../cloudfunctions/core/ports/store';
 
 const x = useRatingsHarness();
 const { all, sheet, errorOf, expectedQuality, gradeFor, addOtherCommunity } = x;
@@ -147,7 +148,11 @@ describe('ratings.publish', () => {
     await x.h.call('ratings', 'publish', { period: '2026-H2' }, 'demo-party');
     const notified = new Set<string>();
     for (let skip = 0; ; skip += 1000) {
-      const page = await x.h.store.find<{ _id: string; userId: string }>('outbox', { template: 'ratings.black_list' }, { skip });
+      const page = await x.h.store.find<{ _id: string; userId: string }>(
+        'outbox',
+        { template: 'ratings.black_list' },
+        { skip: whole(skip) },
+      );
       for (const o of page) notified.add(o.userId);
       if (page.length < 1000) break;
     }

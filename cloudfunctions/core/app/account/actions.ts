@@ -1,6 +1,6 @@
 import { maskPhone } from '../../domain/phone';
 import type { Role } from '../../domain/roles';
-import { DuplicateKeyError, type Filter } from '../../ports/store';
+import { DuplicateKeyError, type Filter, whole } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { approvedMessage } from '../messages/events';
 import { audit } from '../audit';
@@ -182,7 +182,7 @@ export const accountActions: ActionMap = {
           ['createdAt', direction],
           ['_id', direction],
         ],
-        limit: limit + 1,
+        limit: whole(limit + 1),
       });
       return ok(keysetPage(rows, limit, 'createdAt', memberView));
     },

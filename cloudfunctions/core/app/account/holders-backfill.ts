@@ -9,6 +9,7 @@ import type { Filter } from '../../ports/store';
 import type { Deps } from '../context';
 import { ROLE_HOLDERS, syncHolders } from './holders';
 import { USERS, type UserDoc } from './user';
+import { whole } from '../../ports/store';
 
 /** The pass's progress, kept in the holders collection under an id no holder has. */
 const MARK = '~backfill';
@@ -29,7 +30,7 @@ export async function holdersTick(deps: Pick<Deps, 'store' | 'clock'>, pageSize 
   const holding: Filter = { $or: INVITABLE_ROLES.map((r) => ({ roles: { $contains: r } })) };
   const users = await deps.store.find<UserDoc>(USERS, mark?.after ? { $and: [holding, { _id: { $gt: mark.after } }] } : holding, {
     orderBy: [['_id', 'asc']],
-    limit: pageSize,
+    limit: whole(pageSize),
   });
   // A few people per transaction: each re-read inside it, so a grant or revocation meanwhile stands.
   for (let i = 0; i < users.length; i += PER_TRANSACTION) {

@@ -7,7 +7,7 @@
 import { GRANTED_BY, SCOPE_LEVEL, type InvitableRole, type ScopeLevel } from '../../domain/role-grants';
 import { maskName, maskPhone } from '../../domain/phone';
 import { ROLE_LABELS, type Role } from '../../domain/roles';
-import { DuplicateKeyError, type DocumentOps, type Doc, type Filter } from '../../ports/store';
+import { DuplicateKeyError, type DocumentOps, type Doc, type Filter, whole } from '../../ports/store';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
 import type { AppContext } from '../context';
 import { fail, failures, ok, type Result } from '../result';
@@ -171,7 +171,7 @@ export async function listHolders(ctx: AppContext, input: PlaceInput): Promise<R
       ['grantedAt', 'desc'],
       ['_id', 'desc'],
     ],
-    limit: limit + 1,
+    limit: whole(limit + 1),
   });
   const ids = [...new Set(rows.slice(0, limit).map((r) => r.userId))];
   const users = ids.length ? await ctx.store.find<UserDoc>(USERS, { _id: { $in: ids } }) : [];

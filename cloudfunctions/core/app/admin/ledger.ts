@@ -14,6 +14,7 @@ import { OUTREACH_HEADERS, outreachLedgerRows, type OutreachLedgerRow } from '..
 import { SIGNUPS, type SignupDoc } from '../volunteer/model';
 import { serviceRecord } from '../volunteer/views';
 import { exportLedgerInput, LEDGERS } from './schemas';
+import { whole } from '../../ports/store';
 
 type Ledger = (typeof LEDGERS)[number];
 const LEDGER_NAMES: Record<Ledger, string> = {
@@ -54,7 +55,7 @@ async function requestSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScope,
   const rows = await ctx.store.find<RequestDoc>(
     REQUESTS,
     { ...communityFilter(scope), ...range('createdAt', from, to) },
-    { orderBy: [['createdAt', 'asc']], limit: LEDGER_LIMIT },
+    { orderBy: [['createdAt', 'asc']], limit: whole(LEDGER_LIMIT) },
   );
   const steps = rows.flatMap((r) => r.timeline.map((t) => ({ r, t })));
   return [
@@ -100,7 +101,7 @@ async function volunteerSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScop
   const rows = await ctx.store.find<SignupDoc>(
     SIGNUPS,
     { ...communityFilter(scope), attendance: 'attended', ...range('startAt', from, to) },
-    { orderBy: [['startAt', 'asc']], limit: LEDGER_LIMIT },
+    { orderBy: [['startAt', 'asc']], limit: whole(LEDGER_LIMIT) },
   );
   return [
     sheetOf(
@@ -132,7 +133,7 @@ async function volunteerSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScop
 async function outreachSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScope, from?: string, to?: string): Promise<Sheet[]> {
   const communityIds =
     scope.communityIds ??
-    (await ctx.store.find<CommunityDoc>(COMMUNITIES, {}, { orderBy: [['_id', 'asc']], limit: 1000 })).map((c) => c._id);
+    (await ctx.store.find<CommunityDoc>(COMMUNITIES, {}, { orderBy: [['_id', 'asc']], limit: whole(1000) })).map((c) => c._id);
   const bounds = range('at', from, to).at as { $gte?: string; $lt?: string } | undefined;
   const rows = await outreachLedgerRows(ctx, communityIds, bounds?.$gte ?? EVER, bounds?.$lt ?? NEVER);
   const columns = Object.keys(OUTREACH_HEADERS) as Array<keyof OutreachLedgerRow>;

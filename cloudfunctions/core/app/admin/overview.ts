@@ -10,7 +10,7 @@ import { againstTarget, kpisOf, sumCounters, type CountedKpis, type OversightCou
 import { periodLabel, type Period } from '../../domain/period';
 import { PARTIES, type Party } from '../../domain/roles';
 import { rulesFor, type RulesConfig } from '../../domain/rules-config';
-import { MAX_FIND_LIMIT, type Store } from '../../ports/store';
+import { MAX_FIND_LIMIT, type Store, whole } from '../../ports/store';
 import { defineAction } from '../action';
 import { isAdmin } from '../auth';
 import { COMMUNITIES, FIRMS, STREETS, type CommunityDoc, type FirmDoc, type StreetDoc } from '../community/community';
@@ -71,12 +71,16 @@ async function latestGrades(store: Pick<Store, 'find'>): Promise<{ period: Perio
     ['period', 'desc'],
     ['firmId', 'asc'],
   ];
-  const [top] = await store.find<CityResultDoc>(CITY_RESULTS, {}, { orderBy: order, limit: 1 });
+  const [top] = await store.find<CityResultDoc>(CITY_RESULTS, {}, { orderBy: order, limit: whole(1) });
   const period = top?.period ?? null;
   if (!period) return { period: null, rows: [] };
   const rows: CityResultDoc[] = [];
   for (;;) {
-    const more = await store.find<CityResultDoc>(CITY_RESULTS, { period }, { orderBy: order, limit: MAX_FIND_LIMIT, skip: rows.length });
+    const more = await store.find<CityResultDoc>(
+      CITY_RESULTS,
+      { period },
+      { orderBy: order, limit: MAX_FIND_LIMIT, skip: whole(rows.length) },
+    );
     rows.push(...more);
     if (more.length < MAX_FIND_LIMIT) return { period, rows };
   }

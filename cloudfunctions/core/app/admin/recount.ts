@@ -12,6 +12,7 @@ import { REQUESTS, type RequestDoc } from '../requests/request';
 import { findAll } from '../find-all';
 import { grantsOf } from '../scope';
 import { approvedVolunteers } from '../volunteer/stats';
+import { whole } from '../../ports/store';
 
 /** A community's counters and its compounds' party members, recounted. */
 export interface Recount {
@@ -86,7 +87,7 @@ export async function backfillCounters(
 ): Promise<number> {
   const filter: Filter = options.onlyMissing ? { 'counters.recountedAt': { $exists: false } } : {};
   const communities = options.onlyMissing
-    ? await deps.store.find<CommunityDoc>(COMMUNITIES, filter, { orderBy: [['_id', 'asc']], limit: options.limit ?? 20 })
+    ? await deps.store.find<CommunityDoc>(COMMUNITIES, filter, { orderBy: [['_id', 'asc']], limit: whole(options.limit ?? 20) })
     : await findAll<CommunityDoc>(deps.store, COMMUNITIES, filter);
   if (communities.length === 0) return 0;
   const party = await compoundPartyMembers(deps.store);

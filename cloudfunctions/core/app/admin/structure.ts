@@ -1,5 +1,5 @@
 import { rulesFor, type RulesConfig } from '../../domain/rules-config';
-import { DuplicateKeyError } from '../../ports/store';
+import { DuplicateKeyError, whole } from '../../ports/store';
 import { defineAction } from '../action';
 import { audit } from '../audit';
 import { bumpCounters, firmChangeInc } from './counters';
@@ -46,7 +46,7 @@ export function historyOf(ctx: Pick<AppContext, 'store'>, compoundId: string): P
         ['compoundId', 'asc'],
         ['from', 'asc'],
       ],
-      limit: 1000,
+      limit: whole(1000),
     },
   );
 }

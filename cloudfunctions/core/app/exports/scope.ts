@@ -6,6 +6,7 @@ import { failures, type Failure } from '../result';
 import { isStreetAdminOf, streetsOf } from '../scope';
 import type { Role } from '../../domain/roles';
 import type { Filter } from '../../ports/store';
+import { whole } from '../../ports/store';
 
 /** What an export covers: the communities (null: the whole city) and a label for the file name. */
 export interface ExportScope {
@@ -27,7 +28,7 @@ export async function exportScope(
 ): Promise<ExportScope | Failure> {
   const admin = isAdmin(user);
   const streetCommunities = async (streetIds: string[]) =>
-    (await ctx.store.find<CommunityDoc>(COMMUNITIES, { streetId: { $in: streetIds } }, { limit: 1000 })).map((c) => c._id);
+    (await ctx.store.find<CommunityDoc>(COMMUNITIES, { streetId: { $in: streetIds } }, { limit: whole(1000) })).map((c) => c._id);
   if (input.communityId) {
     const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
     if (!community) return failures.notFound('社区');

@@ -6,13 +6,15 @@ import { messageView, OUTBOX, type OutboxEntry } from './message';
 import { listInput, markReadInput, subscribeInput, templatesInput, unreadInput } from './schemas';
 import { recordAccepted } from './subscriptions';
 import { SUBSCRIBE_MOMENTS, type SubscribeMoment, type TemplateKey } from './templates';
+import { whole } from '../../ports/store';
 
 const DEFAULT_LIMIT = 20;
 /** Unread messages marked per page, and how many updates are in flight at once. */
 const UNREAD_PAGE = 200;
 const MARK_TOGETHER = 50;
 
-const unreadPage = (store: Store, userId: string) => store.find<OutboxEntry>(OUTBOX, { userId, read: false }, { limit: UNREAD_PAGE });
+const unreadPage = (store: Store, userId: string) =>
+  store.find<OutboxEntry>(OUTBOX, { userId, read: false }, { limit: whole(UNREAD_PAGE) });
 
 /** The caller's messages that have not expired. */
 const live = (userId: string, now: Date): Filter => ({ userId, expiresAt: { $gt: now.toISOString() } });
@@ -32,7 +34,7 @@ export const messagesActions: ActionMap = {
           ['createdAt', 'desc'],
           ['_id', 'desc'],
         ],
-        limit: (input.limit ?? DEFAULT_LIMIT) + 1,
+        limit: whole((input.limit ?? DEFAULT_LIMIT) + 1),
       });
     },
     run: async (input, ctx) => {

@@ -1,5 +1,5 @@
 import { claimRefusal, completeRefusal, confirmRefusal, statusAfterConfirm, thankRefusal, type Refusal } from '../../domain/outreach-need';
-import { DuplicateKeyError } from '../../ports/store';
+import { DuplicateKeyError, whole } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { audit } from '../audit';
 import { isCommunityOrganiser } from '../auth';
@@ -105,7 +105,7 @@ export const claimActions: ActionMap = {
       if (!isCommunityOrganiser(ctx.user, need.communityId)) return failures.forbidden('只有本社区居委会或党组织可以确认完成');
       const claims = input.userId
         ? [await ctx.store.get<ClaimDoc>(CLAIMS, claimIdOf(need._id, input.userId))].filter((c): c is ClaimDoc => !!c)
-        : await ctx.store.find<ClaimDoc>(CLAIMS, { needId: need._id }, { orderBy: [['claimedAt', 'asc']], limit: 100 });
+        : await ctx.store.find<ClaimDoc>(CLAIMS, { needId: need._id }, { orderBy: [['claimedAt', 'asc']], limit: whole(100) });
       if (claims.length === 0) return fail('INVALID_STATE', '该需求尚无人认领', 'NOT_CLAIMED');
       const ready = claims.filter((c) => !confirmRefusal(c));
       if (ready.length === 0) return refused(confirmRefusal(claims[0]) as Refusal);
@@ -161,7 +161,7 @@ export const claimActions: ActionMap = {
       const nowIso = ctx.clock.now().toISOString();
       const thanks = input.message ? { score: input.score, message: input.message, at: nowIso } : { score: input.score, at: nowIso };
       // The members whose service was confirmed hear the thanks, in the transaction that stores it.
-      const served = await ctx.store.find<ClaimDoc>(CLAIMS, { needId: need._id, status: 'confirmed' }, { limit: 100 });
+      const served = await ctx.store.find<ClaimDoc>(CLAIMS, { needId: need._id, status: 'confirmed' }, { limit: whole(100) });
       const done = await ctx.store.transaction(async (tx) => {
         if (!(await tx.update(NEEDS, need._id, { $set: { thanks, updatedAt: nowIso } }, { thanks: { $exists: false } }))) return false;
         for (const c of served) await ctx.notifier.sendIn(tx, thankedMessage(need, c, input.score));

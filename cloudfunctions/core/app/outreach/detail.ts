@@ -5,11 +5,12 @@ import type { AppContext } from '../context';
 import { confirmedReport } from './members';
 import { CLAIMS, type ClaimDoc, type NeedDoc } from './model';
 import { claimView, needSummary, type NeedDetail } from './views';
+import { whole } from '../../ports/store';
 
 /** A need as `user` sees it: staff see every claim, a member their own; what each may do now. */
 export async function needDetail(ctx: Pick<AppContext, 'store'>, need: NeedDoc, user: UserDoc): Promise<NeedDetail> {
   const [claims, member] = await Promise.all([
-    ctx.store.find<ClaimDoc>(CLAIMS, { needId: need._id }, { orderBy: [['claimedAt', 'asc']], limit: 100 }),
+    ctx.store.find<ClaimDoc>(CLAIMS, { needId: need._id }, { orderBy: [['claimedAt', 'asc']], limit: whole(100) }),
     confirmedReport(ctx.store, user._id, need.communityId),
   ]);
   const staff = isCommunityStaff(user, need.communityId);

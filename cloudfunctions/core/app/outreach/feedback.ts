@@ -5,7 +5,7 @@
  */
 import { BUILDING_ROLE_LABELS, groupByUnit, REPORT_KIND_LABELS, REPORT_STATUSES, type MemberFeedback } from '../../domain/outreach-report';
 import { periodOf, periodRange } from '../../domain/period';
-import { MAX_FIND_LIMIT } from '../../ports/store';
+import { MAX_FIND_LIMIT, whole } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { isAdmin, hasCommunityRole } from '../auth';
 import type { AppContext } from '../context';
@@ -27,7 +27,7 @@ async function findAll<T extends { _id: string }>(
 ): Promise<T[]> {
   const out: T[] = [];
   for (let skip = 0; ; skip += MAX_FIND_LIMIT) {
-    const rows = await ctx.store.find<T>(collection, filter, { orderBy: [[order, 'asc']], limit: MAX_FIND_LIMIT, skip });
+    const rows = await ctx.store.find<T>(collection, filter, { orderBy: [[order, 'asc']], limit: MAX_FIND_LIMIT, skip: whole(skip) });
     out.push(...rows);
     if (rows.length < MAX_FIND_LIMIT) return out;
   }

@@ -16,6 +16,7 @@ import { CLAIMS, NEEDS, type ClaimDoc, type NeedDoc } from './model';
 import { wishReviewedMessage } from './notify';
 import { listNeedsInput, myNeedsInput, needCategoriesInput, needIdInput, publishNeedInput, reviewWishInput, wishInput } from './schemas';
 import { myClaimItem, needSummary, type MyClaimItem, type NeedSummary } from './views';
+import { whole } from '../../ports/store';
 
 /** The label of the category in the community's rules, or the INVALID_INPUT failure. */
 function categoryOf(community: CommunityDoc, kind: NeedDoc['kind'], key: string): string | Failure {
@@ -183,7 +184,7 @@ export const needActions: ActionMap = {
           ['createdAt', 'desc'],
           ['_id', 'desc'],
         ],
-        limit: limit + 1,
+        limit: whole(limit + 1),
       });
       return ok(keysetPage(rows, limit, 'createdAt', needSummary));
     },
@@ -220,7 +221,7 @@ export const needActions: ActionMap = {
             ['claimedAt', 'desc'],
             ['_id', 'desc'],
           ],
-          limit: limit + 1,
+          limit: whole(limit + 1),
         });
         return ok(keysetPage(rows, limit, 'claimedAt', myClaimItem));
       }
@@ -230,7 +231,7 @@ export const needActions: ActionMap = {
           ['createdAt', 'desc'],
           ['_id', 'desc'],
         ],
-        limit: limit + 1,
+        limit: whole(limit + 1),
       });
       return ok(keysetPage(rows, limit, 'createdAt', needSummary));
     },

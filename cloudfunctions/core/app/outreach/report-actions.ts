@@ -1,5 +1,5 @@
 import { reportRefusal } from '../../domain/outreach-report';
-import { DuplicateKeyError, type Filter } from '../../ports/store';
+import { DuplicateKeyError, type Filter, whole } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
@@ -87,8 +87,8 @@ export const reportActions: ActionMap = {
     run: async (_input, ctx) => {
       const user = ctx.user;
       const [reports, posts] = await Promise.all([
-        ctx.store.find<ReportDoc>(REPORTS, { userId: user._id }, { limit: 10 }),
-        ctx.store.find<BuildingPostDoc>(BUILDING_POSTS, { userId: user._id }, { limit: 50 }),
+        ctx.store.find<ReportDoc>(REPORTS, { userId: user._id }, { limit: whole(10) }),
+        ctx.store.find<BuildingPostDoc>(BUILDING_POSTS, { userId: user._id }, { limit: whole(50) }),
       ]);
       return ok(reports.sort((a, b) => a.reportedAt.localeCompare(b.reportedAt)).map((r) => reportView(r, posts)));
     },
@@ -109,7 +109,7 @@ export const reportActions: ActionMap = {
           ['reportedAt', 'asc'],
           ['_id', 'asc'],
         ],
-        limit: limit + 1,
+        limit: whole(limit + 1),
       });
       const posts = rows.length
         ? await ctx.store.find<BuildingPostDoc>(BUILDING_POSTS, {

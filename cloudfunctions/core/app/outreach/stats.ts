@@ -13,6 +13,7 @@ import type { DocumentOps, Store } from '../../ports/store';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { ACTIVITIES, SIGNUPS, VOLUNTEERS, type ActivityDoc, type SignupDoc } from '../volunteer/model';
 import { BUILDING_POSTS, CLAIMS, REPORTS, TEAMS } from './model';
+import { whole } from '../../ports/store';
 
 /** What the community document counts. */
 export interface BackboneCounters {
@@ -152,11 +153,19 @@ export async function recountTeam(store: Pick<Store, 'find'>, teamId: string): P
   let activityCount = 0;
   let serviceHours = 0;
   for (let skip = 0; ; skip += PAGE) {
-    const acts = await store.find<ActivityDoc>(ACTIVITIES, { teamId }, { orderBy: [['startAt', 'asc']], limit: PAGE, skip });
+    const acts = await store.find<ActivityDoc>(
+      ACTIVITIES,
+      { teamId },
+      { orderBy: [['startAt', 'asc']], limit: whole(PAGE), skip: whole(skip) },
+    );
     activityCount += acts.length;
     for (const a of acts)
       for (let at = 0; ; at += PAGE) {
-        const rows = await store.find<SignupDoc>(SIGNUPS, { activityId: a._id }, { orderBy: [['seq', 'asc']], limit: PAGE, skip: at });
+        const rows = await store.find<SignupDoc>(
+          SIGNUPS,
+          { activityId: a._id },
+          { orderBy: [['seq', 'asc']], limit: whole(PAGE), skip: whole(at) },
+        );
         for (const r of rows) serviceHours += r.hours;
         if (rows.length < PAGE) break;
       }

@@ -12,6 +12,7 @@ import { bumpBackbone } from './stats';
 import { createTeamInput, listTeamsInput, myTeamsInput } from './schemas';
 import { maskName } from '../../domain/phone';
 import { teamItem, teamView, type TeamItem } from './views';
+import { whole } from '../../ports/store';
 
 /** 志愿服务队 / 群众活动团队: registered by the community, each with a leader who publishes its activities. */
 export const teamActions: ActionMap = {
@@ -63,7 +64,7 @@ export const teamActions: ActionMap = {
       const teams = await ctx.store.find<TeamDoc>(
         TEAMS,
         { communityId: input.communityId },
-        { orderBy: [['createdAt', 'asc']], limit: 200 },
+        { orderBy: [['createdAt', 'asc']], limit: whole(200) },
       );
       // A leader's full name to the community's staff and to the leader; others see it masked (张**).
       const staff = isCommunityStaff(ctx.user, input.communityId);
@@ -81,7 +82,7 @@ export const teamActions: ActionMap = {
     input: myTeamsInput,
     // Read with the caller's record: the teams whose leader the caller is now.
     load: (_input, { store, callerId }) =>
-      store.find<TeamDoc>(TEAMS, { leaderUserId: callerId ?? '' }, { orderBy: [['createdAt', 'asc']], limit: 50 }),
+      store.find<TeamDoc>(TEAMS, { leaderUserId: callerId ?? '' }, { orderBy: [['createdAt', 'asc']], limit: whole(50) }),
     run: async (_input, ctx) => ok(ctx.loaded.map(teamItem)),
   }),
 };

@@ -5,6 +5,7 @@ import { sha256 } from './crypto';
 import { BALLOTS, MOTION_RESULTS, MOTIONS, type BallotDoc, type MotionDoc, type ResultDoc } from './model';
 import { changeAndTell } from './notices';
 import { currentRegister } from './register';
+import { whole } from '../../ports/store';
 
 /**
  * Opens voting: freezes the register in force and its totals, and tells the owners in the same
@@ -32,7 +33,7 @@ export async function ballotsOf(deps: Pick<Deps, 'store'>, motionId: string): Pr
     const page = await deps.store.find<BallotDoc>(
       BALLOTS,
       { motionId, seq: { $gt: out.length } },
-      { orderBy: [['seq', 'asc']], limit: 1000 },
+      { orderBy: [['seq', 'asc']], limit: whole(1000) },
     );
     out.push(...page);
     if (page.length < 1000) return out;

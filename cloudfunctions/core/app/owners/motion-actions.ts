@@ -21,6 +21,7 @@ import { linkOnTimeline } from './request-link';
 import { draftInput, listInput, motionRef } from './schemas';
 import { motionView, summaryView, type MotionList, type MotionView } from './views';
 import { firmBlackListed } from './black-list';
+import { whole } from '../../ports/store';
 
 /** The motion and the caller's standing in its compound; NOT_FOUND when the caller may not see it. */
 export async function motionFor(ctx: Caller, motionId: string): Promise<{ m: MotionDoc; s: Standing } | Failure> {
@@ -140,8 +141,8 @@ export const list = defineAction({
     else if (!s.staff) filter.status = { $ne: 'draft' };
     const rows = await ctx.store.find<MotionDoc>(MOTIONS, filter, {
       orderBy: [['createdAt', 'desc']],
-      skip: offset,
-      limit: limit + 1,
+      skip: whole(offset),
+      limit: whole(limit + 1),
     });
     const visible = s.staff ? rows : rows.filter((m) => m.status !== 'draft');
     const black = s.committee ? await firmBlackListed(ctx, s.compound) : false;

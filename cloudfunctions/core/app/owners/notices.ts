@@ -6,6 +6,7 @@ import type { Deps } from '../context';
 import { holdsInCommunity, holdsInCompound } from '../scope';
 import { MOTIONS, OWNER_LINKS, OWNER_NOTICES, type LinkDoc, type MotionDoc, type NoticeDoc } from './model';
 import { findAll } from './register';
+import { whole } from '../../ports/store';
 
 /** The message kind of owners' decisions (app/messages/templates.ts: announced, voting open, result). */
 export const MOTION_TEMPLATE = 'owners.motion';
@@ -102,7 +103,7 @@ export async function changeAndTell(
  */
 export async function finishNotices(deps: NoticeDeps): Promise<number> {
   let written = 0;
-  for (const n of await deps.store.find<NoticeDoc>(OWNER_NOTICES, {}, { limit: 100 })) {
+  for (const n of await deps.store.find<NoticeDoc>(OWNER_NOTICES, {}, { limit: whole(100) })) {
     const m = await deps.store.get<MotionDoc>(MOTIONS, n.motionId);
     const people = m ? (await audienceOf(deps, m, n.stage)).filter((id) => id > n.after) : [];
     let after = n.after;

@@ -16,6 +16,7 @@ import { inGroups } from '../write-groups';
 import { isZip, parseCsv, parseXlsx, rowsOfSheet } from './register-file';
 import { importRegisterInput, linkUnitInput, registerInput, residentsInput } from './schemas';
 import type { ImportResult, RegisterView, ResidentView, UnitView } from './views';
+import { whole } from '../../ports/store';
 
 /** The rows of an uploaded spreadsheet, with the line number of the first (2: under the header). */
 async function rowsOfFile(ctx: Caller, fileId: string): Promise<{ rows: RawRegisterRow[]; firstLine: number } | Failure> {
@@ -145,7 +146,11 @@ export const register = defineAction({
     const offset = decodeCursor(input.cursor);
     if (!reg) return ok({ summary: summaryOf(null), units: { items: [], nextCursor: null }, canLink: s.committee });
     const filter = input.unlinkedOnly ? { registerId: reg._id, linked: false } : { registerId: reg._id };
-    const rows = await ctx.store.find<UnitDoc>(OWNER_UNITS, filter, { orderBy: [['line', 'asc']], skip: offset, limit: limit + 1 });
+    const rows = await ctx.store.find<UnitDoc>(OWNER_UNITS, filter, {
+      orderBy: [['line', 'asc']],
+      skip: whole(offset),
+      limit: whole(limit + 1),
+    });
     const unlinked = await ctx.store.count(OWNER_UNITS, { registerId: reg._id, linked: false });
     return ok({ summary: { ...summaryOf(reg), unlinked }, units: pageOf(rows.map(unitView), offset, limit), canLink: s.committee });
   },

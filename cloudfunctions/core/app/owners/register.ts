@@ -1,5 +1,5 @@
 import type { Totals } from '../../domain/owners-count';
-import { DuplicateKeyError } from '../../ports/store';
+import { DuplicateKeyError, whole } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import type { Deps } from '../context';
 import type { Caller } from './access';
@@ -11,18 +11,18 @@ import { linkId, OWNER_LINKS, OWNER_REGISTERS, OWNER_UNITS, type LinkDoc, type R
 
 /** The register in force for a compound: the newest complete import. */
 export async function currentRegister(deps: Pick<Deps, 'store'>, compoundId: string): Promise<RegisterDoc | null> {
-  const [reg] = await deps.store.find<RegisterDoc>(OWNER_REGISTERS, { compoundId }, { orderBy: [['createdAt', 'desc']], limit: 1 });
+  const [reg] = await deps.store.find<RegisterDoc>(OWNER_REGISTERS, { compoundId }, { orderBy: [['createdAt', 'desc']], limit: whole(1) });
   return reg ?? null;
 }
 
 export async function unitAt(deps: Pick<Deps, 'store'>, registerId: string, building: string, room: string): Promise<UnitDoc | null> {
-  const [unit] = await deps.store.find<UnitDoc>(OWNER_UNITS, { registerId, building, room }, { limit: 1 });
+  const [unit] = await deps.store.find<UnitDoc>(OWNER_UNITS, { registerId, building, room }, { limit: whole(1) });
   return unit ?? null;
 }
 
 /** Every unit of one owner in a register, with their area. */
 export async function unitsOfOwner(deps: Pick<Deps, 'store'>, registerId: string, ownerKey: string): Promise<UnitDoc[]> {
-  return deps.store.find<UnitDoc>(OWNER_UNITS, { registerId, ownerKey }, { limit: 1000 });
+  return deps.store.find<UnitDoc>(OWNER_UNITS, { registerId, ownerKey }, { limit: whole(1000) });
 }
 
 /** Stores a link: inserted, or replacing the resident's link in the compound. */

@@ -5,6 +5,7 @@ import { FIRM_ASSIGNMENTS, type CompoundDoc, type FirmAssignmentDoc } from '../c
 import type { AppContext } from '../context';
 import { compoundSatisfaction } from '../requests/stats';
 import type { RatingSheetDoc } from './rating';
+import { whole } from '../../ports/store';
 
 const dayStart = (date: string) => `${date}T00:00:00+08:00`;
 
@@ -34,7 +35,7 @@ export async function attributedInputs(
               ['compoundId', 'asc'],
               ['from', 'asc'],
             ],
-            limit: 1000,
+            limit: whole(1000),
           },
         );
   const inputs: CompoundInput[] = [];

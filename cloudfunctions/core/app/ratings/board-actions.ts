@@ -7,6 +7,7 @@ import { boardOf } from './city-board';
 import { FIRM_RESULTS, type FirmResultDoc } from './rating';
 import { boardInput, firmGradesInput, firmInput } from './schemas';
 import type { FirmGrade, FirmView } from './views';
+import { whole } from '../../ports/store';
 
 /** The published boards, a firm's credit history and the grades shown when selecting a firm. */
 export const boardActions = {
@@ -32,10 +33,10 @@ export const boardActions = {
               ['firmId', 'asc'],
               ['period', 'desc'],
             ],
-            limit: 40,
+            limit: whole(40),
           },
         ),
-        ctx.store.find<CompoundDoc>(COMPOUNDS, { firmId: input.firmId }, { limit: 100 }),
+        ctx.store.find<CompoundDoc>(COMPOUNDS, { firmId: input.firmId }, { limit: whole(100) }),
       ]);
       if (!firm) return failures.notFound('物业企业');
       const latest = results[0];
@@ -81,7 +82,7 @@ export const boardActions = {
       // The city-wide grade (RULES.md §4), and whether the firm has a party organisation.
       const [latest, firms] = await Promise.all([
         latestCityResults(ctx, ids),
-        ctx.store.find<FirmDoc>(FIRMS, { _id: { $in: ids } }, { limit: 50 }),
+        ctx.store.find<FirmDoc>(FIRMS, { _id: { $in: ids } }, { limit: whole(50) }),
       ]);
       const grades: FirmGrade[] = ids.map((firmId) => {
         const r = latest.get(firmId);

@@ -10,6 +10,7 @@ import { CITY_RESULTS, type CityResultDoc } from './city';
 import { periodId, RATING_PERIODS, type RatingPeriodDoc } from './rating';
 import type { BoardInput } from './schemas';
 import { boardView, periodOption, ratingRulesView, type BoardView } from './views';
+import { whole } from '../../ports/store';
 
 const NO_DIMENSIONS = Object.fromEntries(DIMENSIONS.map((d) => [d, null])) as DimensionMeans;
 
@@ -23,7 +24,7 @@ export async function cityBoardView(ctx: Pick<AppContext, 'store'>, period?: Per
         ['period', 'desc'],
         ['creditScore', 'desc'],
       ],
-      limit: 1000,
+      limit: whole(1000),
     },
   );
   const periods = [...new Set(recent.map((r) => r.period))];
@@ -95,7 +96,7 @@ export async function boardOf(input: BoardInput, ctx: AppContext): Promise<Resul
           ['state', 'asc'],
           ['period', 'desc'],
         ],
-        limit: 50,
+        limit: whole(50),
       },
     ),
     ctx.store.get<CommunityDoc>(COMMUNITIES, communityId),

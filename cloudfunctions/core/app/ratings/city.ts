@@ -1,7 +1,7 @@
 import { cityCredit, type CityFirmResult } from '../../domain/city-credit';
 import type { Period } from '../../domain/period';
 import { rulesFor } from '../../domain/rules-config';
-import { DuplicateKeyError, type Doc } from '../../ports/store';
+import { DuplicateKeyError, type Doc, whole } from '../../ports/store';
 import { INVITATIONS, type InvitationDoc } from '../account/invitations';
 import { USERS, type UserDoc } from '../account/user';
 import { grantsOf } from '../scope';
@@ -37,7 +37,7 @@ export async function recomputeCityResults(ctx: Pick<AppContext, 'store' | 'cloc
     const id = cityResultId(firmId, period);
     for (let attempt = 0; attempt < 10; attempt++) {
       const current = await ctx.store.get<CityResultDoc>(CITY_RESULTS, id);
-      const rows = await ctx.store.find<FirmResultDoc>(FIRM_RESULTS, { firmId, period }, { limit: 1000 });
+      const rows = await ctx.store.find<FirmResultDoc>(FIRM_RESULTS, { firmId, period }, { limit: whole(1000) });
       const communities = await Promise.all(rows.map((r) => ctx.store.get<CommunityDoc>(COMMUNITIES, r.communityId)));
       const result = cityCredit(
         rows.map((r, i) => ({
@@ -80,7 +80,7 @@ export async function latestCityResults(ctx: Pick<AppContext, 'store'>, firmIds:
         ['firmId', 'asc'],
         ['period', 'desc'],
       ],
-      limit: 1000,
+      limit: whole(1000),
     },
   );
   const out = new Map<string, CityResultDoc>();
@@ -99,13 +99,13 @@ export async function hasCompoundParty(ctx: Pick<AppContext, 'store'>, compound:
   const residents = await ctx.store.find<UserDoc>(
     USERS,
     { status: 'active', roles: { $contains: 'compound_party' }, compoundId: compound._id },
-    { limit: 50 },
+    { limit: whole(50) },
   );
   if (member(residents)) return true;
   const invited = await ctx.store.find<InvitationDoc>(
     INVITATIONS,
     { 'scope.compoundId': compound._id, role: 'compound_party', redeemedBy: { $ne: null } },
-    { limit: 200 },
+    { limit: whole(200) },
   );
   const ids = [...new Set(invited.map((i) => i.redeemedBy as string))].filter((id) => !residents.some((u) => u._id === id));
   return member(await Promise.all(ids.map((id) => ctx.store.get<UserDoc>(USERS, id))));

@@ -9,6 +9,7 @@ import { sheetOf, storeWorkbook, type Sheet } from '../exports/workbook';
 import { CITY_RESULTS, cityResultId, type CityResultDoc } from './city';
 import { FIRM_RESULTS, type FirmResultDoc } from './rating';
 import { exportInput } from './schemas';
+import { whole } from '../../ports/store';
 
 const LIST = { red: '红榜', black: '黑榜' } as const;
 
@@ -42,13 +43,17 @@ export async function creditRows(ctx: Pick<AppContext, 'store'>, scope: ExportSc
       ['period', 'desc'],
       ['firmId', 'asc'],
     ],
-    limit: 1000,
+    limit: whole(1000),
   });
   const firmIds = [...new Set(results.map((r) => r.firmId))];
   const [firms, communities, city] = await Promise.all([
-    ctx.store.find<FirmDoc>(FIRMS, { _id: { $in: firmIds } }, { limit: 1000 }),
-    ctx.store.find<CommunityDoc>(COMMUNITIES, { _id: { $in: [...new Set(results.map((r) => r.communityId))] } }, { limit: 1000 }),
-    ctx.store.find<CityResultDoc>(CITY_RESULTS, { _id: { $in: results.map((r) => cityResultId(r.firmId, r.period)) } }, { limit: 1000 }),
+    ctx.store.find<FirmDoc>(FIRMS, { _id: { $in: firmIds } }, { limit: whole(1000) }),
+    ctx.store.find<CommunityDoc>(COMMUNITIES, { _id: { $in: [...new Set(results.map((r) => r.communityId))] } }, { limit: whole(1000) }),
+    ctx.store.find<CityResultDoc>(
+      CITY_RESULTS,
+      { _id: { $in: results.map((r) => cityResultId(r.firmId, r.period)) } },
+      { limit: whole(1000) },
+    ),
   ]);
   return results.flatMap((r) => {
     const firm = firms.find((f) => f._id === r.firmId);

@@ -21,6 +21,7 @@ import { periodInput } from './schemas';
 import { periodOption, ratingRulesView, seriousItemView, type PeriodView, type RaterStatus } from './views';
 import { expectedRaters } from '../../domain/raters';
 import { raterFacts } from './guards';
+import { whole } from '../../ports/store';
 
 /** The staff's overview of a period: who has rated, who has not, publications and serious items. */
 export const periodActions = {
@@ -50,13 +51,13 @@ export const periodActions = {
             ],
           },
         ),
-        ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { communityId, period: input.period }, { limit: 1000 }),
+        ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { communityId, period: input.period }, { limit: whole(1000) }),
         ctx.store.find<UserDoc>(USERS, raterFilter, {
           orderBy: [
             ['communityId', 'asc'],
             ['createdAt', 'desc'],
           ],
-          limit: 1000,
+          limit: whole(1000),
         }),
         ctx.store.find<SeriousItemDoc>(
           SERIOUS_ITEMS,
@@ -67,7 +68,7 @@ export const periodActions = {
               ['period', 'asc'],
               ['recordedAt', 'asc'],
             ],
-            limit: 100,
+            limit: whole(100),
           },
         ),
         ctx.store.find<RatingPeriodDoc>(
@@ -78,7 +79,7 @@ export const periodActions = {
               ['communityId', 'asc'],
               ['period', 'desc'],
             ],
-            limit: 20,
+            limit: whole(20),
           },
         ),
         ctx.store.find<RatingPublicationDoc>(
@@ -90,7 +91,7 @@ export const periodActions = {
               ['period', 'asc'],
               ['n', 'asc'],
             ],
-            limit: 100,
+            limit: whole(100),
           },
         ),
       ]);

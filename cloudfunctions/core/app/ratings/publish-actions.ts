@@ -24,6 +24,7 @@ import {
 import { publishInput, recordSeriousItemInput } from './schemas';
 import { boardView, seriousItemView } from './views';
 import { Abort, notStarted } from './guards';
+import { whole } from '../../ports/store';
 
 /** Publishing a period's 红黑榜 and recording serious items against a firm. */
 export const publishActions = {
@@ -59,8 +60,8 @@ export const publishActions = {
             ],
           },
         ),
-        ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { communityId, period: input.period }, { limit: 1000 }),
-        ctx.store.find<SeriousItemDoc>(SERIOUS_ITEMS, { communityId, period: input.period }, { limit: 1000 }),
+        ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { communityId, period: input.period }, { limit: whole(1000) }),
+        ctx.store.find<SeriousItemDoc>(SERIOUS_ITEMS, { communityId, period: input.period }, { limit: whole(1000) }),
       ]);
       // Each sheet and the owner satisfaction count for the firm that served the compound then.
       const { inputs, sheets: counted } = await attributedInputs(ctx, compounds, sheets, input.period);

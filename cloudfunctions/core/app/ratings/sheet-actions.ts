@@ -13,6 +13,7 @@ import { mySheetsInput, sheetsInput, submitInput } from './schemas';
 import { sheetView, type MySheetItem, type MySheetsView } from './views';
 import { hasCompoundParty } from './city';
 import { closed, notStarted, raterRoleFor } from './guards';
+import { whole } from '../../ports/store';
 
 /** Filling rating sheets, and the sheets a rater or the staff see. */
 export const sheetActions = {
@@ -124,7 +125,7 @@ export const sheetActions = {
             )
           : Promise.resolve([]),
         Promise.all(rated.map((id) => ctx.store.get<CompoundDoc>(COMPOUNDS, id))),
-        ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { raterId: user._id, period }, { limit: 100 }),
+        ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { raterId: user._id, period }, { limit: whole(100) }),
       ]);
       const compounds = [...community, ...granted.filter((c): c is CompoundDoc => !!c && !community.some((o) => o._id === c._id))];
       const communityIds = [...new Set([user.communityId, ...compounds.map((c) => c.communityId)])];
@@ -178,8 +179,8 @@ export const sheetActions = {
                 ['period', 'asc'],
                 ['submittedAt', 'desc'],
               ],
-              limit: limit + 1,
-              skip: offset,
+              limit: whole(limit + 1),
+              skip: whole(offset),
             },
           )
         : await ctx.store.find<RatingSheetDoc>(
@@ -191,8 +192,8 @@ export const sheetActions = {
                 ['period', 'asc'],
                 ['submittedAt', 'desc'],
               ],
-              limit: limit + 1,
-              skip: offset,
+              limit: whole(limit + 1),
+              skip: whole(offset),
             },
           );
       return ok(pageOf(rows.map(sheetView), offset, limit));

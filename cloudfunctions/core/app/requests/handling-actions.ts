@@ -17,6 +17,7 @@ import {
 } from './schemas';
 
 import { change, handlers, loadRequest, toHandlers, viewAfter } from './change';
+import { whole } from '../../ports/store';
 
 /** The state machine's commands: acceptance, handling, deliberation on major matters, feedback and comments. */
 export const handlingActions = {
@@ -103,7 +104,7 @@ export const handlingActions = {
         async ({ after, transition }) => {
           const messages = submitterMessages(after, input.note);
           if (transition.to !== 'resolved' || after.followers === 0) return messages;
-          const follows = await ctx.store.find<FollowDoc>(REQUEST_FOLLOWS, { requestId: after._id }, { limit: 500 });
+          const follows = await ctx.store.find<FollowDoc>(REQUEST_FOLLOWS, { requestId: after._id }, { limit: whole(500) });
           const note = { note: input.note.slice(0, 20) };
           return [
             ...messages,

@@ -6,6 +6,7 @@ import { USERS, type UserDoc } from '../account/user';
 import type { Deps } from '../context';
 import { LINKS } from '../messages/events';
 import type { RequestDoc } from './request';
+import { whole } from '../../ports/store';
 
 /** Who to tell: one of the three parties, or the community party organisation. */
 export type Audience = Party | 'party_org';
@@ -22,10 +23,10 @@ export async function membersOf(deps: Pick<Deps, 'store'>, req: RequestDoc, audi
   if (audiences.includes('party_org')) roles.push('party_org');
   const community: Filter = { communityId: req.communityId, status: 'active', $or: roles.map((r) => ({ roles: { $contains: r } })) };
   const [local, firm] = await Promise.all([
-    roles.length ? deps.store.find<UserDoc>(USERS, community, { limit: 200 }) : Promise.resolve([]),
+    roles.length ? deps.store.find<UserDoc>(USERS, community, { limit: whole(200) }) : Promise.resolve([]),
     // Firm staff may be registered in another community than the compound they serve.
     audiences.includes('property')
-      ? deps.store.find<UserDoc>(USERS, { firmId: req.firmId, status: 'active' }, { limit: 200 })
+      ? deps.store.find<UserDoc>(USERS, { firmId: req.firmId, status: 'active' }, { limit: whole(200) })
       : Promise.resolve([]),
   ]);
   const wanted = (u: UserDoc): boolean =>

@@ -1,5 +1,5 @@
 import { isActive } from '../../domain/request-state';
-import { type Filter, type SortDirection } from '../../ports/store';
+import { type Filter, type SortDirection, whole } from '../../ports/store';
 import { loadRequest } from './change';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
@@ -48,8 +48,8 @@ export const queryActions = {
       const newestFirst = async (filter: Filter) => {
         const rows = await ctx.store.find<RequestDoc>(REQUESTS, input.status ? { ...filter, status: input.status } : filter, {
           orderBy: [['createdAt', 'desc']],
-          limit: limit + 1,
-          skip: offset,
+          limit: whole(limit + 1),
+          skip: whole(offset),
         });
         return pageOf(
           rows.map((r) => summaryOf(r, now)),
@@ -77,7 +77,11 @@ export const queryActions = {
       if (input.status) filter.status = input.status;
       // Open work by due time, so overdue requests come first; finished work most recent first.
       const order: SortDirection = open ? 'asc' : 'desc';
-      const rows = await ctx.store.find<RequestDoc>(REQUESTS, filter, { orderBy: [['dueAt', order]], limit: limit + 1, skip: offset });
+      const rows = await ctx.store.find<RequestDoc>(REQUESTS, filter, {
+        orderBy: [['dueAt', order]],
+        limit: whole(limit + 1),
+        skip: whole(offset),
+      });
       const page = pageOf(
         rows.map((r): InboxItem => ({ ...summaryOf(r, now), inboxRole: inboxRole(r, box.queue) })),
         offset,

@@ -1,6 +1,6 @@
 import { DUPLICATE_WINDOW_DAYS, plusDays } from '../../domain/request-time-limits';
 import { rulesFor } from '../../domain/rules-config';
-import { DuplicateKeyError } from '../../ports/store';
+import { DuplicateKeyError, whole } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { bumpCounters, requestCounterPatch } from '../admin/counters';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
@@ -67,7 +67,7 @@ export const residentActions = {
       return store.find<RequestDoc>(
         REQUESTS,
         { boardCompoundId: input.compoundId, category: input.category, createdAt: { $gte: since }, active: true },
-        { orderBy: [['createdAt', 'desc']], limit: 10 },
+        { orderBy: [['createdAt', 'desc']], limit: whole(10) },
       );
     },
     run: async (input, ctx) => {

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from './access';
 import type { Notification } from '../../ports/notifier';
 import { membersOf, requestMessages, submitterMessages, type Audience } from './notify';
 import { nextDoc, patchFor, REQUESTS, type RequestDoc } from './request';
+import { whole } from '../../ports/store';
 
 /** Requests handled per step per tick; the rest wait for the next tick (every 10 minutes). */
 const BATCH = 100;
@@ -24,7 +25,7 @@ async function step(
   const due = await deps.store.find<RequestDoc>(
     REQUESTS,
     { [field]: { $lt: now.toISOString() } },
-    { orderBy: [[field, 'asc']], limit: BATCH },
+    { orderBy: [[field, 'asc']], limit: whole(BATCH) },
   );
   let changed = 0;
   for (const doc of due) {

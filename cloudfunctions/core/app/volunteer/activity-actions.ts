@@ -1,6 +1,6 @@
 import { activityTimeProblems, toUtcIso } from '../../domain/activity';
 import { rulesFor } from '../../domain/rules-config';
-import { DuplicateKeyError, type Filter } from '../../ports/store';
+import { DuplicateKeyError, type Filter, whole } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
@@ -161,8 +161,8 @@ export const activityActions: ActionMap = {
       const offset = decodeCursor(input.cursor);
       const rows = await ctx.store.find<ActivityDoc>(ACTIVITIES, filter, {
         orderBy: [['startAt', past ? 'desc' : 'asc']],
-        limit: limit + 1,
-        skip: offset,
+        limit: whole(limit + 1),
+        skip: whole(offset),
       });
       return ok(
         pageOf(

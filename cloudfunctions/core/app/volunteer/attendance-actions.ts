@@ -13,6 +13,7 @@ import { ACTIVITIES, SIGNUPS, signupIdOf, VOLUNTEERS, type ActivityDoc, type Sig
 import { attendanceInput, revealPhoneInput, rosterInput, type AttendanceInput } from './schemas';
 import { teamOf } from './team-of';
 import { rosterEntry, type RosterPage } from './views';
+import { whole } from '../../ports/store';
 
 const TIME_MESSAGES: Record<AttendanceTimeProblem, string> = {
   TIME_IN_FUTURE: '时间不能晚于现在',
@@ -168,8 +169,8 @@ export const attendanceActions: ActionMap = {
         store.get<ActivityDoc>(ACTIVITIES, input.activityId).then(async (a) => ({ a, team: await teamOf(store, a) })),
         store.find<SignupDoc>(SIGNUPS, filter, {
           orderBy: [['seq', 'asc']],
-          limit: (input.limit ?? 100) + 1,
-          skip: decodeCursor(input.cursor),
+          limit: whole((input.limit ?? 100) + 1),
+          skip: whole(decodeCursor(input.cursor)),
         }),
       ]);
     },

@@ -11,6 +11,7 @@ import { organisesActivity } from '../scope';
 import { activityFacts } from './seat-messages';
 import { releaseForCancelledActivity, type Released } from './seat-release';
 import { teamOf } from './team-of';
+import { whole } from '../../ports/store';
 
 const facts = activityFacts;
 
@@ -21,7 +22,7 @@ export async function sendReminders(deps: Pick<Deps, 'store' | 'notifier'>, a: A
     const rows = await deps.store.find<SignupDoc>(
       SIGNUPS,
       { activityId: a._id, status: 'confirmed' },
-      { orderBy: [['seq', 'asc']], limit: 500, skip },
+      { orderBy: [['seq', 'asc']], limit: whole(500), skip: whole(skip) },
     );
     for (const s of rows) {
       const fresh = await deps.notifier.send({
@@ -52,7 +53,7 @@ export async function completeCancellation(deps: Pick<Deps, 'store' | 'clock' | 
     const active = await deps.store.find<SignupDoc>(
       SIGNUPS,
       { activityId: a._id, status: { $in: ['confirmed', 'waitlisted'] } },
-      { orderBy: [['seq', 'asc']], limit: RELEASE_PAGE },
+      { orderBy: [['seq', 'asc']], limit: whole(RELEASE_PAGE) },
     );
     // A short page is the last one.
     const last = active.length < RELEASE_PAGE;

@@ -2,6 +2,7 @@ import { reminderDue } from '../../domain/activity';
 import type { Deps } from '../context';
 import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from './model';
 import { completeCancellation, notifyMissingCheckOuts, sendReminders } from './notify';
+import { whole } from '../../ports/store';
 
 const HOUR = 3_600_000;
 const BATCH = 200;
@@ -17,7 +18,7 @@ async function remind(deps: Deps, now: Date): Promise<number> {
   const soon = await deps.store.find<ActivityDoc>(
     ACTIVITIES,
     { status: 'open', startAt: { $gt: now.toISOString(), $lte: new Date(nowMs + 24 * HOUR).toISOString() } },
-    { orderBy: [['startAt', 'asc']], limit: 1000 },
+    { orderBy: [['startAt', 'asc']], limit: whole(1000) },
   );
   for (const a of soon) {
     const round = reminderDue(a, now);
@@ -42,14 +43,14 @@ async function finish(deps: Deps, now: Date): Promise<number> {
   const ended = await deps.store.find<ActivityDoc>(
     ACTIVITIES,
     { status: 'open', endAt: { $lte: nowIso } },
-    { orderBy: [['endAt', 'asc']], limit: BATCH },
+    { orderBy: [['endAt', 'asc']], limit: whole(BATCH) },
   );
   for (const a of ended) {
     for (;;) {
       const pending = await deps.store.find<SignupDoc>(
         SIGNUPS,
         { activityId: a._id, status: 'confirmed', attendance: 'pending' },
-        { orderBy: [['seq', 'asc']], limit: BATCH },
+        { orderBy: [['seq', 'asc']], limit: whole(BATCH) },
       );
       for (const s of pending) {
         changed += await deps.store.update(
@@ -78,7 +79,7 @@ async function resumeCancellations(deps: Deps): Promise<number> {
   const pending = await deps.store.find<ActivityDoc>(
     ACTIVITIES,
     { status: 'cancelled', cancelCleanupDone: false },
-    { orderBy: [['endAt', 'asc']], limit: BATCH },
+    { orderBy: [['endAt', 'asc']], limit: whole(BATCH) },
   );
   for (const a of pending) changed += (await completeCancellation(deps, a)).released + 1;
   return changed;

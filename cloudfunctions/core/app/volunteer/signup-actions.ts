@@ -7,6 +7,7 @@ import { releaseSeat } from './seat-release';
 import { readSignupState, takeSeat } from './seats';
 import { cancelInput, myRecordsInput, mySignupsInput, signupInput } from './schemas';
 import { mySignupItem, serviceRecord, volunteerProfile, type CancelAnswer, type MyRecords } from './views';
+import { whole } from '../../ports/store';
 
 /** Signing up, cancelling, and the volunteer's own signups and service records. */
 export const signupActions: ActionMap = {
@@ -52,7 +53,7 @@ export const signupActions: ActionMap = {
       store.find<SignupDoc>(
         SIGNUPS,
         { userId: callerId ?? '' },
-        { orderBy: [['startAt', 'desc']], limit: (input.limit ?? 20) + 1, skip: decodeCursor(input.cursor) },
+        { orderBy: [['startAt', 'desc']], limit: whole((input.limit ?? 20) + 1), skip: whole(decodeCursor(input.cursor)) },
       ),
     run: async (input, ctx) => {
       const limit = input.limit ?? 20;
@@ -80,7 +81,7 @@ export const signupActions: ActionMap = {
         store.find<SignupDoc>(
           SIGNUPS,
           { userId, attendance: 'attended' },
-          { orderBy: [['startAt', 'desc']], limit: (input.limit ?? 20) + 1, skip: decodeCursor(input.cursor) },
+          { orderBy: [['startAt', 'desc']], limit: whole((input.limit ?? 20) + 1), skip: whole(decodeCursor(input.cursor)) },
         ),
       ]);
     },

@@ -3,6 +3,7 @@ import { USERS } from '../account/user';
 import type { Store } from '../../ports/store';
 import type { AppContext } from '../context';
 import { SIGNUPS, VOLUNTEERS, type SignupDoc } from './model';
+import { whole } from '../../ports/store';
 
 /** Volunteer hours of a community for community.stats (its volunteers are counted on write: app/admin/counters.ts). */
 export interface VolunteerHours {
@@ -24,7 +25,7 @@ export async function volunteerHours(store: Pick<Store, 'find'>, communityId: st
   let hoursThisYear = 0;
   const hoursByCategory: Record<string, number> = {};
   for (let skip = 0; ; skip += PAGE) {
-    const rows = await store.find<SignupDoc>(SIGNUPS, filter, { orderBy: [['startAt', 'asc']], limit: PAGE, skip });
+    const rows = await store.find<SignupDoc>(SIGNUPS, filter, { orderBy: [['startAt', 'asc']], limit: whole(PAGE), skip: whole(skip) });
     for (const s of rows) {
       hoursThisYear += s.hours;
       if (s.startAt >= monthStart) hoursThisMonth += s.hours;
@@ -38,7 +39,11 @@ export async function volunteerHours(store: Pick<Store, 'find'>, communityId: st
 export async function approvedVolunteers(ctx: Pick<AppContext, 'store'>, communityId: string): Promise<number> {
   let total = 0;
   for (let skip = 0; ; skip += PAGE) {
-    const rows = await ctx.store.find<{ _id: string }>(VOLUNTEERS, { communityId }, { orderBy: [['createdAt', 'asc']], limit: PAGE, skip });
+    const rows = await ctx.store.find<{ _id: string }>(
+      VOLUNTEERS,
+      { communityId },
+      { orderBy: [['createdAt', 'asc']], limit: whole(PAGE), skip: whole(skip) },
+    );
     if (rows.length > 0) {
       total += await ctx.store.count(USERS, {
         _id: { $in: rows.map((r) => r._id) },
