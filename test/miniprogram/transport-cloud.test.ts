@@ -1,28 +1,49 @@
-// Cloud mode's failures: each error wx.cloud.callFunction may give is answered with an envelope
-// that says what happened (UNAVAILABLE and a reason), and the platform's own code goes to the log.
-import { config } from '../../miniprogram/config';
-import * as account from '../../miniprogram/services/account';
-import { call } from '../../miniprogram/services/transport';
+// Cloud mode's failures as a person meets them: 首页 rendered by miniprogram-simulate in cloud mode,
+// with wx.cloud.callFunction stubbed to each error WeChat gives, shows a Chinese message that says
+// what happened (services/transport.ts), and the platform's own code goes to the log (DevTools
+// console, real-time log), never to the screen.
 import { cloudTimeoutMs } from '../../miniprogram/services/timeouts';
+import { communityList, user, whoamiAs } from './fixtures';
+import { renderPage, type PageHandle } from './harness';
 import { installWx } from './wx-mock';
 
-const callFunction = () => wx.cloud.callFunction as unknown as jest.Mock;
+const CLOUD = { mode: 'cloud', cloudEnv: 'prod-1a2b3c' } as const;
+
+let page: PageHandle | undefined;
 let logged: jest.SpyInstance;
 
 beforeEach(() => {
   installWx();
-  Object.assign(config, { mode: 'cloud', cloudEnv: 'prod-1a2b3c' });
   logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 
 afterEach(() => {
+  page?.detach();
+  page = undefined;
   logged.mockRestore();
-  Object.assign(config, { mode: 'local', cloudEnv: 'your-cloudbase-env-id' });
   jest.useRealTimers();
 });
 
+const callFunction = () => wx.cloud.callFunction as unknown as jest.Mock;
+
+/** What wx.cloud.callFunction resolves to for one `<function>.<action>`. */
+type CloudAnswer = () => Promise<unknown>;
+
+/** Answers callFunction by `'<function>.<action>'`; anything else fails the test loudly. */
+function cloudAnswers(table: Record<string, CloudAnswer>): void {
+  callFunction().mockImplementation(({ name, data }: { name: string; data: { action: string } }) => {
+    const answer = table[`${name}.${data.action}`];
+    return answer ? answer() : Promise.reject(new Error(`no cloud answer for ${name}.${data.action}`));
+  });
+}
+
+const answered = (result: unknown) => () => Promise.resolve({ result, errMsg: 'cloud.callFunction:ok' });
+
 /** An error as wx.cloud rejects with it: errCode plus errMsg. */
 const wxError = (errCode: number, errMsg: string) => Object.assign(new Error(errMsg), { errCode, errMsg });
+
+/** The log lines of failed calls to `key` ('account.whoami'), with what was logged beside each. */
+const logOf = (key: string) => logged.mock.calls.filter((c) => String(c[0]).includes(` ${key}:`));
 
 test.each([
   [
@@ -64,82 +85,83 @@ test.each([
     '服务暂不可用（云函数未部署），请联系管理员',
   ],
   ['anything else', wxError(-1, 'cloud.callFunction:fail unknown'), 'CLOUD_CALL_FAILED', '服务暂时不可用，请稍后重试'],
-])('%s: UNAVAILABLE with its reason, the original code in the log', async (_what, error, reason, message) => {
-  callFunction().mockRejectedValue(error);
-  await expect(account.whoami()).resolves.toEqual({ ok: false, error: { code: 'UNAVAILABLE', reason, message } });
-  expect(logged).toHaveBeenCalledTimes(1);
-  const [line, detail] = logged.mock.calls[0];
-  expect(line).toContain('account.whoami');
+])('%s: 首页 shows what happened, the original code goes to the log', async (_what, error, reason, message) => {
+  cloudAnswers({ 'account.whoami': () => Promise.reject(error), 'community.list': answered(communityList) });
+  page = await renderPage('pages/home/index', { config: CLOUD });
+
+  expect(page.getByText(message)).toBeTruthy();
+  expect(page.getByText('重试')).toBeTruthy();
+  expect(page.text()).not.toContain('网络异常');
+  const lines = logOf('account.whoami');
+  expect(lines).toHaveLength(1);
+  const [line, detail] = lines[0];
   expect(line).toContain(reason);
   expect(detail).toBe(error);
-  const code = (error as { errCode?: number }).errCode;
-  if (code !== undefined) expect(line).toContain(String(code));
+  const code = (error as { errCode?: number }).errCode ?? /(-\d+)/.exec(String((error as { message?: string }).message))?.[1];
+  if (code !== undefined) expect(line).toContain(`errCode ${code}`);
 });
 
 test.each([
-  ['an empty result', { result: undefined, errMsg: 'cloud.callFunction:ok' }],
-  ['a result that is no envelope', { result: 'Internal Server Error', errMsg: 'cloud.callFunction:ok' }],
-])('%s: UNAVAILABLE BAD_RESPONSE, logged', async (_what, answer) => {
-  callFunction().mockResolvedValue(answer);
-  await expect(call('ratings', 'board')).resolves.toEqual({
-    ok: false,
-    error: { code: 'UNAVAILABLE', reason: 'BAD_RESPONSE', message: '服务返回异常，请稍后重试' },
-  });
-  expect(logged).toHaveBeenCalledTimes(1);
+  ['an empty result', () => Promise.resolve({ result: undefined, errMsg: 'cloud.callFunction:ok' })],
+  ['a result that is no envelope', answered('Internal Server Error')],
+])('%s: 首页 says the service answered wrongly, and the log has what came', async (_what, answer) => {
+  cloudAnswers({ 'account.whoami': answer, 'community.list': answered(communityList) });
+  page = await renderPage('pages/home/index', { config: CLOUD });
+
+  expect(page.getByText('服务返回异常，请稍后重试')).toBeTruthy();
+  expect(logOf('account.whoami')).toHaveLength(1);
 });
 
-/** Whether `pending` has settled once the microtasks queued so far have run. */
-async function settled(pending: Promise<unknown>): Promise<boolean> {
-  let done = false;
-  void pending.then(() => (done = true));
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-  return done;
-}
+test('a call with no answer is given up after its client-side timeout, and 首页 says so', async () => {
+  // Fake timers that also follow the real clock, so the page's own settling still runs.
+  jest.useFakeTimers({ advanceTimers: true });
+  const limit = cloudTimeoutMs('account');
+  cloudAnswers({ 'account.whoami': () => new Promise(() => undefined), 'community.list': answered(communityList) });
+  page = await renderPage('pages/home/index', { config: CLOUD });
+  expect(page.text()).toContain('正在获取您的信息');
 
-test.each([
-  ['volunteer', 'signup', 15_000],
-  ['owners', 'importRegister', 25_000],
-  ['admin', 'exportLedger', 65_000],
-] as const)('%s.%s: a call with no answer is given up after its own client-side timeout, %d ms', async (fn, action, ms) => {
-  jest.useFakeTimers();
-  expect(cloudTimeoutMs(fn)).toBe(ms);
-  callFunction().mockReturnValue(new Promise(() => undefined));
-  const pending = call(fn, action, {});
-  jest.advanceTimersByTime(ms - 1);
-  expect(await settled(pending)).toBe(false);
-  jest.advanceTimersByTime(1);
-  await expect(pending).resolves.toEqual({
-    ok: false,
-    error: { code: 'UNAVAILABLE', reason: 'CLIENT_TIMEOUT', message: '请求超时，请检查网络后重试' },
-  });
-  expect(logged.mock.calls[0][0]).toContain(`${fn}.${action}`);
+  jest.advanceTimersByTime(limit - 1000);
+  await page.settle();
+  expect(page.text()).toContain('正在获取您的信息');
+  expect(page.queryByText('请求超时，请检查网络后重试')).toBeNull();
+
+  jest.advanceTimersByTime(1000);
+  await page.settle();
+  expect(page.getByText('请求超时，请检查网络后重试')).toBeTruthy();
+  expect(logOf('account.whoami')[0][0]).toContain(`no answer within ${limit} ms`);
 });
 
-test('a slow admin export answered after 30 s (inside the function’s 60 s) reaches the page', async () => {
-  jest.useFakeTimers();
-  const file = { ok: true, data: { fileId: 'cloud://x.xlsx', rows: 1000 } };
-  callFunction().mockReturnValue(
-    new Promise((resolve) => setTimeout(() => resolve({ result: file, errMsg: 'cloud.callFunction:ok' }), 30_000)),
-  );
-  const pending = call('admin', 'exportLedger', { ledger: 'requests' });
-  jest.advanceTimersByTime(30_000);
-  await expect(pending).resolves.toEqual(file);
-  expect(logged).not.toHaveBeenCalled();
+test('each function is waited for longer than its own timeout: the function’s answer or the platform’s error comes first', () => {
+  // cloudbaserc.json: 10 s for most functions, 20 s for owners (imports), 60 s for admin (exports), plus 5 s.
+  expect([cloudTimeoutMs('account'), cloudTimeoutMs('volunteer'), cloudTimeoutMs('owners'), cloudTimeoutMs('admin')]).toEqual([
+    15_000, 15_000, 25_000, 65_000,
+  ]);
 });
 
-test('a server answer is passed through unchanged, UNAVAILABLE included', async () => {
+test('a server answer reaches 首页 unchanged, UNAVAILABLE included, and nothing is logged', async () => {
   const busy = { ok: false, error: { code: 'UNAVAILABLE', message: '处理超时，请稍后重试', reason: 'TIME_BUDGET_EXCEEDED' } };
-  callFunction().mockResolvedValue({ result: busy, errMsg: 'cloud.callFunction:ok' });
-  await expect(account.whoami()).resolves.toEqual(busy);
+  cloudAnswers({ 'account.whoami': answered(busy), 'community.list': answered(communityList) });
+  page = await renderPage('pages/home/index', { config: CLOUD });
+
+  expect(page.getByText('处理超时，请稍后重试')).toBeTruthy();
   expect(logged).not.toHaveBeenCalled();
 });
 
-test('with the placeholder environment id no call is made: the answer says the build is not configured', async () => {
-  Object.assign(config, { cloudEnv: 'your-cloudbase-env-id' });
-  const r = await account.whoami();
-  expect(r).toEqual({
-    ok: false,
-    error: { code: 'UNAVAILABLE', reason: 'CLOUD_ENV_NOT_SET', message: '小程序尚未完成配置（云开发环境未设置），暂时无法使用' },
-  });
+test('a working cloud call greets the resident, with no error logged', async () => {
+  cloudAnswers({ 'account.whoami': answered(whoamiAs(user(), 'o-real')), 'community.list': answered(communityList) });
+  page = await renderPage('pages/home/index', { config: CLOUD });
+
+  expect(page.getByText('您好，赵志远')).toBeTruthy();
+  expect(callFunction()).toHaveBeenCalledWith({ name: 'account', data: { action: 'whoami', data: {} } });
+  expect(logged).not.toHaveBeenCalled();
+});
+
+test('with the placeholder environment id no call is made: 首页 says the build is not configured, the console says where', async () => {
+  page = await renderPage('pages/home/index', { config: { mode: 'cloud', cloudEnv: 'your-cloudbase-env-id' } });
+
+  expect(page.getByText('小程序尚未完成配置（云开发环境未设置），暂时无法使用')).toBeTruthy();
   expect(callFunction()).not.toHaveBeenCalled();
+  const [line] = logOf('account.whoami')[0];
+  expect(line).toContain('miniprogram/config.ts');
+  expect(line).toContain('cloudEnv');
 });
