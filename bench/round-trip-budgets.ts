@@ -180,8 +180,8 @@ export const BUDGETS: BudgetTable = {
     },
     cancelActivity: {
       reads: 8,
-      writes: 9,
-      why: 'the caller and the activity; the active signups, then in one release transaction the activity, each signup and its volunteer; writes: the cancellation, its audit, and per signup its release, slot and message, with the counters and the clean-up mark (2 confirmed in the demo): it grows with the signups',
+      writes: 8,
+      why: 'the caller and the activity; the active signups, then in one transaction the activity, each signup and its volunteer; writes: the cancellation with the counters and the clean-up mark (one update), its audit, and per signup its release, slot and message (2 confirmed in the demo): it grows with the signups',
       call: () => ({ openid: 'demo-rc', data: { activityId: DEMO_ACTIVITIES.cleanup, reason: '天气原因，活动取消' } }),
     },
     // A seat nobody holds yet: confirmed.

@@ -41,8 +41,8 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     why: `the volunteer number is a counter: ${TX}; the counter, the profile and the audit are written together, alongside the community's backbone and then oversight counters (one document: one after the other)`,
   },
   'volunteer.cancelActivity': {
-    depth: 8,
-    why: `the caller and the activity, then its cancellation (a conditional update: the status may change only once), then beside its audit entry the active signups are found and released 50 at a time, each batch one transaction (each signup, its volunteer's slot and message, and the activity's counters; ${TX}: start, reads, writes, commit), so below 50 signups it no longer grows with them; the activity's status changes first and alone so no signup can slip in after the search, and a crash after it leaves the release to the scheduler`,
+    depth: 7,
+    why: `the caller and the activity, then the first 50 active signups are found, then one transaction cancels the activity, writes its audit entry and releases that page (each signup, its volunteer's slot and message, and the activity's counters; ${TX}: start, reads, writes, commit), so below 50 signups it does not grow with them; the cancellation, its audit and the releases are one step so a crash leaves all or none (a signup that comes after the search fails the activity's version guard, or keeps the clean-up open for the next search)`,
   },
   'volunteer.signup': {
     depth: 5,

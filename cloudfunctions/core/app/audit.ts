@@ -15,9 +15,12 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Appends an audit entry: who did what to which object, when (`ctx.store` may be a transaction). */
+/**
+ * Appends an audit entry: who did what to which object, when. Pass the transaction of the change it
+ * records as `ctx.store`, so a crash leaves both or neither (test/security/audit-atomic.test.ts).
+ */
 export async function audit(
-  ctx: Pick<AppContext, 'clock' | 'user'> & { store: Pick<DocumentOps, 'insert'> },
+  ctx: Pick<AppContext, 'clock'> & { user: { _id: string } | null; store: Pick<DocumentOps, 'insert'> },
   action: string,
   targetType: string,
   targetId: string,

@@ -111,11 +111,15 @@ export const accountActions: ActionMap = {
           { $set: { status: 'active', roles, updatedAt: ctx.clock.now().toISOString() } },
           { status: 'pending' },
         );
-        if (done) await ctx.notifier.sendIn(tx, approvedMessage(target._id));
+        // Its audit entry too: a crash after the commit cannot lose it.
+        if (done)
+          await Promise.all([
+            ctx.notifier.sendIn(tx, approvedMessage(target._id)),
+            audit({ ...ctx, store: tx }, 'account.approve', 'user', target._id),
+          ]);
         return done;
       });
       if (!updated) return fail('INVALID_STATE', '该用户不在待审核状态', 'NOT_PENDING');
-      await audit(ctx, 'account.approve', 'user', target._id);
       return ok(memberView({ ...target, status: 'active', roles }));
     },
   }),
@@ -152,11 +156,14 @@ export const accountActions: ActionMap = {
       const next = { ...target, ...set } as UserDoc;
       const updated = await ctx.store.transaction(async (tx) => {
         const done = await updateUserCounted(tx, target, next, { $set: set }, { updatedAt: target.updatedAt });
-        if (done) await syncHolders(tx, target, next, set.updatedAt as string, scope ? { scope } : {});
+        if (done)
+          await Promise.all([
+            syncHolders(tx, target, next, set.updatedAt as string, scope ? { scope } : {}),
+            audit({ ...ctx, store: tx }, 'account.grantRole', 'user', target._id, { role: input.role, firmId: input.firmId ?? null }),
+          ]);
         return done;
       });
       if (!updated) return fail('CONFLICT', '该用户信息刚被修改，请刷新后重试', 'STALE');
-      await audit(ctx, 'account.grantRole', 'user', target._id, { role: input.role, firmId: input.firmId ?? null });
       return ok(memberView({ ...target, roles, firmId: input.firmId ?? target.firmId }));
     },
   }),

@@ -121,8 +121,17 @@ export const invitationActions = {
           if (current && inv.role === 'property_staff' && current.firmId && current.firmId !== inv.scope.firmId)
             throw new Abort(fail('CONFLICT', '您已是另一家物业企业的工作人员', 'OTHER_FIRM'));
           // Single use, by the database: only the first conditional update finds it unredeemed.
-          if (!(await tx.update(INVITATIONS, inv._id, { $set: { redeemedBy: userId, redeemedAt: at } }, { redeemedBy: null })))
-            throw new Abort(fail('CONFLICT', '该邀请码已被使用', 'INVITATION_USED'));
+          // The audit entry is written beside it, in the transaction: an aborted redemption leaves none.
+          const [redeemed] = await Promise.all([
+            tx.update(INVITATIONS, inv._id, { $set: { redeemedBy: userId, redeemedAt: at } }, { redeemedBy: null }),
+            audit({ clock: ctx.clock, user: { _id: userId }, store: tx }, 'account.redeem', 'user', userId, {
+              code: inv._id,
+              role: inv.role,
+              scopeId: inv.scope.scopeId,
+              issuedBy: inv.issuedBy,
+            }),
+          ]);
+          if (!redeemed) throw new Abort(fail('CONFLICT', '该邀请码已被使用', 'INVITATION_USED'));
           if (current) {
             const set: Partial<UserDoc> = {
               roles: current.roles.includes(inv.role) ? current.roles : [...current.roles, inv.role],
@@ -157,12 +166,6 @@ export const invitationActions = {
           await syncHolders(tx, null, fresh, at, { scope: inv.scope });
           return fresh;
         });
-        await audit({ ...ctx, user }, 'account.redeem', 'user', user._id, {
-          code: inv._id,
-          role: inv.role,
-          scopeId: inv.scope.scopeId,
-          issuedBy: inv.issuedBy,
-        });
         return ok({ role: inv.role, scopeId: inv.scope.scopeId, scopeName: inv.scope.name, user: selfView(user) });
       } catch (err) {
         if (err instanceof Abort) return err.failure;
@@ -190,11 +193,14 @@ export const invitationActions = {
       const set = { roles, grants, updatedAt: at };
       const written = await ctx.store.transaction(async (tx) => {
         const done = await updateUserCounted(tx, target, { ...target, ...set }, { $set: set }, { updatedAt: target.updatedAt });
-        if (done) await syncHolders(tx, target, { ...target, ...set }, at);
+        if (done)
+          await Promise.all([
+            syncHolders(tx, target, { ...target, ...set }, at),
+            audit({ ...ctx, store: tx }, 'account.revokeRole', 'user', target._id, { role: input.role, scopeId: input.scopeId }),
+          ]);
         return done;
       });
       if (!written) return fail('CONFLICT', '该用户信息刚被修改，请刷新后重试', 'STALE');
-      await audit(ctx, 'account.revokeRole', 'user', target._id, { role: input.role, scopeId: input.scopeId });
       return ok({ userId: target._id, roles, grants });
     },
   }),

@@ -130,9 +130,17 @@ export const structureActions = {
         buildings: [...new Set(input.buildings ?? [])],
       };
       if (community.streetId) compound.streetId = community.streetId;
-      // The compound and its community's count of compounds (oversight counters), in one write.
-      await ctx.store.transaction((tx) => Promise.all([tx.insert(COMPOUNDS, compound), bumpCounters(tx, community._id, { compounds: 1 })]));
-      await audit(ctx, 'admin.createCompound', 'compound', compound._id, { name: compound.name, communityId: community._id });
+      // The compound, its community's count of compounds (oversight counters) and its audit entry, in one write.
+      await ctx.store.transaction((tx) =>
+        Promise.all([
+          tx.insert(COMPOUNDS, compound),
+          bumpCounters(tx, community._id, { compounds: 1 }),
+          audit({ ...ctx, store: tx }, 'admin.createCompound', 'compound', compound._id, {
+            name: compound.name,
+            communityId: community._id,
+          }),
+        ]),
+      );
       return ok({ compoundId: compound._id });
     },
   }),
@@ -201,16 +209,18 @@ export const structureActions = {
         if (!(await tx.update(COMPOUNDS, compound._id, { $set: { firmId: firm._id, firmName: firm.name } }, { firmId: compound.firmId })))
           return false;
         if (last) await tx.update(FIRM_ASSIGNMENTS, last._id, { $set: { to: input.from } });
-        await tx.insert(FIRM_ASSIGNMENTS, row);
+        await Promise.all([
+          tx.insert(FIRM_ASSIGNMENTS, row),
+          audit({ ...ctx, store: tx }, 'admin.assignFirm', 'compound', compound._id, {
+            firmId: firm._id,
+            from: input.from,
+            previous: last?.firmId ?? null,
+          }),
+        ]);
         await bumpCounters(tx, compound.communityId, firmChangeInc(compound.firmId || null, firm._id));
         return true;
       });
       if (!done) return fail('CONFLICT', '该小区的物业刚被修改，请刷新后重试', 'STALE');
-      await audit(ctx, 'admin.assignFirm', 'compound', compound._id, {
-        firmId: firm._id,
-        from: input.from,
-        previous: last?.firmId ?? null,
-      });
       const rows = [...history.map((a) => (a._id === last?._id ? { ...a, to: input.from } : a)), row];
       return ok({
         compoundId: compound._id,

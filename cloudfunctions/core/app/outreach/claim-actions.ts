@@ -58,7 +58,10 @@ export const claimActions: ActionMap = {
             { status: 'open', openSlots: { $gt: 0 } },
           );
           if (!taken) return refused(claimRefusal({ ...fresh, openSlots: 0 }) as Refusal);
-          await tx.insert(CLAIMS, claim);
+          await Promise.all([
+            tx.insert(CLAIMS, claim),
+            audit({ ...ctx, store: tx }, 'outreach.claim', 'need', need._id, { userId: user._id }),
+          ]);
           if (fresh.requesterId) await ctx.notifier.sendIn(tx, needClaimedMessage(fresh, fresh.requesterId, claim._id));
           return null;
         });
@@ -67,7 +70,6 @@ export const claimActions: ActionMap = {
         throw err;
       }
       if (outcome) return outcome;
-      await audit(ctx, 'outreach.claim', 'need', need._id, { userId: user._id });
       return ok(claimView(claim));
     },
   }),
@@ -135,12 +137,13 @@ export const claimActions: ActionMap = {
           await bumpBackbone(tx, n.communityId, c.kind === 'professional' ? { servicesProfessional: 1 } : { servicesGeneral: 1 });
           await ctx.notifier.sendIn(tx, serviceConfirmedMessage(n, c));
           if (n.requesterId) await ctx.notifier.sendIn(tx, wishDoneMessage(n, n.requesterId));
+          // Each confirmation is audited in its own transaction: a crash between two loses none.
+          await audit({ ...ctx, store: tx }, 'outreach.confirmDone', 'need', need._id, { userIds: [c.userId] });
           return true;
         });
         if (ok1) confirmed.push({ ...c, status: 'confirmed', confirmedAt: nowIso, confirmedBy: by });
       }
       if (confirmed.length === 0) return fail('INVALID_STATE', '该服务已确认完成', 'ALREADY_CONFIRMED');
-      await audit(ctx, 'outreach.confirmDone', 'need', need._id, { userIds: confirmed.map((c) => c.userId) });
       const fresh = (await ctx.store.get<NeedDoc>(NEEDS, need._id)) ?? need;
       return ok(await needDetail(ctx, fresh, ctx.user));
     },
@@ -164,11 +167,11 @@ export const claimActions: ActionMap = {
       const served = await ctx.store.find<ClaimDoc>(CLAIMS, { needId: need._id, status: 'confirmed' }, { limit: whole(100) });
       const done = await ctx.store.transaction(async (tx) => {
         if (!(await tx.update(NEEDS, need._id, { $set: { thanks, updatedAt: nowIso } }, { thanks: { $exists: false } }))) return false;
+        await audit({ ...ctx, store: tx }, 'outreach.thank', 'need', need._id, { score: input.score });
         for (const c of served) await ctx.notifier.sendIn(tx, thankedMessage(need, c, input.score));
         return true;
       });
       if (!done) return fail('CONFLICT', '您已致谢', 'ALREADY_THANKED');
-      await audit(ctx, 'outreach.thank', 'need', need._id, { score: input.score });
       return ok(await needDetail(ctx, { ...need, thanks }, user));
     },
   }),

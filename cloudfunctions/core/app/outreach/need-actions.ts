@@ -157,11 +157,13 @@ export const needActions: ActionMap = {
       const requesterId = need.requesterId;
       const updated = await ctx.store.transaction(async (tx) => {
         if (!(await tx.update(NEEDS, need._id, { $set: set }, { status: 'pending_review' }))) return false;
-        if (requesterId) await ctx.notifier.sendIn(tx, wishReviewedMessage(need, requesterId, input.approve, input.note));
+        await Promise.all([
+          requesterId && ctx.notifier.sendIn(tx, wishReviewedMessage(need, requesterId, input.approve, input.note)),
+          audit({ ...ctx, store: tx }, 'outreach.reviewWish', 'need', need._id, { approve: input.approve }),
+        ]);
         return true;
       });
       if (!updated) return fail('INVALID_STATE', '该微心愿已审核', 'ALREADY_REVIEWED');
-      await audit(ctx, 'outreach.reviewWish', 'need', need._id, { approve: input.approve });
       return ok(needSummary({ ...need, ...(set as Partial<NeedDoc>) }));
     },
   }),

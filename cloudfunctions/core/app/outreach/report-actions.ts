@@ -1,5 +1,5 @@
 import { reportRefusal } from '../../domain/outreach-report';
-import { DuplicateKeyError, type Filter, whole } from '../../ports/store';
+import { DuplicateKeyError, type DocumentOps, type Filter, whole } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
@@ -68,14 +68,16 @@ export const reportActions: ActionMap = {
       };
       try {
         await ctx.store.transaction(async (tx) => {
-          await tx.insert(REPORTS, doc);
+          await Promise.all([
+            tx.insert(REPORTS, doc),
+            audit({ ...ctx, store: tx }, 'outreach.report', 'report', doc._id, { communityId: doc.communityId, kind: doc.kind }),
+          ]);
           await bumpBackbone(tx, doc.communityId, { pendingReports: 1 });
         });
       } catch (err) {
         if (err instanceof DuplicateKeyError) return fail('CONFLICT', '您已提交过此类报到', 'ALREADY_REPORTED');
         throw err;
       }
-      await audit(ctx, 'outreach.report', 'report', doc._id, { communityId: doc.communityId, kind: doc.kind });
       return ok(reportView(doc));
     },
   }),
@@ -137,7 +139,10 @@ export const reportActions: ActionMap = {
       // One transaction: the report is confirmed and its member is (or becomes) a volunteer flagged as reported.
       const done = await ctx.store.transaction(async (tx) => {
         if (!(await tx.update(REPORTS, report._id, { $set: set }, { status: 'pending' }))) return false;
-        await bumpBackbone(tx, report.communityId, { pendingReports: -1, reportedMembers: 1 });
+        await Promise.all([
+          bumpBackbone(tx, report.communityId, { pendingReports: -1, reportedMembers: 1 }),
+          audit({ ...ctx, store: tx }, 'outreach.confirmReport', 'report', report._id, { userId: report.userId }),
+        ]);
         const profile = await issueProfile(
           tx,
           member,
@@ -155,7 +160,6 @@ export const reportActions: ActionMap = {
         return true;
       });
       if (!done) return fail('INVALID_STATE', '该报到已确认', 'ALREADY_CONFIRMED');
-      await audit(ctx, 'outreach.confirmReport', 'report', report._id, { userId: report.userId });
       return ok(reportView({ ...report, ...set, status: 'confirmed' }));
     },
   }),
@@ -186,24 +190,26 @@ export const reportActions: ActionMap = {
       };
       // The post has one holder: appointing another replaces the one before (both kept in the audit log).
       const previous = await ctx.store.get<BuildingPostDoc>(BUILDING_POSTS, post._id);
-      if (previous) {
-        const { _id: _omit, ...fields } = post;
-        await ctx.store.update(BUILDING_POSTS, post._id, { $set: fields });
-      } else {
-        try {
-          await ctx.store.transaction(async (tx) => {
-            await tx.insert(BUILDING_POSTS, post);
-            await bumpBackbone(tx, post.communityId, { buildingPosts: 1 });
-          });
-        } catch (err) {
-          if (err instanceof DuplicateKeyError) return fail('CONFLICT', '该职务刚被任命，请刷新后重试', 'STALE');
-          throw err;
-        }
+      const appointed = (tx: DocumentOps) =>
+        audit({ ...ctx, store: tx }, 'outreach.appointBuildingRole', 'building_post', post._id, {
+          userId: post.userId,
+          previous: previous?.userId ?? null,
+        });
+      // The appointment and its audit entry, in one transaction.
+      try {
+        await ctx.store.transaction(async (tx) => {
+          if (previous) {
+            const { _id: _omit, ...fields } = post;
+            await Promise.all([tx.update(BUILDING_POSTS, post._id, { $set: fields }), appointed(tx)]);
+            return;
+          }
+          await Promise.all([tx.insert(BUILDING_POSTS, post), appointed(tx)]);
+          await bumpBackbone(tx, post.communityId, { buildingPosts: 1 });
+        });
+      } catch (err) {
+        if (err instanceof DuplicateKeyError) return fail('CONFLICT', '该职务刚被任命，请刷新后重试', 'STALE');
+        throw err;
       }
-      await audit(ctx, 'outreach.appointBuildingRole', 'building_post', post._id, {
-        userId: post.userId,
-        previous: previous?.userId ?? null,
-      });
       return ok({ compoundId: post.compoundId, building: post.building, role: post.role, userId: post.userId, name: post.name });
     },
   }),

@@ -48,10 +48,12 @@ export const teamActions: ActionMap = {
         serviceHours: 0,
       };
       await ctx.store.transaction(async (tx) => {
-        await tx.insert(TEAMS, doc);
+        await Promise.all([
+          tx.insert(TEAMS, doc),
+          audit({ ...ctx, store: tx }, 'outreach.createTeam', 'team', doc._id, { leaderUserId: doc.leaderUserId }),
+        ]);
         await bumpBackbone(tx, doc.communityId, { teams: 1 });
       });
-      await audit(ctx, 'outreach.createTeam', 'team', doc._id, { leaderUserId: doc.leaderUserId });
       return ok(teamView(doc));
     },
   }),

@@ -116,10 +116,14 @@ export const announce = defineAction({
       ctx,
       { ...m, ...set },
       'announced',
-      async (tx) => (await tx.update(MOTIONS, m._id, { $set: set }, { status: 'draft' })) === 1,
+      // The announcement and its audit entry, in the transaction of the owners' messages.
+      async (tx) => {
+        if ((await tx.update(MOTIONS, m._id, { $set: set }, { status: 'draft' })) !== 1) return false;
+        await audit({ ...ctx, store: tx }, 'owners.announce', 'motion', m._id);
+        return true;
+      },
     );
     if (!announced) return fail('INVALID_STATE', '该事项已公告', 'NOT_DRAFT');
-    await audit(ctx, 'owners.announce', 'motion', m._id);
     return ok({ motionId: m._id, status: 'announced' as const });
   },
 });

@@ -79,8 +79,17 @@ export const publishActions = {
       let stored: boolean;
       try {
         stored = await ctx.store.transaction(async (tx) => {
-          if (!(await storePublication(tx, results, period)))
-            throw new Abort(fail('CONFLICT', '评价数据刚有变化，请刷新后重新发布', 'PERIOD_CHANGED'));
+          // The publication and its audit entry, together: an aborted one rolls both back.
+          const [published] = await Promise.all([
+            storePublication(tx, results, period),
+            audit({ ...ctx, store: tx }, 'ratings.publish', 'rating_period', pid, {
+              n: results.n,
+              reason: results.reason,
+              red: results.red.map((f) => f.firmId),
+              black: results.black.map((f) => f.firmId),
+            }),
+          ]);
+          if (!published) throw new Abort(fail('CONFLICT', '评价数据刚有变化，请刷新后重新发布', 'PERIOD_CHANGED'));
           return true;
         });
       } catch (err) {
@@ -88,12 +97,6 @@ export const publishActions = {
         throw err;
       }
       if (!stored) return failures.internal();
-      await audit(ctx, 'ratings.publish', 'rating_period', pid, {
-        n: results.n,
-        reason: results.reason,
-        red: results.red.map((f) => f.firmId),
-        black: results.black.map((f) => f.firmId),
-      });
       // The firms' city-wide credit now includes this community's compounds (and drops a firm no longer here).
       await recomputeCityResults(
         ctx,
@@ -135,7 +138,14 @@ export const publishActions = {
       };
       const pid = periodId(compound.communityId, input.period);
       await ctx.store.transaction(async (tx) => {
-        await tx.insert(SERIOUS_ITEMS, item);
+        await Promise.all([
+          tx.insert(SERIOUS_ITEMS, item),
+          audit({ ...ctx, store: tx }, 'ratings.recordSeriousItem', 'rating_serious_item', item._id, {
+            firmId: item.firmId,
+            period: item.period,
+            compoundId: item.compoundId,
+          }),
+        ]);
         // Moving the period's version makes a publication computed without this item fail and retry.
         if (!(await tx.update(RATING_PERIODS, pid, { $inc: { version: 1 }, $set: { updatedAt: at } }))) {
           const fresh: RatingPeriodDoc = {
@@ -153,11 +163,6 @@ export const publishActions = {
           };
           await tx.insert(RATING_PERIODS, fresh);
         }
-      });
-      await audit(ctx, 'ratings.recordSeriousItem', 'rating_serious_item', item._id, {
-        firmId: item.firmId,
-        period: item.period,
-        compoundId: item.compoundId,
       });
       return ok(seriousItemView(item));
     },

@@ -56,8 +56,19 @@ export const sheetActions = {
         const [p, existing] = await Promise.all([tx.get<RatingPeriodDoc>(RATING_PERIODS, pid), tx.get<RatingSheetDoc>(RATING_SHEETS, sid)]);
         if (p && p.state !== 'open') return null;
         const doc: RatingSheetDoc = { _id: sid, ...fields, version: (existing?.version ?? 0) + 1, createdAt: existing?.createdAt ?? at };
-        if (existing) await tx.update(RATING_SHEETS, sid, { $set: { ...fields, version: doc.version } });
-        else await tx.insert(RATING_SHEETS, doc);
+        // Every version, in full, goes to the append-only audit log, in the transaction that stores it.
+        await Promise.all([
+          existing ? tx.update(RATING_SHEETS, sid, { $set: { ...fields, version: doc.version } }) : tx.insert(RATING_SHEETS, doc),
+          audit({ ...ctx, store: tx }, 'ratings.submit', 'rating_sheet', sid, {
+            version: doc.version,
+            period: doc.period,
+            compoundId: doc.compoundId,
+            raterRole: role,
+            scores: doc.scores,
+            comment: doc.comment,
+            rating: doc.rating,
+          }),
+        ]);
         if (p) await tx.update(RATING_PERIODS, pid, { $inc: { version: 1, sheetCount: existing ? 0 : 1 }, $set: { updatedAt: at } });
         else {
           const fresh: RatingPeriodDoc = {
@@ -78,16 +89,6 @@ export const sheetActions = {
         return doc;
       });
       if (!sheet) return closed();
-      // Every version, in full, goes to the append-only audit log.
-      await audit(ctx, 'ratings.submit', 'rating_sheet', sid, {
-        version: sheet.version,
-        period: sheet.period,
-        compoundId: sheet.compoundId,
-        raterRole: role,
-        scores: sheet.scores,
-        comment: sheet.comment,
-        rating: sheet.rating,
-      });
       return ok({ ...sheetView(sheet), state: 'submitted' as const });
     },
   }),

@@ -14,7 +14,7 @@ import { decodeCursor, pageOf } from '../schemas';
 import { organisesActivity } from '../scope';
 import { invalidInput } from './guards';
 import { ACTIVITIES, SIGNUPS, signupIdOf, type ActivityDoc, type SignupDoc, type VolunteerDoc, VOLUNTEERS } from './model';
-import { completeCancellation } from './notify';
+import { cancelActivityNow } from './notify';
 import { issueProfile } from './profile';
 import { teamOf } from './team-of';
 import { activityIdInput, cancelActivityInput, createActivityInput, listActivitiesInput, profileInput, registerInput } from './schemas';
@@ -212,16 +212,13 @@ export const activityActions: ActionMap = {
       const rejected = await checkTexts(ctx, [input.reason]);
       if (rejected) return rejected;
       const nowIso = now.toISOString();
-      const set = { status: 'cancelled', cancelReason: input.reason, cancelledAt: nowIso, cancelCleanupDone: false, updatedAt: nowIso };
-      const updated = await ctx.store.update(ACTIVITIES, a._id, { $set: set, $inc: { version: 1 } }, { status: 'open' });
-      if (!updated) return fail('INVALID_STATE', '活动状态已变化，请刷新后重试', 'STALE');
-      const cancelled: ActivityDoc = { ...a, ...set, status: 'cancelled' };
-      const [, done] = await Promise.all([
-        audit(ctx, 'volunteer.cancelActivity', 'activity', a._id, { reason: input.reason }),
-        completeCancellation(ctx, cancelled),
-      ]);
-      // The activity as the last release left it; read again only when nothing was released.
-      const fresh = done.act ?? (await ctx.store.get<ActivityDoc>(ACTIVITIES, a._id)) ?? cancelled;
+      const done = await cancelActivityNow(ctx, a, {
+        set: { status: 'cancelled', cancelReason: input.reason, cancelledAt: nowIso },
+        audit: (tx) => audit({ ...ctx, store: tx }, 'volunteer.cancelActivity', 'activity', a._id, { reason: input.reason }),
+      });
+      if (!done) return fail('INVALID_STATE', '活动状态已变化，请刷新后重试', 'STALE');
+      // The activity as the last release left it; read again only when a later page found nothing left.
+      const fresh = done.act ?? (await ctx.store.get<ActivityDoc>(ACTIVITIES, a._id)) ?? a;
       return ok(activityDetail(fresh, null, true, now));
     },
   }),

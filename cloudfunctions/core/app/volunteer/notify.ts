@@ -9,7 +9,7 @@ import { LINKS } from '../messages/events';
 import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from './model';
 import { organisesActivity } from '../scope';
 import { activityFacts } from './seat-messages';
-import { releaseForCancelledActivity, type Released } from './seat-release';
+import { releaseForCancelledActivity, type Cancellation, type Released } from './seat-release';
 import { teamOf } from './team-of';
 import { whole } from '../../ports/store';
 
@@ -41,6 +41,40 @@ export async function sendReminders(deps: Pick<Deps, 'store' | 'notifier'>, a: A
 /** The most signups one release transaction takes. */
 const RELEASE_PAGE = 50;
 
+/** The first page of an activity's active signups (by signup order). */
+const activePage = (deps: Pick<Deps, 'store'>, activityId: string) =>
+  deps.store.find<SignupDoc>(
+    SIGNUPS,
+    { activityId, status: { $in: ['confirmed', 'waitlisted'] } },
+    { orderBy: [['seq', 'asc']], limit: whole(RELEASE_PAGE) },
+  );
+
+/**
+ * Cancels an activity that is still open: the cancellation, its audit entry and the release of the
+ * first page of its signups (each with its message) are one transaction, so a crash leaves all of
+ * them or none. Any further page is released after, as completeCancellation does (and the
+ * scheduler, when the process dies in between). Null when the activity was no longer open.
+ */
+export async function cancelActivityNow(
+  deps: Pick<Deps, 'store' | 'clock' | 'notifier'>,
+  a: ActivityDoc,
+  cancel: Cancellation,
+): Promise<Released | null> {
+  const active = await activePage(deps, a._id);
+  const first = await releaseForCancelledActivity(
+    deps.store,
+    deps.notifier,
+    deps.clock.now(),
+    a._id,
+    active,
+    active.length < RELEASE_PAGE,
+    cancel,
+  );
+  if (!first || first.act?.cancelCleanupDone) return first;
+  const rest = await completeCancellation(deps, a);
+  return { released: first.released + rest.released, act: rest.act ?? first.act };
+}
+
 /**
  * Finishes the cancellation of an activity: releases every active signup, a page per transaction
  * (each release tells its volunteer in it), the last one also marking the clean-up done. Safe to
@@ -50,11 +84,7 @@ const RELEASE_PAGE = 50;
 export async function completeCancellation(deps: Pick<Deps, 'store' | 'clock' | 'notifier'>, a: ActivityDoc): Promise<Released> {
   const out: Released = { released: 0, act: null };
   for (;;) {
-    const active = await deps.store.find<SignupDoc>(
-      SIGNUPS,
-      { activityId: a._id, status: { $in: ['confirmed', 'waitlisted'] } },
-      { orderBy: [['seq', 'asc']], limit: whole(RELEASE_PAGE) },
-    );
+    const active = await activePage(deps, a._id);
     // A short page is the last one.
     const last = active.length < RELEASE_PAGE;
     if (active.length === 0) break;

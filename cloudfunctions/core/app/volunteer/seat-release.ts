@@ -174,12 +174,45 @@ export interface Released {
 }
 
 /**
+ * The cancellation itself, when a release is its first page: the activity's new status and the
+ * audit entry are written in the release's transaction, so the cancellation, its audit entry and
+ * the first page's releases (with their messages) happen together or not at all.
+ */
+export interface Cancellation {
+  set: Pick<ActivityDoc, 'status' | 'cancelReason' | 'cancelledAt'> & { status: 'cancelled' };
+  audit(tx: DocumentOps): Promise<void>;
+}
+
+/**
  * Releases a page of the active signups of a cancelled activity in one transaction: each signup
  * is cancelled, its volunteer's slot freed and its volunteer told, and the activity's counters
  * follow; `last` (no further page) also marks the clean-up done. Signups released meanwhile are
  * left alone, so a retry after a crash changes nothing twice. All the page's reads go together,
  * then all its writes: the depth does not grow with the page.
+ *
+ * With `cancel`, the activity is cancelled in the same transaction, only if it is still open
+ * (null otherwise, nothing written). `page` was found before, while signups could still come: the
+ * version guard on the activity makes the transaction retry past a signup committed since its read,
+ * and the clean-up is marked done only when the counters fall to zero, so a signup that came after
+ * the search keeps the clean-up open (completeCancellation's next search releases it).
  */
+export function releaseForCancelledActivity(
+  store: Store,
+  notifier: Pick<Notifier, 'sendIn'>,
+  now: Date,
+  activityId: string,
+  page: ReadonlyArray<Pick<SignupDoc, '_id' | 'userId'>>,
+  last: boolean,
+): Promise<Released>;
+export function releaseForCancelledActivity(
+  store: Store,
+  notifier: Pick<Notifier, 'sendIn'>,
+  now: Date,
+  activityId: string,
+  page: ReadonlyArray<Pick<SignupDoc, '_id' | 'userId'>>,
+  last: boolean,
+  cancel: Cancellation,
+): Promise<Released | null>;
 export async function releaseForCancelledActivity(
   store: Store,
   notifier: Pick<Notifier, 'sendIn'>,
@@ -187,14 +220,18 @@ export async function releaseForCancelledActivity(
   activityId: string,
   page: ReadonlyArray<Pick<SignupDoc, '_id' | 'userId'>>,
   last: boolean,
-): Promise<Released> {
+  cancel?: Cancellation,
+): Promise<Released | null> {
   const nowIso = now.toISOString();
-  return store.transaction(async (tx): Promise<Released> => {
-    const [act, rows, vols] = await Promise.all([
+  return store.transaction(async (tx): Promise<Released | null> => {
+    const [read, rows, vols] = await Promise.all([
       tx.get<ActivityDoc>(ACTIVITIES, activityId),
       Promise.all(page.map((p) => tx.get<SignupDoc>(SIGNUPS, p._id))),
       Promise.all(page.map((p) => tx.get<VolunteerDoc>(VOLUNTEERS, p.userId))),
     ]);
+    if (cancel && read?.status !== 'open') return null;
+    // The activity as its volunteers are told about it: cancelled, with the reason.
+    const act = read && cancel ? { ...read, ...cancel.set } : read;
     const writes = new Writes();
     let confirmedCount = act?.confirmedCount ?? 0;
     let waitlist = act?.waitlist ?? [];
@@ -223,17 +260,20 @@ export async function releaseForCancelledActivity(
       waitlist = waitlist.filter((u) => u !== s.userId);
       if (s.status === 'confirmed') confirmedCount -= 1;
     });
-    if (!act || (released === 0 && !last)) {
+    if (!act || (released === 0 && !last && !cancel)) {
       await writes.settle();
       return { released, act };
     }
+    const done = last && act.status === 'cancelled' && (!cancel || (confirmedCount === 0 && waitlist.length === 0));
     const set = {
+      ...cancel?.set,
       confirmedCount,
       waitlist,
       waitlistCount: waitlist.length,
       updatedAt: nowIso,
-      ...(last && act.status === 'cancelled' ? { cancelCleanupDone: true } : {}),
+      ...(cancel ? { cancelCleanupDone: done } : done ? { cancelCleanupDone: true } : {}),
     };
+    if (cancel) writes.add(cancel.audit(tx));
     writes.add(mustUpdate(tx.update(ACTIVITIES, act._id, { $set: set, $inc: { version: 1 } }, { version: act.version }), 'activity'));
     await writes.settle();
     return { released, act: { ...act, ...set, version: act.version + 1 } };
