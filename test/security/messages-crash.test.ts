@@ -4,6 +4,8 @@
  * SIGKILL mid-stream; after a restart on the same DATA_DIR every call is retried once more. Then
  * every accepted request's submitter and handlers, and every approved applicant, have exactly one
  * message of the event: none lost between the change and its message, none doubled by a retry.
+ * The events of one operation killed at each of its steps — a waitlist promotion, the overdue
+ * tick, a motion announced — are in messages-step-crash.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
