@@ -155,6 +155,8 @@ export interface Invitation {
 /** account.redeem. */
 export interface Redeemed {
   role: Role;
+  /** The role's name. */
+  roleLabel: string;
   scopeId: string;
   scopeName: string;
 }

@@ -3,7 +3,7 @@
 // Compiled by the root tsconfig (which has Node's types), never by the mini-program's, and never
 // shipped: it only holds types. When the server changes a shape, `npm run typecheck` fails here.
 import type { z } from 'zod';
-import type { MemberView as ServerMemberView } from '../cloudfunctions/core/app/account/actions';
+import type { MemberPage as ServerMemberPage, MemberView as ServerMemberView } from '../cloudfunctions/core/app/account/actions';
 import type { HolderView as ServerHolderView } from '../cloudfunctions/core/app/account/holders';
 import type { ScopeLevel as ServerScopeLevel } from '../cloudfunctions/core/domain/role-grants';
 import type { SelfView as ServerSelfView } from '../cloudfunctions/core/app/account/user';
@@ -55,6 +55,7 @@ export type ApiContract = [
   Expect<Equal<Client.UserStatus, ServerUserStatus>>,
   Expect<Equal<Client.SelfView, ServerSelfView>>,
   Expect<Equal<Client.MemberView, ServerMemberView>>,
+  Expect<Equal<Client.MemberPage, ServerMemberPage>>,
   Expect<Equal<Client.HolderView, ServerHolderView>>,
   Expect<Equal<Client.ScopeLevel, ServerScopeLevel>>,
   Expect<Equal<Client.CommunityListItem, ServerCommunityListItem>>,

@@ -75,6 +75,13 @@ export interface RoleGrant {
 /** Account states. */
 export type UserStatus = 'pending' | 'active' | 'disabled';
 
+/** A role someone may hand out by invitation, its name and the level of the scope it is given for. */
+export interface InvitableView {
+  role: Exclude<Role, 'admin' | 'resident'>;
+  label: string;
+  scopeLevel: ScopeLevel;
+}
+
 /** What a user may see of themselves (account.whoami, account.register). */
 export interface SelfView {
   userId: string;
@@ -82,6 +89,10 @@ export interface SelfView {
   phone: string;
   status: UserStatus;
   roles: Role[];
+  /** The roles' names, in the order of `roles`. */
+  roleLabels: string[];
+  /** The roles an active user may hand out by invitation (RULES.md §9: the level above grants), in a fixed order. */
+  invitable: InvitableView[];
   communityId: string;
   compoundId: string;
   building: string;
@@ -104,13 +115,22 @@ export interface MemberView {
   name: string;
   phoneMasked: string;
   status: UserStatus;
+  /** The status in words (待审核 / 已通过 / 已停用). */
+  statusLabel: string;
   roles: Role[];
+  /** The roles' names, in the order of `roles`. */
+  roleLabels: string[];
   compoundId: string;
   building: string;
   room: string;
   isPartyMember: boolean;
   firmId: string | null;
   createdAt: string;
+}
+
+/** account.listMembers answer (not `holders`): a page of members and the roles the list may be filtered by. */
+export interface MemberPage extends Page<MemberView> {
+  roleFilters: ReadonlyArray<{ role: Role; label: string }>;
 }
 
 /** The level of the city's structure a role's scope sits at (RULES.md §1). */

@@ -1,8 +1,9 @@
 // outreach: party members reporting in (报到), service needs and 微心愿, volunteer teams, feedback to
-// the units (API.md §6). Output types come from the server's views by type-only import (they use no
-// Node types); inputs are written here, mirroring cloudfunctions/core/app/outreach/schemas.ts.
-// Failures carry OutreachReason, the outreach function's reasons.
+// the units (API.md §6). Typed one way, by type-only import: inputs are what the server's zod
+// schemas accept (`z.input`), answers are the server's views, failures carry OutreachReason.
+import type * as z from 'zod/mini';
 import type { ApiResult, Page } from '../../typings/api';
+import type * as schemas from '../../cloudfunctions/core/app/outreach/schemas';
 import type { OutreachReason } from '../../cloudfunctions/core/app/outreach/reasons';
 import type {
   BuildingRole,
@@ -13,6 +14,7 @@ import type {
   NeedStatus,
   NeedSummary,
   ReportKind,
+  ReportPage,
   ReportStatus,
   ReportView,
   TeamItem,
@@ -32,6 +34,7 @@ export type {
   NeedStatus,
   NeedSummary,
   ReportKind,
+  ReportPage,
   ReportStatus,
   ReportView,
   TeamItem,
@@ -44,34 +47,16 @@ export type {
 export type Result<T> = ApiResult<T, OutreachReason>;
 
 /** outreach.report input. */
-export interface ReportInput {
-  communityId: string;
-  unitName: string;
-  branchName: string;
-  kind: ReportKind;
-}
+export type ReportInput = z.input<typeof schemas.reportInput>;
 
 /** outreach.appointBuildingRole input: a confirmed member, a compound of the community, a building (1–20 characters), a post. */
-export interface AppointInput {
-  userId: string;
-  compoundId: string;
-  building: string;
-  role: BuildingRole;
-}
+export type AppointInput = z.input<typeof schemas.appointInput>;
 
 /** outreach.appointBuildingRole answer: the post and who holds it now (the previous holder, if any, is replaced). */
 export type AppointedPost = ReportView['buildingPosts'][number] & { userId: string; name: string };
 
 /** outreach.publishNeed input. */
-export interface PublishNeedInput {
-  communityId: string;
-  kind: NeedKind;
-  category: string;
-  title: string;
-  text: string;
-  slots?: number;
-  clientToken?: string;
-}
+export type PublishNeedInput = z.input<typeof schemas.publishNeedInput>;
 
 /** 党员到社区报到 */
 export function report(input: ReportInput): Promise<Result<ReportView>> {
@@ -84,13 +69,8 @@ export function myReports(): Promise<Result<ReportView[]>> {
 }
 
 /** 本社区的报到党员 */
-export function listReports(input: {
-  communityId: string;
-  status?: ReportStatus;
-  cursor?: string;
-  limit?: number;
-}): Promise<Result<Page<ReportView>>> {
-  return call<Page<ReportView>, OutreachReason>('outreach', 'listReports', input);
+export function listReports(input: z.input<typeof schemas.listReportsInput>): Promise<Result<ReportPage>> {
+  return call<ReportPage, OutreachReason>('outreach', 'listReports', input);
 }
 
 /** 任命楼栋党小组长或楼栋长（社区党组织；每栋楼每个职务一人，任命后替换原任） */
@@ -100,12 +80,14 @@ export function appointBuildingRole(input: AppointInput): Promise<ApiResult<Appo
 
 /** 确认报到 */
 export function confirmReport(reportId: string): Promise<Result<ReportView>> {
-  return call<ReportView, OutreachReason>('outreach', 'confirmReport', { reportId });
+  const input: z.input<typeof schemas.reportIdInput> = { reportId };
+  return call<ReportView, OutreachReason>('outreach', 'confirmReport', input);
 }
 
 /** 社区的服务类别 */
 export function needCategories(communityId: string): Promise<Result<NeedCategories>> {
-  return call<NeedCategories, OutreachReason>('outreach', 'needCategories', { communityId });
+  const input: z.input<typeof schemas.needCategoriesInput> = { communityId };
+  return call<NeedCategories, OutreachReason>('outreach', 'needCategories', input);
 }
 
 /** 发布服务需求 */
@@ -115,75 +97,75 @@ export function publishNeed(input: PublishNeedInput): Promise<Result<NeedSummary
 
 /** 提交微心愿 */
 export function wish(text: string, clientToken?: string): Promise<Result<NeedSummary>> {
-  return call<NeedSummary, OutreachReason>('outreach', 'wish', clientToken ? { text, clientToken } : { text });
+  const input: z.input<typeof schemas.wishInput> = clientToken ? { text, clientToken } : { text };
+  return call<NeedSummary, OutreachReason>('outreach', 'wish', input);
 }
 
 /** 审核微心愿 */
-export function reviewWish(input: { needId: string; approve: boolean; note?: string }): Promise<Result<NeedSummary>> {
+export function reviewWish(input: z.input<typeof schemas.reviewWishInput>): Promise<Result<NeedSummary>> {
   return call<NeedSummary, OutreachReason>('outreach', 'reviewWish', input);
 }
 
 /** 需求清单 */
-export function listNeeds(input: {
-  communityId: string;
-  status?: NeedStatus;
-  cursor?: string;
-  limit?: number;
-}): Promise<Result<Page<NeedSummary>>> {
+export function listNeeds(input: z.input<typeof schemas.listNeedsInput>): Promise<Result<Page<NeedSummary>>> {
   return call<Page<NeedSummary>, OutreachReason>('outreach', 'listNeeds', input);
 }
 
 /** 需求详情 */
 export function getNeed(needId: string): Promise<Result<NeedDetail>> {
-  return call<NeedDetail, OutreachReason>('outreach', 'getNeed', { needId });
+  const input: z.input<typeof schemas.needIdInput> = { needId };
+  return call<NeedDetail, OutreachReason>('outreach', 'getNeed', input);
 }
 
 /** 我认领的需求 */
 export function myClaims(cursor?: string): Promise<Result<Page<MyClaimItem>>> {
-  return call<Page<MyClaimItem>, OutreachReason>('outreach', 'myNeeds', cursor ? { as: 'claimant', cursor } : { as: 'claimant' });
+  const input: z.input<typeof schemas.myNeedsInput> = cursor ? { as: 'claimant', cursor } : { as: 'claimant' };
+  return call<Page<MyClaimItem>, OutreachReason>('outreach', 'myNeeds', input);
 }
 
 /** 我提出的微心愿 */
 export function myWishes(cursor?: string): Promise<Result<Page<NeedSummary>>> {
-  return call<Page<NeedSummary>, OutreachReason>('outreach', 'myNeeds', cursor ? { as: 'requester', cursor } : { as: 'requester' });
+  const input: z.input<typeof schemas.myNeedsInput> = cursor ? { as: 'requester', cursor } : { as: 'requester' };
+  return call<Page<NeedSummary>, OutreachReason>('outreach', 'myNeeds', input);
 }
 
 /** 认领需求 */
 export function claim(needId: string, clientToken?: string): Promise<Result<unknown>> {
-  return call<unknown, OutreachReason>('outreach', 'claim', clientToken ? { needId, clientToken } : { needId });
+  const input: z.input<typeof schemas.claimInput> = clientToken ? { needId, clientToken } : { needId };
+  return call<unknown, OutreachReason>('outreach', 'claim', input);
 }
 
 /** 提交服务完成 */
 export function complete(needId: string, note: string): Promise<Result<unknown>> {
-  return call<unknown, OutreachReason>('outreach', 'complete', { needId, note });
+  const input: z.input<typeof schemas.completeInput> = { needId, note };
+  return call<unknown, OutreachReason>('outreach', 'complete', input);
 }
 
 /** 确认服务完成 */
 export function confirmDone(needId: string): Promise<Result<NeedDetail>> {
-  return call<NeedDetail, OutreachReason>('outreach', 'confirmDone', { needId });
+  const input: z.input<typeof schemas.confirmDoneInput> = { needId };
+  return call<NeedDetail, OutreachReason>('outreach', 'confirmDone', input);
 }
 
 /** 致谢评价 */
 export function thank(needId: string, score: number, message?: string): Promise<Result<NeedDetail>> {
-  return call<NeedDetail, OutreachReason>('outreach', 'thank', message ? { needId, score, message } : { needId, score });
+  const input: z.input<typeof schemas.thankInput> = message ? { needId, score, message } : { needId, score };
+  return call<NeedDetail, OutreachReason>('outreach', 'thank', input);
 }
 
 /** 报到反馈（按单位汇总） */
 export function unitFeedback(communityId: string, period?: string): Promise<Result<UnitFeedbackResult>> {
-  return call<UnitFeedbackResult, OutreachReason>('outreach', 'unitFeedback', period ? { communityId, period } : { communityId });
+  const input: z.input<typeof schemas.unitFeedbackInput> = period ? { communityId, period } : { communityId };
+  return call<UnitFeedbackResult, OutreachReason>('outreach', 'unitFeedback', input);
 }
 
 /** 登记服务队 */
-export function createTeam(input: {
-  communityId: string;
-  name: string;
-  leaderUserId: string;
-  kind?: 'volunteer' | 'mass';
-}): Promise<Result<TeamView>> {
+export function createTeam(input: z.input<typeof schemas.createTeamInput>): Promise<Result<TeamView>> {
   return call<TeamView, OutreachReason>('outreach', 'createTeam', input);
 }
 
 /** 本社区的服务队 */
 export function listTeams(communityId: string): Promise<Result<TeamItem[]>> {
-  return call<TeamItem[], OutreachReason>('outreach', 'listTeams', { communityId });
+  const input: z.input<typeof schemas.listTeamsInput> = { communityId };
+  return call<TeamItem[], OutreachReason>('outreach', 'listTeams', input);
 }

@@ -1,6 +1,15 @@
 // account: registration, approval, roles and members (API.md §5).
 import type { AccountReason } from '../../cloudfunctions/core/app/account/reasons';
-import type { ApiResult, GrantRoleInput, ListMembersInput, MemberView, Page, RegisterInput, SelfView, WhoAmI } from '../../typings/api';
+import type {
+  ApiResult,
+  GrantRoleInput,
+  ListMembersInput,
+  MemberPage,
+  MemberView,
+  RegisterInput,
+  SelfView,
+  WhoAmI,
+} from '../../typings/api';
 import { call } from './transport';
 
 /** An answer of the account function. */
@@ -27,6 +36,6 @@ export function grantRole(input: GrantRoleInput): Promise<Result<MemberView>> {
 }
 
 /** 获取社区成员列表（手机号脱敏） */
-export function listMembers(input: ListMembersInput): Promise<Result<Page<MemberView>>> {
-  return call<Page<MemberView>, AccountReason>('account', 'listMembers', input);
+export function listMembers(input: ListMembersInput): Promise<Result<MemberPage>> {
+  return call<MemberPage, AccountReason>('account', 'listMembers', input);
 }

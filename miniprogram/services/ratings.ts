@@ -5,7 +5,7 @@ import type * as z from 'zod/mini';
 import type { ApiResult, Page } from '../../typings/api';
 import type * as schemas from '../../cloudfunctions/core/app/ratings/schemas';
 import type { RatingsReason } from '../../cloudfunctions/core/app/ratings/reasons';
-import type { DimensionScores } from '../../cloudfunctions/core/domain/credit';
+import type { DimensionOption, DimensionScores } from '../../cloudfunctions/core/domain/credit';
 import type { Period } from '../../cloudfunctions/core/domain/period';
 import type {
   BoardView,
@@ -21,6 +21,7 @@ import { call } from './transport';
 
 export type {
   BoardView,
+  DimensionOption,
   DimensionScores,
   FirmGrade,
   FirmView,

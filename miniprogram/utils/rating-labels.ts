@@ -1,40 +1,12 @@
-// Chinese names and display helpers of the ratings feature, shared by its pages (the staff pages
-// in the subpackage reuse them from the main package).
+// Display helpers of the ratings feature, shared by its pages (the staff pages in the subpackage
+// reuse them from the main package). The names of dimensions, rater capacities and lists come with
+// the server's views (`dimensions`, `raterRoleLabel`, `listLabel`); only page words live here.
 import type { FirmGrade } from '../../cloudfunctions/core/app/ratings/views';
-import type { Dimension, Grade, ListKind, RaterRole } from '../../cloudfunctions/core/domain/credit';
+import type { Grade } from '../../cloudfunctions/core/domain/credit';
 import { chinaParts } from './china-time';
 
-/** The seven dimensions of a rating sheet, in sheet order. */
-export const DIMENSION_ORDER: readonly Dimension[] = [
-  'environment',
-  'greening',
-  'security',
-  'facilities',
-  'repairs',
-  'fees',
-  'coGovernance',
-];
-
-export const DIMENSION_LABELS: Record<Dimension, string> = {
-  environment: '环境卫生',
-  greening: '绿化养护',
-  security: '秩序维护',
-  facilities: '设施设备',
-  repairs: '报修响应',
-  fees: '收费公示',
-  coGovernance: '共建共治',
-};
-
-/** What each star count means, shown next to the stars. */
+/** What each star count means, shown next to the stars (the form's words: the server stores 1–5). */
 export const SCORE_WORDS = ['未评分', '很差', '较差', '一般', '较好', '很好'] as const;
-
-export const LIST_LABELS: Record<ListKind, string> = { red: '红榜', black: '黑榜' };
-
-export const RATER_ROLE_LABELS: Record<RaterRole, string> = {
-  oc_member: '业委会成员',
-  compound_party: '小区党组织',
-  party_org: '社区党组织',
-};
 
 /** The TDesign tag theme of a grade: the better, the warmer (red is the party's colour here). */
 export function gradeTheme(grade: Grade | null): 'danger' | 'warning' | 'default' {

@@ -22,6 +22,7 @@ describe('feedback to the unit', () => {
     branchName: '支部',
     communityName: '红星社区',
     kind: 'paired',
+    kindLabel: '单位结对社区报到',
     status: confirmed ? 'confirmed' : 'pending',
     reportedAt: '2026-07-01T00:00:00.000Z',
     confirmedAt: confirmed ? '2026-07-02T00:00:00.000Z' : null,

@@ -1,5 +1,6 @@
 // Backend answers shaped like the demo seed (API.md §4), for the page tests.
 import type { ApiResult, CommunityListItem, SelfView, WhoAmI } from '../../typings/api';
+import { invitableBy, roleLabels } from '../../cloudfunctions/core/app/account/user';
 
 export const COMMUNITIES: CommunityListItem[] = [
   {
@@ -19,8 +20,9 @@ export const COMMUNITIES: CommunityListItem[] = [
   },
 ];
 
+/** A whoami user; its role names and invitable roles are the server's for its roles and status. */
 export function user(overrides: Partial<SelfView> = {}): SelfView {
-  return {
+  const base = {
     userId: 'u_resident',
     name: '赵志远',
     phone: '13907160006',
@@ -34,6 +36,11 @@ export function user(overrides: Partial<SelfView> = {}): SelfView {
     isPartyMember: false,
     grants: [{ role: 'resident', scopeId: 'cp_jiangjin', communityId: 'cm_hongxing', compoundId: 'cp_jiangjin' }],
     ...overrides,
+  } satisfies Partial<SelfView>;
+  return {
+    ...base,
+    roleLabels: overrides.roleLabels ?? roleLabels(base.roles),
+    invitable: overrides.invitable ?? (base.status === 'active' ? invitableBy(base.roles) : []),
   };
 }
 

@@ -35,12 +35,27 @@ export type DimensionScores = Record<Dimension, number>;
  */
 export type RaterRole = 'oc_member' | 'compound_party' | 'party_org';
 
+export const RATER_ROLE_LABELS: Record<RaterRole, string> = {
+  oc_member: '业委会成员',
+  compound_party: '小区党组织',
+  party_org: '社区党组织',
+};
+
 /** Credit grades, best first. */
 export type Grade = 'AAA' | 'AA' | 'A' | 'B' | 'C';
 export const GRADES = ['AAA', 'AA', 'A', 'B', 'C'] as const satisfies readonly Grade[];
 
 /** 红榜 or 黑榜. */
 export type ListKind = 'red' | 'black';
+
+export const LIST_LABELS: Record<ListKind, string> = { red: '红榜', black: '黑榜' };
+
+/** A dimension and its name, in sheet order: what a sheet, a chart or a table lays out. */
+export interface DimensionOption {
+  key: Dimension;
+  label: string;
+}
+export const DIMENSION_OPTIONS: readonly DimensionOption[] = DIMENSIONS.map((key) => ({ key, label: DIMENSION_LABELS[key] }));
 
 /** The lowest score of each grade (RULES.md §4: AAA ≥ 85, AA 80–85, A 70–80, B 60–70, C < 60). */
 export const GRADE_FLOORS: ReadonlyArray<readonly [Grade, number]> = [

@@ -19,6 +19,24 @@ export type NeedSource = 'community' | 'wish';
 export type ClaimStatus = 'claimed' | 'completed' | 'confirmed';
 export const CLAIM_STATUSES = ['claimed', 'completed', 'confirmed'] as const satisfies readonly ClaimStatus[];
 
+export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
+  pending_review: '待审核',
+  rejected: '未通过',
+  open: '可认领',
+  done: '已完成',
+};
+
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  claimed: '已认领',
+  completed: '已提交完成',
+  confirmed: '社区已确认',
+};
+
+/** A need's state as people read it: an open need whose slots are all taken is 服务中, not 可认领. */
+export function needStatusLabel(n: { status: NeedStatus; claimedCount: number; slots: number }): string {
+  return n.status === 'open' && n.claimedCount >= n.slots ? '服务中' : NEED_STATUS_LABELS[n.status];
+}
+
 /** The most claimants one need may ask for. */
 export const MAX_NEED_SLOTS = 50;
 

@@ -17,6 +17,8 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
 export type ReportStatus = 'pending' | 'confirmed';
 export const REPORT_STATUSES = ['pending', 'confirmed'] as const satisfies readonly ReportStatus[];
 
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { pending: '待社区确认', confirmed: '已确认' };
+
 /** 楼栋党小组长 / 楼栋长. */
 export type BuildingRole = 'party_group_leader' | 'building_head';
 export const BUILDING_ROLES = ['party_group_leader', 'building_head'] as const satisfies readonly BuildingRole[];
@@ -56,6 +58,7 @@ export interface MemberFeedback {
   branchName: string;
   communityName: string;
   kind: ReportKind;
+  kindLabel: string;
   status: ReportStatus;
   reportedAt: string;
   confirmedAt: string | null;

@@ -35,3 +35,6 @@ export const PARTY_LABELS: Record<Party, string> = {
 /** Account states. */
 export type UserStatus = 'pending' | 'active' | 'disabled';
 export const USER_STATUSES = ['pending', 'active', 'disabled'] as const satisfies readonly UserStatus[];
+
+/** A member's account state as staff read it in the review list (待审核 / 已通过 match its tabs). */
+export const MEMBER_STATUS_LABELS: Record<UserStatus, string> = { pending: '待审核', active: '已通过', disabled: '已停用' };

@@ -3,11 +3,12 @@
 // (account.invite) and shares it — as a WeChat share card opening the redeem page with the code,
 // and as text to read out or copy.
 import type { InvitableRole, Invitation, StructureView } from '../../../typings/admin';
+import type { InvitableView } from '../../../typings/api';
 import { adminPageBehavior } from '../behavior';
 import * as admin from '../service';
 import { formatTime } from '../../utils/china-time';
 import type { DetailEvent } from '../../utils/events';
-import { invitableRoles, SCOPE_LABELS, SCOPE_OF, scopeOptions, type Option } from '../invitable';
+import { invitableRoles, SCOPE_LABELS, scopeOptions, type Option } from '../invitable';
 import { failureText } from '../shared';
 
 Component({
@@ -19,6 +20,7 @@ Component({
     roleOptions: [] as Option[],
     scopeOptions: [] as Option[],
     _structure: null as StructureView | null,
+    _invitable: [] as InvitableView[],
     role: '' as InvitableRole | '',
     roleLabel: '',
     scopeTitle: '范围',
@@ -43,7 +45,7 @@ Component({
       this.setData({ loading: true, error: '', forbidden: '' });
       const user = await this.callerFor(fresh);
       if (user === undefined) return;
-      const roleOptions = invitableRoles(user?.status === 'active' ? user.roles : []);
+      const roleOptions = invitableRoles(user?.status === 'active' ? user : null);
       if (!roleOptions.length) {
         this.setData({ loading: false, forbidden: '您没有可授予他人的角色' });
         return;
@@ -54,7 +56,7 @@ Component({
         this.loadFailed(res.error);
         return;
       }
-      this.setData({ loading: false, roleOptions, _structure: res.data });
+      this.setData({ loading: false, roleOptions, _invitable: user?.invitable ?? [], _structure: res.data });
     },
 
     openRole() {
@@ -81,10 +83,12 @@ Component({
       const role = e.detail.value[0] as InvitableRole | undefined;
       this.setData({ rolePicker: false, formError: '' });
       if (!role || role === this.data.role) return;
-      const level = SCOPE_OF[role];
-      const label = this.data.roleOptions.find((o) => o.value === role)?.label ?? '';
+      const invitable = this.data._invitable.find((r) => r.role === role);
+      if (!invitable) return;
+      const level = invitable.scopeLevel;
       const options = this.data._structure ? scopeOptions(level, this.data._structure) : [];
-      this.setData({ role, roleLabel: label, scopeTitle: SCOPE_LABELS[level], scopeOptions: options, scopeId: '', scopeName: '' });
+      const scopeTitle = level === 'city' ? '' : SCOPE_LABELS[level];
+      this.setData({ role, roleLabel: invitable.label, scopeTitle, scopeOptions: options, scopeId: '', scopeName: '' });
     },
 
     onScope(e: DetailEvent<{ value: string[] }>) {

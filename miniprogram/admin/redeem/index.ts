@@ -6,7 +6,6 @@ import { pageBehavior } from '../../behaviors/page';
 import * as admin from '../service';
 import { refreshMe } from '../../services/session';
 import type { DetailEvent } from '../../utils/events';
-import { ROLE_LABELS } from '../../utils/labels';
 import { openPage } from '../../utils/navigate';
 import { failureText } from '../shared';
 import { codeOf, isCode } from './code';
@@ -23,7 +22,7 @@ Component({
     codeError: '',
     formError: '',
     busy: false,
-    done: null as (Redeemed & { roleLabel: string }) | null,
+    done: null as Redeemed | null,
   },
 
   lifetimes: {
@@ -62,7 +61,7 @@ Component({
       }
       // The caller's roles changed: every page asks afresh.
       await refreshMe();
-      this.setData({ done: { ...res.data, roleLabel: ROLE_LABELS[res.data.role] ?? res.data.role } });
+      this.setData({ done: res.data });
     },
 
     onMine() {

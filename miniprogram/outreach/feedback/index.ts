@@ -4,7 +4,6 @@
 import { callerBehavior } from '../../behaviors/page';
 import { staffOnly } from '../gate';
 import * as outreach from '../service';
-import { REPORT_KIND_TEXT } from '../labels';
 
 interface UnitCard {
   unitName: string;
@@ -29,7 +28,7 @@ const cardOf = (u: outreach.UnitFeedbackResult['units'][number]): UnitCard => ({
   members: u.members.map((m) => ({
     userId: m.userId,
     name: m.name,
-    line: [m.branchName, REPORT_KIND_TEXT[m.kind], ...m.buildingRoles].join(' · '),
+    line: [m.branchName, m.kindLabel, ...m.buildingRoles].join(' · '),
     services: `一般服务 ${m.services.general} 次，专业服务 ${m.services.professional} 次，志愿服务 ${m.hours} 小时`,
     confirmed: m.status === 'confirmed',
   })),

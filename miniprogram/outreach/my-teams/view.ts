@@ -4,8 +4,6 @@ import type { ActivitySummary } from '../../services/volunteer';
 import type { TeamItem } from '../service';
 import { formatHours, formatWindow, phaseTag, seatsText } from '../../pages/volunteer/format';
 
-export const KIND_TEXT = { volunteer: '志愿服务队', mass: '群众活动团队' } as const;
-
 export interface TeamActivityRow {
   activityId: string;
   title: string;
@@ -36,7 +34,7 @@ export function teamCard(t: TeamItem, upcoming: ActivitySummary[], past: Activit
     teamId: t.teamId,
     communityId: t.communityId,
     name: t.name,
-    kind: KIND_TEXT[t.kind],
+    kind: t.kindLabel,
     figures: `已发布活动 ${t.activities} 场 · 服务时长 ${formatHours(t.serviceHours)} 小时`,
     upcoming: upcoming.map(activityRow),
     past: past.map(activityRow),

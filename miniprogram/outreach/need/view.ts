@@ -1,6 +1,6 @@
 // What a need's page shows, from outreach.getNeed. A plain function, tested alone.
 import type { NeedDetail } from '../service';
-import { chinaDateTime, CLAIM_STATUS_TEXT, needHead, needStatusText } from '../labels';
+import { chinaDateTime, needHead } from '../labels';
 
 export interface NeedView {
   needId: string;
@@ -25,18 +25,18 @@ export function needViewOf(n: NeedDetail): NeedView {
   return {
     ...needHead(n),
     text: n.text,
-    status: needStatusText(n),
+    status: n.statusLabel,
     open: n.status === 'open' && n.claimedCount < n.slots,
     wish: n.source === 'wish',
     progress: `需要 ${n.slots} 人，已认领 ${n.claimedCount} 人，已完成 ${n.doneCount} 人`,
     reviewNote: n.reviewNote ?? '',
     thanks: n.thanks ? `居民评价 ${n.thanks.score} 分${n.thanks.message ? `：${n.thanks.message}` : ''}` : '',
-    myClaim: n.myClaim ? CLAIM_STATUS_TEXT[n.myClaim.status] : '',
+    myClaim: n.myClaim?.statusLabel ?? '',
     myNote: n.myClaim?.note ?? '',
     claims: n.claims.map((c) => ({
       userId: c.userId,
       name: c.name,
-      status: CLAIM_STATUS_TEXT[c.status],
+      status: c.statusLabel,
       note: c.note ?? '',
       when: chinaDateTime(c.completedAt ?? c.claimedAt),
     })),

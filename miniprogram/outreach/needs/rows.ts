@@ -1,6 +1,6 @@
 // What 需求清单 shows: the tabs a person gets, and one row per need or claim. Plain functions.
 import type { MyClaimItem, NeedSummary } from '../service';
-import { CLAIM_STATUS_TEXT, needHead, needStatusText } from '../labels';
+import { needHead } from '../labels';
 
 export type NeedTab = 'open' | 'mine' | 'done' | 'pending_review';
 
@@ -35,7 +35,7 @@ export interface NeedRow {
 export function needRow(n: NeedSummary): NeedRow {
   return {
     ...needHead(n),
-    status: needStatusText(n),
+    status: n.statusLabel,
     progress: n.status === 'open' || n.status === 'done' ? `已认领 ${n.claimedCount}/${n.slots} 人` : '',
     wish: n.source === 'wish',
   };
@@ -44,7 +44,7 @@ export function needRow(n: NeedSummary): NeedRow {
 export function claimRow(c: MyClaimItem): NeedRow {
   return {
     ...needHead(c),
-    status: CLAIM_STATUS_TEXT[c.status],
+    status: c.statusLabel,
     progress: '',
     wish: false,
   };

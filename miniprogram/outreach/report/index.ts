@@ -9,7 +9,7 @@ import * as outreach from '../service';
 import type { DetailEvent } from '../../utils/events';
 import { openPage } from '../../utils/navigate';
 import { pickerBehavior } from '../picker';
-import { BUILDING_ROLE_TEXT, chinaDateTime, REPORT_KIND_TEXT, REPORT_STATUS_TEXT } from '../labels';
+import { chinaDateTime } from '../labels';
 
 interface ReportRow {
   reportId: string;
@@ -26,10 +26,10 @@ const rowOf = (r: outreach.ReportView): ReportRow => ({
   reportId: r.reportId,
   title: `${r.unitName} · ${r.branchName}`,
   community: r.communityName,
-  kind: REPORT_KIND_TEXT[r.kind],
-  status: REPORT_STATUS_TEXT[r.status],
+  kind: r.kindLabel,
+  status: r.statusLabel,
   confirmed: r.status === 'confirmed',
-  posts: r.buildingPosts.map((p) => `${p.building}${BUILDING_ROLE_TEXT[p.role]}`),
+  posts: r.buildingPosts.map((p) => `${p.building}${p.roleLabel}`),
   when: r.confirmedAt ? `确认于 ${chinaDateTime(r.confirmedAt)}` : `提交于 ${chinaDateTime(r.reportedAt)}`,
 });
 

@@ -6,7 +6,6 @@
 import * as community from '../../services/community';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
 import * as outreach from '../service';
-import { BUILDING_ROLE_TEXT } from '../labels';
 
 /** A post as a row shows it, with the key that names it (`<compoundId>:<building>:<role>`, as the server's id). */
 export interface PostTag {
@@ -17,10 +16,14 @@ export interface PostTag {
 export const postKey = (p: { compoundId: string; building: string; role: outreach.BuildingRole }): string =>
   `${p.compoundId}:${p.building}:${p.role}`;
 
-export const postTag = (p: { compoundId: string; building: string; role: outreach.BuildingRole }): PostTag => ({
+export const postTag = (p: { compoundId: string; building: string; role: outreach.BuildingRole; roleLabel: string }): PostTag => ({
   key: postKey(p),
-  text: `${p.building}${BUILDING_ROLE_TEXT[p.role]}`,
+  text: `${p.building}${p.roleLabel}`,
 });
+
+/** The posts of the appoint sheet, as the server's list of reports names them. */
+export const roleChoices = (page: outreach.ReportPage): Array<{ value: outreach.BuildingRole; label: string }> =>
+  page.buildingRoles.map((r) => ({ value: r.role, label: r.label }));
 
 interface Appointee {
   userId: string;
@@ -36,10 +39,8 @@ export const appointBehavior = Behavior({
     appointVisible: false,
     appointee: null as Appointee | null,
     compounds: [] as Array<{ compoundId: string; name: string }>,
-    roles: [
-      { value: 'party_group_leader', label: BUILDING_ROLE_TEXT.party_group_leader },
-      { value: 'building_head', label: BUILDING_ROLE_TEXT.building_head },
-    ],
+    /** The posts to pick from: set with the first page of reports (reports/index.ts). */
+    roles: [] as Array<{ value: outreach.BuildingRole; label: string }>,
     appointForm: { ...EMPTY_FORM },
     appointError: '',
     appointing: false,

@@ -7,8 +7,8 @@ import { staffOnly } from '../gate';
 import { pagingBehavior } from '../../behaviors/paging';
 import * as outreach from '../service';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
-import { chinaDateTime, REPORT_KIND_TEXT } from '../labels';
-import { appointBehavior, postTag, type PostTag } from './appoint';
+import { chinaDateTime } from '../labels';
+import { appointBehavior, postTag, roleChoices, type PostTag } from './appoint';
 
 interface Row {
   reportId: string;
@@ -26,19 +26,20 @@ const rowOf = (r: outreach.ReportView): Row => ({
   userId: r.userId,
   name: r.name,
   unit: `${r.unitName} · ${r.branchName}`,
-  kind: REPORT_KIND_TEXT[r.kind],
+  kind: r.kindLabel,
   when: r.confirmedAt ? `确认于 ${chinaDateTime(r.confirmedAt)}` : `报到于 ${chinaDateTime(r.reportedAt)}`,
   posts: r.buildingPosts.map(postTag),
   error: '',
 });
 
-const paging = pagingBehavior<outreach.ReportView, Row>({
+const paging = pagingBehavior<outreach.ReportView, Row, outreach.ReportPage>({
   fetch: (data: { communityId: string; tab: outreach.ReportStatus }, cursor) =>
     outreach.listReports(
       cursor ? { communityId: data.communityId, status: data.tab, cursor } : { communityId: data.communityId, status: data.tab },
     ),
   row: rowOf,
   key: (r) => r.reportId,
+  withFirst: (answer) => ({ roles: roleChoices(answer) }),
 });
 
 Component({

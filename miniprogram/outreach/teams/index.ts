@@ -19,8 +19,6 @@ interface TeamRow {
   activities: string;
 }
 
-const KIND_TEXT = { volunteer: '志愿服务队', mass: '群众活动团队' } as const;
-
 Component({
   behaviors: [callerBehavior, formBehavior, pickerBehavior],
 
@@ -53,7 +51,7 @@ Component({
         teams: teams.data.map((t) => ({
           teamId: t.teamId,
           name: t.name,
-          kind: KIND_TEXT[t.kind],
+          kind: t.kindLabel,
           leader: `队长 ${t.leaderName}`,
           activities: `已发布活动 ${t.activities} 场 · 服务时长 ${formatHours(t.serviceHours)} 小时`,
         })),

@@ -7,7 +7,7 @@ import * as outreach from '../service';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
 import { askSubscribe, recordSubscription } from '../../utils/subscribe';
 import { openPage } from '../../utils/navigate';
-import { chinaDateTime, NEED_STATUS_TEXT, newToken } from '../labels';
+import { chinaDateTime, newToken } from '../labels';
 
 interface WishRow {
   needId: string;
@@ -44,7 +44,7 @@ Component({
         wishes: mine.data.items.map((n) => ({
           needId: n.needId,
           text: n.text,
-          status: NEED_STATUS_TEXT[n.status],
+          status: n.statusLabel,
           done: n.status === 'done',
           when: chinaDateTime(n.createdAt),
         })),

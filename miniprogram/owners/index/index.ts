@@ -16,8 +16,6 @@ interface Row {
   outcome: string;
 }
 
-const OUTCOME_LABELS = { passed: '通过', rejected: '未通过', not_quorate: '未达法定参与比例' } as const;
-
 function rowOf(m: owners.MotionList['items'][number]): Row {
   return {
     motionId: m.motionId,
@@ -26,7 +24,7 @@ function rowOf(m: owners.MotionList['items'][number]): Row {
     statusLabel: m.statusLabel,
     statusTheme: STATUS_THEMES[m.status],
     when: `表决时间 ${chinaTime(m.opensAt)} 至 ${chinaTime(m.closesAt)}`,
-    outcome: m.outcome ? OUTCOME_LABELS[m.outcome] : '',
+    outcome: m.outcomeLabel ?? '',
   };
 }
 

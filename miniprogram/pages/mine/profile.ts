@@ -1,6 +1,5 @@
 // What 我的 shows for a whoami answer: one of a few states, each with the text it needs.
 import type { CommunityListItem, SelfView, WhoAmI } from '../../../typings/api';
-import { roleLabels } from '../../utils/labels';
 
 /** The pending-review message, shared with the registration page. */
 export const PENDING_MESSAGE = '注册信息审核中，请耐心等待社区审核';
@@ -28,7 +27,7 @@ export function profileOf(me: WhoAmI, communities: readonly CommunityListItem[] 
   return {
     state: 'active',
     name: user.name,
-    roles: roleLabels(user.roles),
+    roles: user.roleLabels,
     place: placeOf(user, communities),
     isPartyMember: user.isPartyMember,
   };

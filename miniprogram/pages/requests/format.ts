@@ -1,7 +1,6 @@
 // What the 诉求 pages show for the API's values: Chinese labels, status tags, times in Beijing time,
 // time-limit text, timeline rows. Plain functions, tested without rendering.
 import type {
-  InboxRole,
   MeetingOutcome,
   Party,
   Position,
@@ -26,17 +25,6 @@ export const CATEGORY_OPTIONS: Array<{ value: RequestCategory; label: string }> 
   { value: 'neighbor_dispute', label: '邻里纠纷' },
   { value: 'other', label: '其他' },
 ];
-
-export const STATUS_LABELS: Record<RequestStatus, string> = {
-  submitted: '待受理',
-  assigned: '已分派',
-  in_progress: '处理中',
-  resolved: '已办结',
-  closed: '已关闭',
-  rejected: '不予受理',
-  withdrawn: '已撤回',
-  reopened: '重新办理',
-};
 
 /** TDesign tag themes per status. */
 const STATUS_THEMES: Record<RequestStatus, 'primary' | 'warning' | 'success' | 'default' | 'danger'> = {
@@ -76,14 +64,6 @@ export const OUTCOME_OPTIONS: Array<{ value: MeetingOutcome; label: string }> = 
   { value: 'proceed', label: '继续办理' },
   { value: 'reject', label: '不予办理' },
 ];
-
-export const INBOX_ROLE_LABELS: Record<InboxRole, string> = {
-  lead: '牵头',
-  co_handler: '协办',
-  acceptance: '待受理',
-  deliberation: '待表态',
-  supervision: '督办',
-};
 
 /** The tag theme of a status. */
 export function statusTheme(status: RequestStatus): string {
@@ -142,18 +122,18 @@ export interface RequestCard {
 }
 
 /** The card of a list item. */
-export function cardOf(r: RequestSummary & { inboxRole?: InboxRole }, now: Date): RequestCard {
+export function cardOf(r: RequestSummary & { inboxRoleLabel?: string }, now: Date): RequestCard {
   return {
     requestId: r.requestId,
     title: r.title,
     meta: `${r.categoryLabel} · ${r.compoundName} · ${formatTime(r.createdAt, now.getUTCFullYear())}`,
-    statusText: STATUS_LABELS[r.status],
+    statusText: r.statusLabel,
     statusTheme: STATUS_THEMES[r.status],
     due: dueText(r, now),
     overdue: r.overdue,
     escalated: r.escalated,
     major: r.major,
-    roleText: r.inboxRole ? INBOX_ROLE_LABELS[r.inboxRole] : '',
+    roleText: r.inboxRoleLabel ?? '',
   };
 }
 

@@ -1,6 +1,6 @@
 // What the 红黑榜 shows of a board: one row per firm, with its grade, score and why it is listed.
 import type { BoardView } from '../../services/ratings';
-import { dateText, gradeText, gradeTheme, LIST_LABELS, scoreText } from '../../utils/rating-labels';
+import { dateText, gradeText, gradeTheme, scoreText } from '../../utils/rating-labels';
 
 export interface FirmRow {
   firmId: string;
@@ -19,9 +19,11 @@ type Firmish = {
   grade: BoardView['red'][number]['grade'];
   creditScore: number | null;
   seriousItems: number;
+  /** The list's name (红榜), as the server sends it; null on neither. */
+  listLabel: string | null;
 };
 
-function rowOf(f: Firmish, list: 'red' | 'black' | null): FirmRow {
+function rowOf(f: Firmish): FirmRow {
   const parts = [`信用分 ${scoreText(f.creditScore)}`];
   if (f.seriousItems > 0) parts.push(`重大事项 ${f.seriousItems} 项`);
   return {
@@ -30,7 +32,7 @@ function rowOf(f: Firmish, list: 'red' | 'black' | null): FirmRow {
     grade: gradeText(f.grade),
     gradeTheme: gradeTheme(f.grade),
     score: scoreText(f.creditScore),
-    listLabel: list ? LIST_LABELS[list] : '',
+    listLabel: f.listLabel ?? '',
     description: parts.join(' · '),
   };
 }
@@ -62,9 +64,9 @@ export function whoseBoard(board: Pick<BoardView, 'scope' | 'communityId' | 'com
 export function boardRows(board: BoardView): { red: FirmRow[]; black: FirmRow[]; firms: FirmRow[]; headline: string; rules: string } {
   const republished = board.n !== null && board.n > 1 ? `（第 ${board.n} 次发布${board.reason ? `：${board.reason}` : ''}）` : '';
   return {
-    red: board.red.map((f) => rowOf(f, 'red')),
-    black: board.black.map((f) => rowOf(f, 'black')),
-    firms: board.firms.map((f) => rowOf(f, f.list)),
+    red: board.red.map(rowOf),
+    black: board.black.map(rowOf),
+    firms: board.firms.map(rowOf),
     headline: board.period ? `${board.label}物业服务评价结果，${dateText(board.publishedAt)}发布${republished}` : '',
     rules: rulesText(board.rules),
   };

@@ -2,7 +2,7 @@
 // dimension over the published periods.
 import { loadedPageBehavior } from '../../behaviors/page';
 import * as ratings from '../../services/ratings';
-import { gradeText, gradeTheme, LIST_LABELS, scoreText } from '../../utils/rating-labels';
+import { gradeText, gradeTheme, scoreText } from '../../utils/rating-labels';
 import { chartOf, historyOf, type ChartRow, type HistoryRow } from './chart';
 
 Component({
@@ -40,7 +40,7 @@ Component({
         return;
       }
       const f = r.data;
-      const chart = chartOf(f.history);
+      const chart = chartOf(f);
       wx.setNavigationBarTitle?.({ title: f.name });
       this.setData({
         loading: false,
@@ -53,7 +53,7 @@ Component({
               grade: gradeText(f.latest.grade),
               gradeTheme: gradeTheme(f.latest.grade),
               score: scoreText(f.latest.creditScore),
-              listLabel: f.latest.list ? LIST_LABELS[f.latest.list] : '',
+              listLabel: f.latest.listLabel ?? '',
             }
           : null,
         compounds: f.compounds.map((c) => ({ compoundId: c.compoundId, name: c.name })),

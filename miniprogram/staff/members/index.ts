@@ -1,7 +1,7 @@
 // 居民注册审核 / 成员管理 (staff subpackage): the caller's community's members, pending applications
 // first; rc_staff, party_org and admin approve them and make approved residents owners'-committee
 // members (account.approve, account.grantRole), each after a confirmation.
-import type { ListMembersInput, MemberView, Role } from '../../../typings/api';
+import type { ListMembersInput, MemberPage, MemberView, Role } from '../../../typings/api';
 import { pagingBehavior } from '../../behaviors/paging';
 import * as account from '../../services/account';
 import * as community from '../../services/community';
@@ -13,10 +13,10 @@ import {
   confirmationOf,
   emptyText,
   FORBIDDEN_MESSAGE,
+  ALL_ROLES,
   MEMBER_TABS,
   memberRowOf,
-  ROLE_FILTERS,
-  roleFilterLabel,
+  roleFilterOptions,
   rowAfter,
   successToastOf,
   type MemberAction,
@@ -33,7 +33,7 @@ interface Filter {
   _compounds: Record<string, string>;
 }
 
-const paging = pagingBehavior<MemberView, MemberRow, { items: MemberView[]; nextCursor: string | null }, Filter>({
+const paging = pagingBehavior<MemberView, MemberRow, MemberPage, Filter>({
   fetch(data, cursor) {
     const q: ListMembersInput = { communityId: data.communityId, status: data.tab, limit: PAGE_SIZE };
     if (data.tab === 'active' && data.role) q.role = data.role;
@@ -42,6 +42,8 @@ const paging = pagingBehavior<MemberView, MemberRow, { items: MemberView[]; next
   },
   row: (m, data) => memberRowOf(m, data._compounds),
   key: (r) => r.userId,
+  // The roles to filter by, with their names, come with the list.
+  withFirst: (answer) => ({ roleOptions: roleFilterOptions(answer.roleFilters) }),
   failed: (error) => (error.code === 'FORBIDDEN' ? { forbidden: error.message || FORBIDDEN_MESSAGE } : { error: error.message }),
 });
 
@@ -69,8 +71,8 @@ Component({
     tabs: MEMBER_TABS,
     tab: 'pending' as MemberTab,
     role: '' as Role | '',
-    roleLabel: roleFilterLabel(''),
-    roleOptions: ROLE_FILTERS.map((f) => ({ label: f.label, value: f.value })),
+    roleLabel: ALL_ROLES,
+    roleOptions: roleFilterOptions([]),
     rolePickerVisible: false,
     empty: emptyText('pending', ''),
     confirm: { ...CLOSED } as Confirmation,
@@ -110,7 +112,7 @@ Component({
 
     onTabChange(e: DetailEvent<{ value: MemberTab }>) {
       if (e.detail.value === this.data.tab) return;
-      this.setData({ tab: e.detail.value, empty: emptyText(e.detail.value, this.data.role) });
+      this.setData({ tab: e.detail.value, empty: emptyText(e.detail.value, this.data.role ? this.data.roleLabel : '') });
       this.clearList();
       this.loadFirst();
     },
@@ -127,7 +129,8 @@ Component({
       const role = e.detail.value[0] ?? '';
       this.setData({ rolePickerVisible: false });
       if (role === this.data.role) return;
-      this.setData({ role, roleLabel: roleFilterLabel(role), empty: emptyText(this.data.tab, role) });
+      const label = this.data.roleOptions.find((o) => o.value === role)?.label ?? ALL_ROLES;
+      this.setData({ role, roleLabel: label, empty: emptyText(this.data.tab, role ? label : '') });
       this.clearList();
       this.loadFirst();
     },

@@ -1,7 +1,7 @@
 // What 居民注册审核 / 成员管理 shows: who may use it, the filters, one row per member (with the actions
 // the row offers) and the confirmation texts. Plain functions, tested alone.
-import type { CommunityListItem, MemberView, Role, SelfView, UserStatus } from '../../../typings/api';
-import { isStaff, roleLabels } from '../../utils/labels';
+import type { CommunityListItem, MemberPage, MemberView, Role, SelfView, UserStatus } from '../../../typings/api';
+import { isStaff } from '../../utils/labels';
 
 /** The two lists of the segmented filter. */
 export type MemberTab = Extract<UserStatus, 'pending' | 'active'>;
@@ -11,27 +11,12 @@ export const MEMBER_TABS: ReadonlyArray<{ value: MemberTab; label: string }> = [
   { value: 'active', label: '已通过' },
 ];
 
-/** Status words of a row (待审核 / 已通过 match the tabs). */
-export const MEMBER_STATUS_LABELS: Record<UserStatus, string> = {
-  pending: '待审核',
-  active: '已通过',
-  disabled: '已停用',
-};
+/** What the role filter says when it filters nothing. */
+export const ALL_ROLES = '全部角色';
 
-/** The role filter of the 已通过 list: '' is every role. */
-export const ROLE_FILTERS: ReadonlyArray<{ value: Role | ''; label: string }> = [
-  { value: '', label: '全部角色' },
-  { value: 'resident', label: '居民' },
-  { value: 'oc_member', label: '业委会成员' },
-  { value: 'property_staff', label: '物业工作人员' },
-  { value: 'rc_staff', label: '居委会工作人员' },
-  { value: 'party_org', label: '社区党组织' },
-  { value: 'admin', label: '平台管理员' },
-];
-
-/** The label of a role filter value. */
-export function roleFilterLabel(role: Role | ''): string {
-  return ROLE_FILTERS.find((f) => f.value === role)?.label ?? '全部角色';
+/** The role filter of the 已通过 list, from the roles the server's answer offers: '' is every role. */
+export function roleFilterOptions(filters: MemberPage['roleFilters']): Array<{ value: Role | ''; label: string }> {
+  return [{ value: '', label: ALL_ROLES }, ...filters.map((f) => ({ value: f.role, label: f.label }))];
 }
 
 /** What a person who may not manage members is told (no retry: waiting will not help). */
@@ -42,10 +27,10 @@ export function canManageMembers(user: SelfView | null): user is SelfView {
   return !!user && user.status === 'active' && isStaff(user.roles);
 }
 
-/** The empty-list text of a tab. */
-export function emptyText(tab: MemberTab, role: Role | ''): string {
+/** The empty-list text of a tab, with the name of the role filtered by ('' for none). */
+export function emptyText(tab: MemberTab, roleLabel: string): string {
   if (tab === 'pending') return '暂无待审核的申请';
-  return role ? `暂无${roleFilterLabel(role)}` : '暂无已通过的成员';
+  return roleLabel ? `暂无${roleLabel}` : '暂无已通过的成员';
 }
 
 /** One member as the list shows them. */
@@ -86,8 +71,8 @@ export function memberRowOf(m: MemberView, compounds: Record<string, string>): M
     place: [compounds[m.compoundId], address].filter(Boolean).join(' · '),
     phoneMasked: m.phoneMasked,
     status: m.status,
-    statusLabel: MEMBER_STATUS_LABELS[m.status] ?? m.status,
-    roles: roleLabels(m.roles),
+    statusLabel: m.statusLabel,
+    roles: m.roleLabels,
     isPartyMember: m.isPartyMember,
     canApprove: m.status === 'pending',
     canMakeOcMember: m.status === 'active' && m.roles.includes('resident') && !m.roles.includes('oc_member'),
@@ -99,12 +84,12 @@ export function memberRowOf(m: MemberView, compounds: Record<string, string>): M
  * The row after approve or grantRole answered with the member's new state. The answer's full phone
  * is not used: the list keeps showing the masked one.
  */
-export function rowAfter(row: MemberRow, user: Pick<SelfView, 'status' | 'roles'>): MemberRow {
+export function rowAfter(row: MemberRow, user: Pick<MemberView, 'status' | 'statusLabel' | 'roles' | 'roleLabels'>): MemberRow {
   return {
     ...row,
     status: user.status,
-    statusLabel: MEMBER_STATUS_LABELS[user.status] ?? user.status,
-    roles: roleLabels(user.roles),
+    statusLabel: user.statusLabel,
+    roles: user.roleLabels,
     canApprove: user.status === 'pending',
     canMakeOcMember: user.status === 'active' && user.roles.includes('resident') && !user.roles.includes('oc_member'),
     error: '',

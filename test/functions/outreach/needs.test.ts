@@ -80,8 +80,8 @@ describe('reporting in', () => {
     const mine = await must<ReportView[]>(h, 'outreach', 'myReports', {}, 'demo-cadre');
     expect(mine[0].buildingPosts).toEqual(
       expect.arrayContaining([
-        { compoundId: DEMO.compound1, building: '5栋', role: 'building_head' },
-        { compoundId: DEMO.compound1, building: '3栋', role: 'party_group_leader' },
+        { compoundId: DEMO.compound1, building: '5栋', role: 'building_head', roleLabel: '楼栋长' },
+        { compoundId: DEMO.compound1, building: '3栋', role: 'party_group_leader', roleLabel: '楼栋党小组长' },
       ]),
     );
     const no = await h.call(

@@ -1,6 +1,6 @@
-import { GRANTED_BY, INVITABLE_ROLES, SCOPE_LEVEL } from '../../../cloudfunctions/core/domain/role-grants';
+import { invitableBy } from '../../../cloudfunctions/core/app/account/user';
 import { adminEntriesFor } from '../../../miniprogram/admin/index/entries';
-import { INVITED_BY, SCOPE_OF } from '../../../miniprogram/admin/invitable';
+import { invitableRoles } from '../../../miniprogram/admin/invitable';
 import { entriesFor } from '../../../miniprogram/pages/mine/entries';
 import { mockBackend, renderPage, type PageHandle } from '../harness';
 import { communityList, user, whoamiAs } from '../fixtures';
@@ -12,12 +12,30 @@ let page: PageHandle | undefined;
 beforeEach(() => installWx());
 afterEach(() => page?.detach());
 
-test('the invitation choices equal the server’s rule of who grants what, at which level', () => {
-  expect(Object.keys(INVITED_BY).sort()).toEqual([...INVITABLE_ROLES].sort());
-  for (const role of INVITABLE_ROLES) {
-    expect([role, [...INVITED_BY[role]].sort()]).toEqual([role, [...GRANTED_BY[role]].sort()]);
-    expect([role, SCOPE_OF[role]]).toEqual([role, SCOPE_LEVEL[role]]);
-  }
+test('whoami lists the roles one may invite, named, at their scope level (the level above grants)', () => {
+  expect(invitableBy(['resident', 'rc_staff'])).toEqual([
+    { role: 'compound_party', label: '小区党组织成员', scopeLevel: 'compound' },
+    { role: 'oc_member', label: '业委会成员', scopeLevel: 'compound' },
+  ]);
+  expect(invitableBy(['street_admin']).map((r) => r.role)).toEqual([
+    'party_org',
+    'rc_staff',
+    'compound_party',
+    'oc_member',
+    'property_staff',
+  ]);
+  expect(invitableBy(['admin']).map((r) => `${r.role}:${r.scopeLevel}`)).toContain('street_admin:street');
+  expect(invitableBy(['resident', 'oc_member'])).toEqual([]);
+});
+
+test('the invite page offers exactly the roles whoami lists, with the server’s names', () => {
+  const me = user({ roles: ['resident', 'party_org'] });
+  expect(invitableRoles(me)).toEqual([
+    { value: 'compound_party', label: '小区党组织成员' },
+    { value: 'oc_member', label: '业委会成员' },
+  ]);
+  expect(invitableRoles(user({ roles: ['party_org'], status: 'disabled' }))).toEqual([]);
+  expect(invitableRoles(null)).toEqual([]);
 });
 
 test('我的 offers 城市管理 to the admin and street staff only', () => {

@@ -8,7 +8,7 @@ let page: PageHandle | undefined;
 beforeEach(() => installWx());
 afterEach(() => page?.detach());
 
-const redeemed = { role: 'compound_party', scopeId: 'cp_jiangjin', scopeName: '江津花园', user: {} };
+const redeemed = { role: 'compound_party', roleLabel: '小区党组织成员', scopeId: 'cp_jiangjin', scopeName: '江津花园', user: {} };
 
 test('opened from a share card, the code is filled in; a new person gives a name and takes the role', async () => {
   const backend = mockBackend({ 'account.redeem': ok(redeemed), 'account.whoami': ok({ openid: 'demo-newcomer', user: null }) });

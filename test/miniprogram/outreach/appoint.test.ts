@@ -3,7 +3,7 @@
 import { communityList, ok } from '../fixtures';
 import { findAllByText, hasClass, mockBackend, renderPage, textOf, type MockBackend, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
-import { report, untilLoaded, untilStable, whoamiParty, whoamiRc } from './fixtures';
+import { report, reportsPage, untilLoaded, untilStable, whoamiParty, whoamiRc } from './fixtures';
 
 let page: PageHandle | undefined;
 let backend: MockBackend;
@@ -54,12 +54,13 @@ async function openSheetFor(p: PageHandle, name: string): Promise<void> {
 beforeEach(() => {
   backend = mockBackend({
     'account.whoami': whoamiParty,
-    'outreach.listReports': (data) => ok({ items: data.status === 'confirmed' ? [yang, zhao] : [], nextCursor: null }),
+    'outreach.listReports': (data) => reportsPage(data.status === 'confirmed' ? [yang, zhao] : []),
     'community.list': communityList,
     'outreach.appointBuildingRole': ok({
       compoundId: 'cp_jiangjin',
       building: '3栋',
       role: 'party_group_leader',
+      roleLabel: '楼栋党小组长',
       userId: 'u_vol',
       name: '赵志远',
     }),

@@ -1,5 +1,9 @@
 // Backend answers for the outreach pages, shaped like the demo seed (seed/outreach.ts).
-import type { NeedDetail, NeedSummary, ReportView, TeamItem, UnitFeedbackResult } from '../../../miniprogram/outreach/service';
+import type { NeedDetail, NeedSummary, ReportPage, ReportView, TeamItem, UnitFeedbackResult } from '../../../miniprogram/outreach/service';
+import { NEED_KIND_LABELS } from '../../../cloudfunctions/core/domain/outreach-categories';
+import { CLAIM_STATUS_LABELS, needStatusLabel } from '../../../cloudfunctions/core/domain/outreach-need';
+import { BUILDING_ROLE_LABELS, REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from '../../../cloudfunctions/core/domain/outreach-report';
+import { BUILDING_ROLE_OPTIONS, TEAM_KIND_LABELS } from '../../../cloudfunctions/core/app/outreach/views';
 import { user, whoamiAs } from '../fixtures';
 import { settle, type PageHandle } from '../harness';
 
@@ -9,8 +13,10 @@ export const whoamiResident = whoamiAs(user({ userId: 'u_resident', name: '陈�
 export const whoamiRc = whoamiAs(user({ userId: 'u_rc', name: '王秀兰', roles: ['rc_staff'] }), 'demo-rc');
 export const whoamiParty = whoamiAs(user({ userId: 'u_party', name: '李红梅', roles: ['party_org'], isPartyMember: true }), 'demo-party');
 
+// Each fixture's labels are the server's for its values (after the overrides), as the views send them.
+
 export function report(overrides: Partial<ReportView> = {}): ReportView {
-  return {
+  const r = {
     reportId: 'u_cadre:paired',
     userId: 'u_cadre',
     name: '杨志刚',
@@ -22,13 +28,22 @@ export function report(overrides: Partial<ReportView> = {}): ReportView {
     status: 'confirmed',
     reportedAt: '2026-10-11T01:00:00.000Z',
     confirmedAt: '2026-10-12T01:00:00.000Z',
-    buildingPosts: [{ compoundId: 'cp_jiangjin', building: '3栋', role: 'party_group_leader' }],
+    buildingPosts: [
+      { compoundId: 'cp_jiangjin', building: '3栋', role: 'party_group_leader', roleLabel: BUILDING_ROLE_LABELS.party_group_leader },
+    ],
     ...overrides,
-  };
+  } satisfies Partial<ReportView>;
+  return { ...r, kindLabel: REPORT_KIND_LABELS[r.kind], statusLabel: REPORT_STATUS_LABELS[r.status] };
 }
 
+/** outreach.listReports' answer: the reports and the posts the server offers to appoint to. */
+export const reportsPage = (items: ReportView[], nextCursor: string | null = null): { ok: true; data: ReportPage } => ({
+  ok: true,
+  data: { items, nextCursor, buildingRoles: BUILDING_ROLE_OPTIONS },
+});
+
 export function need(overrides: Partial<NeedSummary> = {}): NeedSummary {
-  return {
+  const n = {
     needId: 'need_demo_elder',
     communityId: 'cm_hongxing',
     source: 'community',
@@ -43,13 +58,14 @@ export function need(overrides: Partial<NeedSummary> = {}): NeedSummary {
     status: 'open',
     createdAt: '2026-11-14T01:00:00.000Z',
     ...overrides,
-  };
+  } satisfies Partial<NeedSummary>;
+  return { ...n, kindLabel: NEED_KIND_LABELS[n.kind], statusLabel: needStatusLabel(n) };
 }
 
 const CAN_NOTHING = { claim: false, complete: false, confirm: false, review: false, thank: false };
 
 export function detail(overrides: Partial<NeedDetail> = {}): NeedDetail {
-  return {
+  const d = {
     ...need(),
     reviewNote: null,
     thanks: null,
@@ -59,21 +75,25 @@ export function detail(overrides: Partial<NeedDetail> = {}): NeedDetail {
     can: { ...CAN_NOTHING },
     ...overrides,
   };
+  return { ...d, kindLabel: NEED_KIND_LABELS[d.kind], statusLabel: needStatusLabel(d) };
 }
 
-export const claimOf = (overrides: Partial<NeedDetail['claims'][number]> = {}): NeedDetail['claims'][number] => ({
-  userId: 'u_cadre',
-  name: '杨志刚',
-  status: 'claimed',
-  note: null,
-  claimedAt: '2026-11-15T01:00:00.000Z',
-  completedAt: null,
-  confirmedAt: null,
-  ...overrides,
-});
+export function claimOf(overrides: Partial<NeedDetail['claims'][number]> = {}): NeedDetail['claims'][number] {
+  const c = {
+    userId: 'u_cadre',
+    name: '杨志刚',
+    status: 'claimed',
+    note: null,
+    claimedAt: '2026-11-15T01:00:00.000Z',
+    completedAt: null,
+    confirmedAt: null,
+    ...overrides,
+  } satisfies Partial<NeedDetail['claims'][number]>;
+  return { ...c, statusLabel: CLAIM_STATUS_LABELS[c.status] };
+}
 
 export function team(overrides: Partial<TeamItem> = {}): TeamItem {
-  return {
+  const t = {
     teamId: 'team_demo_red',
     communityId: 'cm_hongxing',
     name: '红星志愿服务队',
@@ -84,7 +104,8 @@ export function team(overrides: Partial<TeamItem> = {}): TeamItem {
     activities: 2,
     serviceHours: 7.5,
     ...overrides,
-  };
+  } satisfies Partial<TeamItem>;
+  return { ...t, kindLabel: TEAM_KIND_LABELS[t.kind] };
 }
 
 export function feedback(overrides: Partial<UnitFeedbackResult> = {}): UnitFeedbackResult {
@@ -104,6 +125,7 @@ export function feedback(overrides: Partial<UnitFeedbackResult> = {}): UnitFeedb
             branchName: '机关第二党支部',
             communityName: '红星社区',
             kind: 'paired',
+            kindLabel: REPORT_KIND_LABELS.paired,
             status: 'confirmed',
             reportedAt: '2026-10-11T01:00:00.000Z',
             confirmedAt: '2026-10-12T01:00:00.000Z',

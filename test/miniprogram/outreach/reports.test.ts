@@ -2,7 +2,7 @@
 import { ok } from '../fixtures';
 import { mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
-import { report, untilLoaded, whoamiParty, whoamiRc, whoamiResident } from './fixtures';
+import { report, reportsPage, untilLoaded, whoamiParty, whoamiRc, whoamiResident } from './fixtures';
 
 let page: PageHandle | undefined;
 let backend: MockBackend;
@@ -31,8 +31,8 @@ describe('党员报到管理', () => {
   beforeEach(() => {
     backend = mockBackend({
       'account.whoami': whoamiParty,
-      'outreach.listReports': ok({ items: [pending], nextCursor: null }),
-      'outreach.confirmReport': ok({ ...pending, status: 'confirmed' }),
+      'outreach.listReports': reportsPage([pending]),
+      'outreach.confirmReport': ok(report({ ...pending, status: 'confirmed' })),
     });
   });
 

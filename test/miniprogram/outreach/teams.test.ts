@@ -1,3 +1,4 @@
+import { MEMBER_STATUS_LABELS, ROLE_LABELS } from '../../../cloudfunctions/core/domain/roles';
 // 志愿服务队（社区） (outreach/teams/index), tapped and typed as a person would.
 import type { MemberView } from '../../../typings/api';
 import { ok } from '../fixtures';
@@ -23,7 +24,9 @@ describe('志愿服务队', () => {
     name,
     phoneMasked: '139****0004',
     status: 'active',
+    statusLabel: MEMBER_STATUS_LABELS.active,
     roles: ['resident'],
+    roleLabels: [ROLE_LABELS.resident],
     compoundId: 'cp_jiangjin',
     building: '5栋',
     room: '502',

@@ -15,6 +15,7 @@ export const LIST: MotionList = {
       opensAt: '2026-11-19T01:00:00.000Z',
       closesAt: '2026-12-04T01:00:00.000Z',
       outcome: null,
+      outcomeLabel: null,
     },
     {
       motionId: 'mo_demo_covenant',
@@ -27,6 +28,7 @@ export const LIST: MotionList = {
       opensAt: '2026-10-11T01:00:00.000Z',
       closesAt: '2026-10-21T01:00:00.000Z',
       outcome: 'passed',
+      outcomeLabel: '通过',
     },
   ],
   nextCursor: null,

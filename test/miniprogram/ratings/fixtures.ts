@@ -1,6 +1,7 @@
 // Backend answers of the ratings pages, shaped like the demo seed.
 import type { BoardView, FirmView, MySheetsView, PeriodView } from '../../../miniprogram/services/ratings';
-import { ratingRulesView } from '../../../cloudfunctions/core/app/ratings/views';
+import { boardLists, PERIOD_STATE_LABELS, ratingRulesView } from '../../../cloudfunctions/core/app/ratings/views';
+import { DIMENSION_OPTIONS, LIST_LABELS, RATER_ROLE_LABELS } from '../../../cloudfunctions/core/domain/credit';
 import { DEFAULT_RULES } from '../../../cloudfunctions/core/domain/rules-config';
 
 /** The credit rules as the server shows them, with the default rules. */
@@ -51,9 +52,7 @@ export function boardOf(period: '2026-H1' | '2025-H2', community: { communityId:
     n: 1,
     reason: null,
     publishedAt: h1 ? '2026-07-15T02:00:00.000Z' : '2026-01-15T02:00:00.000Z',
-    red: h1 ? [entry(chuyun)] : [],
-    black: [entry(jinghua)],
-    firms: [chuyun, jinghua],
+    ...boardLists({ red: h1 ? [entry(chuyun)] : [], black: [entry(jinghua)], firms: [chuyun, jinghua] }),
     periods: [
       { period: '2026-H1', label: '2026年上半年' },
       { period: '2025-H2', label: '2025年下半年' },
@@ -92,7 +91,7 @@ export const FIRM: FirmView = {
   firmId: 'f_chuyun',
   name: '荆州楚韵物业服务有限公司',
   creditCode: '91421002MA4A1B2C3X',
-  latest: { period: '2026-H1', label: '2026年上半年', grade: 'AAA', creditScore: 89.29, list: 'red' },
+  latest: { period: '2026-H1', label: '2026年上半年', grade: 'AAA', creditScore: 89.29, list: 'red', listLabel: LIST_LABELS.red },
   compounds: [{ compoundId: 'cp_jiangjin', name: '江津花园', communityId: 'cm_hongxing' }],
   history: [
     {
@@ -104,6 +103,7 @@ export const FIRM: FirmView = {
       grade: 'AAA',
       creditScore: 89.29,
       list: 'red',
+      listLabel: LIST_LABELS.red,
       seriousItems: 0,
       sheetCount: 3,
       dimensions: { environment: 4.67, greening: 4.33, security: 4.33, facilities: 4.67, repairs: 4.33, fees: 4.33, coGovernance: 5 },
@@ -118,12 +118,14 @@ export const FIRM: FirmView = {
       grade: 'A',
       creditScore: 75.89,
       list: null,
+      listLabel: null,
       seriousItems: 0,
       sheetCount: 3,
       dimensions: { environment: 4.33, greening: 4, security: 3.67, facilities: 4, repairs: 4.33, fees: 4, coGovernance: 4 },
       compounds: [{ compoundId: 'cp_jiangjin', compoundName: '江津花园', score: 75.89 }],
     },
   ],
+  dimensions: DIMENSION_OPTIONS,
 };
 
 const sheetOf = (compoundId: string, compoundName: string, n: number) => ({
@@ -136,6 +138,7 @@ const sheetOf = (compoundId: string, compoundName: string, n: number) => ({
   raterId: 'u_oc',
   raterName: '张志强',
   raterRole: 'oc_member' as const,
+  raterRoleLabel: RATER_ROLE_LABELS.oc_member,
   scores: allScores(n),
   comment: '保持良好',
   rating: ((n - 1) / 4) * 100,
@@ -155,10 +158,12 @@ export function mySheetsOf(state: 'draft' | 'submitted' | 'closed'): MySheetsVie
         firmId: 'f_chuyun',
         firmName: '荆州楚韵物业服务有限公司',
         raterRole: 'oc_member',
+        raterRoleLabel: RATER_ROLE_LABELS.oc_member,
         state,
         sheet: state === 'draft' ? null : sheetOf('cp_jiangjin', '江津花园', 4),
       },
     ],
+    dimensions: DIMENSION_OPTIONS,
   };
 }
 
@@ -170,6 +175,7 @@ export function periodViewOf(options: { canPublish: boolean; published?: boolean
     period: '2026-H2',
     label: '2026年下半年',
     state: published ? 'published' : 'open',
+    stateLabel: PERIOD_STATE_LABELS[published ? 'published' : 'open'],
     sheetCount: 2,
     canPublish: options.canPublish,
     canRecordSeriousItem: options.canPublish,
@@ -183,12 +189,31 @@ export function periodViewOf(options: { canPublish: boolean; published?: boolean
         ratedCount: 1,
         raterCount: 3,
         raters: [
-          { userId: 'u_party', name: '李红梅', role: 'party_org', rated: false, rating: null, version: null, submittedAt: null },
-          { userId: 'u_oc', name: '张志强', role: 'oc_member', rated: false, rating: null, version: null, submittedAt: null },
+          {
+            userId: 'u_party',
+            name: '李红梅',
+            role: 'party_org',
+            roleLabel: RATER_ROLE_LABELS.party_org,
+            rated: false,
+            rating: null,
+            version: null,
+            submittedAt: null,
+          },
+          {
+            userId: 'u_oc',
+            name: '张志强',
+            role: 'oc_member',
+            roleLabel: RATER_ROLE_LABELS.oc_member,
+            rated: false,
+            rating: null,
+            version: null,
+            submittedAt: null,
+          },
           {
             userId: 'u_oc2',
             name: '孙立新',
             role: 'oc_member',
+            roleLabel: RATER_ROLE_LABELS.oc_member,
             rated: true,
             rating: 75,
             version: 1,
@@ -204,11 +229,21 @@ export function periodViewOf(options: { canPublish: boolean; published?: boolean
         ratedCount: 1,
         raterCount: 2,
         raters: [
-          { userId: 'u_party', name: '李红梅', role: 'party_org', rated: false, rating: null, version: null, submittedAt: null },
+          {
+            userId: 'u_party',
+            name: '李红梅',
+            role: 'party_org',
+            roleLabel: RATER_ROLE_LABELS.party_org,
+            rated: false,
+            rating: null,
+            version: null,
+            submittedAt: null,
+          },
           {
             userId: 'u_oc3',
             name: '黄丽华',
             role: 'oc_member',
+            roleLabel: RATER_ROLE_LABELS.oc_member,
             rated: true,
             rating: 64.29,
             version: 1,

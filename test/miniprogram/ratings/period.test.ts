@@ -18,6 +18,7 @@ const sheet = (i: number) => ({
   raterId: `u${i}`,
   raterName: `评价人${i}`,
   raterRole: 'oc_member',
+  raterRoleLabel: '业委会成员',
   scores: {},
   comment: i === 1 ? '保持良好' : null,
   rating: 75,

@@ -1,13 +1,16 @@
 // Backend answers shaped like the requests of the demo seed, for the 诉求 page tests.
 import type { RequestSummary, RequestView } from '../../../miniprogram/services/requests';
+import { INBOX_ROLE_LABELS, type InboxItem, type InboxRole } from '../../../cloudfunctions/core/app/requests/request';
 import { tierOptionsOf } from '../../../cloudfunctions/core/app/requests/views';
+import { STATUS_LABELS } from '../../../cloudfunctions/core/domain/request-model';
 import { DEFAULT_RULES } from '../../../cloudfunctions/core/domain/rules-config';
 
 const NOW = Date.now();
 const iso = (hoursFromNow: number) => new Date(NOW + hoursFromNow * 3_600_000).toISOString();
 
+/** A request in a list; its status label is the server's for its status. */
 export function summary(overrides: Partial<RequestSummary> = {}): RequestSummary {
-  return {
+  const r = {
     requestId: 'rq_demo_light',
     compoundId: 'cp_jiangjin',
     compoundName: '江津花园',
@@ -28,12 +31,20 @@ export function summary(overrides: Partial<RequestSummary> = {}): RequestSummary
     createdAt: iso(-3),
     updatedAt: iso(-3),
     ...overrides,
-  };
+  } satisfies Partial<RequestSummary>;
+  return { ...r, statusLabel: STATUS_LABELS[r.status] };
 }
+
+/** A request in an inbox, with why it is there (as the server names it). */
+export const inboxItem = (inboxRole: InboxRole, overrides: Partial<RequestSummary> = {}): InboxItem => ({
+  ...summary(overrides),
+  inboxRole,
+  inboxRoleLabel: INBOX_ROLE_LABELS[inboxRole],
+});
 
 export function view(overrides: Partial<RequestView> = {}): RequestView {
   return {
-    ...summary(),
+    ...summary(overrides.status ? { status: overrides.status } : {}),
     communityId: 'cm_hongxing',
     firmName: '荆州楚韵物业服务有限公司',
     description: '3栋2单元1至4楼楼道声控灯坏了一周。',

@@ -1,6 +1,6 @@
 import { mockBackend, renderPage as renderRaw, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
-import { summary } from './fixtures';
+import { inboxItem } from './fixtures';
 
 let page: PageHandle | undefined;
 
@@ -22,19 +22,16 @@ const past = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 test('lists open work overdue first with why it is here', async () => {
   const backend = mockBackend({
     'requests.list': inboxPage([
-      {
-        ...summary({
-          requestId: 'rq_lift',
-          title: '5栋电梯频繁故障',
-          status: 'in_progress',
-          overdue: true,
-          escalated: true,
-          dueAt: past(50),
-        }),
-        inboxRole: 'lead',
-      },
-      { ...summary({ requestId: 'rq_garbage', title: '东门垃圾清运不及时', status: 'in_progress' }), inboxRole: 'lead' },
-      { ...summary({ requestId: 'rq_wall', title: '小区围墙及主干道改造', status: 'assigned', major: true }), inboxRole: 'deliberation' },
+      inboxItem('lead', {
+        requestId: 'rq_lift',
+        title: '5栋电梯频繁故障',
+        status: 'in_progress',
+        overdue: true,
+        escalated: true,
+        dueAt: past(50),
+      }),
+      inboxItem('lead', { requestId: 'rq_garbage', title: '东门垃圾清运不及时', status: 'in_progress' }),
+      inboxItem('deliberation', { requestId: 'rq_wall', title: '小区围墙及主干道改造', status: 'assigned', major: true }),
     ]),
   });
   page = await renderPage();
@@ -49,7 +46,7 @@ test('lists open work overdue first with why it is here', async () => {
 });
 
 test('opens a request from the inbox', async () => {
-  mockBackend({ 'requests.list': inboxPage([{ ...summary({ title: '3栋楼道声控灯不亮' }), inboxRole: 'acceptance' }]) });
+  mockBackend({ 'requests.list': inboxPage([inboxItem('acceptance', { title: '3栋楼道声控灯不亮' })]) });
   page = await renderPage();
   await page.tap('3栋楼道声控灯不亮');
   expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/requests/detail/index?requestId=rq_demo_light' }));
@@ -57,8 +54,7 @@ test('opens a request from the inbox', async () => {
 
 test('shows finished work on 已办', async () => {
   const backend = mockBackend({
-    'requests.list': (d) =>
-      d.open ? inboxPage([]) : inboxPage([{ ...summary({ title: '儿童游乐区滑梯破损', status: 'closed' }), inboxRole: 'lead' }]),
+    'requests.list': (d) => (d.open ? inboxPage([]) : inboxPage([inboxItem('lead', { title: '儿童游乐区滑梯破损', status: 'closed' })])),
   });
   page = await renderPage();
   expect(page.text()).toContain('暂无待办诉求');
@@ -73,11 +69,11 @@ test('switches between the inboxes of a caller in two parties', async () => {
   const backend = mockBackend({
     'requests.list': (d) =>
       d.queue === 'party_org'
-        ? inboxPage([{ ...summary({ title: '建议将中心绿地改建停车场' }), inboxRole: 'supervision' }], {
+        ? inboxPage([inboxItem('supervision', { title: '建议将中心绿地改建停车场' })], {
             queue: 'party_org',
             queues: ['residents_committee', 'party_org'],
           })
-        : inboxPage([{ ...summary({ title: '3栋楼道声控灯不亮' }), inboxRole: 'acceptance' }], {
+        : inboxPage([inboxItem('acceptance', { title: '3栋楼道声控灯不亮' })], {
             queue: 'residents_committee',
             queues: ['residents_committee', 'party_org'],
           }),
@@ -95,8 +91,8 @@ test('pages on to the next items', async () => {
   const backend = mockBackend({
     'requests.list': (d) =>
       d.cursor
-        ? inboxPage([{ ...summary({ requestId: 'rq_2', title: '第二页' }), inboxRole: 'lead' }])
-        : inboxPage([{ ...summary({ title: '第一页' }), inboxRole: 'lead' }], {}, 'c2'),
+        ? inboxPage([inboxItem('lead', { requestId: 'rq_2', title: '第二页' })])
+        : inboxPage([inboxItem('lead', { title: '第一页' })], {}, 'c2'),
   });
   page = await renderPage();
   await page.tap('加载更多');
@@ -111,7 +107,7 @@ test('explains when the caller has no inbox, and retries on failure', async () =
   });
   page = await renderPage();
   expect(page.text()).toContain('没有待办诉求');
-  backend.answer('requests.list', inboxPage([{ ...summary({ title: '恢复后的诉求' }), inboxRole: 'lead' }]));
+  backend.answer('requests.list', inboxPage([inboxItem('lead', { title: '恢复后的诉求' })]));
   await page.tap('重试');
   await page.settle(100);
   expect(page.text()).toContain('恢复后的诉求');

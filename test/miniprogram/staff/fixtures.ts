@@ -1,5 +1,7 @@
 // Backend answers for the staff member and statistics pages, shaped like the demo seed.
-import type { CommunityStats, MemberView, Page } from '../../../typings/api';
+import type { CommunityStats, MemberPage, MemberView } from '../../../typings/api';
+import { MEMBER_ROLE_FILTERS, roleLabels } from '../../../cloudfunctions/core/app/account/user';
+import { MEMBER_STATUS_LABELS } from '../../../cloudfunctions/core/domain/roles';
 import { ok, user, whoamiAs } from '../fixtures';
 import { settle, type PageHandle } from '../harness';
 
@@ -9,8 +11,9 @@ export const whoamiRc = whoamiAs(user({ userId: 'u_rc', name: '陈雪梅', roles
 /** whoami of an ordinary resident. */
 export const whoamiResident = whoamiAs(user());
 
+/** A member as listed; the status and role names are the server's for them. */
 export function member(overrides: Partial<MemberView> = {}): MemberView {
-  return {
+  const m = {
     userId: 'u_zhao',
     name: '赵志远',
     phoneMasked: '139****0006',
@@ -23,10 +26,12 @@ export function member(overrides: Partial<MemberView> = {}): MemberView {
     firmId: null,
     createdAt: '2026-11-20T09:00:00+08:00',
     ...overrides,
-  };
+  } satisfies Partial<MemberView>;
+  return { ...m, statusLabel: MEMBER_STATUS_LABELS[m.status], roleLabels: roleLabels(m.roles) };
 }
 
-export const page = (items: MemberView[], nextCursor: string | null = null) => ok<Page<MemberView>>({ items, nextCursor });
+export const page = (items: MemberView[], nextCursor: string | null = null) =>
+  ok<MemberPage>({ items, nextCursor, roleFilters: MEMBER_ROLE_FILTERS });
 
 export function stats(overrides: Partial<CommunityStats> = {}): CommunityStats {
   return {

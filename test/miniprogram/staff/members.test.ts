@@ -1,5 +1,5 @@
 import { findAllByText, hasClass, mockBackend, renderPage, textOf, type MockBackend, type PageHandle } from '../harness';
-import { communityList, ok, user } from '../fixtures';
+import { communityList, ok } from '../fixtures';
 import { installWx } from '../wx-mock';
 import { member, page as membersPage, until, untilLoaded, whoamiRc, whoamiResident } from './fixtures';
 
@@ -54,7 +54,7 @@ test('lists pending applications with compound, address, masked phone and the �
 
 test('approves a pending resident after confirming and shows them as approved', async () => {
   backend.answer('account.listMembers', membersPage([member(), member({ userId: 'u_qian', name: '钱红梅' })]));
-  backend.answer('account.approve', (d) => ok(user({ userId: String(d.userId), name: '钱红梅', status: 'active', roles: ['resident'] })));
+  backend.answer('account.approve', (d) => ok(member({ userId: String(d.userId), name: '钱红梅', status: 'active', roles: ['resident'] })));
   page = await open();
 
   await tapInRow(page, '钱红梅', '通过');
@@ -168,7 +168,7 @@ test('makes an approved resident an owners’-committee member after confirming'
       ? membersPage([])
       : membersPage([member({ userId: 'u_li', name: '李秀英', status: 'active', roles: ['resident'] })]),
   );
-  backend.answer('account.grantRole', ok(user({ userId: 'u_li', name: '李秀英', roles: ['resident', 'oc_member'] })));
+  backend.answer('account.grantRole', ok(member({ userId: 'u_li', name: '李秀英', status: 'active', roles: ['resident', 'oc_member'] })));
   page = await open();
   await page.tap('已通过');
   await untilLoaded(page);

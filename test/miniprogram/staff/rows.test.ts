@@ -49,7 +49,7 @@ test('offers 设为业委会成员 to approved residents not yet on the committe
 
 test('updates a row from the approval’s answer and clears its error', () => {
   const row = { ...memberRowOf(member(), NAMES), error: '网络异常' };
-  const after = rowAfter(row, user({ status: 'active', roles: ['resident'] }));
+  const after = rowAfter(row, member({ status: 'active', roles: ['resident'] }));
   expect(after).toMatchObject({ statusLabel: '已通过', roles: ['居民'], canApprove: false, canMakeOcMember: true, error: '' });
   expect(after.phoneMasked).toBe('139****0006');
 });
@@ -62,7 +62,7 @@ test('asks before acting, naming the person', () => {
 test('says what is missing for each filter', () => {
   expect(emptyText('pending', '')).toBe('暂无待审核的申请');
   expect(emptyText('active', '')).toBe('暂无已通过的成员');
-  expect(emptyText('active', 'oc_member')).toBe('暂无业委会成员');
+  expect(emptyText('active', '业委会成员')).toBe('暂无业委会成员');
 });
 
 test('lets only active rc_staff, party_org and admin manage members', () => {

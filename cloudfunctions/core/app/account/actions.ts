@@ -1,5 +1,5 @@
 import { maskPhone } from '../../domain/phone';
-import type { Role } from '../../domain/roles';
+import { MEMBER_STATUS_LABELS, type Role } from '../../domain/roles';
 import { DuplicateKeyError, type Filter, whole } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { approvedMessage } from '../messages/events';
@@ -15,7 +15,7 @@ import { COMPOUNDS, type CompoundDoc } from '../community/community';
 import { decodeKeyset, keysetAfter, keysetPage, type Page } from '../schemas';
 import { fail, failures, ok, type Result } from '../result';
 import { approveInput, grantRoleInput, listMembersInput, registerInput, whoamiInput } from './schemas';
-import { selfView, USERS, type UserDoc } from './user';
+import { MEMBER_ROLE_FILTERS, roleLabels, selfView, USERS, type UserDoc } from './user';
 
 /** A member as staff see them: phone masked, no OPENID. */
 export interface MemberView {
@@ -23,7 +23,11 @@ export interface MemberView {
   name: string;
   phoneMasked: string;
   status: UserDoc['status'];
+  /** The status in words (待审核 / 已通过 / 已停用). */
+  statusLabel: string;
   roles: Role[];
+  /** The roles' names, in the order of `roles`. */
+  roleLabels: string[];
   compoundId: string;
   building: string;
   room: string;
@@ -32,13 +36,20 @@ export interface MemberView {
   createdAt: string;
 }
 
+/** account.listMembers answer (not `holders`): a page of members and the roles the list may be filtered by. */
+export interface MemberPage extends Page<MemberView> {
+  roleFilters: ReadonlyArray<{ role: Role; label: string }>;
+}
+
 function memberView(u: UserDoc): MemberView {
   return {
     userId: u._id,
     name: u.name,
     phoneMasked: maskPhone(u.phone),
     status: u.status,
+    statusLabel: MEMBER_STATUS_LABELS[u.status],
     roles: u.roles,
+    roleLabels: roleLabels(u.roles),
     compoundId: u.compoundId,
     building: u.building,
     room: u.room,
@@ -172,7 +183,7 @@ export const accountActions: ActionMap = {
     summary: '社区成员列表（手机号脱敏）；holders：某街道、社区或小区的角色持有人（姓名、手机号脱敏）',
     access: 'active',
     input: listMembersInput,
-    run: async (input, ctx): Promise<Result<Page<MemberView> | Page<HolderView>>> => {
+    run: async (input, ctx): Promise<Result<MemberPage | Page<HolderView>>> => {
       if (input.holders) return listHolders(ctx, input);
       if (!input.communityId) return failures.notFound('社区');
       if (!isCommunityStaff(ctx.user, input.communityId) && !(await isStreetAdminOfCommunity(ctx, ctx.user, input.communityId)))
@@ -191,7 +202,7 @@ export const accountActions: ActionMap = {
         ],
         limit: whole(limit + 1),
       });
-      return ok(keysetPage(rows, limit, 'createdAt', memberView));
+      return ok({ ...keysetPage(rows, limit, 'createdAt', memberView), roleFilters: MEMBER_ROLE_FILTERS });
     },
   }),
 

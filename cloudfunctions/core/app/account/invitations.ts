@@ -166,7 +166,13 @@ export const invitationActions = {
           await syncHolders(tx, null, fresh, at, { scope: inv.scope });
           return fresh;
         });
-        return ok({ role: inv.role, scopeId: inv.scope.scopeId, scopeName: inv.scope.name, user: selfView(user) });
+        return ok({
+          role: inv.role,
+          roleLabel: ROLE_LABELS[inv.role],
+          scopeId: inv.scope.scopeId,
+          scopeName: inv.scope.name,
+          user: selfView(user),
+        });
       } catch (err) {
         if (err instanceof Abort) return err.failure;
         throw err;

@@ -1,5 +1,6 @@
 import type { Doc } from '../../ports/store';
-import type { Role, UserStatus } from '../../domain/roles';
+import { ROLE_LABELS, type Role, type UserStatus } from '../../domain/roles';
+import { GRANTED_BY, INVITABLE_ROLES, SCOPE_LEVEL, type InvitableRole, type ScopeLevel } from '../../domain/role-grants';
 import { grantsOf, type RoleGrant } from '../scope';
 
 /** A user record in the `users` collection; `_id` is derived from the OPENID (ids.ts). */
@@ -22,6 +23,13 @@ export interface UserDoc extends Doc {
   updatedAt: string;
 }
 
+/** A role someone may hand out by invitation, its name and the level of the scope it is given for. */
+export interface InvitableView {
+  role: InvitableRole;
+  label: string;
+  scopeLevel: ScopeLevel;
+}
+
 /** What a user may see of themselves (whoami). */
 export interface SelfView {
   userId: string;
@@ -29,6 +37,10 @@ export interface SelfView {
   phone: string;
   status: UserStatus;
   roles: Role[];
+  /** The roles' names, in the order of `roles`. */
+  roleLabels: string[];
+  /** The roles an active user may hand out by invitation (RULES.md §9: the level above grants), in a fixed order. */
+  invitable: InvitableView[];
   communityId: string;
   compoundId: string;
   building: string;
@@ -46,6 +58,8 @@ export function selfView(u: UserDoc): SelfView {
     phone: u.phone,
     status: u.status,
     roles: u.roles,
+    roleLabels: roleLabels(u.roles),
+    invitable: u.status === 'active' ? invitableBy(u.roles) : [],
     communityId: u.communityId,
     compoundId: u.compoundId,
     building: u.building,
@@ -55,5 +69,22 @@ export function selfView(u: UserDoc): SelfView {
     grants: grantsOf(u),
   };
 }
+
+/** The names of some roles, in the order given. */
+export const roleLabels = (roles: readonly Role[]): string[] => roles.map((r) => ROLE_LABELS[r]);
+
+/** The roles a holder of `roles` may give by invitation, each with its name and scope level. */
+export function invitableBy(roles: readonly Role[]): InvitableView[] {
+  return INVITABLE_ROLES.filter((r) => GRANTED_BY[r].some((g) => roles.includes(g))).map((role) => ({
+    role,
+    label: ROLE_LABELS[role],
+    scopeLevel: SCOPE_LEVEL[role],
+  }));
+}
+
+/** The roles staff may filter members by, with their names: everyone but the street and compound party levels. */
+export const MEMBER_ROLE_FILTERS: ReadonlyArray<{ role: Role; label: string }> = (
+  ['resident', 'oc_member', 'property_staff', 'rc_staff', 'party_org', 'admin'] as const
+).map((role) => ({ role, label: ROLE_LABELS[role] }));
 
 export const USERS = 'users';

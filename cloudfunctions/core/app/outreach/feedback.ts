@@ -63,6 +63,7 @@ export async function memberFeedback(ctx: Ctx, communityId: string, fromIso: str
         branchName: r.branchName,
         communityName: r.communityName,
         kind: r.kind,
+        kindLabel: REPORT_KIND_LABELS[r.kind],
         status: r.status,
         reportedAt: r.reportedAt,
         confirmedAt: r.confirmedAt ?? null,

@@ -15,7 +15,7 @@ import { confirmedReport, isPartyOrgOf } from './members';
 import { bumpBackbone } from './stats';
 import { BUILDING_POSTS, buildingPostIdOf, REPORTS, reportIdOf, type BuildingPostDoc, type ReportDoc } from './model';
 import { appointInput, listReportsInput, myReportsInput, reportIdInput, reportInput } from './schemas';
-import { reportView } from './views';
+import { BUILDING_ROLE_OPTIONS, buildingPostView, reportView } from './views';
 
 /** 报到: a party member reports in; the community's party organisation confirms and names building roles. */
 export const reportActions: ActionMap = {
@@ -119,7 +119,7 @@ export const reportActions: ActionMap = {
             userId: { $in: rows.map((r) => r.userId) },
           })
         : [];
-      return ok(keysetPage(rows, limit, 'reportedAt', (r) => reportView(r, posts)));
+      return ok({ ...keysetPage(rows, limit, 'reportedAt', (r) => reportView(r, posts)), buildingRoles: BUILDING_ROLE_OPTIONS });
     },
   }),
 
@@ -210,7 +210,7 @@ export const reportActions: ActionMap = {
         if (err instanceof DuplicateKeyError) return fail('CONFLICT', '该职务刚被任命，请刷新后重试', 'STALE');
         throw err;
       }
-      return ok({ compoundId: post.compoundId, building: post.building, role: post.role, userId: post.userId, name: post.name });
+      return ok({ ...buildingPostView(post), userId: post.userId, name: post.name });
     },
   }),
 };

@@ -3,7 +3,7 @@ import { NEED_KINDS } from '../../domain/outreach-categories';
 import { MAX_NEED_SLOTS, NEED_STATUSES } from '../../domain/outreach-need';
 import { BUILDING_ROLES, REPORT_KINDS, REPORT_STATUSES } from '../../domain/outreach-report';
 import { period } from '../ratings/schemas';
-import { clientToken, id, line, paging, strict, text } from '../schemas';
+import { clientToken, id, line, paging, strict, text } from '../fields';
 
 const slots = z.number().check(z.int('人数须为整数'), z.gte(1, '至少 1 人'), z.lte(MAX_NEED_SLOTS, `不能超过 ${MAX_NEED_SLOTS} 人`));
 

@@ -1,18 +1,42 @@
 // What callers see of reports, needs, claims and teams. Free of Node types: the mini-program's
 // services import these types (type-only).
-import type { NeedCategories, NeedKind } from '../../domain/outreach-categories';
-import type { ClaimStatus, NeedSource, NeedStatus } from '../../domain/outreach-need';
-import type { BuildingRole, ReportKind, ReportStatus, UnitFeedback } from '../../domain/outreach-report';
+import { NEED_KIND_LABELS, type NeedCategories, type NeedKind } from '../../domain/outreach-categories';
+import { CLAIM_STATUS_LABELS, needStatusLabel, type ClaimStatus, type NeedSource, type NeedStatus } from '../../domain/outreach-need';
+import {
+  BUILDING_ROLE_LABELS,
+  BUILDING_ROLES,
+  REPORT_KIND_LABELS,
+  REPORT_STATUS_LABELS,
+  type BuildingRole,
+  type ReportKind,
+  type ReportStatus,
+  type UnitFeedback,
+} from '../../domain/outreach-report';
+import type { Page } from '../fields';
 import type { BuildingPostDoc, ClaimDoc, NeedDoc, ReportDoc, TeamDoc } from './model';
 
 export type { NeedCategories, NeedKind, NeedStatus, ClaimStatus, NeedSource, ReportKind, ReportStatus, BuildingRole, UnitFeedback };
 
-/** A building role held. */
+/** A building role held; `roleLabel` is the post's name (楼栋长). */
 export interface BuildingPostView {
   compoundId: string;
   building: string;
   role: BuildingRole;
+  roleLabel: string;
 }
+
+export const buildingPostView = (p: { compoundId: string; building: string; role: BuildingRole }): BuildingPostView => ({
+  compoundId: p.compoundId,
+  building: p.building,
+  role: p.role,
+  roleLabel: BUILDING_ROLE_LABELS[p.role],
+});
+
+/** The building posts a member may be named to, with their names (the appoint picker's choices). */
+export const BUILDING_ROLE_OPTIONS: ReadonlyArray<{ role: BuildingRole; label: string }> = BUILDING_ROLES.map((role) => ({
+  role,
+  label: BUILDING_ROLE_LABELS[role],
+}));
 
 export interface ReportView {
   reportId: string;
@@ -21,9 +45,11 @@ export interface ReportView {
   communityId: string;
   communityName: string;
   kind: ReportKind;
+  kindLabel: string;
   unitName: string;
   branchName: string;
   status: ReportStatus;
+  statusLabel: string;
   reportedAt: string;
   confirmedAt: string | null;
   buildingPosts: BuildingPostView[];
@@ -37,15 +63,20 @@ export function reportView(r: ReportDoc, posts: BuildingPostDoc[] = []): ReportV
     communityId: r.communityId,
     communityName: r.communityName,
     kind: r.kind,
+    kindLabel: REPORT_KIND_LABELS[r.kind],
     unitName: r.unitName,
     branchName: r.branchName,
     status: r.status,
+    statusLabel: REPORT_STATUS_LABELS[r.status],
     reportedAt: r.reportedAt,
     confirmedAt: r.confirmedAt ?? null,
-    buildingPosts: posts
-      .filter((p) => p.userId === r.userId && p.communityId === r.communityId)
-      .map((p) => ({ compoundId: p.compoundId, building: p.building, role: p.role })),
+    buildingPosts: posts.filter((p) => p.userId === r.userId && p.communityId === r.communityId).map(buildingPostView),
   };
+}
+
+/** outreach.listReports answer: a page of reports and the posts a confirmed member may be named to. */
+export interface ReportPage extends Page<ReportView> {
+  buildingRoles: ReadonlyArray<{ role: BuildingRole; label: string }>;
 }
 
 /** A need in a list. */
@@ -54,6 +85,7 @@ export interface NeedSummary {
   communityId: string;
   source: NeedSource;
   kind: NeedKind;
+  kindLabel: string;
   category: string;
   categoryLabel: string;
   title: string;
@@ -62,6 +94,8 @@ export interface NeedSummary {
   claimedCount: number;
   doneCount: number;
   status: NeedStatus;
+  /** The state in words: 可认领, or 服务中 once every slot is claimed. */
+  statusLabel: string;
   createdAt: string;
 }
 
@@ -71,6 +105,7 @@ export function needSummary(n: NeedDoc): NeedSummary {
     communityId: n.communityId,
     source: n.source,
     kind: n.kind,
+    kindLabel: NEED_KIND_LABELS[n.kind],
     category: n.category,
     categoryLabel: n.categoryLabel,
     title: n.title,
@@ -79,6 +114,7 @@ export function needSummary(n: NeedDoc): NeedSummary {
     claimedCount: n.claimedCount,
     doneCount: n.doneCount,
     status: n.status,
+    statusLabel: needStatusLabel(n),
     createdAt: n.createdAt,
   };
 }
@@ -88,6 +124,7 @@ export interface ClaimView {
   userId: string;
   name: string;
   status: ClaimStatus;
+  statusLabel: string;
   note: string | null;
   claimedAt: string;
   completedAt: string | null;
@@ -99,6 +136,7 @@ export function claimView(c: ClaimDoc): ClaimView {
     userId: c.userId,
     name: c.name,
     status: c.status,
+    statusLabel: CLAIM_STATUS_LABELS[c.status],
     note: c.note ?? null,
     claimedAt: c.claimedAt,
     completedAt: c.completedAt ?? null,
@@ -123,17 +161,21 @@ export interface MyClaimItem extends ClaimView {
   needId: string;
   title: string;
   kind: NeedKind;
+  kindLabel: string;
 }
 
 export function myClaimItem(c: ClaimDoc): MyClaimItem {
-  return { ...claimView(c), needId: c.needId, title: c.title, kind: c.kind };
+  return { ...claimView(c), needId: c.needId, title: c.title, kind: c.kind, kindLabel: NEED_KIND_LABELS[c.kind] };
 }
+
+export const TEAM_KIND_LABELS: Record<TeamDoc['kind'], string> = { volunteer: '志愿服务队', mass: '群众活动团队' };
 
 export interface TeamView {
   teamId: string;
   communityId: string;
   name: string;
   kind: TeamDoc['kind'];
+  kindLabel: string;
   leaderUserId: string;
   leaderName: string;
   createdAt: string;
@@ -145,6 +187,7 @@ export function teamView(t: TeamDoc): TeamView {
     communityId: t.communityId,
     name: t.name,
     kind: t.kind,
+    kindLabel: TEAM_KIND_LABELS[t.kind],
     leaderUserId: t.leaderUserId,
     leaderName: t.leaderName,
     createdAt: t.createdAt,

@@ -1,4 +1,12 @@
-import { formatArea, MATTER_LABELS, SUPERMAJORITY_MATTERS, type Matter, type Totals, type Weight } from '../../domain/owners-count';
+import {
+  formatArea,
+  MATTER_LABELS,
+  OUTCOME_LABELS,
+  SUPERMAJORITY_MATTERS,
+  type Matter,
+  type Totals,
+  type Weight,
+} from '../../domain/owners-count';
 import { MOTION_STATUS_LABELS, type MotionStatus } from '../../domain/owners-motion';
 import type { Outcome } from '../../domain/owners-count';
 import type { RowError } from '../../domain/owners-register';
@@ -31,6 +39,8 @@ export interface MotionSummary {
   opensAt: string;
   closesAt: string;
   outcome: Outcome | null;
+  /** The outcome in words (通过 / 未通过 / 参与表决未达法定比例), null while not closed. */
+  outcomeLabel: string | null;
 }
 
 export interface MyBallotView {
@@ -91,6 +101,7 @@ export function summaryView(m: MotionDoc): MotionSummary {
     opensAt: m.opensAt,
     closesAt: m.closesAt,
     outcome: m.outcome ?? null,
+    outcomeLabel: m.outcome ? OUTCOME_LABELS[m.outcome] : null,
   };
 }
 

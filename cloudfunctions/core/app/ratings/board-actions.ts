@@ -6,7 +6,8 @@ import { latestCityResults } from './city';
 import { boardOf } from './city-board';
 import { FIRM_RESULTS, type FirmResultDoc } from './rating';
 import { boardInput, firmGradesInput, firmInput } from './schemas';
-import type { FirmGrade, FirmView } from './views';
+import { DIMENSION_OPTIONS } from '../../domain/credit';
+import { listLabelOf, type FirmGrade, type FirmView } from './views';
 import { whole } from '../../ports/store';
 
 /** The published boards, a firm's credit history and the grades shown when selecting a firm. */
@@ -51,6 +52,7 @@ export const boardActions = {
               grade: latest.grade,
               creditScore: latest.creditScore,
               list: latest.list,
+              listLabel: listLabelOf(latest.list),
             }
           : null,
         compounds: compounds.map((c) => ({ compoundId: c._id, name: c.name, communityId: c.communityId })),
@@ -63,11 +65,13 @@ export const boardActions = {
           grade: r.grade,
           creditScore: r.creditScore,
           list: r.list,
+          listLabel: listLabelOf(r.list),
           seriousItems: r.seriousItems,
           sheetCount: r.sheetCount,
           dimensions: r.dimensions,
           compounds: r.compounds.map((c) => ({ compoundId: c.compoundId, compoundName: c.compoundName, score: c.score })),
         })),
+        dimensions: DIMENSION_OPTIONS,
       };
       return ok(view);
     },

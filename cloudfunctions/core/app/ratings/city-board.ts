@@ -9,7 +9,7 @@ import { communitiesOf } from '../scope';
 import { CITY_RESULTS, type CityResultDoc } from './city';
 import { periodId, RATING_PERIODS, type RatingPeriodDoc } from './rating';
 import type { BoardInput } from './schemas';
-import { boardView, periodOption, ratingRulesView, type BoardView } from './views';
+import { boardLists, boardView, periodOption, ratingRulesView, type BoardView } from './views';
 import { whole } from '../../ports/store';
 
 const NO_DIMENSIONS = Object.fromEntries(DIMENSIONS.map((d) => [d, null])) as DimensionMeans;
@@ -61,12 +61,14 @@ export async function cityBoardView(ctx: Pick<AppContext, 'store'>, period?: Per
     n: null,
     reason: null,
     publishedAt: rows.reduce<string | null>((at, r) => (at && at > r.updatedAt ? at : r.updatedAt), null),
-    red: firms.filter((f) => f.list === 'red').map(entry),
-    black: firms
-      .filter((f) => f.list === 'black')
-      .map(entry)
-      .reverse(),
-    firms,
+    ...boardLists({
+      red: firms.filter((f) => f.list === 'red').map(entry),
+      black: firms
+        .filter((f) => f.list === 'black')
+        .map(entry)
+        .reverse(),
+      firms,
+    }),
     periods: periods.map(periodOption),
   };
 }

@@ -1,3 +1,4 @@
+import { LIST_LABELS } from '../../domain/credit';
 import { periodLabel } from '../../domain/period';
 import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
@@ -10,8 +11,6 @@ import { CITY_RESULTS, cityResultId, type CityResultDoc } from './city';
 import { FIRM_RESULTS, type FirmResultDoc } from './rating';
 import { exportInput } from './schemas';
 import { whole } from '../../ports/store';
-
-const LIST = { red: '红榜', black: '黑榜' } as const;
 
 /** One compound a firm served in the period, with the firm's community and city-wide results. */
 export interface CreditRow {
@@ -72,7 +71,7 @@ export async function creditRows(ctx: Pick<AppContext, 'store'>, scope: ExportSc
       seriousItems: r.seriousItems,
       cityCreditScore: c?.creditScore ?? r.creditScore,
       grade: c?.grade ?? r.grade,
-      list: (c ? c.list : r.list) ? LIST[(c ? c.list : r.list) as 'red' | 'black'] : null,
+      list: (c ? c.list : r.list) ? LIST_LABELS[(c ? c.list : r.list) as 'red' | 'black'] : null,
     }));
   });
 }

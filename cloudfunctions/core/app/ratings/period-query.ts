@@ -18,7 +18,8 @@ import {
   type SeriousItemDoc,
 } from './rating';
 import { periodInput } from './schemas';
-import { periodOption, ratingRulesView, seriousItemView, type PeriodView, type RaterStatus } from './views';
+import { RATER_ROLE_LABELS } from '../../domain/credit';
+import { PERIOD_STATE_LABELS, periodOption, ratingRulesView, seriousItemView, type PeriodView, type RaterStatus } from './views';
 import { expectedRaters } from '../../domain/raters';
 import { raterFacts } from './guards';
 import { whole } from '../../ports/store';
@@ -97,12 +98,14 @@ export const periodActions = {
       ]);
       const now = ctx.clock.now();
       const raterPeople = people.map((u) => ({ ...raterFacts(u), u }));
+      const state = periodDoc?.state ?? (hasStarted(input.period, now) ? 'open' : 'not_started');
       const view: PeriodView = {
         rules: ratingRulesView(rulesFor(community?.rules)),
         communityId,
         period: input.period,
         label: periodLabel(input.period),
-        state: periodDoc?.state ?? (hasStarted(input.period, now) ? 'open' : 'not_started'),
+        state,
+        stateLabel: PERIOD_STATE_LABELS[state],
         sheetCount: periodDoc?.sheetCount ?? 0,
         canPublish: isAdmin(user) || hasCommunityRole(user, 'party_org', communityId),
         canRecordSeriousItem: hasCommunityRole(user, 'party_org', communityId),
@@ -120,6 +123,7 @@ export const periodActions = {
               userId: u._id,
               name: u.name,
               role,
+              roleLabel: RATER_ROLE_LABELS[role],
               rated: !!s,
               rating: s?.rating ?? null,
               version: s?.version ?? null,
@@ -133,6 +137,7 @@ export const periodActions = {
                 userId: s.raterId,
                 name: s.raterName,
                 role: s.raterRole,
+                roleLabel: RATER_ROLE_LABELS[s.raterRole],
                 rated: true,
                 rating: s.rating,
                 version: s.version,

@@ -10,6 +10,7 @@ import { fail, failures, ok } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
 import { periodId, RATING_PERIODS, RATING_SHEETS, sheetId, type RatingPeriodDoc, type RatingSheetDoc } from './rating';
 import { mySheetsInput, sheetsInput, submitInput } from './schemas';
+import { DIMENSION_OPTIONS, RATER_ROLE_LABELS } from '../../domain/credit';
 import { sheetView, type MySheetItem, type MySheetsView } from './views';
 import { hasCompoundParty } from './city';
 import { closed, notStarted, raterRoleFor } from './guards';
@@ -146,6 +147,7 @@ export const sheetActions = {
           firmId: c.firmId,
           firmName: c.firmName,
           raterRole: role,
+          raterRoleLabel: RATER_ROLE_LABELS[role],
           state: published || !hasStarted(period, now) ? 'closed' : sheet ? 'submitted' : 'draft',
           sheet: sheet ? sheetView(sheet) : null,
         });
@@ -155,6 +157,7 @@ export const sheetActions = {
         label: periodLabel(period),
         periodState: !hasStarted(period, now) ? 'not_started' : (periodDoc?.state ?? 'open'),
         items,
+        dimensions: DIMENSION_OPTIONS,
       };
       return ok(view);
     },

@@ -1,5 +1,8 @@
 import {
   GRADE_FLOORS,
+  LIST_LABELS,
+  RATER_ROLE_LABELS,
+  type DimensionOption,
   type DimensionMeans,
   type DimensionScores,
   type FirmResult,
@@ -32,6 +35,8 @@ export interface SheetView {
   raterId: string;
   raterName: string;
   raterRole: RaterRole;
+  /** The capacity in words (业委会成员). */
+  raterRoleLabel: string;
   scores: DimensionScores;
   comment: string | null;
   rating: number;
@@ -77,11 +82,32 @@ export interface BoardView {
   n: number | null;
   reason: string | null;
   publishedAt: string | null;
+  red: BoardEntry[];
+  black: BoardEntry[];
+  firms: BoardFirm[];
+  /** Published periods of the community, newest first, to switch between. */
+  periods: PeriodOption[];
+}
+
+/** A listed firm, with the list's name (红榜). */
+export type BoardEntry = ListEntry & { listLabel: string };
+/** A firm of the ranking, with its list's name (null when on neither). */
+export type BoardFirm = FirmResult & { listLabel: string | null };
+
+/** The list's name of a firm on a list, null on neither. */
+export const listLabelOf = (list: ListKind | null): string | null => (list ? LIST_LABELS[list] : null);
+
+/** The red and black lists and the ranking, each firm with its list's name. */
+export function boardLists(lists: {
   red: ListEntry[];
   black: ListEntry[];
   firms: FirmResult[];
-  /** Published periods of the community, newest first, to switch between. */
-  periods: PeriodOption[];
+}): Pick<BoardView, 'red' | 'black' | 'firms'> {
+  return {
+    red: lists.red.map((e) => ({ ...e, listLabel: LIST_LABELS.red })),
+    black: lists.black.map((e) => ({ ...e, listLabel: LIST_LABELS.black })),
+    firms: lists.firms.map((f) => ({ ...f, listLabel: listLabelOf(f.list) })),
+  };
 }
 
 /** One published period of a firm, for its history and chart. */
@@ -94,6 +120,7 @@ export interface FirmHistoryEntry {
   grade: Grade | null;
   creditScore: number | null;
   list: ListKind | null;
+  listLabel: string | null;
   seriousItems: number;
   sheetCount: number;
   dimensions: DimensionMeans;
@@ -105,10 +132,19 @@ export interface FirmView {
   firmId: string;
   name: string;
   creditCode: string;
-  latest: { period: Period; label: string; grade: Grade | null; creditScore: number | null; list: ListKind | null } | null;
+  latest: {
+    period: Period;
+    label: string;
+    grade: Grade | null;
+    creditScore: number | null;
+    list: ListKind | null;
+    listLabel: string | null;
+  } | null;
   compounds: Array<{ compoundId: string; name: string; communityId: string }>;
   /** Newest first. */
   history: FirmHistoryEntry[];
+  /** The dimensions of the chart, in sheet order, with their names. */
+  dimensions: readonly DimensionOption[];
 }
 
 /** A firm's latest grade, where owners' committees choose a firm. */
@@ -130,6 +166,7 @@ export interface MySheetItem {
   firmId: string;
   firmName: string;
   raterRole: RaterRole;
+  raterRoleLabel: string;
   state: SheetState;
   sheet: SheetView | null;
 }
@@ -137,11 +174,15 @@ export interface MySheetItem {
 /** The state of a period as the rater sees it. */
 export type RaterPeriodState = 'not_started' | PeriodState;
 
+export const PERIOD_STATE_LABELS: Record<RaterPeriodState, string> = { not_started: '未开始', open: '评价中', published: '已发布' };
+
 export interface MySheetsView {
   period: Period;
   label: string;
   periodState: RaterPeriodState;
   items: MySheetItem[];
+  /** The dimensions a sheet rates, in sheet order, with their names. */
+  dimensions: readonly DimensionOption[];
 }
 
 /** One expected rater of a compound and whether they have rated. */
@@ -149,6 +190,7 @@ export interface RaterStatus {
   userId: string;
   name: string;
   role: RaterRole;
+  roleLabel: string;
   rated: boolean;
   rating: number | null;
   version: number | null;
@@ -177,6 +219,8 @@ export interface PeriodView {
   period: Period;
   label: string;
   state: RaterPeriodState;
+  /** The state in words (评价中). */
+  stateLabel: string;
   sheetCount: number;
   /** Whether the caller may publish (party_org of the community or admin). */
   canPublish: boolean;
@@ -210,6 +254,7 @@ export function sheetView(s: RatingSheetDoc): SheetView {
     raterId: s.raterId,
     raterName: s.raterName,
     raterRole: s.raterRole,
+    raterRoleLabel: RATER_ROLE_LABELS[s.raterRole],
     scores: s.scores,
     comment: s.comment,
     rating: s.rating,
@@ -250,9 +295,7 @@ export function boardView(
     n: p?.n ?? null,
     reason: p?.reason ?? null,
     publishedAt: p?.publishedAt ?? null,
-    red: p?.red ?? [],
-    black: p?.black ?? [],
-    firms: p?.firms ?? [],
+    ...boardLists({ red: p?.red ?? [], black: p?.black ?? [], firms: p?.firms ?? [] }),
     periods: periods.map(periodOption),
   };
 }

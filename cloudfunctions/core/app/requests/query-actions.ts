@@ -7,7 +7,7 @@ import { audit } from '../audit';
 import { fail, failures, ok, type Result } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
 import { actorFor, followRefusal, handlesRequest, visibilityFor } from './access';
-import { REQUEST_FOLLOWS, REQUESTS, summaryOf, type FollowDoc, type InboxItem, type RequestDoc } from './request';
+import { REQUEST_FOLLOWS, REQUESTS, INBOX_ROLE_LABELS, summaryOf, type FollowDoc, type InboxItem, type RequestDoc } from './request';
 import { listInput, requestRef } from './schemas';
 import { viewOf, type InboxPage, type RevealedPhone } from './views';
 
@@ -83,7 +83,10 @@ export const queryActions = {
         skip: whole(offset),
       });
       const page = pageOf(
-        rows.map((r): InboxItem => ({ ...summaryOf(r, now), inboxRole: inboxRole(r, box.queue) })),
+        rows.map((r): InboxItem => {
+          const role = inboxRole(r, box.queue);
+          return { ...summaryOf(r, now), inboxRole: role, inboxRoleLabel: INBOX_ROLE_LABELS[role] };
+        }),
         offset,
         limit,
       );

@@ -1,5 +1,12 @@
 import { CATEGORY_LABELS, type RequestCategory } from '../../domain/request-categories';
-import { isActive, type RequestState, type RequestStatus, type TimelineEntry, type Transition } from '../../domain/request-state';
+import {
+  isActive,
+  STATUS_LABELS,
+  type RequestState,
+  type RequestStatus,
+  type TimelineEntry,
+  type Transition,
+} from '../../domain/request-state';
 import { maskPhone } from '../../domain/phone';
 import { DEFAULT_TIER, dueAtFor, isOverdue, type Tier } from '../../domain/request-time-limits';
 import type { RulesConfig } from '../../domain/rules-config';
@@ -101,6 +108,8 @@ export interface RequestSummary {
   categoryLabel: string;
   title: string;
   status: RequestStatus;
+  /** The status in words. */
+  statusLabel: string;
   tier: Tier;
   dueAt: string;
   overdue: boolean;
@@ -118,8 +127,18 @@ export interface RequestSummary {
 /** Why a request sits in an inbox. */
 export type InboxRole = 'lead' | 'co_handler' | 'acceptance' | 'deliberation' | 'supervision';
 
+export const INBOX_ROLE_LABELS: Record<InboxRole, string> = {
+  lead: '牵头',
+  co_handler: '协办',
+  acceptance: '待受理',
+  deliberation: '待表态',
+  supervision: '督办',
+};
+
 export interface InboxItem extends RequestSummary {
   inboxRole: InboxRole;
+  /** Why it is in the inbox, in words (牵头, 协办, …). */
+  inboxRoleLabel: string;
 }
 
 export function summaryOf(r: RequestDoc, now: Date): RequestSummary {
@@ -131,6 +150,7 @@ export function summaryOf(r: RequestDoc, now: Date): RequestSummary {
     categoryLabel: CATEGORY_LABELS[r.category],
     title: r.title,
     status: r.status,
+    statusLabel: STATUS_LABELS[r.status],
     tier: r.tier,
     dueAt: r.dueAt,
     overdue: isOverdue(r.dueAt, r.active, now),

@@ -17,7 +17,6 @@ import {
   photoSrc,
   POSITION_OPTIONS,
   positionRows,
-  STATUS_LABELS,
   statusTheme,
   timelineRows,
 } from '../format';
@@ -41,7 +40,7 @@ const handlingPrompt = new WeakMap<object, Promise<string[]>>();
 function display(v: RequestView) {
   const now = new Date();
   return {
-    statusText: STATUS_LABELS[v.status],
+    statusText: v.statusLabel,
     statusTheme: statusTheme(v.status),
     categoryText: v.categoryLabel,
     createdText: formatTime(v.createdAt, now.getUTCFullYear()),

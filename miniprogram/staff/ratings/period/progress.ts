@@ -1,7 +1,7 @@
 // What the staff period view shows: each compound's raters (not yet rated first), the period's
 // state and publications, and the sheets in detail.
 import type { PeriodView, SheetView } from '../../../services/ratings';
-import { dateText, RATER_ROLE_LABELS, scoreText } from '../../../utils/rating-labels';
+import { dateText, scoreText } from '../../../utils/rating-labels';
 
 export interface RaterRow {
   userId: string;
@@ -26,8 +26,6 @@ export interface SheetRow {
   rating: string;
 }
 
-const STATE_LABELS: Record<PeriodView['state'], string> = { not_started: '未开始', open: '评价中', published: '已发布' };
-
 /** The compounds with their raters. */
 export function progressOf(view: PeriodView): CompoundProgress[] {
   return view.compounds.map((c) => ({
@@ -38,7 +36,7 @@ export function progressOf(view: PeriodView): CompoundProgress[] {
     raters: c.raters.map((r) => ({
       userId: r.userId,
       name: r.name,
-      roleLabel: RATER_ROLE_LABELS[r.role],
+      roleLabel: r.roleLabel,
       rated: r.rated,
       status: r.rated ? `已评 ${scoreText(r.rating)} 分${r.version && r.version > 1 ? `（修改 ${r.version - 1} 次）` : ''}` : '未评',
     })),
@@ -47,7 +45,7 @@ export function progressOf(view: PeriodView): CompoundProgress[] {
 
 /** The period's state line: 评价中 · 已收评价表 2 份, or 已发布 (第 2 次：理由). */
 export function stateLineOf(view: PeriodView): string {
-  const parts = [STATE_LABELS[view.state], `已收评价表 ${view.sheetCount} 份`];
+  const parts = [view.stateLabel, `已收评价表 ${view.sheetCount} 份`];
   const last = view.publications[view.publications.length - 1];
   if (last)
     parts.push(
@@ -60,7 +58,7 @@ export function stateLineOf(view: PeriodView): string {
 export function sheetRowOf(s: SheetView): SheetRow {
   return {
     sheetId: s.sheetId,
-    title: `${s.compoundName} · ${s.raterName}（${RATER_ROLE_LABELS[s.raterRole]}）`,
+    title: `${s.compoundName} · ${s.raterName}（${s.raterRoleLabel}）`,
     description: s.comment ? `“${s.comment}”` : '未填写意见',
     rating: `${scoreText(s.rating)} 分`,
   };

@@ -1,7 +1,8 @@
 // The rating sheet's form: seven dimensions of 1–5 stars and a comment, and what it says about
 // the sheet's state.
-import type { DimensionScores, FirmGrade, MySheetsView } from '../../../services/ratings';
-import { DIMENSION_LABELS, DIMENSION_ORDER, firmGradeText, RATER_ROLE_LABELS, SCORE_WORDS } from '../../../utils/rating-labels';
+// The dimensions, their order and names, come with the view (`MySheetsView.dimensions`).
+import type { DimensionOption, DimensionScores, FirmGrade, MySheetsView } from '../../../services/ratings';
+import { firmGradeText, SCORE_WORDS } from '../../../utils/rating-labels';
 
 type SheetState = MySheetsView['items'][number]['state'];
 type Dimension = keyof DimensionScores;
@@ -41,25 +42,25 @@ export interface CompoundRow {
   stateTheme: string;
 }
 
-/** No dimension rated yet. */
-export function emptyScores(): DraftScores {
-  return Object.fromEntries(DIMENSION_ORDER.map((d) => [d, 0])) as DraftScores;
+/** No dimension of the sheet rated yet. */
+export function emptyScores(dims: readonly DimensionOption[]): DraftScores {
+  return Object.fromEntries(dims.map((d) => [d.key, 0])) as DraftScores;
 }
 
-/** The form's rows: each dimension with its five stars (labelled for screen readers). */
-export function dimensionsOf(scores: DraftScores): DimensionView[] {
-  return DIMENSION_ORDER.map((d) => ({
-    key: d,
-    label: DIMENSION_LABELS[d],
-    value: scores[d],
-    word: scores[d] ? `${scores[d]} 分 · ${SCORE_WORDS[scores[d]]}` : SCORE_WORDS[0],
-    stars: [1, 2, 3, 4, 5].map((n) => ({ n, icon: n <= scores[d] ? 'star-filled' : 'star', ariaLabel: `${DIMENSION_LABELS[d]} ${n} 星` })),
+/** The form's rows: each dimension, in the server's order, with its five stars (labelled for screen readers). */
+export function dimensionsOf(dims: readonly DimensionOption[], scores: DraftScores): DimensionView[] {
+  return dims.map(({ key, label }) => ({
+    key,
+    label,
+    value: scores[key],
+    word: scores[key] ? `${scores[key]} 分 · ${SCORE_WORDS[scores[key]]}` : SCORE_WORDS[0],
+    stars: [1, 2, 3, 4, 5].map((n) => ({ n, icon: n <= scores[key] ? 'star-filled' : 'star', ariaLabel: `${label} ${n} 星` })),
   }));
 }
 
 /** The names of the dimensions not rated yet. */
-export function missingDimensions(scores: DraftScores): string[] {
-  return DIMENSION_ORDER.filter((d) => !(scores[d] >= 1 && scores[d] <= 5)).map((d) => DIMENSION_LABELS[d]);
+export function missingDimensions(dims: readonly DimensionOption[], scores: DraftScores): string[] {
+  return dims.filter((d) => !(scores[d.key] >= 1 && scores[d.key] <= 5)).map((d) => d.label);
 }
 
 /** 信用等级 AAA（2026年上半年）: the firm's latest published grade, which owners' committees weigh. */
@@ -73,7 +74,7 @@ export function compoundRows(view: MySheetsView, grades: FirmGrade[] = []): Comp
     compoundId: i.compoundId,
     compoundName: i.compoundName,
     firmName: i.firmName,
-    description: `${i.firmName}${gradeNote(grades.find((g) => g.firmId === i.firmId))} · 以${RATER_ROLE_LABELS[i.raterRole]}身份评价`,
+    description: `${i.firmName}${gradeNote(grades.find((g) => g.firmId === i.firmId))} · 以${i.raterRoleLabel}身份评价`,
     state: i.state,
     stateLabel: STATE_LABELS[i.state],
     stateTheme: STATE_THEMES[i.state],

@@ -37,7 +37,7 @@ Component({
     submitting: false,
     _view: null as MySheetsView | null,
     _grades: [] as FirmGrade[],
-    _scores: emptyScores() as DraftScores,
+    _scores: {} as DraftScores,
   },
 
   methods: {
@@ -78,11 +78,12 @@ Component({
     select(index: number) {
       const item = this.data._view?.items[index];
       if (!item) return;
-      const scores: DraftScores = item.sheet ? { ...item.sheet.scores } : emptyScores();
+      const dims = this.data._view?.dimensions ?? [];
+      const scores: DraftScores = item.sheet ? { ...item.sheet.scores } : emptyScores(dims);
       this.setData({
         selected: index,
         _scores: scores,
-        dimensions: dimensionsOf(scores),
+        dimensions: dimensionsOf(dims, scores),
         comment: item.sheet?.comment ?? '',
         stateLabel: STATE_LABELS[item.state],
         closed: item.state === 'closed',
@@ -98,7 +99,7 @@ Component({
       if (this.data.closed) return;
       const { dim, n } = e.currentTarget.dataset;
       const scores = { ...this.data._scores, [dim]: Number(n) };
-      this.setData({ _scores: scores, dimensions: dimensionsOf(scores), formError: '' });
+      this.setData({ _scores: scores, dimensions: dimensionsOf(this.data._view?.dimensions ?? [], scores), formError: '' });
     },
 
     onComment(e: DetailEvent<{ value: string }>) {
@@ -108,7 +109,7 @@ Component({
     async onSubmit() {
       const item = this.data._view?.items[this.data.selected];
       if (!item || this.data.closed || this.data.submitting) return;
-      const missing = missingDimensions(this.data._scores);
+      const missing = missingDimensions(this.data._view?.dimensions ?? [], this.data._scores);
       if (missing.length) {
         this.setData({ formError: `请为以下各项打分：${missing.join('、')}` });
         return;
