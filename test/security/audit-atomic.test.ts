@@ -4,6 +4,12 @@
  * call and right after the first commit: afterwards the database either holds the change with its
  * audit entry, or neither. Before, these actions wrote the entry after the commit, and a death in
  * between left a change nobody had audited.
+ *
+ * Not yet here (the same gap, left open): actions whose change is one write outside a transaction,
+ * followed by the entry — admin createStreet/createCommunity/registerFirm/setRules/importStructure,
+ * account register/invite, owners draft/importRegister/linkUnit, outreach complete/publishNeed/wish,
+ * volunteer checkIn/checkOut and createActivity without a team. Making each a transaction costs a
+ * round trip or two of depth (start and commit), above their budgets (bench/round-trip-depths.ts).
  */
 import { AUDIT } from '../../cloudfunctions/core/app/audit';
 import { FUNCTIONS, type FunctionName } from '../../cloudfunctions/core/app/functions';
@@ -24,6 +30,7 @@ const TRANSACTIONAL: Array<[FunctionName, string]> = [
   ['admin', 'createCompound'],
   ['admin', 'assignFirm'],
   ['owners', 'announce'],
+  ['owners', 'recordPaper'],
   ['outreach', 'createTeam'],
   ['outreach', 'claim'],
   ['outreach', 'confirmDone'],

@@ -3,7 +3,7 @@ import type { Choice } from '../../domain/owners-count';
 import { checkMarks } from '../../domain/owners-election';
 import { checkVoteWindow } from '../../domain/owners-motion';
 import type { BallotExport } from '../../domain/owners-result';
-import { DuplicateKeyError } from '../../ports/store';
+import { DuplicateKeyError, type DocumentOps } from '../../ports/store';
 import { defineAction } from '../action';
 import { audit } from '../audit';
 import { isFailure } from '../auth';
@@ -55,6 +55,7 @@ async function cast(
   ownerKey: string,
   marks: Marks,
   extra: Pick<BallotDoc, 'channel'> & { photoFileId?: string },
+  audited?: (tx: DocumentOps, receipt: string) => Promise<void>,
 ): Promise<Result<VoteReceipt>> {
   const units = await unitsOfOwner(ctx, m.registerId ?? '', ownerKey);
   if (units.length === 0) return failures.forbidden('您不在本次表决的业主名册中');
@@ -85,7 +86,8 @@ async function cast(
         hash,
         ...extra,
       };
-      await tx.insert(BALLOTS, ballot);
+      // A ballot that is audited (a paper one) has its entry written beside it.
+      await Promise.all([tx.insert(BALLOTS, ballot), audited?.(tx, receipt)]);
       const moved = await tx.update(
         MOTIONS,
         m._id,
@@ -139,10 +141,9 @@ export const recordPaper = defineAction({
     if (bad) return bad;
     const unit = await unitAt(ctx, m.registerId ?? '', input.building, input.room);
     if (!unit) return failures.notFound('名册中的房屋');
-    const r = await cast(ctx, m, unit.ownerKey, input, { channel: 'paper', photoFileId: input.photoFileId });
-    if (r.ok)
-      await audit(ctx, 'owners.recordPaper', 'motion', m._id, { building: unit.building, room: unit.room, receipt: r.data.receipt });
-    return r;
+    return cast(ctx, m, unit.ownerKey, input, { channel: 'paper', photoFileId: input.photoFileId }, (tx, receipt) =>
+      audit({ ...ctx, store: tx }, 'owners.recordPaper', 'motion', m._id, { building: unit.building, room: unit.room, receipt }),
+    );
   },
 });
 
