@@ -132,6 +132,7 @@ export const BUDGETS: BudgetTable = {
       why: 'communities and compounds are two collections (two finds, issued in parallel)',
       call: () => ({ openid: null, data: {} }),
     },
+    streets: { reads: 1, why: "the streets (a picker's first step)", call: () => ({ openid: null, data: {} }) },
     stats: {
       reads: 4,
       why: "a dashboard from the community's counters: the caller, the community, its compounds (the firms' names) and the year's attended signups (volunteer hours), read together",
@@ -355,8 +356,8 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: 'demo-oc', data: {} }),
     },
     period: {
-      reads: 9,
-      why: 'a staff overview: caller, period, compounds, sheets, raters, serious items, periods and publications, read in parallel; the community (its credit rules)',
+      reads: 10,
+      why: "a staff overview: caller, period, compounds, sheets, raters, serious items, periods and publications, read in parallel; the community (its credit rules); the raters are the community's role holders (role_holders), then their records",
       call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }),
     },
     sheets: { reads: 2, why: 'the caller and the page of sheets', call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }) },

@@ -81,7 +81,10 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'ratings.submit': { depth: 10, why: OTHERS },
   'ratings.publish': { depth: 31, why: OTHERS },
   'ratings.mySheets': { depth: 4, why: OTHERS },
-  'ratings.period': { depth: 2, why: OTHERS },
+  'ratings.period': {
+    depth: 3,
+    why: `${OTHERS}; the raters are the community's role holders (the role_holders index, a few dozen rows at any city size), then their records (status and every role held), instead of a scan of the community's people`,
+  },
   'ratings.sheets': { depth: 2, why: OTHERS },
   'ratings.recordSeriousItem': { depth: 8, why: OTHERS },
   'ratings.export': { depth: 5, why: OTHERS },

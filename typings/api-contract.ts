@@ -10,6 +10,7 @@ import type { SelfView as ServerSelfView } from '../cloudfunctions/core/app/acco
 import type {
   CommunityListItem as ServerCommunityListItem,
   CommunityStats as ServerCommunityStats,
+  StreetListItem as ServerStreetListItem,
 } from '../cloudfunctions/core/app/community/actions';
 import type { OutreachStats as ServerOutreachStats } from '../cloudfunctions/core/app/outreach/stats';
 import type { RequestStats as ServerRequestStats } from '../cloudfunctions/core/app/requests/stats';
@@ -59,6 +60,7 @@ export type ApiContract = [
   Expect<Equal<Client.HolderView, ServerHolderView>>,
   Expect<Equal<Client.ScopeLevel, ServerScopeLevel>>,
   Expect<Equal<Client.CommunityListItem, ServerCommunityListItem>>,
+  Expect<Equal<Client.StreetListItem, ServerStreetListItem>>,
   Expect<Equal<Client.RequestStats, ServerRequestStats>>,
   Expect<Equal<Client.OutreachStats, ServerOutreachStats>>,
   Expect<Equal<Client.CommunityStats, ServerCommunityStats>>,

@@ -165,7 +165,10 @@ export type GrantRoleInput = InputOf<'grantRoleInput'>;
 /** account.listMembers input. */
 export type ListMembersInput = InputOf<'listMembersInput'>;
 
-/** community.list input: `{ mine: true }` the caller's own community, `{ communityId }` that one, `{}` every one. */
+/**
+ * community.list input: `{ mine: true }` the caller's own community, `{ communityId }` that one,
+ * `{ streetId }` the communities of that street, `{}` every one.
+ */
 export type ListCommunitiesInput = import('zod').input<typeof import('../cloudfunctions/core/app/community/schemas').listInput>;
 
 /** A compound (小区) and the firm serving it. */
@@ -181,7 +184,16 @@ export interface CommunityListItem {
   communityId: string;
   name: string;
   district: string;
+  /** The street (街道) it belongs to ('' for a community recorded without one). */
+  streetId: string;
   compounds: CompoundItem[];
+}
+
+/** community.streets: a street (街道), the first step of choosing a community. */
+export interface StreetListItem {
+  streetId: string;
+  name: string;
+  district: string;
 }
 
 /** Request KPIs of a community (接诉即办). Rates are 0–1, null without data. */

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
 import type { CommunityDoc, CompoundDoc, FirmDoc, StreetDoc } from '../../cloudfunctions/core/app/community/community';
+import { backfillHolders, HOLDERS_BACKFILL_MARK } from '../../cloudfunctions/core/app/account/holders-backfill';
 import { backfillCounters } from '../../cloudfunctions/core/app/admin/recount';
 import { FixedClock } from '../../cloudfunctions/core/adapters/clocks';
 import { periodOf } from '../../cloudfunctions/core/domain/period';
@@ -74,6 +75,9 @@ export async function generateCity(filename: string, fraction: number, log: (msg
     log(`city ${fraction}: volunteering in ${Date.now() - started} ms`);
     const ratings = await writeRatings(w, city, pastPeriods(now, shape.ratingPeriods), satisfaction, random);
     log(`city ${fraction}: rating periods in ${Date.now() - started} ms`);
+    // The generated staff's holder records (account/holders.ts) come from the backfill below: the
+    // demo seed's pass is marked done, so it starts again over everyone.
+    db.prepare('DELETE FROM "role_holders" WHERE _id = ?').run(HOLDERS_BACKFILL_MARK);
     w.finish();
     log(`city ${fraction}: indexes in ${Date.now() - started} ms`);
     const counts = w.counts();
@@ -81,8 +85,11 @@ export async function generateCity(filename: string, fraction: number, log: (msg
     // The oversight counters of every community, from the records (as a deployment's backfill sets them).
     const after = createLocalDeps({ filename, clock });
     await backfillCounters(after, { onlyMissing: false });
-    await after.store.close();
     log(`city ${fraction}: oversight counters in ${Date.now() - started} ms`);
+    // Who holds which role where, for the generated staff too (as a deployment's backfill writes it).
+    await backfillHolders(after);
+    await after.store.close();
+    log(`city ${fraction}: role holders in ${Date.now() - started} ms`);
     return {
       fraction,
       shape,

@@ -17,6 +17,10 @@ export const COLD_CALLS = {
   requests: { action: 'list', data: { scope: 'mine' }, openid: 'demo-resident' },
   ratings: { action: 'board', data: {}, openid: 'demo-resident' },
   messages: { action: 'unread', data: {}, openid: 'demo-resident' },
+  // The first call of the pages each function serves: 社区架构 (admin), 业主表决 (owners), 服务需求 (outreach).
+  admin: { action: 'structure', data: {}, openid: 'demo-admin' },
+  owners: { action: 'list', data: {}, openid: 'demo-resident' },
+  outreach: { action: 'listNeeds', data: { communityId: 'cm_hongxing', status: 'open' }, openid: 'demo-cadre' },
 };
 
 export function contextFor(openid) {

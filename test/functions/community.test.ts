@@ -47,6 +47,7 @@ describe('community.list', () => {
       city: '荆州市',
       district: '沙市区',
       street: '胜利街道',
+      streetId: DEMO.street1,
       officePhone: '0716-0000000',
       population: 100000,
       createdAt: at,
@@ -80,6 +81,44 @@ describe('community.list', () => {
     for (const caller of ['demo-newcomer', null]) {
       const nobody = await h.call<Item[]>('community', 'list', { mine: true }, caller);
       expect(nobody.ok && nobody.data).toEqual([]);
+    }
+    // `streetId`: the street's communities, each with every compound, the same as in the whole list.
+    const street = await h.call<Item[]>('community', 'list', { streetId: DEMO.street1 }, null);
+    expect(street.ok && street.data).toEqual(all.data.filter((c) => c.communityId === 'cm_big' || c.communityId === DEMO.communityId));
+  });
+});
+
+describe('community.streets and community.list by street (街道 → 社区 → 小区)', () => {
+  type Item = { communityId: string; name: string; streetId: string; compounds: Array<{ compoundId: string }> };
+
+  test('lists every street of the city by name, to anyone', async () => {
+    const r = await h.call<Array<{ streetId: string; name: string; district: string }>>('community', 'streets', {}, null);
+    expect(r.ok && r.data).toEqual([
+      { streetId: DEMO.street2, name: '中山街道', district: '荆州市沙市区' },
+      { streetId: DEMO.street1, name: '胜利街道', district: '荆州市沙市区' },
+    ]);
+  });
+
+  test("lists only the chosen street's communities, with their compounds and street", async () => {
+    const first = await h.call<Item[]>('community', 'list', { streetId: DEMO.street1 }, null);
+    expect(first.ok && first.data.map((c) => [c.communityId, c.streetId, c.compounds.length])).toEqual([
+      [DEMO.communityId, DEMO.street1, 2],
+    ]);
+    const second = await h.call<Item[]>('community', 'list', { streetId: DEMO.street2 }, 'demo-newcomer');
+    expect(second.ok && second.data.map((c) => [c.communityId, c.streetId, c.compounds.length])).toEqual([
+      [DEMO.community2, DEMO.street2, 1],
+    ]);
+    const none = await h.call<Item[]>('community', 'list', { streetId: 'st_none' }, null);
+    expect(none.ok && none.data).toEqual([]);
+  });
+
+  test('refuses a street together with a community or the caller’s own', async () => {
+    for (const data of [
+      { streetId: DEMO.street1, communityId: DEMO.communityId },
+      { streetId: DEMO.street1, mine: true },
+    ]) {
+      const r = await h.call('community', 'list', data, 'demo-resident');
+      expect(!r.ok && r.error.code).toBe('INVALID_INPUT');
     }
   });
 

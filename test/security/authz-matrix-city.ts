@@ -41,6 +41,7 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
   },
   community: {
     list:                           ' ok     ok      ok ',
+    streets:                        ' ok     ok      ok ',
     stats:                          ' ok     F       F  ',
     'stats#other':                  ' F      ok      F  ',
   },

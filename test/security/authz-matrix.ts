@@ -93,6 +93,8 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
   community: {
     // anyone
     list:                           row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   ok  |  ok  ok   ok  ok  '),
+    // anyone: the streets, a picker's first step
+    streets:                        row(' ok   ok   ok  ok  ok   ok  ok  |  ok   ok   ok  |  ok  ok   ok  ok  '),
     // staff of that community, admin
     stats:                          row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'stats#other':                  row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),

@@ -138,6 +138,7 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
   },
   community: {
     list: async () => ({}),
+    streets: async () => ({}),
     stats: async () => ({ communityId: DEMO.communityId }),
     'stats#other': async () => ({ communityId: OTHER.communityId }),
   },

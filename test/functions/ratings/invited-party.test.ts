@@ -49,3 +49,15 @@ test('the community party organisation rates the second compound until someone h
   const after = await x.h.call<{ raterRole: string }>('ratings', 'submit', other, 'demo-party');
   expect(after.ok && after.data.raterRole).toBe('party_org');
 });
+
+test("the period's overview lists an invited member who lives in another community among the compound's raters", async () => {
+  // demo-resident4 lives in the second street's community: the invitation is their only tie here.
+  await invite('demo-resident4');
+  type Period = { compounds: Array<{ compoundId: string; raters: Array<{ userId: string; role: string; rated: boolean }> }> };
+  const r = await x.h.call<Period>('ratings', 'period', { period: '2026-H2' }, 'demo-party');
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const raters = r.data.compounds.find((c) => c.compoundId === DEMO.compound2)?.raters ?? [];
+  expect(raters).toContainEqual(expect.objectContaining({ userId: x.h.userId('demo-resident4'), role: 'compound_party', rated: false }));
+  // The compound now has a party organisation: the community's no longer rates it.
+  expect(raters.map((p) => p.role)).not.toContain('party_org');
+});

@@ -12,7 +12,8 @@ import { USERS, type UserDoc } from './user';
 import { whole } from '../../ports/store';
 
 /** The pass's progress, kept in the holders collection under an id no holder has. */
-const MARK = '~backfill';
+export const HOLDERS_BACKFILL_MARK = '~backfill';
+const MARK = HOLDERS_BACKFILL_MARK;
 interface BackfillMark {
   _id: string;
   after: string;

@@ -3,11 +3,11 @@ import { USERS, type UserDoc } from '../account/user';
 import { isCommunityStaff } from '../auth';
 import { failures, ok } from '../result';
 import { isStreetAdminOf } from '../scope';
-import { listCommunities } from './list';
-import { listInput, statsInput } from './schemas';
+import { listCommunities, listStreets } from './list';
+import { listInput, statsInput, streetsInput } from './schemas';
 import { communityStats, loadStats } from './stats';
 
-export type { CommunityListItem } from './list';
+export type { CommunityListItem, StreetListItem } from './list';
 export type { CommunityStats } from './stats';
 
 /** community: the communities and their figures. */
@@ -17,11 +17,18 @@ export const communityActions: ActionMap = {
     access: 'public',
     input: listInput,
     run: async (input, ctx) => {
-      if (!input.mine) return ok(await listCommunities(ctx.store, input.communityId));
+      if (!input.mine) return ok(await listCommunities(ctx.store, input));
       // The caller's own community: none before registering.
       const user = ctx.callerId ? await ctx.store.get<UserDoc>(USERS, ctx.callerId) : null;
-      return ok(await listCommunities(ctx.store, user?.communityId ?? ''));
+      return ok(await listCommunities(ctx.store, { communityId: user?.communityId ?? '' }));
     },
+  }),
+
+  streets: defineAction({
+    summary: '街道列表（选择社区的第一步）',
+    access: 'public',
+    input: streetsInput,
+    run: async (_input, ctx) => ok(await listStreets(ctx.store)),
   }),
 
   stats: defineAction({

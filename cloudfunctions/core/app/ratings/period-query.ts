@@ -1,7 +1,10 @@
 import { hasStarted, periodLabel, periodOf } from '../../domain/period';
-import type { Filter } from '../../ports/store';
+import type { RaterRole } from '../../domain/credit';
+import { whole, type Store } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
+import { ROLE_HOLDERS, type HolderDoc } from '../account/holders';
 import { USERS, type UserDoc } from '../account/user';
+import { findAll } from '../find-all';
 import { hasCommunityRole, isAdmin, isCommunityStaff } from '../auth';
 import { rulesFor } from '../../domain/rules-config';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
@@ -22,7 +25,24 @@ import { RATER_ROLE_LABELS } from '../../domain/credit';
 import { PERIOD_STATE_LABELS, periodOption, ratingRulesView, seriousItemView, type PeriodView, type RaterStatus } from './views';
 import { expectedRaters } from '../../domain/raters';
 import { raterFacts } from './guards';
-import { whole } from '../../ports/store';
+
+/** The roles whose holders rate a compound (domain/raters.ts decides who rates which, in which capacity). */
+const RATER_ROLES: RaterRole[] = ['compound_party', 'party_org', 'oc_member'];
+
+/**
+ * The active people holding a rater role in the community, wherever they live: its holders by the
+ * role_holders index (account/holders.ts), then their records (status, every role they hold — a
+ * firm's staff never rate that firm), newest first. A few dozen documents at any city size.
+ */
+async function ratersIn(store: Store, communityId: string): Promise<UserDoc[]> {
+  const holders = await findAll<HolderDoc>(store, ROLE_HOLDERS, { communityId, role: { $in: RATER_ROLES } });
+  const ids = [...new Set(holders.map((h) => h.userId))];
+  if (!ids.length) return [];
+  const users = await findAll<UserDoc>(store, USERS, { _id: { $in: ids } });
+  return users
+    .filter((u) => u.status === 'active')
+    .sort((a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a._id < b._id ? -1 : 1));
+}
 
 /** The staff's overview of a period: who has rated, who has not, publications and serious items. */
 export const periodActions = {
@@ -34,11 +54,6 @@ export const periodActions = {
       const user = ctx.user;
       const communityId = input.communityId ?? user.communityId;
       if (!isCommunityStaff(user, communityId)) return failures.forbidden('只有本社区工作人员可以查看评价进度');
-      const raterFilter: Filter = {
-        communityId,
-        status: 'active',
-        $or: [{ roles: { $contains: 'oc_member' } }, { roles: { $contains: 'party_org' } }, { roles: { $contains: 'compound_party' } }],
-      };
       const [community, periodDoc, compounds, sheets, people, items, periods, publications] = await Promise.all([
         ctx.store.get<CommunityDoc>(COMMUNITIES, communityId),
         ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(communityId, input.period)),
@@ -53,13 +68,7 @@ export const periodActions = {
           },
         ),
         ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { communityId, period: input.period }, { limit: whole(1000) }),
-        ctx.store.find<UserDoc>(USERS, raterFilter, {
-          orderBy: [
-            ['communityId', 'asc'],
-            ['createdAt', 'desc'],
-          ],
-          limit: whole(1000),
-        }),
+        ratersIn(ctx.store, communityId),
         ctx.store.find<SeriousItemDoc>(
           SERIOUS_ITEMS,
           { communityId, period: input.period },
