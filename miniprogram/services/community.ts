@@ -1,6 +1,6 @@
 // community: the communities and their figures (API.md §5).
 import type { CommunityReason } from '../../cloudfunctions/core/app/community/reasons';
-import type { ApiResult, CommunityListItem, CommunityStats, ListCommunitiesInput as ListInput } from '../../typings/api';
+import type { ApiResult, CommunityListItem, CommunityStats, ListCommunitiesInput as ListInput, StreetListItem } from '../../typings/api';
 import { call } from './transport';
 
 /** An answer of the community function. */
@@ -8,10 +8,16 @@ export type Result<T> = ApiResult<T, CommunityReason>;
 
 /**
  * 获取社区与小区列表: the caller's own community (`{ mine: true }`, none before registering), one
- * community (`{ communityId }`), or every community of the city (for choosing one).
+ * community (`{ communityId }`), the communities of a street (`{ streetId }`, a picker's second
+ * step), or every community of the city.
  */
 export function list(which: ListInput = {}): Promise<Result<CommunityListItem[]>> {
   return call<CommunityListItem[], CommunityReason>('community', 'list', which);
+}
+
+/** 获取街道列表: the first step of choosing a community (街道 → 社区 → 小区). */
+export function streets(): Promise<Result<StreetListItem[]>> {
+  return call<StreetListItem[], CommunityReason>('community', 'streets', {});
 }
 
 /** 获取社区统计（志愿者占比、业委会党员占比、诉求指标） */

@@ -100,6 +100,16 @@ async function appointSheet(p: PreviewPage): Promise<void> {
   await p.tap('楼栋长');
 }
 
+/** 党员报到 for a paired community: the street picker, opened at the member's own street. */
+const pairedStreets = async (p: PreviewPage) => (await p.tap('单位结对社区报到'), p.call('openStreetPicker'));
+
+/** 居民注册's street step: 胜利街道 (and `community`) picked, then the next picker opened. */
+async function registerStep(p: PreviewPage, community: string, open: string): Promise<void> {
+  await p.call('onStreetConfirm', { detail: { value: ['st_shengli'] } });
+  if (community) await p.call('onCommunityConfirm', { detail: { value: [community] } });
+  await p.call(open);
+}
+
 /**
  * Pages whose states differ from the standard four. A page of app.json that is not here gets the
  * standard states as a resident. Keys are page paths as in app.json (subpackage root included).
@@ -149,7 +159,12 @@ export const PAGES: Record<string, PageSpec> = {
   'pages/register/index': {
     as: 'newcomer',
     without: ['empty'],
-    states: [{ name: 'errors', title: '未填写就提交', act: (p) => p.tap('提交注册') }],
+    states: [
+      { name: 'errors', title: '未填写就提交', act: (p) => p.tap('提交注册') },
+      { name: 'streets', title: '第一步：选择街道', act: (p) => p.call('openStreetPicker') },
+      { name: 'communities', title: '第二步：选择社区（胜利街道的社区）', act: (p) => registerStep(p, '', 'openCommunityPicker') },
+      { name: 'compounds', title: '第三步：选择小区（红星社区的小区）', act: (p) => registerStep(p, 'cm_hongxing', 'openCompoundPicker') },
+    ],
   },
   'ratings/board/index': {
     states: [
@@ -315,7 +330,10 @@ export const PAGES: Record<string, PageSpec> = {
   },
   'outreach/report/index': {
     as: 'cadre',
-    states: [{ name: 'pending-volunteer', title: '报到待确认 · 志愿者', as: 'volunteer' }],
+    states: [
+      { name: 'pending-volunteer', title: '报到待确认 · 志愿者', as: 'volunteer' },
+      { name: 'paired-streets', title: '单位结对：先选街道（从本人的街道开始）', as: 'resident', act: pairedStreets },
+    ],
   },
   'outreach/needs/index': {
     as: 'cadre',

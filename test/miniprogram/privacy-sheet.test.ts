@@ -1,12 +1,12 @@
 /** The consent sheet answers wx.onNeedPrivacyAuthorization as WeChat's privacy guideline asks. */
-import { communityList } from './fixtures';
+import { streetStep } from './fixtures';
 import { fire, mockBackend, renderPage, type PageHandle } from './harness';
 import { installWx } from './wx-mock';
 
 let page: PageHandle | undefined;
 beforeEach(() => {
   installWx();
-  mockBackend({ 'community.list': communityList });
+  mockBackend(streetStep);
 });
 afterEach(() => page?.detach());
 

@@ -1,5 +1,5 @@
 import { mockBackend, renderPage, type MockBackend, type PageHandle } from './harness';
-import { communityList, ok, user } from './fixtures';
+import { ok, STREETS, streetStep, user } from './fixtures';
 import { installWx } from './wx-mock';
 
 let page: PageHandle | undefined;
@@ -8,7 +8,7 @@ let backend: MockBackend;
 beforeEach(() => {
   installWx();
   backend = mockBackend({
-    'community.list': communityList,
+    ...streetStep,
     'account.register': (data) => ok(user({ ...data, status: 'pending', roles: [] })),
   });
 });
@@ -16,6 +16,7 @@ afterEach(() => page?.detach());
 
 /** Fills the whole form correctly, as a resident of 江津花园 would. */
 async function fillForm(p: PageHandle): Promise<void> {
+  await p.pick('所在街道', '胜利街道');
   await p.pick('所在社区', '红星社区');
   await p.pick('所在小区', '江津花园');
   await p.type('姓名', '赵志远');
@@ -63,6 +64,7 @@ test('shows what is missing under each field of an empty form', async () => {
   page = await renderPage('pages/register/index');
   await page.tap('提交注册');
 
+  expect(page.fieldError('所在街道')).toBe('请选择所在街道');
   expect(page.fieldError('所在社区')).toBe('请选择所在社区');
   expect(page.fieldError('所在小区')).toBe('请选择所在小区');
   expect(page.fieldError('姓名')).toBe('请输入姓名');
@@ -93,17 +95,73 @@ test('does not register without consent to the privacy guide', async () => {
   expect(backend.calls('account.register')).toEqual([]);
 });
 
-test('offers only the compounds of the chosen community', async () => {
+test('asks for the street first: the first call lists the streets, not the whole city', async () => {
   page = await renderPage('pages/register/index');
-  await page.pick('所在社区', '文化社区');
-  // 文化社区 has a single compound: it is chosen for the person.
-  expect(page.field('所在小区').textContent).toContain('太湖港小区');
+  expect(backend.calls('community.streets')).toEqual([{}]);
+  expect(backend.calls('community.list')).toEqual([]);
+
+  await page.tap(page.field('所在社区'));
+  expect(page.fieldError('所在社区')).toBe('请先选择所在街道');
+  expect(page.queryByText('红星社区')).toBeNull();
+
+  await page.pick('所在街道', '胜利街道');
+  expect(backend.calls('community.list')).toEqual([{ streetId: 'st_shengli' }]);
+  expect(page.fieldError('所在社区')).toBe('');
+});
+
+test('offers only the communities of the chosen street, then only the compounds of the chosen community', async () => {
+  page = await renderPage('pages/register/index');
+  await page.pick('所在街道', '胜利街道');
+  await page.tap(page.field('所在社区'));
+  expect(page.queryByText('红星社区')).not.toBeNull();
+  expect(page.queryByText('文化社区')).toBeNull();
+  await page.tap('取消');
 
   await page.pick('所在社区', '红星社区');
   await page.tap(page.field('所在小区'));
   expect(page.queryByText('江津花园')).not.toBeNull();
   expect(page.queryByText('万寿园小区')).not.toBeNull();
   expect(page.queryByText('太湖港小区')).toBeNull();
+});
+
+test('another street replaces the community and compound; a street of one community chooses it', async () => {
+  page = await renderPage('pages/register/index');
+  await page.pick('所在街道', '胜利街道');
+  await page.pick('所在社区', '红星社区');
+  await page.pick('所在小区', '江津花园');
+
+  // 中山街道 has a single community with a single compound: both are chosen for the person.
+  await page.pick('所在街道', '中山街道');
+  expect(page.field('所在社区').textContent).toContain('文化社区');
+  expect(page.field('所在小区').textContent).toContain('太湖港小区');
+
+  // 胜利街道's one community is chosen again; of its two compounds, none yet.
+  await page.pick('所在街道', '胜利街道');
+  expect(page.field('所在社区').textContent).toContain('红星社区');
+  expect(page.field('所在小区').textContent).not.toContain('太湖港小区');
+  expect(page.field('所在小区').textContent).toContain('请选择');
+});
+
+test('chooses the street and its community for the person when the city has only one street', async () => {
+  backend.answer('community.streets', ok(STREETS.filter((s) => s.streetId === 'st_shengli')));
+  page = await renderPage('pages/register/index');
+
+  expect(backend.calls('community.list')).toEqual([{ streetId: 'st_shengli' }]);
+  expect(page.field('所在街道').textContent).toContain('胜利街道');
+  expect(page.field('所在社区').textContent).toContain('红星社区');
+  expect(page.field('所在小区').textContent).toContain('请选择');
+});
+
+test('shows under the street why its communities could not be read, and reads them again on the next pick', async () => {
+  page = await renderPage('pages/register/index');
+  backend.answer('community.list', { ok: false, error: { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' } });
+  await page.pick('所在街道', '胜利街道');
+  expect(page.fieldError('所在街道')).toBe('服务暂时不可用，请稍后重试');
+
+  backend.answer('community.list', streetStep['community.list']);
+  await page.pick('所在街道', '中山街道');
+  expect(page.fieldError('所在街道')).toBe('');
+  expect(page.field('所在社区').textContent).toContain('文化社区');
 });
 
 test('asks for the community before the compound', async () => {
@@ -163,19 +221,19 @@ test('shows the conflict message when the caller is already registered', async (
   expect(page.getByText('提交注册')).toBeTruthy();
 });
 
-test('shows an error with a retry button when the communities fail to load', async () => {
-  backend.answer('community.list', { ok: false, error: { code: 'INTERNAL', message: '网络异常，请稍后重试' } });
+test('shows an error with a retry button when the streets fail to load', async () => {
+  backend.answer('community.streets', { ok: false, error: { code: 'INTERNAL', message: '网络异常，请稍后重试' } });
   page = await renderPage('pages/register/index');
   expect(page.text()).toContain('网络异常，请稍后重试');
   expect(page.queryByText('提交注册')).toBeNull();
 
-  backend.answer('community.list', communityList);
+  backend.answer('community.streets', ok(STREETS));
   await page.tap('重试');
   expect(page.getByText('提交注册')).toBeTruthy();
 });
 
 test('says so when there is no community to choose', async () => {
-  backend.answer('community.list', ok([]));
+  backend.answer('community.streets', ok([]));
   page = await renderPage('pages/register/index');
 
   expect(page.text()).toContain('暂无可选的社区');

@@ -1,6 +1,6 @@
 // Required fields are marked: every label of a field a form cannot be sent without carries the 必填
 // mark (* from <field-label>), and optional fields carry none — checked on the forms as rendered.
-import { ok, user, whoamiAs, communityList } from './fixtures';
+import { ok, user, whoamiAs, streetStep } from './fixtures';
 import { hasClass, mockBackend, renderPage, settle, type PageHandle } from './harness';
 import { whoamiParty } from './outreach/fixtures';
 import { installWx } from './wx-mock';
@@ -36,8 +36,8 @@ const FORMS: Array<{
 }> = [
   {
     path: 'pages/register/index',
-    answers: { 'community.list': communityList },
-    required: ['所在社区', '所在小区', '姓名', '手机号', '楼栋', '房号'],
+    answers: streetStep,
+    required: ['所在街道', '所在社区', '所在小区', '姓名', '手机号', '楼栋', '房号'],
     optional: [],
   },
   {

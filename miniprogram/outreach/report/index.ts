@@ -1,9 +1,10 @@
 // 党员报到: a party member reports in to the community where they live or the one their unit is
 // paired with (outreach.report), and sees their reports — waiting or confirmed — with any building
-// role (楼栋党小组长 / 楼栋长) the community's party organisation has named them to.
-import type { CommunityListItem } from '../../../typings/api';
+// role (楼栋党小组长 / 楼栋长) the community's party organisation has named them to. The paired
+// community is chosen street first (the street step), starting at the member's own street.
 import { callerBehavior } from '../../behaviors/page';
 import { formBehavior } from '../../behaviors/form';
+import { streetStepBehavior } from '../../behaviors/street-step';
 import * as community from '../../services/community';
 import * as outreach from '../service';
 import type { DetailEvent } from '../../utils/events';
@@ -34,7 +35,7 @@ const rowOf = (r: outreach.ReportView): ReportRow => ({
 });
 
 Component({
-  behaviors: [callerBehavior, formBehavior, pickerBehavior],
+  behaviors: [callerBehavior, formBehavior, pickerBehavior, streetStepBehavior],
 
   options: { pureDataPattern: /^_/ },
 
@@ -46,14 +47,15 @@ Component({
     reportedKinds: [] as string[],
     form: { communityId: '', unitName: '', branchName: '', kind: 'residence' as outreach.ReportKind },
     communityName: '',
-    communityOptions: [] as Array<{ label: string; value: string }>,
     _homeCommunityId: '',
-    _communities: [] as CommunityListItem[],
+    _homeName: '',
+    _homeStreetId: '',
   },
 
   methods: {
     async load(): Promise<void> {
-      const [user, communities] = await Promise.all([this.caller(), community.list()]);
+      // The member's own community (its name and street), never the whole city's list.
+      const [user, home] = await Promise.all([this.caller(), community.list({ mine: true })]);
       if (user === undefined) return;
       if (!user) {
         this.setData({ loading: false, registered: false });
@@ -64,7 +66,7 @@ Component({
         this.loadFailed(mine.error);
         return;
       }
-      const list = communities.ok ? communities.data : [];
+      const own = home.ok ? home.data.find((c) => c.communityId === user.communityId) : undefined;
       const reportedKinds = mine.data.map((r) => r.kind);
       const kind = reportedKinds.includes('residence') ? 'paired' : 'residence';
       this.setData({
@@ -73,18 +75,36 @@ Component({
         isPartyMember: user.isPartyMember,
         reports: mine.data.map(rowOf),
         reportedKinds,
-        communityOptions: list.map((c) => ({ label: c.name, value: c.communityId })),
-        _communities: list,
         _homeCommunityId: user.communityId,
+        _homeName: own?.name ?? '',
+        _homeStreetId: own?.streetId ?? '',
       });
-      this.chooseKind(kind);
+      await this.chooseKind(kind);
     },
 
-    /** The kind of report; a residence report goes to the community one lives in. */
-    chooseKind(kind: outreach.ReportKind) {
+    /** The community's name, among the chosen street's or the member's own. */
+    nameOf(communityId: string): string {
+      if (communityId === this.data._homeCommunityId) return this.data._homeName;
+      return this.data.communities.find((c) => c.communityId === communityId)?.name ?? '';
+    },
+
+    /**
+     * The kind of report; a residence report goes to the community one lives in. A paired one is
+     * chosen street first: the streets are read the first time, starting at the member's own street.
+     */
+    async chooseKind(kind: outreach.ReportKind): Promise<void> {
       const communityId = kind === 'residence' ? this.data._homeCommunityId : this.data.form.communityId || this.data._homeCommunityId;
-      const name = this.data._communities.find((c) => c.communityId === communityId)?.name ?? '';
-      this.setData({ 'form.kind': kind, 'form.communityId': communityId, communityName: name, 'errors.communityId': '' });
+      this.setData({
+        'form.kind': kind,
+        'form.communityId': communityId,
+        communityName: this.nameOf(communityId),
+        'errors.communityId': '',
+      });
+      if (kind !== 'paired' || this.data.streetOptions.length) return;
+      const failed =
+        (await this.loadStreets()) ??
+        (!this.data.streetId && this.data._homeStreetId ? await this.chooseStreet(this.data._homeStreetId) : null);
+      if (failed) this.setData({ 'errors.streetId': failed.message });
     },
 
     onResidence() {
@@ -96,22 +116,28 @@ Component({
     },
 
     openPicker() {
-      if (this.data.form.kind === 'residence') {
-        this.setData({ 'errors.communityId': '居住地报到为您登记居住的社区' });
-        return;
-      }
-      this.setData({ pickerVisible: true });
+      const { form, streetId, streetLoading, communities } = this.data;
+      if (form.kind === 'residence') this.setData({ 'errors.communityId': '居住地报到为您登记居住的社区' });
+      else if (streetLoading) return;
+      else if (!streetId) this.setData({ 'errors.communityId': '请先选择报到街道' });
+      else if (!communities.length) this.setData({ 'errors.communityId': '该街道暂无可选的社区，请选择其他街道' });
+      else this.setData({ pickerVisible: true });
     },
 
     onCommunityConfirm(e: DetailEvent<{ value: string[] }>) {
-      const id = e.detail.value[0];
-      const name = this.data._communities.find((c) => c.communityId === id)?.name ?? '';
-      this.setData({ pickerVisible: false, 'form.communityId': id, communityName: name });
+      this.setData({ pickerVisible: false });
+      this.setCommunity(e.detail.value[0]);
+    },
+
+    /** The community reported to (the street step's: '' another street, or its only one). */
+    setCommunity(communityId: string) {
+      this.setData({ 'form.communityId': communityId, communityName: this.nameOf(communityId), 'errors.communityId': '' });
     },
 
     async onSubmit(): Promise<void> {
       const { form } = this.data;
       const errors: Record<string, string> = {};
+      if (form.kind === 'paired' && !this.data.streetId) errors.streetId = '请选择报到街道';
       if (!form.communityId) errors.communityId = '请选择报到社区';
       if (!form.unitName.trim()) errors.unitName = '请填写工作单位';
       if (!form.branchName.trim()) errors.branchName = '请填写所在党支部';

@@ -81,11 +81,6 @@ const FIELDS: readonly RegistrationField[] = ['communityId', 'compoundId', 'name
 /** The field a server issue shows on (the consent is never sent, so never one). */
 export const registrationFieldOf = (path: string) => FIELDS.find((f) => f === path);
 
-/** Picker options of the communities. */
-export function communityOptions(communities: readonly CommunityListItem[]): Array<{ label: string; value: string }> {
-  return communities.map((c) => ({ label: c.name, value: c.communityId }));
-}
-
 /** The compounds of the chosen community only. */
 export function compoundsOf(communities: readonly CommunityListItem[], communityId: string): CompoundItem[] {
   return communities.find((c) => c.communityId === communityId)?.compounds ?? [];

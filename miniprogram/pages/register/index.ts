@@ -1,18 +1,18 @@
-// 居民注册: pick the community and compound, give name, phone and address, agree to the privacy
-// guide, and send it for the community's review (account.register → status pending).
+// 居民注册: pick the street, then the community and compound (the street step: never the whole
+// city's list), give name, phone and address, agree to the privacy guide, and send it for the
+// community's review (account.register → status pending). `load` reads the streets (重试 runs it
+// again); `setCommunity` is the street step's: '' for another street, or its only community.
 import { formBehavior } from '../../behaviors/form';
 import { pageBehavior } from '../../behaviors/page';
+import { streetStepBehavior } from '../../behaviors/street-step';
 import { askSubscribe, recordSubscription } from '../../utils/subscribe';
-import type { CommunityListItem } from '../../../typings/api';
 import * as account from '../../services/account';
-import * as community from '../../services/community';
 import { forgetMe } from '../../services/session';
 import type { DetailEvent } from '../../utils/events';
 import { openPage } from '../../utils/navigate';
 import { PENDING_MESSAGE } from '../mine/profile';
 import {
   chooseCommunity,
-  communityOptions,
   compoundOptions,
   compoundsOf,
   EMPTY_FORM,
@@ -26,13 +26,11 @@ import {
 type Option = { label: string; value: string };
 
 Component({
-  behaviors: [pageBehavior, formBehavior],
+  behaviors: [pageBehavior, formBehavior, streetStepBehavior],
 
   data: {
     loading: true,
     loadError: '',
-    communities: [] as CommunityListItem[],
-    communityOptions: [] as Option[],
     compoundOptions: [] as Option[],
     communityName: '',
     compoundName: '',
@@ -45,25 +43,19 @@ Component({
 
   lifetimes: {
     attached() {
-      this.loadCommunities();
+      this.load();
     },
   },
 
   methods: {
-    async loadCommunities(): Promise<void> {
+    async load(): Promise<void> {
       this.setData({ loading: true, loadError: '' });
-      const res = await community.list();
-      if (!res.ok) {
-        this.setData({ loading: false, loadError: res.error.message });
-        return;
-      }
-      this.setData({ loading: false, communities: res.data, communityOptions: communityOptions(res.data) });
-      // One community only (a single-community install): choose it for the person.
-      if (res.data.length === 1) this.applyForm(chooseCommunity(this.data.form, res.data, res.data[0].communityId));
+      const failed = await this.loadStreets();
+      this.setData({ loading: false, loadError: failed?.message ?? '' });
     },
 
-    onRetry() {
-      this.loadCommunities();
+    setCommunity(communityId: string) {
+      this.applyForm(chooseCommunity(this.data.form, this.data.communities, communityId));
     },
 
     /** Sets the form and what is derived from it (picker options, chosen names). */
@@ -92,7 +84,11 @@ Component({
     },
 
     openCommunityPicker() {
-      this.setData({ picker: 'community' });
+      const { streetId, streetLoading, communities } = this.data;
+      if (streetLoading) return;
+      if (!streetId) this.setData({ 'errors.communityId': '请先选择所在街道' });
+      else if (!communities.length) this.setData({ 'errors.communityId': '该街道暂无可选的社区，请选择其他街道' });
+      else this.setData({ picker: 'community' });
     },
 
     openCompoundPicker() {
@@ -123,7 +119,7 @@ Component({
       // The approval message: asked at this tap (RULES.md §8).
       let asked: ReturnType<typeof askSubscribe> | undefined;
       const sent = await this.submitForm({
-        errors: validateRegistration(this.data.form),
+        errors: { ...(this.data.streetId ? {} : { streetId: '请选择所在街道' }), ...validateRegistration(this.data.form) },
         ready: () => {
           asked = askSubscribe('register');
           return true;

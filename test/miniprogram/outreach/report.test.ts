@@ -1,5 +1,5 @@
 // 党员报到 (outreach/report/index), tapped and typed as a person would.
-import { communityList, ok } from '../fixtures';
+import { ok, streetStep } from '../fixtures';
 import { mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
 import { report, untilLoaded, whoamiCadre } from './fixtures';
@@ -20,7 +20,7 @@ describe('党员报到', () => {
   beforeEach(() => {
     backend = mockBackend({
       'account.whoami': whoamiCadre,
-      'community.list': communityList,
+      ...streetStep,
       'outreach.myReports': ok([report()]),
       'outreach.report': (data) =>
         ok(report({ ...(data as object), reportId: 'u_cadre:residence', status: 'pending', confirmedAt: null, buildingPosts: [] })),
@@ -48,6 +48,48 @@ describe('党员报到', () => {
     ]);
   });
 
+  test("reads the member's own community, not the whole city's list, and no street for a residence report", async () => {
+    page = await open('outreach/report/index');
+    expect(backend.calls('community.list')).toEqual([{ mine: true }]);
+    expect(backend.calls('community.streets')).toEqual([]);
+    expect(page.field('报到社区').textContent).toContain('红星社区');
+    expect(page.queryByText('报到街道')).toBeNull();
+
+    await page.tap(page.field('报到社区'));
+    expect(page.fieldError('报到社区')).toBe('居住地报到为您登记居住的社区');
+  });
+
+  test('chooses a paired community street first, starting at the member’s own street', async () => {
+    backend.answer('outreach.myReports', ok([]));
+    page = await open('outreach/report/index');
+    await page.tap('单位结对社区报到');
+    expect(backend.calls('community.streets')).toEqual([{}]);
+    expect(backend.calls('community.list')).toEqual([{ mine: true }, { streetId: 'st_shengli' }]);
+    expect(page.field('报到街道').textContent).toContain('胜利街道');
+    expect(page.field('报到社区').textContent).toContain('红星社区');
+
+    // 中山街道 has one community: it is chosen.
+    await page.pick('报到街道', '中山街道');
+    expect(backend.calls('community.list').at(-1)).toEqual({ streetId: 'st_zhongshan' });
+    expect(page.field('报到社区').textContent).toContain('文化社区');
+    await page.type('工作单位', '荆州市财政局');
+    await page.type('所在党支部', '机关第一党支部');
+    await page.tap('提交报到');
+    expect(backend.calls('outreach.report')).toEqual([
+      { communityId: 'cm_wenhua', unitName: '荆州市财政局', branchName: '机关第一党支部', kind: 'paired' },
+    ]);
+  });
+
+  test('says why the streets could not be read under the street', async () => {
+    backend.answer('outreach.myReports', ok([]));
+    backend.answer('community.streets', { ok: false, error: { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' } });
+    page = await open('outreach/report/index');
+    await page.tap('单位结对社区报到');
+    expect(page.fieldError('报到街道')).toBe('服务暂时不可用，请稍后重试');
+    await page.tap(page.field('报到社区'));
+    expect(page.fieldError('报到社区')).toBe('请先选择报到街道');
+  });
+
   test("says the server's reason when the report is refused", async () => {
     backend.answer('outreach.myReports', ok([]));
     backend.answer('outreach.report', {
@@ -56,6 +98,7 @@ describe('党员报到', () => {
     });
     page = await open('outreach/report/index');
     await page.tap('单位结对社区报到');
+    await page.pick('报到街道', '中山街道');
     await page.pick('报到社区', '文化社区');
     await page.type('工作单位', '荆州市财政局');
     await page.type('所在党支部', '机关第一党支部');

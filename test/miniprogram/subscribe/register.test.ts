@@ -3,7 +3,7 @@
  * (RULES.md §8), and what the person accepted — only that — is recorded on the server.
  * (One page per test file: miniprogram-simulate renders one page's TDesign tree per file.)
  */
-import { communityList, ok, user } from '../fixtures';
+import { ok, streetStep, user } from '../fixtures';
 import { prepareSubscribe, resetSubscribe } from '../../../miniprogram/utils/subscribe';
 import { mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
@@ -25,10 +25,12 @@ afterEach(() => page?.detach());
 
 test('submitting a registration asks for the approval message', async () => {
   answerPrompt({ 'T-APPROVED': 'accept' });
-  backend.answer('community.list', communityList);
+  backend.answer('community.streets', streetStep['community.streets']);
+  backend.answer('community.list', streetStep['community.list']);
   backend.answer('account.register', (data) => ok(user({ ...(data as object), status: 'pending', roles: [] })));
   page = await renderPage('pages/register/index');
   expect(wx.requestSubscribeMessage).not.toHaveBeenCalled();
+  await page.pick('所在街道', '胜利街道');
   await page.pick('所在社区', '红星社区');
   await page.pick('所在小区', '江津花园');
   await page.type('姓名', '赵志远');
