@@ -5,8 +5,8 @@ import type { Budget } from './round-trip-budgets';
 
 export const ADMIN_BUDGETS: Record<string, Budget> = {
   exportLedger: {
-    reads: 3,
-    why: 'the caller, the community (scope check), the requests of the ledger; the file is stored outside the database and the export audited',
+    reads: 4,
+    why: 'the caller, the community (scope check), then the requests of the ledger with their count beside (the export limit, same round); the file is stored outside the database and the export audited',
     call: () => ({ openid: 'demo-rc', data: { ledger: 'requests', communityId: DEMO.communityId } }),
   },
   createStreet: { reads: 1, call: () => ({ openid: 'demo-admin', data: { name: '朝阳街道', district: '沙市区' } }) },

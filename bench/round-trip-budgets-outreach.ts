@@ -106,8 +106,8 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
     call: () => ({ openid: 'demo-resident2', data: { needId: 'need_demo_wish_glasses', score: 5 } }),
   },
   unitFeedback: {
-    reads: 9,
-    why: 'caller, community, the reports of both statuses and the building posts, then per member their services and hours in the period',
+    reads: 6,
+    why: 'caller, community, then four reads of the community in parallel: its reports (both statuses), building posts, confirmed services and attended signups in the period',
     call: () => ({ openid: 'demo-party', data: { communityId: DEMO.communityId } }),
   },
   createTeam: {

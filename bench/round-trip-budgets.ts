@@ -362,8 +362,8 @@ export const BUDGETS: BudgetTable = {
     },
     sheets: { reads: 2, why: 'the caller and the page of sheets', call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }) },
     export: {
-      reads: 6,
-      why: "the caller, the community (scope check), the period's firm results, then the firms, communities and city-wide results (three reads in parallel)",
+      reads: 7,
+      why: "the caller, the community (scope check), the period's firm results with their count beside (the export limit, same round), then the firms, communities and city-wide results (three reads in parallel)",
       call: () => ({ openid: 'demo-party', data: { period: '2026-H1', communityId: DEMO.communityId } }),
     },
     recordSeriousItem: {

@@ -129,7 +129,10 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'outreach.complete': { depth: 5, why: OTHERS },
   'outreach.confirmDone': { depth: 16, why: OTHERS },
   'outreach.thank': { depth: 10, why: OTHERS },
-  'outreach.unitFeedback': { depth: 5, why: OTHERS },
+  'outreach.unitFeedback': {
+    depth: 3,
+    why: "the caller's record, then the community (its existence after the scope check), then its four reads in parallel",
+  },
   'outreach.createTeam': { depth: 8, why: OTHERS },
   'outreach.listTeams': { depth: 3, why: OTHERS },
 };

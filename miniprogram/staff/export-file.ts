@@ -1,6 +1,8 @@
 // Every export button's one path (API.md §6, docs/API.md): export, download, wx.openDocument. In the
 // staff subpackage, where the export pages are; a page of another subpackage would move it to utils/.
 import type { ApiResult } from '../../typings/api';
+import type { AdminReason } from '../../cloudfunctions/core/app/admin/reasons';
+import type { RatingsReason } from '../../cloudfunctions/core/app/ratings/reasons';
 import { config } from '../config';
 import { devOpenid } from '../utils/dev-account';
 
@@ -16,7 +18,12 @@ export const EXPORT_MESSAGES = {
   denied: '文件下载失败：没有权限或文件已失效，请重新导出',
   open: '文件已下载，但无法打开。请稍后重试，或在电脑版微信中打开',
   unsupported: '无法识别导出的文件，请重新导出',
+  /** EXPORT_TOO_LARGE without the server's message (which gives the figures). */
+  tooLarge: '导出记录超过单个文件的上限，请缩小范围（按街道、社区或起止日期）分别导出',
 } as const;
+
+/** The reasons of the functions that export (admin.exportLedger, ratings.export). */
+export type ExportReason = AdminReason | RatingsReason;
 
 type Downloaded = { ok: true; path: string } | { ok: false; message: string };
 
@@ -84,9 +91,13 @@ export async function openExport(file: ExportedFile): Promise<string | null> {
   return openDocument(got.path);
 }
 
-/** Runs an export and opens its file: null when it opened, else the message to show. */
-export async function exportAndOpen(run: () => Promise<ApiResult<ExportedFile, string>>): Promise<string | null> {
+/**
+ * Runs an export and opens its file: null when it opened, else the message to show. An export past
+ * the server's limit (EXPORT_TOO_LARGE) is refused as a whole, never cut short: the person is told
+ * the figures the server gives and to narrow the export.
+ */
+export async function exportAndOpen(run: () => Promise<ApiResult<ExportedFile, ExportReason>>): Promise<string | null> {
   const res = await run();
-  if (!res.ok) return res.error.message;
+  if (!res.ok) return res.error.reason === 'EXPORT_TOO_LARGE' ? res.error.message || EXPORT_MESSAGES.tooLarge : res.error.message;
   return openExport(res.data);
 }

@@ -3,11 +3,11 @@
  * holds the rows the database holds, counted here independently of the export code; personal
  * data is masked and every export audited.
  */
-import ExcelJS from 'exceljs';
 import type { ExportFile } from '../../cloudfunctions/core/app/exports/workbook';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { startTestGateway } from '../support/gateway';
 import { makeHarness, type Harness } from '../support/harness';
+import { openWorkbook } from '../support/workbook';
 import http from 'node:http';
 import { whole } from '../../cloudfunctions/core/ports/store';
 
@@ -17,24 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-/** The exported workbook's sheets as arrays of row objects keyed by header. */
-async function open(fileId: string, deps = h.deps): Promise<Record<string, Array<Record<string, unknown>>>> {
-  const body = await deps.files?.read(fileId);
-  if (!body) throw new Error(`no file ${fileId}`);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(body) as unknown as ArrayBuffer);
-  const out: Record<string, Array<Record<string, unknown>>> = {};
-  for (const ws of wb.worksheets) {
-    const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
-    const rows: Array<Record<string, unknown>> = [];
-    for (let n = 2; n <= ws.rowCount; n++) {
-      const values = (ws.getRow(n).values as unknown[]).slice(1);
-      rows.push(Object.fromEntries(headers.map((k, i) => [k, values[i] ?? ''])));
-    }
-    out[ws.name] = rows;
-  }
-  return out;
-}
+const open = (fileId: string) => openWorkbook(h.deps, fileId);
 
 async function exported(fn: 'ratings' | 'admin', action: string, data: unknown, openid: string): Promise<ExportFile> {
   const r = await h.call<ExportFile>(fn, action, data, openid);

@@ -3,6 +3,7 @@
 import type { ApiResult } from '../../../typings/api';
 import type { ExportLedgerInput } from '../../../typings/admin';
 import type { ExportedFile } from '../export-file';
+import type { AdminReason } from '../../../cloudfunctions/core/app/admin/reasons';
 import { call } from '../../services/transport';
 
 export type Ledger = ExportLedgerInput['ledger'];
@@ -15,7 +16,7 @@ export const LEDGER_CHOICES: ReadonlyArray<{ ledger: Ledger; label: string }> = 
   { ledger: 'ratings', label: '物业评价台账' },
 ];
 
-/** 导出台账（.xlsx，每个文件至多 1000 条） */
-export function exportLedger(input: ExportLedgerInput): Promise<ApiResult<ExportedFile & { rows: Record<string, number> }>> {
+/** 导出台账（.xlsx；记录超过上限时整体拒绝并说明，须缩小范围） */
+export function exportLedger(input: ExportLedgerInput): Promise<ApiResult<ExportedFile & { rows: Record<string, number> }, AdminReason>> {
   return call('admin', 'exportLedger', input);
 }

@@ -1,6 +1,7 @@
 // After an export the page downloads the file and opens it (shared API.md §6): locally from the
 // gateway's GET /files/<name> with the x-openid header, in the cloud through wx.cloud.downloadFile;
 // then wx.openDocument with its menu. Platform failures reach the person as Chinese messages.
+import { EXPORT_RECORD_LIMIT, exportTooLarge } from '../../../cloudfunctions/core/app/exports/limits';
 import { config } from '../../../miniprogram/config';
 import { EXPORT_MESSAGES, openExport } from '../../../miniprogram/staff/export-file';
 import { mockBackend, renderPage, type Answer, type PageHandle } from '../harness';
@@ -118,4 +119,33 @@ test('the community figures page exports each ledger of its community through th
   await page.tap('党员报到服务台账');
   await until(page, '只能导出本人管辖范围内的台账');
   expect(backend.calls('admin.exportLedger')[1]).toEqual({ ledger: 'outreach', communityId: 'cm_hongxing' });
+});
+
+test('an export past the server’s limit shows the refusal in Chinese, with its figures, and downloads nothing', async () => {
+  const refusal = exportTooLarge(12_345);
+  const backend = mockBackend({
+    'account.whoami': whoamiRc,
+    'community.list': communityList,
+    'community.stats': ok(stats()),
+    'admin.exportLedger': refusal,
+  });
+  page = await renderPage('staff/stats/index');
+  await untilLoaded(page);
+  await page.tap('诉求办理台账');
+  await until(page, '共 12345 条');
+  expect(page.text()).toContain('导出记录过多：共 12345 条');
+  expect(backend.calls('admin.exportLedger')).toEqual([{ ledger: 'requests', communityId: 'cm_hongxing' }]);
+  expect(page.text()).toContain(`超过每个文件 ${EXPORT_RECORD_LIMIT} 条的上限`);
+  expect(page.text()).toContain('请缩小范围（按街道、社区或起止日期）分别导出');
+  expect(page.text()).not.toContain('EXPORT_TOO_LARGE');
+  expect(wx.downloadFile).not.toHaveBeenCalled();
+  expect(wx.openDocument).not.toHaveBeenCalled();
+});
+
+test('the ratings page says the same, and an answer without a message still tells the person to narrow the export', async () => {
+  await periodPage({ ok: false, error: { code: 'INVALID_STATE', message: '', reason: 'EXPORT_TOO_LARGE' } });
+  await page?.tap('导出信用评价表');
+  await until(page as PageHandle, EXPORT_MESSAGES.tooLarge);
+  expect(page?.text()).toContain(EXPORT_MESSAGES.tooLarge);
+  expect(wx.downloadFile).not.toHaveBeenCalled();
 });

@@ -9,14 +9,18 @@ import { sheetOf, storeWorkbook, type Sheet } from '../exports/workbook';
 import { creditRows, creditSheet } from '../ratings/export-actions';
 import { REQUESTS, type RequestDoc } from '../requests/request';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
-import type { AppContext } from '../context';
-import { OUTREACH_HEADERS, outreachLedgerRows, type OutreachLedgerRow } from '../outreach/feedback';
+import { EXPORT_RECORD_LIMIT, exportReads, exportTooLarge } from '../exports/limits';
+import { findAll, findAllUpTo } from '../find-all';
+import { OUTREACH_HEADERS, outreachLedgerRows, reportedBefore, type OutreachLedgerRow } from '../outreach/feedback';
+import { REPORTS } from '../outreach/model';
+import type { StoreReads } from '../pool';
+import type { Failure } from '../result';
 import { SIGNUPS, type SignupDoc } from '../volunteer/model';
 import { serviceRecord } from '../volunteer/views';
 import { exportLedgerInput, LEDGERS } from './schemas';
-import { whole } from '../../ports/store';
 
 type Ledger = (typeof LEDGERS)[number];
+type Reads = { store: StoreReads };
 const LEDGER_NAMES: Record<Ledger, string> = {
   requests: '诉求办理台账',
   volunteer_records: '志愿服务台账',
@@ -30,8 +34,6 @@ const LEDGER_STAFF: Record<Ledger, readonly Role[]> = {
   outreach: ['party_org'],
   ratings: ['party_org', 'rc_staff'],
 };
-/** At most this many records per ledger file; a narrower range or scope gets the rest. */
-export const LEDGER_LIMIT = 1000;
 
 const TIMELINE_PARTY: Record<string, string> = { ...PARTY_LABELS, party_org: '社区党组织', resident: '居民', system: '系统' };
 const cst = (iso: string | null | undefined) =>
@@ -51,12 +53,15 @@ function range(field: string, from?: string, to?: string): Filter {
 }
 
 /** Requests with their timelines: one sheet of requests, one of every step (RULES.md §9). Phones masked (§5). */
-async function requestSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScope, from?: string, to?: string): Promise<Sheet[]> {
-  const rows = await ctx.store.find<RequestDoc>(
+async function requestSheets(ctx: Reads, scope: ExportScope, from?: string, to?: string): Promise<Sheet[] | Failure> {
+  const read = await findAllUpTo<RequestDoc>(
+    ctx.store,
     REQUESTS,
     { ...communityFilter(scope), ...range('createdAt', from, to) },
-    { orderBy: [['createdAt', 'asc']], limit: whole(LEDGER_LIMIT) },
+    EXPORT_RECORD_LIMIT,
   );
+  if ('tooMany' in read) return exportTooLarge(read.tooMany);
+  const rows = read.docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a._id.localeCompare(b._id));
   const steps = rows.flatMap((r) => r.timeline.map((t) => ({ r, t })));
   return [
     sheetOf(
@@ -97,12 +102,15 @@ async function requestSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScope,
 }
 
 /** Volunteer service records with the fields of the 志愿服务记录证明 (RULES.md §3): attended signups only. */
-async function volunteerSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScope, from?: string, to?: string): Promise<Sheet[]> {
-  const rows = await ctx.store.find<SignupDoc>(
+async function volunteerSheets(ctx: Reads, scope: ExportScope, from?: string, to?: string): Promise<Sheet[] | Failure> {
+  const read = await findAllUpTo<SignupDoc>(
+    ctx.store,
     SIGNUPS,
     { ...communityFilter(scope), attendance: 'attended', ...range('startAt', from, to) },
-    { orderBy: [['startAt', 'asc']], limit: whole(LEDGER_LIMIT) },
+    EXPORT_RECORD_LIMIT,
   );
+  if ('tooMany' in read) return exportTooLarge(read.tooMany);
+  const rows = read.docs.sort((a, b) => a.startAt.localeCompare(b.startAt) || a._id.localeCompare(b._id));
   return [
     sheetOf(
       '志愿服务记录',
@@ -130,21 +138,36 @@ async function volunteerSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScop
  * Party members' reporting and services (RULES.md §7, §9): one row per member reported to a
  * community of the scope, unit by unit, with the services confirmed and hours served in the range.
  */
-async function outreachSheets(ctx: Pick<AppContext, 'store'>, scope: ExportScope, from?: string, to?: string): Promise<Sheet[]> {
-  const communityIds =
-    scope.communityIds ??
-    (await ctx.store.find<CommunityDoc>(COMMUNITIES, {}, { orderBy: [['_id', 'asc']], limit: whole(1000) })).map((c) => c._id);
+async function outreachSheets(ctx: Reads, scope: ExportScope, from?: string, to?: string): Promise<Sheet[] | Failure> {
   const bounds = range('at', from, to).at as { $gte?: string; $lt?: string } | undefined;
-  const rows = await outreachLedgerRows(ctx, communityIds, bounds?.$gte ?? EVER, bounds?.$lt ?? NEVER);
+  const [fromIso, toIso] = [bounds?.$gte ?? EVER, bounds?.$lt ?? NEVER];
+  // One row per member reported before the end of the range: counted before any member is read.
+  const [members, communityIds] = await Promise.all([
+    ctx.store.count(REPORTS, { ...communityFilter(scope), ...reportedBefore(toIso) }),
+    scope.communityIds ?? findAll<CommunityDoc>(ctx.store, COMMUNITIES, {}).then((all) => all.map((c) => c._id)),
+  ]);
+  if (members > EXPORT_RECORD_LIMIT) return exportTooLarge(members);
+  const rows = await outreachLedgerRows(ctx, communityIds, fromIso, toIso);
   const columns = Object.keys(OUTREACH_HEADERS) as Array<keyof OutreachLedgerRow>;
   return [
     sheetOf(
       '党员报到服务',
       columns.map((k) => ({ header: k, value: (r: OutreachLedgerRow) => (k.endsWith('时间') ? cst(r[k] as string) : r[k]), width: 14 })),
-      rows.slice(0, LEDGER_LIMIT),
+      rows,
     ),
   ];
 }
+
+/** Each ledger's sheets, or EXPORT_TOO_LARGE past the limit. */
+const LEDGER_SHEETS: Record<Ledger, (ctx: Reads, scope: ExportScope, from?: string, to?: string) => Promise<Sheet[] | Failure>> = {
+  requests: requestSheets,
+  volunteer_records: volunteerSheets,
+  outreach: outreachSheets,
+  ratings: async (ctx, scope) => {
+    const rows = await creditRows(ctx, scope);
+    return Array.isArray(rows) ? [creditSheet(rows)] : rows;
+  },
+};
 
 /** admin.exportLedger: the ledgers (台账) of a community, a street or the city as .xlsx. */
 export const ledgerActions = {
@@ -155,14 +178,8 @@ export const ledgerActions = {
     run: async (input, ctx) => {
       const scope = await exportScope(ctx, ctx.user, input, LEDGER_STAFF[input.ledger]);
       if ('ok' in scope) return scope;
-      const sheets =
-        input.ledger === 'requests'
-          ? await requestSheets(ctx, scope, input.from, input.to)
-          : input.ledger === 'volunteer_records'
-            ? await volunteerSheets(ctx, scope, input.from, input.to)
-            : input.ledger === 'outreach'
-              ? await outreachSheets(ctx, scope, input.from, input.to)
-              : [creditSheet(await creditRows(ctx, scope))];
+      const sheets = await LEDGER_SHEETS[input.ledger](exportReads(ctx), scope, input.from, input.to);
+      if (!Array.isArray(sheets)) return sheets;
       const span = input.from || input.to ? `_${input.from ?? ''}至${input.to ?? ''}` : '';
       const file = await storeWorkbook(ctx, `${LEDGER_NAMES[input.ledger]}_${scope.label}${span}.xlsx`, sheets);
       if (!file.ok) return file;

@@ -2,11 +2,11 @@ import type { UserDoc } from '../account/user';
 import { isAdmin, hasCommunityRole } from '../auth';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import type { AppContext } from '../context';
+import { findAll } from '../find-all';
 import { failures, type Failure } from '../result';
 import { isStreetAdminOf, streetsOf } from '../scope';
 import type { Role } from '../../domain/roles';
 import type { Filter } from '../../ports/store';
-import { whole } from '../../ports/store';
 
 /** What an export covers: the communities (null: the whole city) and a label for the file name. */
 export interface ExportScope {
@@ -28,7 +28,7 @@ export async function exportScope(
 ): Promise<ExportScope | Failure> {
   const admin = isAdmin(user);
   const streetCommunities = async (streetIds: string[]) =>
-    (await ctx.store.find<CommunityDoc>(COMMUNITIES, { streetId: { $in: streetIds } }, { limit: whole(1000) })).map((c) => c._id);
+    (await findAll<CommunityDoc>(ctx.store, COMMUNITIES, { streetId: { $in: streetIds } })).map((c) => c._id);
   if (input.communityId) {
     const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
     if (!community) return failures.notFound('社区');

@@ -5,10 +5,11 @@
  */
 import { BUILDING_ROLE_LABELS, groupByUnit, REPORT_KIND_LABELS, REPORT_STATUSES, type MemberFeedback } from '../../domain/outreach-report';
 import { periodOf, periodRange } from '../../domain/period';
-import { MAX_FIND_LIMIT, whole } from '../../ports/store';
+import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { isAdmin, hasCommunityRole } from '../auth';
-import type { AppContext } from '../context';
+import { findAll } from '../find-all';
+import type { StoreReads } from '../pool';
 import { COMMUNITIES } from '../community/community';
 import { failures, ok } from '../result';
 import { isStreetAdminOfCommunity } from '../scope';
@@ -17,65 +18,52 @@ import { BUILDING_POSTS, CLAIMS, REPORTS, type BuildingPostDoc, type ClaimDoc, t
 import { unitFeedbackInput } from './schemas';
 import type { UnitFeedbackResult } from './views';
 
-type Ctx = Pick<AppContext, 'store'>;
+type Ctx = { store: StoreReads };
 
-async function findAll<T extends { _id: string }>(
-  ctx: Ctx,
-  collection: string,
-  filter: Parameters<Ctx['store']['find']>[1],
-  order: string,
-): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; ; skip += MAX_FIND_LIMIT) {
-    const rows = await ctx.store.find<T>(collection, filter, { orderBy: [[order, 'asc']], limit: MAX_FIND_LIMIT, skip: whole(skip) });
-    out.push(...rows);
-    if (rows.length < MAX_FIND_LIMIT) return out;
-  }
+/** The reports that count as a member reported before `toIso` (either status): the members of the feedback and of the ledger. */
+export const reportedBefore = (toIso: string): Filter => ({ status: { $in: [...REPORT_STATUSES] }, reportedAt: { $lt: toIso } });
+
+/** `docs` grouped by their `userId`. */
+function byUser<T extends { userId: string }>(docs: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const d of docs) out.set(d.userId, [...(out.get(d.userId) ?? []), d]);
+  return out;
 }
 
 /**
  * Every member who reported to the community before `toIso`, with the services confirmed and the
- * volunteer hours attended in this community in [fromIso, toIso).
+ * volunteer hours attended in this community in [fromIso, toIso). Four reads of the community, in
+ * parallel and each paged to the end, whatever the number of members.
  */
 export async function memberFeedback(ctx: Ctx, communityId: string, fromIso: string, toIso: string): Promise<MemberFeedback[]> {
-  const reports = (
-    await Promise.all(
-      REPORT_STATUSES.map((status) => findAll<ReportDoc>(ctx, REPORTS, { communityId, status, reportedAt: { $lt: toIso } }, 'reportedAt')),
-    )
-  ).flat();
-  const posts = await findAll<BuildingPostDoc>(ctx, BUILDING_POSTS, { communityId }, 'userId');
-  return Promise.all(
-    reports.map(async (r): Promise<MemberFeedback> => {
-      const [claims, signups] = await Promise.all([
-        findAll<ClaimDoc>(
-          ctx,
-          CLAIMS,
-          { userId: r.userId, status: 'confirmed', confirmedAt: { $gte: fromIso, $lt: toIso } },
-          'confirmedAt',
-        ),
-        findAll<SignupDoc>(ctx, SIGNUPS, { userId: r.userId, attendance: 'attended', startAt: { $gte: fromIso, $lt: toIso } }, 'startAt'),
-      ]);
-      const here = claims.filter((c) => c.communityId === communityId);
-      return {
-        userId: r.userId,
-        name: r.name,
-        unitName: r.unitName,
-        branchName: r.branchName,
-        communityName: r.communityName,
-        kind: r.kind,
-        kindLabel: REPORT_KIND_LABELS[r.kind],
-        status: r.status,
-        reportedAt: r.reportedAt,
-        confirmedAt: r.confirmedAt ?? null,
-        buildingRoles: posts.filter((p) => p.userId === r.userId).map((p) => `${p.building}${BUILDING_ROLE_LABELS[p.role]}`),
-        services: {
-          general: here.filter((c) => c.kind === 'general').length,
-          professional: here.filter((c) => c.kind === 'professional').length,
-        },
-        hours: signups.filter((s) => s.communityId === communityId).reduce((sum, s) => sum + s.hours, 0),
-      };
-    }),
-  );
+  const [reports, posts, claims, signups] = await Promise.all([
+    findAll<ReportDoc>(ctx.store, REPORTS, { communityId, ...reportedBefore(toIso) }),
+    findAll<BuildingPostDoc>(ctx.store, BUILDING_POSTS, { communityId }),
+    findAll<ClaimDoc>(ctx.store, CLAIMS, { communityId, status: 'confirmed', confirmedAt: { $gte: fromIso, $lt: toIso } }),
+    findAll<SignupDoc>(ctx.store, SIGNUPS, { communityId, attendance: 'attended', startAt: { $gte: fromIso, $lt: toIso } }),
+  ]);
+  const [postsOf, claimsOf, signupsOf] = [byUser(posts), byUser(claims), byUser(signups)];
+  return reports.map((r): MemberFeedback => {
+    const done = claimsOf.get(r.userId) ?? [];
+    return {
+      userId: r.userId,
+      name: r.name,
+      unitName: r.unitName,
+      branchName: r.branchName,
+      communityName: r.communityName,
+      kind: r.kind,
+      kindLabel: REPORT_KIND_LABELS[r.kind],
+      status: r.status,
+      reportedAt: r.reportedAt,
+      confirmedAt: r.confirmedAt ?? null,
+      buildingRoles: (postsOf.get(r.userId) ?? []).map((p) => `${p.building}${BUILDING_ROLE_LABELS[p.role]}`),
+      services: {
+        general: done.filter((c) => c.kind === 'general').length,
+        professional: done.filter((c) => c.kind === 'professional').length,
+      },
+      hours: (signupsOf.get(r.userId) ?? []).reduce((sum, s) => sum + s.hours, 0),
+    };
+  });
 }
 
 /** One row of the `outreach` ledger (台账): a member's reporting and services, in Chinese columns. */
@@ -110,7 +98,11 @@ export const OUTREACH_HEADERS: Record<keyof OutreachLedgerRow, null> = {
   志愿服务时长: null,
 };
 
-/** The ledger rows of the communities in [fromIso, toIso), unit by unit: for admin.exportLedger. */
+/**
+ * The ledger rows of the communities in [fromIso, toIso), unit by unit: for admin.exportLedger,
+ * which reads through a gate (exports/limits.ts `exportReads`), so a city's communities do not all
+ * read at once.
+ */
 export async function outreachLedgerRows(ctx: Ctx, communityIds: string[], fromIso: string, toIso: string): Promise<OutreachLedgerRow[]> {
   const members = (await Promise.all(communityIds.map((id) => memberFeedback(ctx, id, fromIso, toIso)))).flat();
   return groupByUnit(members).flatMap((u) =>

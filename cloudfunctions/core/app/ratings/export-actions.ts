@@ -4,13 +4,15 @@ import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { audit } from '../audit';
 import { COMMUNITIES, FIRMS, type CommunityDoc, type FirmDoc } from '../community/community';
-import type { AppContext } from '../context';
 import { communityFilter, exportScope, type ExportScope } from '../exports/scope';
 import { sheetOf, storeWorkbook, type Sheet } from '../exports/workbook';
 import { CITY_RESULTS, cityResultId, type CityResultDoc } from './city';
 import { FIRM_RESULTS, type FirmResultDoc } from './rating';
 import { exportInput } from './schemas';
-import { whole } from '../../ports/store';
+import { EXPORT_RECORD_LIMIT, exportReads, exportTooLarge } from '../exports/limits';
+import { findAllUpTo, findByIds } from '../find-all';
+import type { StoreReads } from '../pool';
+import type { Failure } from '../result';
 
 /** One compound a firm served in the period, with the firm's community and city-wide results. */
 export interface CreditRow {
@@ -31,33 +33,41 @@ export interface CreditRow {
 
 /**
  * The rows of the credit-evaluation feed (RULES.md §4): every published compound of the scope in
- * the period, with the firm's 统一社会信用代码, the compound's quality score, the community's
- * serious items and credit score, and the firm's city-wide credit score, grade and list.
+ * the period (every period without one), with the firm's 统一社会信用代码, the compound's quality
+ * score, the community's serious items and credit score, and the firm's city-wide credit score,
+ * grade and list. Every firm result is read, page by page; more than EXPORT_RECORD_LIMIT of them
+ * is EXPORT_TOO_LARGE.
  */
-export async function creditRows(ctx: Pick<AppContext, 'store'>, scope: ExportScope, period?: string): Promise<CreditRow[]> {
+export async function creditRows(ctx: { store: StoreReads }, scope: ExportScope, period?: string): Promise<CreditRow[] | Failure> {
   const filter: Filter = { ...communityFilter(scope) };
   if (period) filter.period = period;
-  const results = await ctx.store.find<FirmResultDoc>(FIRM_RESULTS, filter, {
-    orderBy: [
-      ['period', 'desc'],
-      ['firmId', 'asc'],
-    ],
-    limit: whole(1000),
-  });
-  const firmIds = [...new Set(results.map((r) => r.firmId))];
+  const read = await findAllUpTo<FirmResultDoc>(ctx.store, FIRM_RESULTS, filter, EXPORT_RECORD_LIMIT);
+  if ('tooMany' in read) return exportTooLarge(read.tooMany);
+  const results = read.docs.sort(
+    (a, b) => b.period.localeCompare(a.period) || a.firmId.localeCompare(b.firmId) || a.communityId.localeCompare(b.communityId),
+  );
+  const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((d) => [d._id, d]));
   const [firms, communities, city] = await Promise.all([
-    ctx.store.find<FirmDoc>(FIRMS, { _id: { $in: firmIds } }, { limit: whole(1000) }),
-    ctx.store.find<CommunityDoc>(COMMUNITIES, { _id: { $in: [...new Set(results.map((r) => r.communityId))] } }, { limit: whole(1000) }),
-    ctx.store.find<CityResultDoc>(
+    findByIds<FirmDoc>(
+      ctx.store,
+      FIRMS,
+      results.map((r) => r.firmId),
+    ).then(byId),
+    findByIds<CommunityDoc>(
+      ctx.store,
+      COMMUNITIES,
+      results.map((r) => r.communityId),
+    ).then(byId),
+    findByIds<CityResultDoc>(
+      ctx.store,
       CITY_RESULTS,
-      { _id: { $in: results.map((r) => cityResultId(r.firmId, r.period)) } },
-      { limit: whole(1000) },
-    ),
+      results.map((r) => cityResultId(r.firmId, r.period)),
+    ).then(byId),
   ]);
   return results.flatMap((r) => {
-    const firm = firms.find((f) => f._id === r.firmId);
-    const c = city.find((x) => x.firmId === r.firmId && x.period === r.period);
-    const communityName = communities.find((x) => x._id === r.communityId)?.name ?? r.communityId;
+    const firm = firms.get(r.firmId);
+    const c = city.get(cityResultId(r.firmId, r.period));
+    const communityName = communities.get(r.communityId)?.name ?? r.communityId;
     return r.compounds.map((k) => ({
       period: periodLabel(r.period),
       firmName: r.firmName,
@@ -108,7 +118,8 @@ export const exportActions = {
     run: async (input, ctx) => {
       const scope = await exportScope(ctx, ctx.user, input, ['party_org']);
       if ('ok' in scope) return scope;
-      const rows = await creditRows(ctx, scope, input.period);
+      const rows = await creditRows(exportReads(ctx), scope, input.period);
+      if (!Array.isArray(rows)) return rows;
       const name = `物业服务企业信用评价_${scope.label}_${input.period}.xlsx`;
       const file = await storeWorkbook(ctx, name, [creditSheet(rows)]);
       if (!file.ok) return file;

@@ -11,5 +11,6 @@ export const RATINGS_REASONS = [
   'REASON_REQUIRED',
   'PERIOD_CHANGED',
   'NOT_PUBLISHED',
+  'EXPORT_TOO_LARGE',
 ] as const;
 export type RatingsReason = (typeof RATINGS_REASONS)[number];
