@@ -2,6 +2,7 @@
  * Round-trip budgets of the outreach function's actions (the table's conventions: round-trip-budgets.ts).
  */
 import { DEMO } from '../cloudfunctions/core/seed/demo-ids';
+import { DEMO_OUTREACH } from '../cloudfunctions/core/seed/outreach';
 import type { Budget } from './round-trip-budgets';
 
 export const OUTREACH_BUDGETS: Record<string, Budget> = {
@@ -35,6 +36,14 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
     call: (c) => ({
       openid: 'demo-party',
       data: { userId: c.userId('demo-cadre'), compoundId: DEMO.compound1, building: '5栋', role: 'building_head' },
+    }),
+  },
+  vacateBuildingRole: {
+    reads: 3,
+    why: 'the caller, the compound and the post, read together (their ids come from the input)',
+    call: (c) => ({
+      openid: 'demo-party',
+      data: { compoundId: DEMO.compound1, building: '3栋', role: 'party_group_leader', userId: c.userId('demo-cadre') },
     }),
   },
   needCategories: {
@@ -114,6 +123,11 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
     reads: 3,
     why: 'the caller, then the community and the leader in parallel',
     call: (c) => ({ openid: 'demo-party', data: { communityId: DEMO.communityId, name: '巡逻队', leaderUserId: c.userId('demo-oc') } }),
+  },
+  setTeamLeader: {
+    reads: 3,
+    why: 'the caller, the team and the new leader, read together (their ids come from the input); the new leader lives in the community, so no report is read',
+    call: (c) => ({ openid: 'demo-party', data: { teamId: DEMO_OUTREACH.volunteerTeam, leaderUserId: c.userId('demo-resident') } }),
   },
   listTeams: {
     reads: 2,

@@ -118,6 +118,10 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'outreach.listReports': { depth: 3, why: OTHERS },
   'outreach.confirmReport': { depth: 15, why: OTHERS },
   'outreach.appointBuildingRole': { depth: 10, why: OTHERS },
+  'outreach.vacateBuildingRole': {
+    depth: 5,
+    why: `the caller, the compound and the post in one round; then the post's removal (guarded by the holder read), the community's counter and the audit entry, issued together in ${TX}: start, the guarded removal, commit`,
+  },
   'outreach.needCategories': { depth: 2, why: OTHERS },
   'outreach.publishNeed': { depth: 5, why: OTHERS },
   'outreach.wish': { depth: 5, why: OTHERS },
@@ -135,6 +139,10 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   },
   'outreach.createTeam': { depth: 8, why: OTHERS },
   'outreach.listTeams': { depth: 3, why: OTHERS },
+  'outreach.setTeamLeader': {
+    depth: 5,
+    why: `the caller, the team and the new leader in one round; then the team's leader (guarded by the leader read) and the audit entry, issued together in ${TX}: start, the guarded update, commit`,
+  },
 };
 
 /** The goal of an action: ≤ 1 when it only reads, ≤ 3 when it writes. */

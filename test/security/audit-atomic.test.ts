@@ -39,6 +39,8 @@ const TRANSACTIONAL: Array<[FunctionName, string]> = [
   ['outreach', 'report'],
   ['outreach', 'confirmReport'],
   ['outreach', 'appointBuildingRole'],
+  ['outreach', 'vacateBuildingRole'],
+  ['outreach', 'setTeamLeader'],
   ['ratings', 'submit'],
   ['ratings', 'publish'],
   ['ratings', 'recordSeriousItem'],

@@ -150,6 +150,8 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     // the community's party organisation only
     confirmReport:                  ' F      F       F  ',
     appointBuildingRole:            ' F      F       F  ',
+    vacateBuildingRole:             ' F      F       F  ',
+    'vacateBuildingRole#other':     ' F      F       F  ',
     // the community's party_org and rc_staff only
     publishNeed:                    ' F      F       F  ',
     'publishNeed#other':            ' F      F       F  ',
@@ -169,6 +171,8 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     // the community's party organisation, the street office of its street, the admin
     unitFeedback:                   ' ok     F       F  ',
     createTeam:                     ' F      F       F  ',
+    setTeamLeader:                  ' F      F       F  ',
+    'setTeamLeader#other':          ' F      F       F  ',
     listTeams:                      ' ok     ok      ok ',
     myTeams:                        ' ok     ok      ok ',
   },

@@ -285,6 +285,9 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     // party_org of that community
     confirmReport:                  row(' F    ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     appointBuildingRole:            row(' F    ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // party_org of the compound's community: the seeded post; an empty post of the other community's compound
+    vacateBuildingRole:             row(' F    ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'vacateBuildingRole#other':     row(' F    F    F   F   F    F   F   |  F    F    U   |  F   F    F   ok  '),
     // party_org, rc_staff of that community
     publishNeed:                    row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'publishNeed#other':            row(' F    F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
@@ -312,6 +315,9 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     unitFeedback:                   row(' ok   ok   F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     // party_org, rc_staff of that community
     createTeam:                     row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // party_org, rc_staff of the team's community (the current leader, vol, changes nothing himself)
+    setTeamLeader:                  row(' F    ok   ok  F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    'setTeamLeader#other':          row(' F    F    F   F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
     // anyone registered
     listTeams:                      row(' ok   ok   ok  ok  ok   ok  ok  |  F    ok   U   |  ok  ok   ok  ok  '),
     // any active user: the teams they lead (an empty list for most)

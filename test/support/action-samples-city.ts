@@ -82,6 +82,14 @@ export const OUTREACH_SAMPLES: Record<string, SampleBuilder> = {
     building: '3栋',
     role: 'building_head',
   }),
+  // the seeded post (demo-cadre, 江津花园 3栋); an empty post of the other community's compound
+  vacateBuildingRole: async (h) => ({
+    compoundId: DEMO.compound1,
+    building: '3栋',
+    role: 'party_group_leader',
+    userId: h.userId('demo-cadre'),
+  }),
+  'vacateBuildingRole#other': async () => ({ compoundId: OTHER.compoundId, building: '11栋', role: 'building_head' }),
   publishNeed: async () => ({
     communityId: DEMO.communityId,
     kind: 'general',
@@ -116,6 +124,18 @@ export const OUTREACH_SAMPLES: Record<string, SampleBuilder> = {
   thank: async (h) => ({ needId: await doneWish(h), score: 5, message: '非常感谢，晾衣架好用了' }),
   unitFeedback: async () => ({ communityId: DEMO.communityId }),
   createTeam: async (h) => ({ communityId: DEMO.communityId, name: '江津花园巡逻队', leaderUserId: h.userId('demo-volunteer') }),
+  setTeamLeader: async (h) => ({ teamId: DEMO_OUTREACH.volunteerTeam, leaderUserId: h.userId('demo-resident') }),
+  // a team of the other community (its resident leads), handed to its residents' committee member
+  'setTeamLeader#other': async (h) => {
+    const team = await must<{ teamId: string }>(
+      h,
+      'outreach',
+      'createTeam',
+      { communityId: OTHER.communityId, name: '东城巡逻队', leaderUserId: h.userId(OTHER.residentOpenid) },
+      OTHER.rcOpenid,
+    );
+    return { teamId: team.teamId, leaderUserId: h.userId(OTHER.rcOpenid) };
+  },
   listTeams: async () => ({ communityId: DEMO.communityId }),
   myTeams: async () => ({}),
 };

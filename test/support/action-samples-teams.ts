@@ -3,7 +3,6 @@
  * organises it): the leader's own team, another team's activity, and a former leader's. Listed
  * with the others in action-samples.ts; their rows are in test/security/authz-matrix-teams.ts.
  */
-import { TEAMS } from '../../cloudfunctions/core/app/outreach/model';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { DEMO_OUTREACH } from '../../cloudfunctions/core/seed/outreach';
 import type { Harness } from './harness';
@@ -39,8 +38,7 @@ async function teamActivity(h: Harness, which: Which, checkedIn = false): Promis
   await must(h, 'volunteer', 'signup', { activityId: a.activityId }, SIGNED);
   const userId = h.userId(SIGNED);
   if (checkedIn) await must(h, 'volunteer', 'checkIn', { activityId: a.activityId, userId }, publisher);
-  // No action changes a leader yet: the record is changed as such an action would.
-  if (which === 'former') await h.store.update(TEAMS, team, { $set: { leaderUserId: h.userId(OTHER_LEADER), leaderName: '冯国庆' } });
+  if (which === 'former') await must(h, 'outreach', 'setTeamLeader', { teamId: team, leaderUserId: h.userId(OTHER_LEADER) }, 'demo-party');
   return { activityId: a.activityId, userId };
 }
 

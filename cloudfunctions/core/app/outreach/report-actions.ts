@@ -11,11 +11,15 @@ import { decodeKeyset, keysetAfter, keysetPage } from '../schemas';
 import { checkTexts } from '../content';
 import { VOLUNTEERS, type VolunteerDoc } from '../volunteer/model';
 import { issueProfile } from '../volunteer/profile';
+import { ConcurrentChange, mustUpdate, Writes } from '../volunteer/seat-writes';
 import { confirmedReport, isPartyOrgOf } from './members';
 import { bumpBackbone } from './stats';
 import { BUILDING_POSTS, buildingPostIdOf, REPORTS, reportIdOf, type BuildingPostDoc, type ReportDoc } from './model';
-import { appointInput, listReportsInput, myReportsInput, reportIdInput, reportInput } from './schemas';
-import { BUILDING_ROLE_OPTIONS, buildingPostView, reportView } from './views';
+import { appointInput, listReportsInput, myReportsInput, reportIdInput, reportInput, vacateInput } from './schemas';
+import { BUILDING_ROLE_OPTIONS, buildingPostView, reportView, type VacatedPost } from './views';
+
+/** The post changed between its read and the write (appointed or vacated by someone else at the same moment). */
+const staleBuildingPost = () => fail('CONFLICT', '该职务刚有变动，请刷新后重试', 'STALE');
 
 /** 报到: a party member reports in; the community's party organisation confirms and names building roles. */
 export const reportActions: ActionMap = {
@@ -200,17 +204,59 @@ export const reportActions: ActionMap = {
         await ctx.store.transaction(async (tx) => {
           if (previous) {
             const { _id: _omit, ...fields } = post;
-            await Promise.all([tx.update(BUILDING_POSTS, post._id, { $set: fields }), appointed(tx)]);
+            // Only over the holder read: a post vacated (or re-appointed) meanwhile is not silently recreated.
+            const held = { userId: previous.userId, appointedAt: previous.appointedAt };
+            const writes = new Writes();
+            writes.add(mustUpdate(tx.update(BUILDING_POSTS, post._id, { $set: fields }, held), 'building post'), appointed(tx));
+            await writes.settle();
             return;
           }
           await Promise.all([tx.insert(BUILDING_POSTS, post), appointed(tx)]);
           await bumpBackbone(tx, post.communityId, { buildingPosts: 1 });
         });
       } catch (err) {
-        if (err instanceof DuplicateKeyError) return fail('CONFLICT', '该职务刚被任命，请刷新后重试', 'STALE');
+        if (err instanceof DuplicateKeyError || err instanceof ConcurrentChange) return staleBuildingPost();
         throw err;
       }
       return ok({ ...buildingPostView(post), userId: post.userId, name: post.name });
+    },
+  }),
+  vacateBuildingRole: defineAction({
+    summary: '楼栋党小组长或楼栋长卸任（撤销楼栋职务）',
+    access: 'active',
+    input: vacateInput,
+    // Read with the caller's record: the compound and the post, whose id the input names.
+    load: (input, { store }) =>
+      Promise.all([
+        store.get<CompoundDoc>(COMPOUNDS, input.compoundId),
+        store.get<BuildingPostDoc>(BUILDING_POSTS, buildingPostIdOf(input.compoundId, input.building, input.role)),
+      ]),
+    run: async (input, ctx) => {
+      const [compound, post] = ctx.loaded;
+      if (!compound) return failures.notFound('小区');
+      if (!isPartyOrgOf(ctx.user, compound.communityId)) return failures.forbidden('只有本社区党组织可以撤销楼栋职务');
+      const answer = buildingPostView({ compoundId: compound._id, building: input.building, role: input.role });
+      // An empty post is vacated already: a retry after a lost answer succeeds, and changes nothing.
+      if (!post) return ok<VacatedPost>({ ...answer, vacated: false, previousUserId: null });
+      // The page names the holder it showed; someone else holds the post now.
+      if (input.userId && post.userId !== input.userId) return staleBuildingPost();
+      try {
+        await ctx.store.transaction(async (tx) => {
+          // Issued together; the removal is of the holder read above only, so a post re-appointed
+          // meanwhile fails it and the counter and audit entry written beside it roll back.
+          const writes = new Writes();
+          writes.add(
+            mustUpdate(tx.remove(BUILDING_POSTS, post._id, { userId: post.userId, appointedAt: post.appointedAt }), 'building post'),
+            bumpBackbone(tx, post.communityId, { buildingPosts: -1 }),
+            audit({ ...ctx, store: tx }, 'outreach.vacateBuildingRole', 'building_post', post._id, { previous: post.userId }),
+          );
+          await writes.settle();
+        });
+      } catch (err) {
+        if (err instanceof ConcurrentChange) return staleBuildingPost();
+        throw err;
+      }
+      return ok<VacatedPost>({ ...answer, vacated: true, previousUserId: post.userId });
     },
   }),
 };

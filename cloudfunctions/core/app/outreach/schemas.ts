@@ -30,6 +30,14 @@ export const appointInput = strict({
   role: z.enum(BUILDING_ROLES),
 });
 
+/** A building post to vacate; `userId`, when given, is the holder the page showed (another holder now: STALE). */
+export const vacateInput = strict({
+  compoundId: id,
+  building: line(20),
+  role: z.enum(BUILDING_ROLES),
+  userId: z.optional(id),
+});
+
 export const publishNeedInput = strict({
   communityId: id,
   kind: z.enum(NEED_KINDS),
@@ -83,6 +91,8 @@ export const createTeamInput = strict({
   leaderUserId: id,
   kind: z.optional(z.enum(['volunteer', 'mass'])),
 });
+
+export const setTeamLeaderInput = strict({ teamId: id, leaderUserId: id });
 
 export const listTeamsInput = strict({ communityId: id });
 

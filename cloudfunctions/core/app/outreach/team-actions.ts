@@ -1,3 +1,4 @@
+import { whole, type Store } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
@@ -6,13 +7,21 @@ import { COMMUNITIES } from '../community/community';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
 import { checkTexts } from '../content';
+import { ConcurrentChange, mustUpdate, Writes } from '../volunteer/seat-writes';
 import { confirmedReport } from './members';
 import { TEAMS, type TeamDoc } from './model';
 import { bumpBackbone } from './stats';
-import { createTeamInput, listTeamsInput, myTeamsInput } from './schemas';
+import { createTeamInput, listTeamsInput, myTeamsInput, setTeamLeaderInput } from './schemas';
 import { maskName } from '../../domain/phone';
-import { teamItem, teamView, type TeamItem } from './views';
-import { whole } from '../../ports/store';
+import { teamItem, teamView, type TeamItem, type TeamLeaderChange } from './views';
+
+/** A team's leader lives in the community, or is a party member reported in and confirmed there; approved either way. */
+async function leadsIn(store: Store, leader: UserDoc, communityId: string): Promise<boolean> {
+  if (leader.status !== 'active') return false;
+  return leader.communityId === communityId || !!(await confirmedReport(store, leader._id, communityId));
+}
+
+const leaderNotEligible = () => fail('INVALID_STATE', '队长须为本社区已通过审核的居民或报到党员', 'LEADER_NOT_ELIGIBLE');
 
 /** 志愿服务队 / 群众活动团队: registered by the community, each with a leader who publishes its activities. */
 export const teamActions: ActionMap = {
@@ -28,10 +37,7 @@ export const teamActions: ActionMap = {
       ]);
       if (!community) return failures.notFound('社区');
       if (!leader) return failures.notFound('队长');
-      // The leader lives in the community, or is a party member reported in and confirmed there.
-      const ofCommunity = leader.communityId === input.communityId || !!(await confirmedReport(ctx.store, leader._id, input.communityId));
-      if (leader.status !== 'active' || !ofCommunity)
-        return fail('INVALID_STATE', '队长须为本社区已通过审核的居民或报到党员', 'LEADER_NOT_ELIGIBLE');
+      if (!(await leadsIn(ctx.store, leader, input.communityId))) return leaderNotEligible();
       const rejected = await checkTexts(ctx, [input.name]);
       if (rejected) return rejected;
       const now = ctx.clock.now();
@@ -55,6 +61,44 @@ export const teamActions: ActionMap = {
         await bumpBackbone(tx, doc.communityId, { teams: 1 });
       });
       return ok(teamView(doc));
+    },
+  }),
+
+  setTeamLeader: defineAction({
+    summary: '更换服务队队长（原队长不再组织该队的活动）',
+    access: 'active',
+    input: setTeamLeaderInput,
+    // Read with the caller's record: the team and the new leader, both named by the input.
+    load: (input, { store }) => Promise.all([store.get<TeamDoc>(TEAMS, input.teamId), store.get<UserDoc>(USERS, input.leaderUserId)]),
+    run: async (input, ctx) => {
+      const [team, leader] = ctx.loaded;
+      if (!team) return failures.notFound('服务队');
+      if (!isCommunityOrganiser(ctx.user, team.communityId)) return failures.forbidden('只有本社区居委会或党组织可以更换队长');
+      if (!leader) return failures.notFound('队长');
+      // The same leader again changes nothing: a retry after a lost answer succeeds.
+      if (leader._id === team.leaderUserId) return ok<TeamLeaderChange>({ ...teamView(team), previousLeaderUserId: team.leaderUserId });
+      if (!(await leadsIn(ctx.store, leader, team.communityId))) return leaderNotEligible();
+      const set = { leaderUserId: leader._id, leaderName: leader.name };
+      // Over the leader read only: a leader changed by someone else at the same moment is not overwritten.
+      // The former leader organises none of the team's activities from now on: app/scope.ts reads the team each time.
+      try {
+        await ctx.store.transaction(async (tx) => {
+          // Issued together: the audit entry rolls back with a change that finds another leader.
+          const writes = new Writes();
+          writes.add(
+            mustUpdate(tx.update(TEAMS, team._id, { $set: set }, { leaderUserId: team.leaderUserId }), 'team'),
+            audit({ ...ctx, store: tx }, 'outreach.setTeamLeader', 'team', team._id, {
+              leaderUserId: leader._id,
+              previous: team.leaderUserId,
+            }),
+          );
+          await writes.settle();
+        });
+      } catch (err) {
+        if (err instanceof ConcurrentChange) return fail('CONFLICT', '队长刚有变动，请刷新后重试', 'STALE');
+        throw err;
+      }
+      return ok<TeamLeaderChange>({ ...teamView({ ...team, ...set }), previousLeaderUserId: team.leaderUserId });
     },
   }),
 

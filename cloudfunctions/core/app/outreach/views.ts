@@ -38,6 +38,12 @@ export const BUILDING_ROLE_OPTIONS: ReadonlyArray<{ role: BuildingRole; label: s
   label: BUILDING_ROLE_LABELS[role],
 }));
 
+/** outreach.vacateBuildingRole answer: the post, whether this call emptied it, and who held it (null: empty already). */
+export interface VacatedPost extends BuildingPostView {
+  vacated: boolean;
+  previousUserId: string | null;
+}
+
 export interface ReportView {
   reportId: string;
   userId: string;
@@ -192,6 +198,11 @@ export function teamView(t: TeamDoc): TeamView {
     leaderName: t.leaderName,
     createdAt: t.createdAt,
   };
+}
+
+/** outreach.setTeamLeader answer: the team with its leader now, and the one before (the same when unchanged). */
+export interface TeamLeaderChange extends TeamView {
+  previousLeaderUserId: string;
 }
 
 /** outreach.listTeams / myTeams item: the team and its figures (RULES.md §7: the stats show the team). */
