@@ -169,3 +169,33 @@ export function listTeams(communityId: string): Promise<Result<TeamItem[]>> {
   const input: z.input<typeof schemas.listTeamsInput> = { communityId };
   return call<TeamItem[], OutreachReason>('outreach', 'listTeams', input);
 }
+
+// Vacating a building post and changing a team's leader; inputs mirror
+// cloudfunctions/core/app/outreach/schemas.ts (`vacateInput`, `setTeamLeaderInput`).
+import type { TeamLeaderChange, VacatedPost } from '../../cloudfunctions/core/app/outreach/views';
+
+export type { TeamLeaderChange, VacatedPost };
+
+/** outreach.vacateBuildingRole input: the post, and the holder the page shows (someone else holds it now: `STALE`). */
+export interface VacateInput {
+  compoundId: string;
+  building: string;
+  role: BuildingRole;
+  userId?: string;
+}
+
+/** outreach.setTeamLeader input: the team and its new leader (an approved resident or confirmed member of its community). */
+export interface SetTeamLeaderInput {
+  teamId: string;
+  leaderUserId: string;
+}
+
+/** 楼栋职务卸任（社区党组织；职务已空则 vacated 为 false） */
+export function vacateBuildingRole(input: VacateInput): Promise<Result<VacatedPost>> {
+  return call<VacatedPost, OutreachReason>('outreach', 'vacateBuildingRole', input);
+}
+
+/** 更换服务队队长（原队长不再组织该队的活动） */
+export function setTeamLeader(input: SetTeamLeaderInput): Promise<Result<TeamLeaderChange>> {
+  return call<TeamLeaderChange, OutreachReason>('outreach', 'setTeamLeader', input);
+}

@@ -362,6 +362,7 @@ export const PAGES: Record<string, PageSpec> = {
       { name: 'confirmed', title: '已确认的报到党员与楼栋职务', act: (p) => p.tap('已确认') },
       { name: 'appoint', title: '任命楼栋职务（小区、楼栋、职务）', act: appointSheet },
       { name: 'care-appoint', title: '任命楼栋职务 · 关怀模式（最大字号）', act: appointSheet, fontScale: CARE_SCALE },
+      { name: 'vacate', title: '楼栋职务卸任前确认', act: async (p) => (await p.tap('已确认'), p.tap('卸任')) },
     ],
   },
   'outreach/publish/index': {
@@ -371,7 +372,10 @@ export const PAGES: Record<string, PageSpec> = {
   },
   'outreach/teams/index': {
     as: 'party',
-    states: [{ name: 'resident', title: '居民打开（无权限）', as: 'resident' }],
+    states: [
+      { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
+      { name: 'change-leader', title: '更换队长（选择新队长）', act: (p) => p.tap('更换队长') },
+    ],
   },
   'outreach/feedback/index': { as: 'party' },
   'staff/volunteer/roster/index': {

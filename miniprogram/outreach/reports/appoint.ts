@@ -2,8 +2,10 @@
 // member building party-group leader (楼栋党小组长) or building head (楼栋长) of a building in one
 // of the community's compounds (outreach.appointBuildingRole). One holder per building and post: the
 // server replaces the previous one, and the page moves the post to the member it answers for.
-// The server has no action to take a post away, so the page offers none.
+// A post is taken away with 卸任 on its tag (outreach.vacateBuildingRole), asked first, then the list
+// is read again.
 import * as community from '../../services/community';
+import { confirm } from '../../utils/confirm';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
 import * as outreach from '../service';
 
@@ -11,6 +13,9 @@ import * as outreach from '../service';
 export interface PostTag {
   key: string;
   text: string;
+  compoundId: string;
+  building: string;
+  role: outreach.BuildingRole;
 }
 
 export const postKey = (p: { compoundId: string; building: string; role: outreach.BuildingRole }): string =>
@@ -19,11 +24,24 @@ export const postKey = (p: { compoundId: string; building: string; role: outreac
 export const postTag = (p: { compoundId: string; building: string; role: outreach.BuildingRole; roleLabel: string }): PostTag => ({
   key: postKey(p),
   text: `${p.building}${p.roleLabel}`,
+  compoundId: p.compoundId,
+  building: p.building,
+  role: p.role,
 });
 
 /** The posts of the appoint sheet, as the server's list of reports names them. */
 export const roleChoices = (page: outreach.ReportPage): Array<{ value: outreach.BuildingRole; label: string }> =>
   page.buildingRoles.map((r) => ({ value: r.role, label: r.label }));
+
+/** What this behaviour reads of the page's rows (index.ts `Row`). */
+interface MemberRow {
+  reportId: string;
+  userId: string;
+  name: string;
+  posts: PostTag[];
+}
+
+const rowsOf = (data: unknown): MemberRow[] => (data as { list: { items: MemberRow[] } }).list.items;
 
 interface Appointee {
   userId: string;
@@ -44,14 +62,14 @@ export const appointBehavior = Behavior({
     appointForm: { ...EMPTY_FORM },
     appointError: '',
     appointing: false,
+    /** The key of the post being vacated. */
+    vacating: '',
   },
 
   methods: {
     /** Opens the sheet for a confirmed member's row; the community's compounds are asked for once. */
     async onAppointOpen(e: DatasetEvent<{ id: string }>): Promise<void> {
-      const items = (
-        this.data as unknown as { list: { items: Array<{ reportId: string; userId: string; name: string; posts: PostTag[] }> } }
-      ).list.items;
+      const items = rowsOf(this.data);
       const row = items.find((r) => r.reportId === e.currentTarget.dataset.id);
       if (!row) return;
       this.setData({
@@ -118,7 +136,7 @@ export const appointBehavior = Behavior({
       wx.showToast({ title: '已任命', icon: 'success' });
       // The post is the member's now, and no longer whoever held it before.
       const tag = postTag(res.data);
-      const items = (this.data as unknown as { list: { items: Array<{ userId: string; posts: PostTag[] }> } }).list.items;
+      const items = rowsOf(this.data);
       this.setData({
         appointVisible: false,
         'list.items': items.map((r) => {
@@ -126,6 +144,40 @@ export const appointBehavior = Behavior({
           return { ...r, posts: r.userId === res.data.userId ? [...others, tag] : others };
         }),
       });
+    },
+
+    /** 卸任: asks, vacates the post the row shows (for the holder it shows), then reads the list again. */
+    async onVacate(e: DatasetEvent<{ id: string; key: string }>): Promise<void> {
+      if (this.data.vacating) return;
+      const { id, key } = e.currentTarget.dataset;
+      const items = rowsOf(this.data);
+      const index = items.findIndex((r) => r.reportId === id);
+      const post = items[index]?.posts.find((p) => p.key === key);
+      if (!post) return;
+      const row = items[index];
+      const yes = await confirm({
+        title: '卸任楼栋职务',
+        content: `确定让${row.name}卸任${post.text}？卸任后该职务空缺，可再任命他人。`,
+        confirmText: '卸任',
+      });
+      if (!yes) return;
+      this.setData({ vacating: key });
+      const res = await outreach.vacateBuildingRole({
+        compoundId: post.compoundId,
+        building: post.building,
+        role: post.role,
+        userId: row.userId,
+      });
+      this.setData({ vacating: '' });
+      const reload = (this as unknown as { loadFirst(quiet: boolean): Promise<void> }).loadFirst;
+      if (!res.ok && res.error.reason !== 'STALE') {
+        this.setData({ [`list.items[${index}].error`]: res.error.message });
+        return;
+      }
+      // Someone else changed the post meanwhile, or it was empty already: the list as it is now says so.
+      const title = !res.ok ? res.error.message : res.data.vacated ? '已卸任' : '该职务已空缺';
+      wx.showToast({ title, icon: res.ok && res.data.vacated ? 'success' : 'none' });
+      await reload.call(this, true);
     },
   },
 });

@@ -130,3 +130,64 @@ test('residents’-committee staff see the posts but cannot appoint', async () =
   expect(textOf(card(page, '杨志刚'))).toContain('3栋楼栋党小组长');
   expect(page.queryByText('任命楼栋职务')).toBeNull();
 });
+
+describe('卸任', () => {
+  /** The list answers 杨志刚 without his post once the post has been vacated. */
+  function vacatingBackend(answer: (data: Record<string, unknown>) => unknown): void {
+    let vacated = false;
+    backend.answer('outreach.listReports', (data) =>
+      reportsPage(data.status === 'confirmed' ? [vacated ? { ...yang, buildingPosts: [] } : yang, zhao] : []),
+    );
+    backend.answer('outreach.vacateBuildingRole', (data) => {
+      const out = answer(data);
+      vacated = (out as { ok: boolean }).ok;
+      return out as never;
+    });
+  }
+
+  const tapVacate = async (p: PageHandle, name: string) => {
+    await p.tap(findAllByText(card(p, name), '卸任')[0]);
+    await untilStable(p);
+  };
+
+  test('asks first, vacates the post for the holder shown, then reads the list again', async () => {
+    vacatingBackend(() => ok({ ...yang.buildingPosts[0], vacated: true, previousUserId: 'u_cadre' }));
+    page = await openConfirmed();
+    expect(findAllByText(card(page, '赵志远'), '卸任')).toEqual([]);
+    await tapVacate(page, '杨志刚');
+
+    expect(wx.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '卸任楼栋职务', content: expect.stringContaining('确定让杨志刚卸任3栋楼栋党小组长？') }),
+    );
+    expect(backend.calls('outreach.vacateBuildingRole')).toEqual([
+      { compoundId: 'cp_jiangjin', building: '3栋', role: 'party_group_leader', userId: 'u_cadre' },
+    ]);
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已卸任' }));
+    expect(backend.calls('outreach.listReports').filter((c) => c.status === 'confirmed')).toHaveLength(2);
+    expect(textOf(card(page, '杨志刚'))).not.toContain('3栋楼栋党小组长');
+  });
+
+  test('nothing is sent when the person answers 取消', async () => {
+    vacatingBackend(() => ok({}));
+    page = await openConfirmed();
+    (wx.showModal as jest.Mock).mockImplementationOnce((o: { success(r: object): void }) => o.success({ confirm: false, cancel: true }));
+    await tapVacate(page, '杨志刚');
+    expect(backend.calls('outreach.vacateBuildingRole')).toEqual([]);
+    expect(textOf(card(page, '杨志刚'))).toContain('3栋楼栋党小组长');
+  });
+
+  test('a refusal shows the server’s reason on the member’s card and keeps the post', async () => {
+    const error = { code: 'FORBIDDEN', message: '只有本社区党组织可以撤销楼栋职务' };
+    vacatingBackend(() => ({ ok: false, error }));
+    page = await openConfirmed();
+    await tapVacate(page, '杨志刚');
+    expect(textOf(card(page, '杨志刚'))).toContain(error.message);
+    expect(textOf(card(page, '杨志刚'))).toContain('3栋楼栋党小组长');
+  });
+
+  test('residents’-committee staff are offered no 卸任', async () => {
+    backend.answer('account.whoami', whoamiRc);
+    page = await openConfirmed();
+    expect(page.queryByText('卸任')).toBeNull();
+  });
+});
