@@ -5,6 +5,7 @@ import type { SelfView } from '../../cloudfunctions/core/app/account/user';
 import type { NeedSummary, ReportPage, TeamItem } from '../../cloudfunctions/core/app/outreach/views';
 import type { BoardView, FirmView, MySheetsView, PeriodView } from '../../cloudfunctions/core/app/ratings/views';
 import type { InboxItem } from '../../cloudfunctions/core/app/requests/request';
+import type { InboxPage, RequestView } from '../../cloudfunctions/core/app/requests/views';
 import { DIMENSIONS } from '../../cloudfunctions/core/domain/credit';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { makeHarness, type Harness } from '../support/harness';
@@ -50,6 +51,23 @@ test('an inbox item says why it is there, and every request its status, in words
       { lead: '牵头', co_handler: '协办', acceptance: '待受理', deliberation: '待表态', supervision: '督办' }[item.inboxRole],
     );
     expect(item.statusLabel).toMatch(/^(待受理|已分派|处理中|已办结|已关闭|不予受理|已撤回|重新办理)$/);
+  }
+});
+
+test('the inbox tabs and every timeline step come named: who took it and what it reads as', async () => {
+  const page = await data<InboxPage>('requests', 'list', { scope: 'inbox', open: false }, 'demo-rc');
+  expect(page.queueOptions).toEqual([{ value: 'residents_committee', label: '居委会' }]);
+  const open = await data<InboxPage>('requests', 'list', { scope: 'inbox' }, 'demo-rc');
+  const steps = [];
+  for (const { requestId } of [...page.items, ...open.items]) {
+    steps.push(...(await data<RequestView>('requests', 'get', { requestId }, 'demo-rc')).timeline);
+  }
+  expect(steps.find((e) => e.action === 'submit')).toMatchObject({ title: '提交诉求', partyLabel: '居民' });
+  const accepted = steps.find((e) => e.action === 'accept');
+  expect(accepted?.title).toMatch(/^受理并分派：(居委会|业委会|物业服务企业)牵头/);
+  for (const e of steps) {
+    expect(e.partyLabel).toMatch(/^(居委会|业委会|物业服务企业|社区党组织|居民|系统)$/);
+    expect(e.title).toMatch(/[\u4e00-\u9fff]/);
   }
 });
 

@@ -108,13 +108,14 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   // The ballot's choices (an input form) and the tally's rows (fixed fields of the result view).
   'owners/format.ts': ['domain/owners-count.ts:CHOICE_LABELS'],
   'owners/motion/view.ts': ['domain/owners-count.ts:CHOICE_LABELS'],
-  // The new-request form's category picker, the deliberation's positions and the timeline's party
-  // names: the request view carries no timeline labels yet, and the form needs the categories before
-  // any request exists.
+  // The new-request form's category picker (needed before any request exists), the deliberation
+  // form's positions, the accept form's three parties, and the detail page's buttons for `viewer.can`
+  // (受理分派, 办结, 撤回, …: most are also the words of the timeline's steps, which the view carries).
   'pages/requests/format.ts': [
     'domain/owners-count.ts:CHOICE_LABELS',
     'domain/request-categories.ts:CATEGORY_LABELS',
     'domain/roles.ts:PARTY_LABELS',
+    'app/requests/timeline.ts:TIMELINE_ACTION_LABELS',
   ],
   // The activity form's category picker and the category tabs of the activity list.
   'pages/volunteer/format.ts': ['domain/activity.ts:CATEGORY_LABELS'],

@@ -44,14 +44,7 @@ export const PARTY_OPTIONS: Array<{ value: Party; label: string }> = [
   { value: 'residents_committee', label: '居委会' },
 ];
 
-export const PARTY_LABELS: Record<Party | 'party_org' | 'resident' | 'system', string> = {
-  residents_committee: '居委会',
-  owners_committee: '业委会',
-  property: '物业服务企业',
-  party_org: '社区党组织',
-  resident: '居民',
-  system: '系统',
-};
+export const PARTY_LABELS = Object.fromEntries(PARTY_OPTIONS.map((o) => [o.value, o.label])) as Record<Party, string>;
 
 export const POSITION_OPTIONS: Array<{ value: Position; label: string }> = [
   { value: 'agree', label: '同意' },
@@ -69,24 +62,6 @@ export const OUTCOME_OPTIONS: Array<{ value: MeetingOutcome; label: string }> = 
 export function statusTheme(status: RequestStatus): string {
   return STATUS_THEMES[status];
 }
-
-/** What each timeline action reads as. */
-const ACTION_LABELS: Record<TimelineView['action'], string> = {
-  submit: '提交诉求',
-  accept: '受理并分派',
-  reject: '不予受理',
-  withdraw: '撤回',
-  start: '开始办理',
-  progress: '办理进展',
-  resolve: '办结',
-  deliberate: '表态',
-  decide: '联席会议结果',
-  rate: '评价',
-  reopen: '申请重新办理',
-  comment: '留言',
-  escalate: '超时上报',
-  autoClose: '自动关闭',
-};
 
 /** An ISO time as Beijing time, `11-20 09:00` (with the year when it is not `nowYear`). */
 export function formatTime(iso: string | null, nowYear?: number): string {
@@ -147,35 +122,18 @@ export interface TimelineRow {
   photos: string[];
 }
 
-/** The timeline, newest first, each row with who (party · name), when and the note. */
+/** The timeline, newest first, each row with the server's words for the step and who (party · name). */
 export function timelineRows(entries: TimelineView[]): TimelineRow[] {
   return entries
-    .map((e, i) => {
-      let title = ACTION_LABELS[e.action] ?? e.action;
-      const d = e.detail ?? {};
-      if (e.action === 'accept' && typeof d.leadParty === 'string') {
-        const co =
-          Array.isArray(d.coHandlers) && d.coHandlers.length
-            ? `，协办：${d.coHandlers.map((p) => PARTY_LABELS[p as Party]).join('、')}`
-            : '';
-        title = `受理并分派：${PARTY_LABELS[d.leadParty as Party]}牵头${co}`;
-      } else if (e.action === 'deliberate' && typeof d.position === 'string') {
-        title = `表态：${POSITION_LABELS[d.position as Position]}`;
-      } else if (e.action === 'rate' && typeof d.score === 'number') {
-        title = `评价 ${d.score} 分 · ${d.solved ? '已解决' : '未解决'}`;
-      } else if (e.action === 'decide') {
-        title = `联席会议结果：${d.outcome === 'proceed' ? '继续办理' : '不予办理'}`;
-      }
-      return {
-        key: `${i}`,
-        title,
-        // Dropping repeats: the system's entries would read "系统 · 系统".
-        who: [...new Set([PARTY_LABELS[e.party] ?? e.party, e.actorName].filter(Boolean))].join(' · '),
-        when: formatTime(e.at),
-        note: e.note ?? '',
-        photos: e.photos,
-      };
-    })
+    .map((e, i) => ({
+      key: `${i}`,
+      title: e.title,
+      // Dropping repeats: the system's entries would read "系统 · 系统".
+      who: [...new Set([e.partyLabel, e.actorName].filter(Boolean))].join(' · '),
+      when: formatTime(e.at),
+      note: e.note ?? '',
+      photos: e.photos,
+    }))
     .reverse();
 }
 

@@ -1,7 +1,7 @@
 import { ok } from '../fixtures';
 import { findAllByText, mockBackend, renderPage as renderRaw, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
-import { view } from './fixtures';
+import { step, view } from './fixtures';
 import type { RequestView } from '../../../miniprogram/services/requests';
 
 let page: PageHandle | undefined;
@@ -29,7 +29,7 @@ const assigned = (over: Partial<RequestView> = {}) =>
     leadParty: 'property',
     coHandlers: ['owners_committee'],
     timeline: [
-      {
+      step({
         at: at(-5),
         action: 'submit',
         from: null,
@@ -39,8 +39,8 @@ const assigned = (over: Partial<RequestView> = {}) =>
         note: null,
         photos: [],
         detail: null,
-      },
-      {
+      }),
+      step({
         at: at(-4),
         action: 'accept',
         from: 'submitted',
@@ -50,8 +50,8 @@ const assigned = (over: Partial<RequestView> = {}) =>
         note: '请物业牵头',
         photos: [],
         detail: { leadParty: 'property', coHandlers: ['owners_committee'] },
-      },
-      {
+      }),
+      step({
         at: at(-3),
         action: 'start',
         from: 'assigned',
@@ -61,7 +61,7 @@ const assigned = (over: Partial<RequestView> = {}) =>
         note: '已派电工',
         photos: [],
         detail: null,
-      },
+      }),
     ],
     viewer: { visibility: 'full', roles: ['tripartite', 'lead'], can: ['progress', 'resolve', 'comment', 'revealPhone'], following: false },
     ...over,

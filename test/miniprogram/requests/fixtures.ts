@@ -1,11 +1,17 @@
 // Backend answers shaped like the requests of the demo seed, for the 诉求 page tests.
 import type { RequestSummary, RequestView } from '../../../miniprogram/services/requests';
 import { INBOX_ROLE_LABELS, type InboxItem, type InboxRole } from '../../../cloudfunctions/core/app/requests/request';
-import { tierOptionsOf } from '../../../cloudfunctions/core/app/requests/views';
+import { tierOptionsOf, timelineViewOf, type TimelineView } from '../../../cloudfunctions/core/app/requests/views';
+import type { TimelineEntry } from '../../../cloudfunctions/core/domain/request-model';
 import { STATUS_LABELS } from '../../../cloudfunctions/core/domain/request-model';
 import { DEFAULT_RULES } from '../../../cloudfunctions/core/domain/rules-config';
 
 const NOW = Date.now();
+
+/** A timeline entry as the server's full view shows it, with the server's words for the step. */
+export function step(e: Omit<TimelineEntry, 'actorId' | 'detail'> & { detail: TimelineEntry['detail'] | null }): TimelineView {
+  return timelineViewOf({ ...e, actorId: null, detail: e.detail ?? undefined }, true);
+}
 const iso = (hoursFromNow: number) => new Date(NOW + hoursFromNow * 3_600_000).toISOString();
 
 /** A request in a list; its status label is the server's for its status. */
@@ -62,7 +68,7 @@ export function view(overrides: Partial<RequestView> = {}): RequestView {
     // The server's own builder, with the default rules.
     tierOptions: tierOptionsOf(DEFAULT_RULES.requestTierHours),
     timeline: [
-      {
+      step({
         at: iso(-3),
         action: 'submit',
         from: null,
@@ -72,7 +78,7 @@ export function view(overrides: Partial<RequestView> = {}): RequestView {
         note: null,
         photos: [],
         detail: null,
-      },
+      }),
     ],
     viewer: { visibility: 'full', roles: ['submitter'], can: ['withdraw', 'comment'], following: false },
     ...overrides,

@@ -1,4 +1,5 @@
 import { actionButtons, dueText, formatTime, photoSrc, timelineRows } from '../../../miniprogram/pages/requests/format';
+import { step } from './fixtures';
 import { validateRequest } from '../../../miniprogram/pages/requests/new/form';
 import { EMPTY_SHEET, validateSheet } from '../../../miniprogram/pages/requests/detail/sheet';
 
@@ -24,7 +25,7 @@ describe('time limit text', () => {
 
 test('the timeline reads newest first with party and name', () => {
   const rows = timelineRows([
-    {
+    step({
       at: '2026-11-20T01:00:00.000Z',
       action: 'submit',
       from: null,
@@ -34,8 +35,8 @@ test('the timeline reads newest first with party and name', () => {
       note: null,
       photos: [],
       detail: null,
-    },
-    {
+    }),
+    step({
       at: '2026-11-20T02:00:00.000Z',
       action: 'rate',
       from: 'resolved',
@@ -45,7 +46,7 @@ test('the timeline reads newest first with party and name', () => {
       note: '没修好',
       photos: [],
       detail: { score: 2, solved: false },
-    },
+    }),
   ]);
   expect(rows.map((r) => [r.title, r.who, r.note])).toEqual([
     ['评价 2 分 · 未解决', '居民', '没修好'],
@@ -90,7 +91,7 @@ describe('form checks mirror the server', () => {
 
 test('names the system once on its timeline entries', () => {
   const [row] = timelineRows([
-    {
+    step({
       at: '2026-11-20T01:00:00.000Z',
       action: 'escalate',
       from: 'in_progress',
@@ -100,7 +101,7 @@ test('names the system once on its timeline entries', () => {
       note: null,
       photos: [],
       detail: null,
-    },
+    }),
   ]);
   expect(row.who).toBe('系统');
 });

@@ -1,5 +1,6 @@
 import { mockBackend, renderPage as renderRaw, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
+import { timelinePartyLabel } from '../../../cloudfunctions/core/app/requests/timeline';
 import { inboxItem } from './fixtures';
 
 let page: PageHandle | undefined;
@@ -13,9 +14,14 @@ async function renderPage(): Promise<PageHandle> {
   return p;
 }
 
+/** The caller's inboxes as the server names them. */
+const inboxes = (...queues: Array<'residents_committee' | 'owners_committee' | 'property' | 'party_org'>) => ({
+  queues,
+  queueOptions: queues.map((value) => ({ value, label: timelinePartyLabel(value) })),
+});
 const inboxPage = (items: object[], extra: object = {}, nextCursor: string | null = null) => ({
   ok: true as const,
-  data: { items, nextCursor, queue: 'property', queues: ['property'], ...extra },
+  data: { items, nextCursor, queue: 'property', ...inboxes('property'), ...extra },
 });
 const past = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
@@ -71,11 +77,11 @@ test('switches between the inboxes of a caller in two parties', async () => {
       d.queue === 'party_org'
         ? inboxPage([inboxItem('supervision', { title: '建议将中心绿地改建停车场' })], {
             queue: 'party_org',
-            queues: ['residents_committee', 'party_org'],
+            ...inboxes('residents_committee', 'party_org'),
           })
         : inboxPage([inboxItem('acceptance', { title: '3栋楼道声控灯不亮' })], {
             queue: 'residents_committee',
-            queues: ['residents_committee', 'party_org'],
+            ...inboxes('residents_committee', 'party_org'),
           }),
   });
   page = await renderPage();

@@ -8,6 +8,7 @@ import { communityFilter, exportScope, type ExportScope } from '../exports/scope
 import { sheetOf, storeWorkbook, type Sheet } from '../exports/workbook';
 import { creditRows, creditSheet } from '../ratings/export-actions';
 import { REQUESTS, type RequestDoc } from '../requests/request';
+import { timelinePartyLabel } from '../requests/timeline';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { EXPORT_RECORD_LIMIT, exportReads, exportTooLarge } from '../exports/limits';
 import { findAll, findAllUpTo } from '../find-all';
@@ -35,7 +36,6 @@ const LEDGER_STAFF: Record<Ledger, readonly Role[]> = {
   ratings: ['party_org', 'rc_staff'],
 };
 
-const TIMELINE_PARTY: Record<string, string> = { ...PARTY_LABELS, party_org: '社区党组织', resident: '居民', system: '系统' };
 const cst = (iso: string | null | undefined) =>
   iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : null;
 
@@ -92,7 +92,7 @@ async function requestSheets(ctx: Reads, scope: ExportScope, from?: string, to?:
         { header: '环节', value: (s) => s.t.action },
         { header: '办理前状态', value: (s) => (s.t.from ? STATUS_LABELS[s.t.from] : null) },
         { header: '办理后状态', value: (s) => STATUS_LABELS[s.t.to] },
-        { header: '办理方', value: (s) => TIMELINE_PARTY[s.t.party] ?? s.t.party },
+        { header: '办理方', value: (s) => timelinePartyLabel(s.t.party) },
         { header: '经办人', value: (s) => s.t.actorName },
         { header: '说明', value: (s) => s.t.note, width: 40 },
       ],

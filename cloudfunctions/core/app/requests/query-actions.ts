@@ -9,6 +9,7 @@ import { decodeCursor, pageOf } from '../schemas';
 import { actorFor, followRefusal, handlesRequest, visibilityFor } from './access';
 import { REQUEST_FOLLOWS, REQUESTS, INBOX_ROLE_LABELS, summaryOf, type FollowDoc, type InboxItem, type RequestDoc } from './request';
 import { listInput, requestRef } from './schemas';
+import { timelinePartyLabel } from './timeline';
 import { viewOf, type InboxPage, type RevealedPhone } from './views';
 
 import { inboxesOf, inboxRole, QUEUE_FIELD } from './inbox';
@@ -90,7 +91,12 @@ export const queryActions = {
         offset,
         limit,
       );
-      return ok<InboxPage>({ ...page, queue: box.queue, queues: inboxes.map((b) => b.queue) });
+      return ok<InboxPage>({
+        ...page,
+        queue: box.queue,
+        queues: inboxes.map((b) => b.queue),
+        queueOptions: inboxes.map((b) => ({ value: b.queue, label: timelinePartyLabel(b.queue) })),
+      });
     },
   }),
 

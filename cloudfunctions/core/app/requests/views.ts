@@ -19,6 +19,7 @@ import { handlesRequest, type Visibility } from './access';
 import type { Page } from '../fields';
 import type { InboxQueue } from './inbox';
 import type { InboxItem } from './request';
+import { timelinePartyLabel, timelineTitle } from './timeline';
 
 /** What a viewer may do: the machine's actions, following the request, seeing the resident's phone. */
 export type ViewerAction = RequestAction | 'follow' | 'revealPhone';
@@ -49,6 +50,8 @@ export interface RevealedPhone {
 export interface InboxPage extends Page<InboxItem> {
   queue: InboxQueue;
   queues: InboxQueue[];
+  /** The caller's inboxes with their names (居委会, 社区党组织, …), in the order of `queues`: the page's tabs. */
+  queueOptions: Array<{ value: InboxQueue; label: string }>;
 }
 
 /** A timeline entry as shown; the public view drops who acted (only the party remains). */
@@ -58,6 +61,10 @@ export interface TimelineView {
   from: TimelineEntry['from'];
   to: TimelineEntry['to'];
   party: TimelineParty;
+  /** Who took the step, in words (`物业服务企业`, `居民`, `系统`). */
+  partyLabel: string;
+  /** What the step reads as, with its facts (`受理并分派：物业服务企业牵头`, `评价 5 分 · 已解决`). */
+  title: string;
   actorName: string | null;
   note: string | null;
   photos: string[];
@@ -107,6 +114,23 @@ export function tierOptionsOf(hours: Record<Tier, number>): RequestView['tierOpt
   return TIERS.map((value) => ({ value, label: `${TIER_NAMES[value]}（${spanText(hours[value])}）`, hours: hours[value] }));
 }
 
+/** A timeline entry as the full view (`full`) or the public view shows it, with its words. */
+export function timelineViewOf(e: TimelineEntry, full: boolean): TimelineView {
+  return {
+    at: e.at,
+    action: e.action,
+    from: e.from,
+    to: e.to,
+    party: e.party,
+    partyLabel: timelinePartyLabel(e.party),
+    title: timelineTitle(e),
+    actorName: full ? e.actorName : null,
+    note: full || e.party !== 'resident' ? e.note : null,
+    photos: e.photos ?? [],
+    detail: e.detail ?? null,
+  };
+}
+
 /** The request as `visibility` allows. */
 export function viewOf(
   r: RequestDoc,
@@ -140,17 +164,7 @@ export function viewOf(
     rating: r.rating && !full ? { ...r.rating, comment: null } : r.rating,
     feedback: r.feedback,
     submitter: full ? r.submitter : null,
-    timeline: r.timeline.map((e) => ({
-      at: e.at,
-      action: e.action,
-      from: e.from,
-      to: e.to,
-      party: e.party,
-      actorName: full ? e.actorName : null,
-      note: full || e.party !== 'resident' ? e.note : null,
-      photos: e.photos ?? [],
-      detail: e.detail ?? null,
-    })),
+    timeline: r.timeline.map((e) => timelineViewOf(e, full)),
     viewer: { visibility, roles: rolesOf(r, actor), can, following: follow.following },
     tierOptions: tierOptionsOf(r.limits.tierHours),
   };

@@ -7,7 +7,7 @@ import * as requests from '../../../services/requests';
 import type { InboxItem, InboxQueue } from '../../../services/requests';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
 import { openPage } from '../../../utils/navigate';
-import { cardOf, PARTY_LABELS, type RequestCard } from '../../../pages/requests/format';
+import { cardOf, type RequestCard } from '../../../pages/requests/format';
 
 const PAGE_SIZE = 20;
 type Tab = 'open' | 'done';
@@ -25,7 +25,7 @@ const paging = pagingBehavior<InboxItem, RequestCard, requests.InboxPage, { tab:
   reloadOnShow: true,
   withFirst: (answer, list, data) => ({
     queue: answer.queue,
-    queues: answer.queues.map((q) => ({ value: q, label: PARTY_LABELS[q] })),
+    queues: answer.queueOptions,
     overdueCount: data.tab === 'open' ? list.items.filter((c) => c.overdue).length : 0,
   }),
   failed: (error) => ({
