@@ -17,7 +17,8 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
   },
   createCompound: {
     reads: 2,
-    why: 'the caller and the community (its street decides who may add to it)',
+    writes: 4,
+    why: "the caller and the community (its street decides who may add to it); writes: the compound, the community's count of compounds and its street's (app/community/totals.ts), and the audit entry",
     call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId, name: '新华小区', buildings: ['1栋'] } }),
   },
   registerFirm: {
@@ -29,14 +30,14 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
   },
   assignFirm: {
     reads: 4,
-    writes: 5,
-    why: "caller, compound, firm and the service history; the compound, the closing of the last row, the new row, the community's firms served (oversight counters) and the audit entry are written",
+    writes: 6,
+    why: "caller, compound, firm and the service history; the compound, the closing of the last row, the new row, the community's firms served (oversight counters) and its street's (app/community/totals.ts), and the audit entry are written",
     call: () => ({ openid: 'demo-street', data: { compoundId: DEMO.compound1, firmId: DEMO.firm2, from: '2026-07-01' } }),
   },
   importStructure: {
     reads: 4,
-    writes: 5,
-    why: "the caller and the existing streets, communities and compounds (names are reused); a street, community and compound are new here, the community's count of compounds (oversight counters), plus the audit entry",
+    writes: 7,
+    why: "the caller and the existing streets, communities and compounds (names are reused); a street, community and compound are new here, the community's count of compounds (oversight counters), the street's counts of compounds and of communities (app/community/totals.ts), plus the audit entry",
     call: () => ({
       openid: 'demo-admin',
       data: { rows: [{ district: '荆州区', street: '西城街道', community: '荆南社区', compound: '荆南小区', building: '1栋' }] },
@@ -44,7 +45,7 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
   },
   structure: {
     reads: 5,
-    why: 'the caller, then the streets, communities, compounds and firms it reaches (one query each)',
+    why: 'the caller, then the streets, communities, compounds and firms it reaches, in parallel (one query each; beside the caller when a street is named)',
     call: () => ({ openid: 'demo-street', data: {} }),
   },
   compound: {
@@ -58,8 +59,8 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
     call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId } }),
   },
   overview: {
-    reads: 6,
-    why: 'with the caller, in parallel: the city’s communities (their counters, app/admin/counters.ts), the streets, the firms (names) and the latest city-wide results (grades: the latest period, then its rows): depth 2, whatever the city’s size',
+    reads: 5,
+    why: 'with the caller, in parallel: the streets (their totals, kept on write with their communities’ counters: app/community/totals.ts; a street’s overview reads its communities), the firms (names) and the latest city-wide results (grades: the latest period, then its rows): depth 2, whatever the city’s size',
     call: () => ({ openid: 'demo-admin', data: { level: 'city' } }),
   },
   setRules: {

@@ -8,7 +8,8 @@ import type { Budget } from './round-trip-budgets';
 export const OUTREACH_BUDGETS: Record<string, Budget> = {
   report: {
     reads: 4,
-    why: 'the caller, then the community, their volunteer profile and their other report in parallel',
+    writes: 4,
+    why: "the caller, then the community, their volunteer profile and their other report in parallel; writes: the report, the community's pending count and its street's (app/community/totals.ts), and the audit entry",
     call: () => ({
       openid: 'demo-oc',
       data: { communityId: DEMO.communityId, unitName: '荆州市财政局', branchName: '机关第一党支部', kind: 'paired' },
@@ -25,14 +26,15 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
     call: () => ({ openid: 'demo-party', data: { communityId: DEMO.communityId } }),
   },
   confirmReport: {
-    reads: 5,
+    reads: 6,
     writes: 6,
-    why: "caller, report and member, then in the transaction the volunteer profile and its number counter; writes: the report, the community's backbone counters, the profile (a new one with its number and its party count, or the flag on an existing one) and the audit",
+    why: "caller, report and member, then in the transaction the volunteer profile and its number counter, and the community (its street) beside its counters' write; writes: the report, the community's backbone counters and its street's totals (app/community/totals.ts), the profile (a new one with its number and its party count, or the flag on an existing one) and the audit",
     call: (c) => ({ openid: 'demo-party', data: { reportId: `${c.userId('demo-volunteer')}:residence` } }),
   },
   appointBuildingRole: {
-    reads: 5,
-    why: "caller, compound, the member's two reports, then the post's previous holder",
+    reads: 6,
+    writes: 4,
+    why: "caller, compound, the member's two reports, then the post's previous holder, and the community (its street) beside its count's write; writes: the post, the community's count of posts and its street's (app/community/totals.ts), and the audit entry",
     call: (c) => ({
       openid: 'demo-party',
       data: { userId: c.userId('demo-cadre'), compoundId: DEMO.compound1, building: '5栋', role: 'building_head' },
@@ -104,9 +106,9 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
     call: () => ({ openid: 'demo-cadre', data: { needId: 'need_demo_elder', note: '已代购米面油' } }),
   },
   confirmDone: {
-    reads: 8,
+    reads: 9,
     writes: 6,
-    why: "caller, need and its claims, the need again per confirmed claim in its transaction, then the fresh detail; writes per claim in one transaction: claim, need, the community's service count, a message to the claimant and one to a wish's resident; and the audit",
+    why: "caller, need and its claims, the need again per confirmed claim in its transaction, the community (its street) beside its count's write, then the fresh detail; writes per claim in one transaction: claim, need, the community's service count and its street's (app/community/totals.ts), a message to the claimant and one to a wish's resident; and the audit",
     call: () => ({ openid: 'demo-rc', data: { needId: 'need_demo_repair' } }),
   },
   thank: {
@@ -121,7 +123,8 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   createTeam: {
     reads: 3,
-    why: 'the caller, then the community and the leader in parallel',
+    writes: 4,
+    why: "the caller, then the community and the leader in parallel; writes: the team, the community's count of teams and its street's (app/community/totals.ts), and the audit entry",
     call: (c) => ({ openid: 'demo-party', data: { communityId: DEMO.communityId, name: '巡逻队', leaderUserId: c.userId('demo-oc') } }),
   },
   setTeamLeader: {

@@ -90,9 +90,9 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: 'bench-newcomer', data: registration }),
     },
     approve: {
-      reads: 3,
-      writes: 4,
-      why: "the caller (authorisation) and the user being approved, then beside the approval their volunteer profile (an approved resident's profile counts in the community's volunteer share); writes: the user, the message, the community's oversight counters (app/admin/counters.ts) and the audit",
+      reads: 4,
+      writes: 5,
+      why: "the caller (authorisation) and the user being approved, then beside the approval their volunteer profile (an approved resident's profile counts in the community's volunteer share) and their community (its street); writes: the user, the message, the community's oversight counters (app/admin/counters.ts), its street's totals (app/community/totals.ts) and the audit",
       call: (c) => ({ openid: 'demo-rc', data: { userId: c.userId('demo-pending') } }),
     },
     grantRole: {
@@ -112,17 +112,17 @@ export const BUDGETS: BudgetTable = {
     },
     redeem: {
       reads: 3,
-      writes: 5,
-      why: "the caller (dispatch), the invitation, and the caller again inside the granting transaction; writes: the invitation, the user, the community's oversight counters (app/admin/counters.ts), the role's holder record (app/account/holders.ts, for the revoke page) and the audit",
+      writes: 6,
+      why: "the caller (dispatch), the invitation, and the caller again inside the granting transaction (the invitation's scope names the street); writes: the invitation, the user, the community's oversight counters (app/admin/counters.ts) and its street's totals (app/community/totals.ts), the role's holder record (app/account/holders.ts, for the revoke page) and the audit",
       call: async (c) => {
         const inv = await c.prepare<{ code: string }>('account', 'invite', { role: 'oc_member', scopeId: DEMO.compound1 }, 'demo-rc');
         return { openid: 'bench-invitee', data: { code: inv.code } };
       },
     },
     revokeRole: {
-      reads: 3,
-      writes: 4,
-      why: "the caller, the scope (to check the level above) and the user whose role goes; writes: the user, the community's oversight counters, the role's holder record (app/account/holders.ts) and the audit",
+      reads: 4,
+      writes: 5,
+      why: "the caller, the scope (to check the level above) and the user whose role goes, then beside the change their community (its street); writes: the user, the community's oversight counters and its street's totals (app/community/totals.ts), the role's holder record (app/account/holders.ts) and the audit",
       call: (c) => ({ openid: 'demo-rc', data: { userId: c.userId('demo-oc2'), role: 'oc_member', scopeId: DEMO.compound1 } }),
     },
   },
@@ -141,9 +141,9 @@ export const BUDGETS: BudgetTable = {
   },
   volunteer: {
     register: {
-      reads: 3,
+      reads: 4,
       writes: 5,
-      why: "the caller, then in the numbering transaction the existing profile and the community's volunteer counter; writes: the number counter, the profile, the community's backbone counters (volunteers, party, 共青团员), its oversight counters (an approved resident's volunteer share, app/admin/counters.ts) and the audit",
+      why: "the caller, then in the numbering transaction the existing profile and the community's volunteer counter, and beside the community's write the community (its street); writes: the number counter, the profile, the community's backbone counters (volunteers, party, 共青团员) and oversight counters (an approved resident's volunteer share, app/admin/counters.ts) in one write, its street's totals (app/community/totals.ts) and the audit",
       call: () => ({ openid: 'demo-resident', data: { realName: '陈玉珍', phone: '13907160006', skills: ['宣传'] } }),
     },
     profile: {
@@ -229,8 +229,8 @@ export const BUDGETS: BudgetTable = {
   requests: {
     submit: {
       reads: 3,
-      writes: 4,
-      why: "the caller, the compound and the community (its time limits); writes: the request and its community's oversight counters, the idempotency claim (clientToken) and its stored result",
+      writes: 5,
+      why: "the caller, the compound and the community (its time limits); writes: the request, its community's oversight counters and its street's totals (app/community/totals.ts; the request carries its street), the idempotency claim (clientToken) and its stored result",
       call: () => ({
         openid: 'demo-resident',
         data: {
@@ -256,8 +256,8 @@ export const BUDGETS: BudgetTable = {
     follow: { reads: 2, why: 'the caller and the request', call: () => ({ openid: 'demo-oc', data: { requestId: DEMO_REQUESTS.light } }) },
     accept: {
       reads: 4,
-      writes: 6,
-      why: "the caller and the request, then the handling parties' staff to notify (two finds); one notification per recipient, and the community's request counters (app/admin/counters.ts) in the same transaction",
+      writes: 7,
+      why: "the caller and the request, then the handling parties' staff to notify (two finds); one notification per recipient, and the community's request counters (app/admin/counters.ts) and its street's totals (app/community/totals.ts) in the same transaction",
       call: () => ({
         openid: 'demo-rc',
         data: { requestId: DEMO_REQUESTS.light, leadParty: 'property', coHandlers: ['owners_committee'] },
@@ -265,7 +265,8 @@ export const BUDGETS: BudgetTable = {
     },
     reject: {
       reads: 2,
-      why: 'the caller and the request',
+      writes: 4,
+      why: "the caller and the request; writes: the request, the submitter's message, the community's request counters and its street's totals (app/community/totals.ts), in one transaction",
       call: () => ({ openid: 'demo-rc', data: { requestId: DEMO_REQUESTS.light, reason: '不属于社区受理范围，已告知办理渠道' } }),
     },
     withdraw: {
@@ -275,7 +276,8 @@ export const BUDGETS: BudgetTable = {
     },
     update: {
       reads: 2,
-      why: 'the caller and the request',
+      writes: 4,
+      why: "the caller and the request; writes: the request, the submitter's message, the community's request counters and its street's totals (app/community/totals.ts), in one transaction",
       call: () => ({
         openid: 'demo-property',
         data: { requestId: DEMO_REQUESTS.garbage, status: 'resolved', note: '已调整清运时间，连续一周复查无堆放' },
@@ -302,7 +304,8 @@ export const BUDGETS: BudgetTable = {
     },
     reopen: {
       reads: 3,
-      why: 'the caller and the request, then the handlers to notify',
+      writes: 4,
+      why: "the caller and the request, then the handlers to notify; writes: the request, the message, the community's request counters and its street's totals (app/community/totals.ts), in one transaction",
       call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.garage, reason: '雨后入口又有积水' } }),
     },
     comment: {

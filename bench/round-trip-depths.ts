@@ -26,6 +26,9 @@ const NOT_YET = 'not reworked yet: its reads and writes still run one after anot
 /** The actions of the functions this pass did not rework (account, community, ratings, admin, owners, outreach). */
 const OTHERS = `${NOT_YET} (this pass reworked the volunteer, requests and messages functions)`;
 /** Grants and revocations: a step or two more for the role's holder record (app/account/holders.ts). */
+/** Why a counted write whose caller has not read the community costs one round more (app/community/totals.ts). */
+const STREET_READ =
+  "the community's street is read beside the community's counters' write, then the street's totals are written (the city overview reads the streets, not every community)";
 const HOLDER = `${OTHERS}; the role's holder record is written after the user's conditional update, in its transaction`;
 
 export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
@@ -38,7 +41,7 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'account.revokeRole': { depth: 12, why: HOLDER },
   'volunteer.register': {
     depth: 8,
-    why: `the volunteer number is a counter: ${TX}; the counter, the profile and the audit are written together, alongside the community's backbone and then oversight counters (one document: one after the other)`,
+    why: `the volunteer number is a counter: ${TX}; the counter, the profile and the audit are written together, alongside the community's backbone and oversight counters (one write), the community read beside it for its street, then the street's totals (app/community/totals.ts)`,
   },
   'volunteer.cancelActivity': {
     depth: 7,
@@ -88,18 +91,24 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'ratings.sheets': { depth: 2, why: OTHERS },
   'ratings.recordSeriousItem': { depth: 8, why: OTHERS },
   'ratings.export': { depth: 5, why: OTHERS },
-  'admin.createCommunity': { depth: 4, why: OTHERS },
+  'admin.createCommunity': {
+    depth: 7,
+    why: `${OTHERS}; the community and its street's count of communities (app/community/totals.ts) are one ${TX}`,
+  },
   'admin.createCompound': { depth: 7, why: OTHERS },
   'admin.assignFirm': { depth: 14, why: OTHERS },
   'admin.setRules': { depth: 4, why: OTHERS },
   'admin.importStructure': { depth: 10, why: OTHERS },
-  'admin.structure': { depth: 5, why: OTHERS },
+  'admin.structure': {
+    depth: 2,
+    why: `the streets, communities, compounds (a compound names its street) and firms are read in parallel once the caller's record gives what it reaches: ${CALLER_FIRST}; a street named in the input is read beside the caller's record (depth 1). Past 1,000 documents a collection its pages follow one another (the admin's whole city: 3,000 compounds)`,
+  },
   'admin.compound': { depth: 3, why: OTHERS },
   'admin.rules': { depth: 2, why: OTHERS },
   'admin.exportLedger': { depth: 4, why: OTHERS },
   'admin.overview': {
     depth: 2,
-    why: "the latest city-wide grades are two reads in a row (the latest period, then its rows), beside the caller's record and the communities' counters; a street_admin's own street (no streetId given) is read after the caller's record, which gives it",
+    why: "the latest city-wide grades are two reads in a row (the latest period, then its rows), beside the caller's record and the streets' totals (the city) or the street's communities' counters (a street); a street_admin's own street (no streetId given) is read after the caller's record, which gives it",
   },
   'owners.importRegister': { depth: 8, why: OTHERS },
   'owners.register': { depth: 5, why: OTHERS },
@@ -116,8 +125,8 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'outreach.report': { depth: 8, why: OTHERS },
   'outreach.myReports': { depth: 2, why: OTHERS },
   'outreach.listReports': { depth: 3, why: OTHERS },
-  'outreach.confirmReport': { depth: 15, why: OTHERS },
-  'outreach.appointBuildingRole': { depth: 10, why: OTHERS },
+  'outreach.confirmReport': { depth: 15, why: `${OTHERS}; ${STREET_READ}` },
+  'outreach.appointBuildingRole': { depth: 10, why: `${OTHERS}; ${STREET_READ}` },
   'outreach.vacateBuildingRole': {
     depth: 5,
     why: `the caller, the compound and the post in one round; then the post's removal (guarded by the holder read), the community's counter and the audit entry, issued together in ${TX}: start, the guarded removal, commit`,
@@ -131,7 +140,7 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'outreach.myNeeds': { depth: 2, why: OTHERS },
   'outreach.claim': { depth: 12, why: OTHERS },
   'outreach.complete': { depth: 5, why: OTHERS },
-  'outreach.confirmDone': { depth: 16, why: OTHERS },
+  'outreach.confirmDone': { depth: 17, why: `${OTHERS}; ${STREET_READ}` },
   'outreach.thank': { depth: 10, why: OTHERS },
   'outreach.unitFeedback': {
     depth: 3,

@@ -115,7 +115,7 @@ export function replayRequest(path: RequestPath, cast: RequestCast): RequestDoc 
 
 const REF = Date.parse('2000-01-03T00:00:00.000Z');
 const ISO = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g;
-const SLOTS = ['ID', 'CM', 'CP', 'CPN', 'F', 'FN', 'SUB', 'SN', 'SB', 'SR', 'SP', 'RC', 'RCN', 'LD', 'LDN'] as const;
+const SLOTS = ['ID', 'CM', 'ST', 'CP', 'CPN', 'F', 'FN', 'SUB', 'SN', 'SB', 'SR', 'SP', 'RC', 'RCN', 'LD', 'LDN'] as const;
 type Slot = (typeof SLOTS)[number];
 const mark = (s: Slot) => `@@${s}@@`;
 const placeholder = (s: Slot): Person => ({
@@ -139,7 +139,14 @@ interface Template {
 }
 
 function compile(path: RequestPath): Template {
-  const compound: CompoundDoc = { _id: mark('CP'), communityId: mark('CM'), name: mark('CPN'), firmId: mark('F'), firmName: mark('FN') };
+  const compound: CompoundDoc = {
+    _id: mark('CP'),
+    communityId: mark('CM'),
+    streetId: mark('ST'),
+    name: mark('CPN'),
+    firmId: mark('F'),
+    firmName: mark('FN'),
+  };
   const submitter: Person = { ...placeholder('SUB'), name: mark('SN'), building: mark('SB'), room: mark('SR'), phone: '13800000000' };
   const doc = replayRequest(path, {
     id: mark('ID'),
@@ -201,6 +208,8 @@ export function writeRequests(
     const values: Record<Slot, string> = {
       ID: newId('rq', new Date(filedMs)),
       CM: c.communityId,
+      // Every city compound names its street (places.ts), as the request then does.
+      ST: c.streetId ?? '',
       CP: c._id,
       CPN: esc(c.name),
       F: c.firmId,

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
-import type { CompoundDoc } from '../../cloudfunctions/core/app/community/community';
+import { recountCommunity, streetTotals } from '../../cloudfunctions/core/app/admin/recount';
+import type { CommunityDoc, CompoundDoc, StreetDoc } from '../../cloudfunctions/core/app/community/community';
 import { recountBackbone } from '../../cloudfunctions/core/app/outreach/stats';
 import type { RequestDoc } from '../../cloudfunctions/core/app/requests/request';
 import type { RatingPeriodDoc } from '../../cloudfunctions/core/app/ratings/rating';
@@ -169,3 +170,43 @@ test('the real actions read the generated city', async () => {
   const board = await w.call('ratings', 'board', {}, 'city-r5');
   expect(board.ok).toBe(true);
 });
+
+test("each street's totals are its communities' figures recounted, as the product keeps them on write", async () => {
+  const streets = rows<StreetDoc>('streets');
+  expect(streets.length).toBeGreaterThan(1);
+  for (const street of streets) {
+    const communities = rows<CommunityDoc>('communities', "json_extract(data, '$.streetId') = ?", street._id);
+    const recounted = await Promise.all(
+      communities.map(async (c) => ({
+        ...c,
+        counters: (await recountCommunity(w.deps.store, c._id)).counters,
+        backbone: await recountBackbone(w.deps.store, c._id),
+      })),
+    );
+    const want = streetTotals(recounted);
+    expect([street._id, street.communities, nonZero(street.counters), nonZero(street.backbone)]).toEqual([
+      street._id,
+      want.communities,
+      nonZero(want.counters),
+      nonZero(want.backbone),
+    ]);
+  }
+  // The city overview sums the streets: its total is every community's.
+  const view = await w.must<{ total: { communities: number; requests: { total: number } } }>(
+    'admin',
+    'overview',
+    { level: 'city' },
+    'demo-admin',
+  );
+  expect(view.total.communities).toBe(report.shape.communities);
+  expect(view.total.requests.total).toBe(report.shape.requests);
+});
+
+/** Every non-zero number of a nested object, by dotted path (a missing counter is 0). */
+function nonZero(value: unknown, prefix = '', out: Record<string, number> = {}): Record<string, number> {
+  if (typeof value === 'number') {
+    if (value !== 0) out[prefix] = value;
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) if (k !== 'recountedAt') nonZero(v, prefix ? `${prefix}.${k}` : k, out);
+  return out;
+}

@@ -68,6 +68,18 @@ describe('admin.overview', () => {
     expect(v.rows[0].volunteers.base).toBe(c?.counters?.residents);
   });
 
+  test("the city reads the streets' totals, not their communities: a street total moved by hand shows as it stands", async () => {
+    await h.store.update('streets', DEMO.street2, { $inc: { 'counters.residents': 1000, communities: 5 } });
+    const city = await overview({ level: 'city' });
+    const street = await overview({ level: 'street', streetId: DEMO.street2 });
+    const row = city.rows.find((r) => r.id === DEMO.street2)!;
+    expect(row.volunteers.base).toBe(street.total.volunteers.base + 1000);
+    expect(row.communities).toBe(street.rows.length + 5);
+    // Untouched, a street's row in the city is its own overview's total.
+    const street1 = await overview({ level: 'street', streetId: DEMO.street1 });
+    expect({ ...city.rows.find((r) => r.id === DEMO.street1), level: 'street' }).toEqual({ ...street1.total, name: street1.name });
+  });
+
   test('a row lists the 10 firms with the most requests, and how many had any', async () => {
     const inc = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`counters.requests.firm.f_x${i}.total`, i + 1]));
     await h.store.update('communities', DEMO.community2, { $inc: inc });
@@ -85,5 +97,17 @@ describe('admin.overview', () => {
     const wenhua = await recountCommunity(h.store, DEMO.community2);
     expect((await overview({ level: 'street', streetId: DEMO.street2 })).rows[0].volunteers.base).toBe(wenhua.counters.residents);
     expect(wenhua.counters.residents).toBeGreaterThan(0);
+  });
+
+  test('a street whose data predates its totals gets them at the next scheduler tick', async () => {
+    await h.store.update('streets', DEMO.street2, { $unset: ['communities', 'counters', 'backbone'] });
+    const before = await overview({ level: 'city' });
+    expect(before.rows.find((r) => r.id === DEMO.street2)?.communities).toBe(0);
+    const { tick } = await import('../../cloudfunctions/core/app/scheduler/tick');
+    await tick(h.deps);
+    const city = await overview({ level: 'city' });
+    const street = await overview({ level: 'street', streetId: DEMO.street2 });
+    expect(street.total.volunteers.base).toBeGreaterThan(0);
+    expect({ ...city.rows.find((r) => r.id === DEMO.street2), level: 'street' }).toEqual({ ...street.total, name: street.name });
   });
 });

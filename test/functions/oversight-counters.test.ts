@@ -3,15 +3,17 @@
  * count: after a random mix of registrations, approvals, volunteer profiles, owners'-committee and
  * compound-party grants and revocations, invitations redeemed, compounds created, firms assigned,
  * requests filed and handled and scheduler ticks, every community's counters equal a recount from
- * the records (app/admin/recount.ts), and the request KPIs of the overview and of community.stats
+ * the records (app/admin/recount.ts), each street's totals (app/community/totals.ts) the sum of its
+ * communities' recounts, and the request KPIs of the overview and of community.stats
  * (both read from the counters) equal those computed from the requests themselves
  * (domain/request-kpis.ts), community.stats's people figures the recount's.
  */
 import fc from 'fast-check';
 import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
 import type { OverviewView } from '../../cloudfunctions/core/app/admin/overview';
-import { recountCommunity } from '../../cloudfunctions/core/app/admin/recount';
-import type { CommunityDoc, CompoundDoc } from '../../cloudfunctions/core/app/community/community';
+import { recountCommunity, streetTotals } from '../../cloudfunctions/core/app/admin/recount';
+import type { CommunityDoc, CompoundDoc, StreetDoc } from '../../cloudfunctions/core/app/community/community';
+import { recountBackbone } from '../../cloudfunctions/core/app/outreach/stats';
 import type { CommunityStats } from '../../cloudfunctions/core/app/community/stats';
 import { REQUESTS, type RequestDoc } from '../../cloudfunctions/core/app/requests/request';
 import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
@@ -42,6 +44,23 @@ async function expectCountersTrue(h: Harness): Promise<void> {
     expect({ communityId, ...flat(community?.counters) }).toEqual({ communityId, ...flat(recount.counters) });
     const members = Object.fromEntries(compounds.map((k) => [k._id, k.counters?.partyMembers ?? 0]));
     expect(members).toEqual(recount.partyMembers);
+  }
+  // Each street's totals (moved in the same writes) equal its communities' figures recounted.
+  for (const street of await h.store.find<StreetDoc>('streets', {})) {
+    const communities = await h.store.find<CommunityDoc>('communities', { streetId: street._id });
+    const recounted = await Promise.all(
+      communities.map(async (c) => ({
+        ...c,
+        counters: (await recountCommunity(h.store, c._id)).counters,
+        backbone: await recountBackbone(h.store, c._id),
+      })),
+    );
+    const { communities: n, counters, backbone } = streetTotals(recounted);
+    expect({ streetId: street._id, n: street.communities, ...flat({ counters: street.counters, backbone: street.backbone }) }).toEqual({
+      streetId: street._id,
+      n,
+      ...flat({ counters, backbone }),
+    });
   }
 }
 

@@ -162,7 +162,9 @@ export const invitationActions = {
           };
           if (inv.scope.firmId) fresh.firmId = inv.scope.firmId;
           await tx.insert(USERS, fresh);
-          await bumpForUser(tx, null, userFacts(fresh, null));
+          // The scope names the community's street: no read for its totals.
+          const { communityId, streetId } = inv.scope;
+          await bumpForUser(tx, null, userFacts(fresh, null), { streets: communityId && streetId ? { [communityId]: streetId } : {} });
           await syncHolders(tx, null, fresh, at, { scope: inv.scope });
           return fresh;
         });

@@ -7,14 +7,21 @@ import { requestCounterInc, userCounterChange, type CounterInc, type RequestCoun
 import type { DocumentOps, Filter, Patch } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import { VOLUNTEERS } from '../volunteer/model';
-import { COMMUNITIES, COMPOUNDS } from '../community/community';
+import { COMMUNITIES, COMPOUNDS, type CommunityDoc } from '../community/community';
+import { incCommunity } from '../community/totals';
 import { grantsOf } from '../scope';
 
-/** Moves a community's counters by `inc` (paths under `counters`); no write when nothing moves. */
-export async function bumpCounters(tx: Pick<DocumentOps, 'update'>, communityId: string, inc: CounterInc): Promise<void> {
-  const paths = Object.entries(inc).filter(([, n]) => n !== 0);
-  if (!communityId || paths.length === 0) return;
-  await tx.update(COMMUNITIES, communityId, { $inc: Object.fromEntries(paths.map(([p, n]) => [`counters.${p}`, n])) });
+/**
+ * Moves a community's counters by `inc` (paths under `counters`), and its street's totals by the
+ * same (community/totals.ts; `streetId` when the caller knows it); no write when nothing moves.
+ */
+export async function bumpCounters(
+  tx: Pick<DocumentOps, 'get' | 'update'>,
+  communityId: string,
+  inc: CounterInc,
+  streetId?: string | null,
+): Promise<void> {
+  await incCommunity(tx, communityId, Object.fromEntries(Object.entries(inc).map(([p, n]) => [`counters.${p}`, n])), streetId);
 }
 
 /** The patch of a request's write to its community's counters, or null when none moves. */
@@ -36,31 +43,45 @@ export function userFacts(u: UserDoc | null, volunteerCommunityId: string | null
   };
 }
 
+/** What else a change to a person's counters carries (app/account, volunteer/profile.ts). */
+export interface UserBump {
+  /** communityId → other figures moved in the same write of that community (full paths, e.g. `backbone.volunteerProfiles`). */
+  also?: Record<string, Record<string, number>>;
+  /** communityId → its street, where the caller has it; any other is read beside the community's write. */
+  streets?: Record<string, string | null>;
+}
+
 /**
  * Moves the counters a change to a person moves: their community's residents, volunteers and
  * owners'-committee figures, and each compound whose party organisation they join or leave (the
  * compound's member count, and its community's compounds-with-a-party-organisation when that
- * count leaves or reaches 0). Only `tx` calls, in the caller's transaction.
+ * count leaves or reaches 0), with the streets' totals. Only `tx` calls, in the caller's transaction.
  */
 export async function bumpForUser(
-  tx: Pick<DocumentOps, 'update'>,
+  tx: Pick<DocumentOps, 'get' | 'update'>,
   before: UserCountFacts | null,
   after: UserCountFacts | null,
+  { also = {}, streets = {} }: UserBump = {},
 ): Promise<void> {
   const change = userCounterChange(before, after);
-  await Promise.all(Object.entries(change.communities).map(([id, inc]) => bumpCounters(tx, id, inc)));
+  const incs: Record<string, Record<string, number>> = {};
+  for (const [id, inc] of Object.entries(change.communities))
+    for (const [k, n] of Object.entries(inc)) (incs[id] ??= {})[`counters.${k}`] = n;
+  for (const [id, inc] of Object.entries(also)) Object.assign((incs[id] ??= {}), inc);
+  await Promise.all(Object.entries(incs).map(([id, inc]) => incCommunity(tx, id, inc, streets[id])));
   for (const k of change.compounds) {
     const members = 'counters.partyMembers';
+    const street = streets[k.communityId];
     if (k.by > 0) {
       // Already has members: just more. Else it gains its party organisation.
       if (await tx.update(COMPOUNDS, k.compoundId, { $inc: { [members]: k.by } }, { [members]: { $gte: 1 } })) continue;
       if (await tx.update(COMPOUNDS, k.compoundId, { $set: { [members]: k.by } }))
-        await bumpCounters(tx, k.communityId, { compoundsWithParty: 1 });
+        await bumpCounters(tx, k.communityId, { compoundsWithParty: 1 }, street);
     } else {
       if (await tx.update(COMPOUNDS, k.compoundId, { $inc: { [members]: k.by } }, { [members]: { $gt: -k.by } })) continue;
       // Its last members leave: it has no party organisation any more.
       if (await tx.update(COMPOUNDS, k.compoundId, { $set: { [members]: 0 } }, { [members]: { $gte: 1 } }))
-        await bumpCounters(tx, k.communityId, { compoundsWithParty: -1 });
+        await bumpCounters(tx, k.communityId, { compoundsWithParty: -1 }, street);
     }
   }
 }
@@ -77,15 +98,22 @@ const isApprovedResident = (u: UserDoc) => u.status === 'active' && u.roles.incl
 
 /**
  * Writes a change to a person (`patch`, conditional on `where`) and moves the counters from
- * `before` to `after` in the same transaction; the volunteer profile is read beside the write.
- * Returns whether the write matched.
+ * `before` to `after` in the same transaction; the volunteer profile, and the communities whose
+ * counters move (their streets), are read beside the write. Returns whether the write matched.
  */
 export async function updateUserCounted(tx: DocumentOps, before: UserDoc, after: UserDoc, patch: Patch, where?: Filter): Promise<0 | 1> {
   // The profile matters only when the person becomes or stops being an approved resident.
-  const [done, profile] = await Promise.all([
+  const flips = isApprovedResident(before) !== isApprovedResident(after);
+  const moved = userCounterChange(userFacts(before, null), userFacts(after, null));
+  const places = new Set([...Object.keys(moved.communities), ...moved.compounds.map((k) => k.communityId)]);
+  if (flips) places.add(after.communityId);
+  const [done, profile, ...communities] = await Promise.all([
     tx.update(USERS, before._id, patch, where),
-    isApprovedResident(before) === isApprovedResident(after) ? null : tx.get<{ _id: string; communityId: string }>(VOLUNTEERS, before._id),
+    flips ? tx.get<{ _id: string; communityId: string }>(VOLUNTEERS, before._id) : null,
+    ...[...places].filter(Boolean).map((id) => tx.get<CommunityDoc>(COMMUNITIES, id)),
   ]);
-  if (done) await bumpForUser(tx, userFacts(before, profile?.communityId ?? null), userFacts(after, profile?.communityId ?? null));
+  const streets = Object.fromEntries(communities.flatMap((c) => (c ? [[c._id, c.streetId ?? null]] : [])));
+  if (done)
+    await bumpForUser(tx, userFacts(before, profile?.communityId ?? null), userFacts(after, profile?.communityId ?? null), { streets });
   return done;
 }

@@ -80,7 +80,7 @@ async function create(rows: StructureRow[], ctx: Parameters<(typeof importAction
   for (const r of rows) {
     let streetId = streetIds.get(key(r.district, r.street));
     if (!streetId) {
-      const s: StreetDoc = { _id: newId('st', now), name: r.street, city: '荆州市', district: r.district, createdAt: at };
+      const s: StreetDoc = { _id: newId('st', now), name: r.street, city: '荆州市', district: r.district, createdAt: at, communities: 0 };
       newStreets.push(s);
       streetById.set(s._id, s);
       streetIds.set(key(r.district, r.street), (streetId = s._id));
@@ -118,11 +118,14 @@ async function create(rows: StructureRow[], ctx: Parameters<(typeof importAction
     }
   }
   // Each community's count of compounds (oversight counters) moves with the compounds created.
-  const created = new Map<string, number>();
+  const created = new Map<string, { n: number; streetId: string | null }>();
   for (const id of fresh) {
     const k = compoundById.get(id) as CompoundDoc;
-    created.set(k.communityId, (created.get(k.communityId) ?? 0) + 1);
+    created.set(k.communityId, { n: (created.get(k.communityId)?.n ?? 0) + 1, streetId: k.streetId ?? null });
   }
+  // Each street's count of communities (street totals, community/totals.ts) moves with the communities created.
+  const newPerStreet = new Map<string, number>();
+  for (const c of newCommunities) newPerStreet.set(c.streetId as string, (newPerStreet.get(c.streetId as string) ?? 0) + 1);
   // The writes in groups issued together (app/write-groups.ts): the whole city, 3,400 documents, is
   // some 90 round trips in sequence instead of 4,000. The counters move once their communities exist.
   await ctx.store.transaction(async (tx) => {
@@ -136,7 +139,21 @@ async function create(rows: StructureRow[], ctx: Parameters<(typeof importAction
       ),
     ];
     await inGroups(writes, (write) => write());
-    await inGroups([...created], ([communityId, n]) => bumpCounters(tx, communityId, { compounds: n }));
+    await inGroups(
+      [
+        ...[...created].map(
+          ([communityId, c]) =>
+            () =>
+              bumpCounters(tx, communityId, { compounds: c.n }, c.streetId),
+        ),
+        ...[...newPerStreet].map(
+          ([streetId, n]) =>
+            () =>
+              tx.update(STREETS, streetId, { $inc: { communities: n } }),
+        ),
+      ],
+      (write) => write(),
+    );
   });
   counts.streets = newStreets.length;
   counts.communities = newCommunities.length;

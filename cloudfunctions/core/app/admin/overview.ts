@@ -1,8 +1,10 @@
 /**
  * admin.overview (RULES.md §1 targets, §9 oversight): the city's streets, or a street's
  * communities, side by side — from the counters on the community documents (app/admin/counters.ts)
- * and the firms' latest city-wide grades; no scan of people or requests. The city, or a named
- * street, is read in parallel with the caller's record (the latest grades take two reads in a row).
+ * and, for the city, the street totals moved with them (community/totals.ts: ~30 documents, never
+ * the city's communities), and the firms' latest city-wide grades; no scan of people or requests.
+ * The city, or a named street, is read in parallel with the caller's record (the latest grades take
+ * two reads in a row).
  */
 import { GRADES, type Grade } from '../../domain/credit';
 import { shareOf } from '../../domain/outreach-report';
@@ -86,8 +88,9 @@ async function latestGrades(store: Pick<Store, 'find'>): Promise<{ period: Perio
   }
 }
 
-/** What the overview reads: the communities (of a street, or all), the streets, the firms and the latest grades. */
+/** What the overview reads: the streets (their totals), a street's communities, the firms and the latest grades. */
 interface OverviewReads {
+  /** A street's communities; none for the city, which reads the streets' totals (community/totals.ts). */
   communities: CommunityDoc[];
   streets: StreetDoc[];
   firms: FirmDoc[];
@@ -96,7 +99,7 @@ interface OverviewReads {
 
 async function readOverview(store: Store, streetId: string | undefined): Promise<OverviewReads> {
   const [communities, streets, firms, latest] = await Promise.all([
-    findAll<CommunityDoc>(store, COMMUNITIES, streetId ? { streetId } : {}),
+    streetId ? findAll<CommunityDoc>(store, COMMUNITIES, { streetId }) : [],
     streetId ? store.get<StreetDoc>(STREETS, streetId).then((s) => (s ? [s] : [])) : findAll<StreetDoc>(store, STREETS, {}),
     findAll<FirmDoc>(store, FIRMS, {}),
     latestGrades(store),
@@ -109,17 +112,20 @@ export const FIRMS_PER_ROW = 10;
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'zh-CN');
 
-/** A row from communities' counters, against `rules`' targets. */
+/** What a row sums: communities' counters, or streets' totals (a street counts its communities). */
+type Counted = Pick<CommunityDoc, 'counters' | 'backbone'> & { communities?: number };
+
+/** A row from communities' counters or streets' totals, against `rules`' targets. */
 function rowOf(
   level: OverviewRow['level'],
   id: string,
   name: string,
-  communities: CommunityDoc[],
+  counted: Counted[],
   rules: RulesConfig,
   grades: Map<string, Grade | null>,
   firmNames: Map<string, string>,
 ): OverviewRow {
-  const c: OversightCounters = sumCounters(communities.map((x) => x.counters));
+  const c: OversightCounters = sumCounters(counted.map((x) => x.counters));
   const n = (k: 'residents' | 'volunteers' | 'ocMembers' | 'ocPartyMembers' | 'compounds' | 'compoundsWithParty') => c[k] ?? 0;
   const firmsByGrade = Object.fromEntries([...GRADES, 'none'].map((g) => [g, 0])) as Record<Grade | 'none', number>;
   for (const [firmId, served] of Object.entries(c.firms ?? {})) if (served > 0) firmsByGrade[grades.get(firmId) ?? 'none']++;
@@ -133,7 +139,7 @@ function rowOf(
     level,
     id,
     name,
-    communities: communities.length,
+    communities: counted.reduce((n, x) => n + (x.communities ?? 1), 0),
     volunteers: againstTarget(n('volunteers'), n('residents'), rules.volunteerTarget),
     ocParty: againstTarget(n('ocPartyMembers'), n('ocMembers'), rules.ocPartyTarget),
     compoundParty: { covered: n('compoundsWithParty'), compounds: n('compounds'), share: shareOf(n('compoundsWithParty'), n('compounds')) },
@@ -144,7 +150,7 @@ function rowOf(
       firmCount: firmCounts.length,
     },
     firmsByGrade,
-    backbone: sumOutreachStats(communities),
+    backbone: sumOutreachStats(counted),
   };
 }
 
@@ -181,17 +187,7 @@ export const overviewActions = {
       const cityRules = rulesFor(null);
       const rows: OverviewRow[] = streetId
         ? communities.map((c) => rowOf('community', c._id, c.name, [c], rulesFor(c.rules), grades, firmNames))
-        : streets.map((s) =>
-            rowOf(
-              'street',
-              s._id,
-              s.name,
-              communities.filter((c) => c.streetId === s._id),
-              cityRules,
-              grades,
-              firmNames,
-            ),
-          );
+        : streets.map((s) => rowOf('street', s._id, s.name, [{ ...s, communities: s.communities ?? 0 }], cityRules, grades, firmNames));
       rows.sort(byName);
       const name = streetId ? (streets[0]?.name ?? '') : '全市';
       const view: OverviewView = {
@@ -200,7 +196,18 @@ export const overviewActions = {
         name,
         period: latest.period,
         periodLabel: latest.period ? periodLabel(latest.period) : null,
-        total: rowOf(streetId ? 'street' : 'city', streetId ?? 'city', name, communities, cityRules, grades, firmNames),
+        // A street's total sums its rows (the communities); the city's the streets' totals.
+        total: streetId
+          ? rowOf('street', streetId, name, communities, cityRules, grades, firmNames)
+          : rowOf(
+              'city',
+              'city',
+              name,
+              streets.map((s) => ({ ...s, communities: s.communities ?? 0 })),
+              cityRules,
+              grades,
+              firmNames,
+            ),
         rows,
       };
       return ok(view);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { rulesFor, type RulesConfig } from '../../domain/rules-config';
-import type { Filter } from '../../ports/store';
+import type { Filter, Store } from '../../ports/store';
 import { defineAction } from '../action';
 import { isAdmin } from '../auth';
 import {
@@ -96,31 +96,63 @@ function reachOf(ctx: AppContext): { all: boolean; streets: string[]; communitie
   return { all: false, streets: streetsOf(ctx.user), communities: [...new Set(communities)] };
 }
 
+/** What admin.structure reads: the whole city, or the streets and communities a caller reaches. */
+type StructureScope = { all: true } | { all: false; streets: string[]; communities: string[] };
+
+interface StructureReads {
+  streets: StreetDoc[];
+  communities: CommunityDoc[];
+  compounds: CompoundDoc[];
+  firms: FirmDoc[];
+}
+
+/**
+ * The four collections in parallel, one round trip (more only past 1000 documents a collection):
+ * a compound carries its community's street, so a street's compounds need not wait for its
+ * communities; the streets are few (about 30 in the city), so a caller's are picked from all.
+ */
+async function readStructure(store: Store, scope: StructureScope): Promise<StructureReads> {
+  const or = (parts: Array<Filter | null>): Filter | null => {
+    const some = parts.filter((f): f is Filter => f !== null);
+    return some.length === 0 ? null : some.length === 1 ? some[0] : { $or: some };
+  };
+  const inStreets = (field: string) => (!scope.all && scope.streets.length ? { [field]: { $in: scope.streets } } : null);
+  const inCommunities = (field: string) => (!scope.all && scope.communities.length ? { [field]: { $in: scope.communities } } : null);
+  const communityFilter = scope.all ? {} : or([inStreets('streetId'), inCommunities('_id')]);
+  const compoundFilter = scope.all ? {} : or([inStreets('streetId'), inCommunities('communityId')]);
+  const [streets, communities, compounds, firms] = await Promise.all([
+    findAll<StreetDoc>(store, STREETS, {}),
+    communityFilter ? findAll<CommunityDoc>(store, COMMUNITIES, communityFilter) : [],
+    compoundFilter ? findAll<CompoundDoc>(store, COMPOUNDS, compoundFilter) : [],
+    scope.all || scope.streets.length ? findAll<FirmDoc>(store, FIRMS, {}) : [],
+  ]);
+  if (scope.all) return { streets, communities, compounds, firms };
+  const reached = new Set([...scope.streets, ...communities.map((c) => c.streetId ?? '')]);
+  return { streets: streets.filter((s) => reached.has(s._id)), communities, compounds, firms };
+}
+
+/** The structure a street names (read beside the caller's record; the caller's right to it is checked after). */
+const streetScope = (streetId: string): StructureScope => ({ all: false, streets: [streetId], communities: [] });
+
 /** admin: reading what the setup pages show (the structure, a compound's history, a community's rules). */
 export const readActions = {
   structure: defineAction({
     summary: '查看街道、社区、小区与物业企业',
     access: 'active',
     input: structureInput,
+    // A named street is read beside the caller's record; else what the caller reaches, once the record gives it.
+    load: (input, { store }): Promise<StructureReads | null> =>
+      input.streetId ? readStructure(store, streetScope(input.streetId)) : Promise.resolve(null),
     run: async (input, ctx) => {
       const reach = reachOf(ctx);
       if (!reach.all && reach.streets.length === 0 && reach.communities.length === 0) return failures.forbidden();
       if (input.streetId && !reach.all && !reach.streets.includes(input.streetId)) return failures.forbidden('只能查看本街道');
-      const wanted = input.streetId ? [input.streetId] : reach.streets;
-      const communityFilter: Filter =
-        reach.all && !input.streetId
-          ? {}
-          : input.streetId
-            ? { streetId: input.streetId }
-            : { $or: [{ streetId: { $in: wanted } }, { _id: { $in: reach.communities } }] };
-      const communities = await findAll<CommunityDoc>(ctx.store, COMMUNITIES, communityFilter);
-      const streetIds = [...new Set([...wanted, ...communities.map((c) => c.streetId ?? '').filter(Boolean)])];
-      const streetFilter: Filter = reach.all && !input.streetId ? {} : { _id: { $in: streetIds } };
-      const streets = await findAll<StreetDoc>(ctx.store, STREETS, streetFilter);
-      const communityIds = communities.map((c) => c._id);
-      const compounds = communityIds.length
-        ? await findAll<CompoundDoc>(ctx.store, COMPOUNDS, reach.all && !input.streetId ? {} : { communityId: { $in: communityIds } })
-        : [];
+      const scope: StructureScope = input.streetId
+        ? streetScope(input.streetId)
+        : reach.all
+          ? { all: true }
+          : { all: false, streets: reach.streets, communities: reach.communities };
+      const { streets, communities, compounds, firms } = ctx.loaded ?? (await readStructure(ctx.store, scope));
       const compoundsOf = (communityId: string): CompoundRow[] =>
         compounds
           .filter((k) => k.communityId === communityId)
@@ -137,7 +169,6 @@ export const readActions = {
             .sort(byName),
         }))
         .sort(byName);
-      const firms = reach.all || reach.streets.length ? await findAll<FirmDoc>(ctx.store, FIRMS, {}) : [];
       const view: StructureView = {
         isAdmin: reach.all,
         streets: rows,

@@ -1,12 +1,15 @@
 /**
  * The oversight counters as the records give them: the check of the counters moved on write
  * (app/admin/counters.ts), and the backfill of a deployment whose data predates them. The scheduler
- * recounts communities that were never recounted (a few per tick); the demo seed recounts all.
+ * recounts communities that were never recounted (a few per tick); the demo seed recounts all. The
+ * streets of the communities it recounts, and streets without totals, get theirs set from their
+ * communities after.
  */
-import { REQUEST_COUNTS, requestCounts, type OversightCounters, type RequestCounts } from '../../domain/oversight';
+import { REQUEST_COUNTS, requestCounts, sumCounters, type OversightCounters, type RequestCounts } from '../../domain/oversight';
 import type { Filter, Store } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
-import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
+import { COMMUNITIES, COMPOUNDS, STREETS, type CommunityDoc, type CompoundDoc, type StreetDoc } from '../community/community';
+import { BACKBONE_COUNTERS, type BackboneCounters } from '../outreach/stats';
 import type { Deps } from '../context';
 import { REQUESTS, type RequestDoc } from '../requests/request';
 import { findAll } from '../find-all';
@@ -86,10 +89,22 @@ export async function backfillCounters(
   options: { onlyMissing: boolean; limit?: number },
 ): Promise<number> {
   const filter: Filter = options.onlyMissing ? { 'counters.recountedAt': { $exists: false } } : {};
-  const communities = options.onlyMissing
-    ? await deps.store.find<CommunityDoc>(COMMUNITIES, filter, { orderBy: [['_id', 'asc']], limit: whole(options.limit ?? 20) })
-    : await findAll<CommunityDoc>(deps.store, COMMUNITIES, filter);
-  if (communities.length === 0) return 0;
+  const limit = options.limit ?? 20;
+  const byId: Array<[string, 'asc']> = [['_id', 'asc']];
+  // Streets without totals (data from before them) get theirs from their communities, a few per tick.
+  const [communities, bare] = await Promise.all([
+    options.onlyMissing
+      ? deps.store.find<CommunityDoc>(COMMUNITIES, filter, { orderBy: byId, limit: whole(limit) })
+      : findAll<CommunityDoc>(deps.store, COMMUNITIES, filter),
+    options.onlyMissing
+      ? deps.store.find<StreetDoc>(STREETS, { communities: { $exists: false } }, { orderBy: byId, limit: whole(limit) })
+      : [],
+  ]);
+  const streets = new Set([...communities.flatMap((c) => (c.streetId ? [c.streetId] : [])), ...bare.map((s) => s._id)]);
+  if (communities.length === 0) {
+    await setStreetTotals(deps.store, [...streets]);
+    return 0;
+  }
   const party = await compoundPartyMembers(deps.store);
   for (const c of communities) {
     const r = await recountCommunity(deps.store, c._id, party);
@@ -99,7 +114,24 @@ export async function backfillCounters(
       for (const [id, n] of Object.entries(r.partyMembers)) await tx.update(COMPOUNDS, id, { $set: { 'counters.partyMembers': n } });
     });
   }
+  if (!options.onlyMissing) for (const s of await findAll<StreetDoc>(deps.store, STREETS, {})) streets.add(s._id);
+  await setStreetTotals(deps.store, [...streets]);
   return communities.length;
+}
+
+/** A street's totals as its communities' documents give them (community/totals.ts moves them on write). */
+export function streetTotals(communities: CommunityDoc[]): Required<Pick<StreetDoc, 'communities' | 'counters' | 'backbone'>> {
+  const backbone: Partial<BackboneCounters> = {};
+  for (const c of communities) for (const k of BACKBONE_COUNTERS) backbone[k] = (backbone[k] ?? 0) + (c.backbone?.[k] ?? 0);
+  return { communities: communities.length, counters: sumCounters(communities.map((c) => c.counters)), backbone };
+}
+
+/** Sets each street's totals from its communities (after a backfill of theirs; the same quiet-data caveat). */
+export async function setStreetTotals(store: Store, streetIds: string[]): Promise<void> {
+  for (const streetId of streetIds) {
+    const totals = streetTotals(await findAll<CommunityDoc>(store, COMMUNITIES, { streetId }));
+    await store.update(STREETS, streetId, { $set: totals });
+  }
 }
 
 /** The scheduler's part: a few never-recounted communities per tick (data from before the counters). */

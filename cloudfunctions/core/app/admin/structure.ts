@@ -75,6 +75,8 @@ export const structureActions = {
         city: '荆州市',
         district: input.district,
         createdAt: now.toISOString(),
+        // Its totals (community/totals.ts) start at none: the backfill has nothing to set.
+        communities: 0,
       };
       await ctx.store.insert(STREETS, street);
       await audit(ctx, 'admin.createStreet', 'street', street._id, { name: street.name, district: street.district });
@@ -104,8 +106,14 @@ export const structureActions = {
         population: input.population ?? 0,
         createdAt: now.toISOString(),
       };
-      await ctx.store.insert(COMMUNITIES, community);
-      await audit(ctx, 'admin.createCommunity', 'community', community._id, { name: community.name, streetId: street._id });
+      // The community, its street's count of communities (street totals, community/totals.ts) and its audit entry, in one write.
+      await ctx.store.transaction((tx) =>
+        Promise.all([
+          tx.insert(COMMUNITIES, community),
+          tx.update(STREETS, street._id, { $inc: { communities: 1 } }),
+          audit({ ...ctx, store: tx }, 'admin.createCommunity', 'community', community._id, { name: community.name, streetId: street._id }),
+        ]),
+      );
       return ok({ communityId: community._id });
     },
   }),
@@ -134,7 +142,7 @@ export const structureActions = {
       await ctx.store.transaction((tx) =>
         Promise.all([
           tx.insert(COMPOUNDS, compound),
-          bumpCounters(tx, community._id, { compounds: 1 }),
+          bumpCounters(tx, community._id, { compounds: 1 }, community.streetId ?? null),
           audit({ ...ctx, store: tx }, 'admin.createCompound', 'compound', compound._id, {
             name: compound.name,
             communityId: community._id,
@@ -217,7 +225,7 @@ export const structureActions = {
             previous: last?.firmId ?? null,
           }),
         ]);
-        await bumpCounters(tx, compound.communityId, firmChangeInc(compound.firmId || null, firm._id));
+        await bumpCounters(tx, compound.communityId, firmChangeInc(compound.firmId || null, firm._id), compound.streetId);
         return true;
       });
       if (!done) return fail('CONFLICT', '该小区的物业刚被修改，请刷新后重试', 'STALE');

@@ -16,6 +16,13 @@ export interface StreetDoc extends Doc {
   city: string;
   district: string;
   createdAt: string;
+  /**
+   * Its communities' figures summed, moved in the same writes as theirs (community/totals.ts): the
+   * number of its communities, their oversight counters and their backbone counters.
+   */
+  communities?: number;
+  counters?: OversightCounters;
+  backbone?: Partial<BackboneCounters>;
 }
 
 /** A community (社区) with the residents' committee and party organisation that serve it. */

@@ -76,7 +76,7 @@ export const reportActions: ActionMap = {
             tx.insert(REPORTS, doc),
             audit({ ...ctx, store: tx }, 'outreach.report', 'report', doc._id, { communityId: doc.communityId, kind: doc.kind }),
           ]);
-          await bumpBackbone(tx, doc.communityId, { pendingReports: 1 });
+          await bumpBackbone(tx, doc.communityId, { pendingReports: 1 }, community.streetId ?? null);
         });
       } catch (err) {
         if (err instanceof DuplicateKeyError) return fail('CONFLICT', '您已提交过此类报到', 'ALREADY_REPORTED');

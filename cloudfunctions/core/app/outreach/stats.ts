@@ -10,7 +10,8 @@
  */
 import { shareOf } from '../../domain/outreach-report';
 import type { DocumentOps, Store } from '../../ports/store';
-import { COMMUNITIES, type CommunityDoc } from '../community/community';
+import { type CommunityDoc } from '../community/community';
+import { incCommunity } from '../community/totals';
 import { ACTIVITIES, SIGNUPS, VOLUNTEERS, type ActivityDoc, type SignupDoc } from '../volunteer/model';
 import { BUILDING_POSTS, CLAIMS, REPORTS, TEAMS } from './model';
 import { whole } from '../../ports/store';
@@ -60,11 +61,19 @@ export interface OutreachStats {
   youthLeagueShare: number | null;
 }
 
-/** Moves the community's counters by `by`, inside the caller's transaction (one write, none for no change). */
-export async function bumpBackbone(tx: DocumentOps, communityId: string, by: Partial<BackboneCounters>): Promise<void> {
+/**
+ * Moves the community's counters by `by`, and its street's totals (community/totals.ts; `streetId`
+ * when the caller has read the community), inside the caller's transaction.
+ */
+export async function bumpBackbone(
+  tx: DocumentOps,
+  communityId: string,
+  by: Partial<BackboneCounters>,
+  streetId?: string | null,
+): Promise<void> {
   const inc: Record<string, number> = {};
   for (const [k, n] of Object.entries(by)) if (n) inc[`backbone.${k}`] = n;
-  if (Object.keys(inc).length > 0) await tx.update(COMMUNITIES, communityId, { $inc: inc });
+  await incCommunity(tx, communityId, inc, streetId);
 }
 
 /** The backbone figures of a community from its document. */

@@ -3,7 +3,7 @@ import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
 import { isCommunityOrganiser, isCommunityStaff } from '../auth';
-import { COMMUNITIES } from '../community/community';
+import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
 import { checkTexts } from '../content';
@@ -32,7 +32,7 @@ export const teamActions: ActionMap = {
     run: async (input, ctx) => {
       if (!isCommunityOrganiser(ctx.user, input.communityId)) return failures.forbidden('只有本社区居委会或党组织可以登记服务队');
       const [community, leader] = await Promise.all([
-        ctx.store.get(COMMUNITIES, input.communityId),
+        ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId),
         ctx.store.get<UserDoc>(USERS, input.leaderUserId),
       ]);
       if (!community) return failures.notFound('社区');
@@ -58,7 +58,7 @@ export const teamActions: ActionMap = {
           tx.insert(TEAMS, doc),
           audit({ ...ctx, store: tx }, 'outreach.createTeam', 'team', doc._id, { leaderUserId: doc.leaderUserId }),
         ]);
-        await bumpBackbone(tx, doc.communityId, { teams: 1 });
+        await bumpBackbone(tx, doc.communityId, { teams: 1 }, community.streetId ?? null);
       });
       return ok(teamView(doc));
     },

@@ -85,7 +85,7 @@ export async function change(
                 tx.update(REQUESTS, doc._id, patch, { version: doc.version }).then((n) => {
                   if (!n) throw new Stale();
                 }),
-                counters ? bumpCounters(tx, doc.communityId, counters) : null,
+                counters ? bumpCounters(tx, doc.communityId, counters, doc.streetId) : null,
                 ...messages.map((m) => ctx.notifier.sendIn(tx, m)),
                 alsoIn?.(tx, changed),
               ]);

@@ -32,6 +32,8 @@ export interface SubmitterCard {
  */
 export interface RequestDoc extends Doc, RequestState {
   communityId: string;
+  /** The compound's street, so a change moves its street's totals without reading the community (community/totals.ts). */
+  streetId?: string;
   compoundId: string;
   compoundName: string;
   firmId: string;
@@ -220,6 +222,7 @@ export function newRequestDoc(
   const base: Omit<RequestDoc, 'active' | 'rcQueue' | 'ocQueue' | 'pfQueue' | 'poQueue' | 'boardCompoundId'> = {
     _id: id,
     communityId: compound.communityId,
+    ...(compound.streetId ? { streetId: compound.streetId } : {}),
     compoundId: compound._id,
     compoundName: compound.name,
     firmId: compound.firmId,

@@ -51,7 +51,10 @@ export const residentActions = {
       );
       // The request and its community's oversight counters, in one write.
       await ctx.store.transaction((tx) =>
-        Promise.all([tx.insert(REQUESTS, doc), bumpCounters(tx, doc.communityId, requestCounterPatch(null, doc) ?? {})]),
+        Promise.all([
+          tx.insert(REQUESTS, doc),
+          bumpCounters(tx, doc.communityId, requestCounterPatch(null, doc) ?? {}, doc.streetId ?? community.streetId ?? null),
+        ]),
       );
       return ok<SubmitAnswer>({ requestId: doc._id, status: doc.status, dueAt: doc.dueAt, tier: doc.tier });
     },

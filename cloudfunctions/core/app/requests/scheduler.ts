@@ -39,7 +39,7 @@ async function step(
     const messages = await messagesOf(next);
     const written = await deps.store.transaction(async (tx) => {
       if (!(await tx.update(REQUESTS, doc._id, patchFor(doc, next, t), { version: doc.version }))) return false;
-      await bumpCounters(tx, doc.communityId, requestCounterPatch(doc, next) ?? {});
+      await bumpCounters(tx, doc.communityId, requestCounterPatch(doc, next) ?? {}, doc.streetId);
       for (const m of messages) await deps.notifier.sendIn(tx, m);
       return true;
     });

@@ -6,7 +6,6 @@
 import type { DocumentOps } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import { bumpForUser, userFacts } from '../admin/counters';
-import { bumpBackbone } from '../outreach/stats';
 import { VOLUNTEER_COUNTERS, VOLUNTEERS, type VolunteerDoc } from './model';
 
 interface CounterDoc {
@@ -65,17 +64,18 @@ export async function issueProfile(
         })
       : tx.insert<CounterDoc>(VOLUNTEER_COUNTERS, { _id: COUNTER_ID, last: n }),
     tx.insert(VOLUNTEERS, doc),
-    // The backbone shares of the community's volunteers (RULES.md §7), counted with the profile; and
-    // the volunteer share of approved residents (RULES.md §1) when the holder is one. Both change the
-    // community's document: one after the other.
-    (async () => {
-      await bumpBackbone(tx, doc.communityId, {
-        volunteerProfiles: 1,
-        partyVolunteers: doc.isPartyMember ? 1 : 0,
-        youthLeagueVolunteers: doc.isYouthLeagueMember ? 1 : 0,
-      });
-      if (holder) await bumpForUser(tx, userFacts(holder, null), userFacts(holder, doc.communityId));
-    })(),
+    // The backbone shares of the community's volunteers (RULES.md §7), counted with the profile, and
+    // the volunteer share of approved residents (RULES.md §1) when the holder is one: one write of the
+    // community's document, then its street's totals.
+    bumpForUser(tx, holder ? userFacts(holder, null) : null, holder ? userFacts(holder, doc.communityId) : null, {
+      also: {
+        [doc.communityId]: {
+          'backbone.volunteerProfiles': 1,
+          'backbone.partyVolunteers': doc.isPartyMember ? 1 : 0,
+          'backbone.youthLeagueVolunteers': doc.isYouthLeagueMember ? 1 : 0,
+        },
+      },
+    }),
     alsoWrite?.(doc),
   ]);
   return doc;
