@@ -44,8 +44,8 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
     }),
   },
   structure: {
-    reads: 5,
-    why: 'the caller, then the streets, communities, compounds and firms it reaches, in parallel (one query each; beside the caller when a street is named)',
+    reads: 6,
+    why: 'the caller, then the streets, communities, compounds (with their count: past 1,000 their pages are read at once) and firms it reaches, in parallel (one query each; beside the caller when a street is named)',
     call: () => ({ openid: 'demo-street', data: {} }),
   },
   compound: {

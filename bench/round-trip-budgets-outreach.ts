@@ -32,9 +32,9 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
     call: (c) => ({ openid: 'demo-party', data: { reportId: `${c.userId('demo-volunteer')}:residence` } }),
   },
   appointBuildingRole: {
-    reads: 6,
+    reads: 5,
     writes: 4,
-    why: "caller, compound, the member's two reports, then the post's previous holder, and the community (its street) beside its count's write; writes: the post, the community's count of posts and its street's (app/community/totals.ts), and the audit entry",
+    why: "caller, compound, the member's two reports, then the post's previous holder; writes: the post, the community's count of posts and its street's (app/community/totals.ts; the compound names the street), and the audit entry",
     call: (c) => ({
       openid: 'demo-party',
       data: { userId: c.userId('demo-cadre'), compoundId: DEMO.compound1, building: '5栋', role: 'building_head' },
@@ -42,7 +42,8 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   vacateBuildingRole: {
     reads: 3,
-    why: 'the caller, the compound and the post, read together (their ids come from the input)',
+    writes: 4,
+    why: "the caller, the compound and the post, read together (their ids come from the input); writes: the post's removal, the community's count of posts and its street's (app/community/totals.ts; the compound names the street), and the audit entry",
     call: (c) => ({
       openid: 'demo-party',
       data: { compoundId: DEMO.compound1, building: '3栋', role: 'party_group_leader', userId: c.userId('demo-cadre') },

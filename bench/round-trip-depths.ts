@@ -40,7 +40,7 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'account.redeem': { depth: 12, why: HOLDER },
   'account.revokeRole': { depth: 12, why: HOLDER },
   'volunteer.register': {
-    depth: 8,
+    depth: 7,
     why: `the volunteer number is a counter: ${TX}; the counter, the profile and the audit are written together, alongside the community's backbone and oversight counters (one write), the community read beside it for its street, then the street's totals (app/community/totals.ts)`,
   },
   'volunteer.cancelActivity': {
@@ -92,8 +92,8 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'ratings.recordSeriousItem': { depth: 8, why: OTHERS },
   'ratings.export': { depth: 5, why: OTHERS },
   'admin.createCommunity': {
-    depth: 7,
-    why: `${OTHERS}; the community and its street's count of communities (app/community/totals.ts) are one ${TX}`,
+    depth: 6,
+    why: `${OTHERS}; the community, its street's count of communities (app/community/totals.ts) and the audit entry are one ${TX}`,
   },
   'admin.createCompound': { depth: 7, why: OTHERS },
   'admin.assignFirm': { depth: 14, why: OTHERS },
@@ -101,7 +101,7 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'admin.importStructure': { depth: 10, why: OTHERS },
   'admin.structure': {
     depth: 2,
-    why: `the streets, communities, compounds (a compound names its street) and firms are read in parallel once the caller's record gives what it reaches: ${CALLER_FIRST}; a street named in the input is read beside the caller's record (depth 1). Past 1,000 documents a collection its pages follow one another (the admin's whole city: 3,000 compounds)`,
+    why: `the streets, communities, compounds (a compound names its street) and firms are read in parallel once the caller's record gives what it reaches: ${CALLER_FIRST}; a street named in the input is read beside the caller's record (depth 1). Past 1,000 compounds (the admin's whole city: 3,000) the pages after the first wait for the count read beside it (app/find-all.ts findAllWide): depth 3 whatever the number`,
   },
   'admin.compound': { depth: 3, why: OTHERS },
   'admin.rules': { depth: 2, why: OTHERS },
@@ -126,7 +126,7 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'outreach.myReports': { depth: 2, why: OTHERS },
   'outreach.listReports': { depth: 3, why: OTHERS },
   'outreach.confirmReport': { depth: 15, why: `${OTHERS}; ${STREET_READ}` },
-  'outreach.appointBuildingRole': { depth: 10, why: `${OTHERS}; ${STREET_READ}` },
+  'outreach.appointBuildingRole': { depth: 9, why: OTHERS },
   'outreach.vacateBuildingRole': {
     depth: 5,
     why: `the caller, the compound and the post in one round; then the post's removal (guarded by the holder read), the community's counter and the audit entry, issued together in ${TX}: start, the guarded removal, commit`,

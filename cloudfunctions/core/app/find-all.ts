@@ -1,4 +1,4 @@
-import { MAX_FIND_LIMIT, type Filter, type Store } from '../ports/store';
+import { MAX_FIND_LIMIT, whole, type Filter, type Store } from '../ports/store';
 
 /** The next page after `last` (the first when none), in `_id` order. */
 const page = <T extends { _id: string }>(store: Pick<Store, 'find'>, collection: string, filter: Filter, last?: string) =>
@@ -48,4 +48,24 @@ export async function findByIds<T extends { _id: string }>(
   const chunks: string[][] = [];
   for (let i = 0; i < unique.length; i += MAX_FIND_LIMIT) chunks.push(unique.slice(i, i + MAX_FIND_LIMIT));
   return (await Promise.all(chunks.map((c) => store.find<T>(collection, { _id: { $in: c } }, { limit: MAX_FIND_LIMIT })))).flat();
+}
+
+/**
+ * All documents matching a filter in two rounds whatever their number: the first page beside the
+ * count, then every further page at once (by `skip`, in `_id` order). One request more than
+ * `findAll` (the count), for lists a page shows whole (admin.structure's 3,000 compounds: 2 rounds,
+ * not 4). A document written between the rounds may be missed or seen twice: duplicates are dropped.
+ */
+export async function findAllWide<T extends { _id: string }>(
+  store: Pick<Store, 'find' | 'count'>,
+  collection: string,
+  filter: Filter,
+): Promise<T[]> {
+  const pageAt = (skip: number) =>
+    store.find<T>(collection, filter, { orderBy: [['_id', 'asc']], limit: MAX_FIND_LIMIT, skip: whole(skip) });
+  const [first, total] = await Promise.all([pageAt(0), store.count(collection, filter)]);
+  if (first.length < MAX_FIND_LIMIT) return first;
+  const rest = Array.from({ length: Math.ceil(total / MAX_FIND_LIMIT) - 1 }, (_, i) => pageAt((i + 1) * MAX_FIND_LIMIT));
+  const seen = new Set<string>();
+  return [first, ...(await Promise.all(rest))].flat().filter((d) => !seen.has(d._id) && !!seen.add(d._id));
 }

@@ -18,7 +18,7 @@ import { failures, ok } from '../result';
 import { grantsOf, streetsOf } from '../scope';
 import { strict, id } from '../schemas';
 import { historyOf, mayManageStreet } from './structure';
-import { findAll } from '../find-all';
+import { findAll, findAllWide } from '../find-all';
 
 /** A compound as the admin pages list it: its buildings and the firm serving it now. */
 export interface CompoundRow {
@@ -107,7 +107,7 @@ interface StructureReads {
 }
 
 /**
- * The four collections in parallel, one round trip (more only past 1000 documents a collection):
+ * The four collections in parallel, one round trip (two past 1000 compounds: findAllWide):
  * a compound carries its community's street, so a street's compounds need not wait for its
  * communities; the streets are few (about 30 in the city), so a caller's are picked from all.
  */
@@ -123,7 +123,8 @@ async function readStructure(store: Store, scope: StructureScope): Promise<Struc
   const [streets, communities, compounds, firms] = await Promise.all([
     findAll<StreetDoc>(store, STREETS, {}),
     communityFilter ? findAll<CommunityDoc>(store, COMMUNITIES, communityFilter) : [],
-    compoundFilter ? findAll<CompoundDoc>(store, COMPOUNDS, compoundFilter) : [],
+    // The city has 3,000: its pages at once, beside the count.
+    compoundFilter ? findAllWide<CompoundDoc>(store, COMPOUNDS, compoundFilter) : [],
     scope.all || scope.streets.length ? findAll<FirmDoc>(store, FIRMS, {}) : [],
   ]);
   if (scope.all) return { streets, communities, compounds, firms };

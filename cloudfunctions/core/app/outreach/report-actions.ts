@@ -212,7 +212,7 @@ export const reportActions: ActionMap = {
             return;
           }
           await Promise.all([tx.insert(BUILDING_POSTS, post), appointed(tx)]);
-          await bumpBackbone(tx, post.communityId, { buildingPosts: 1 });
+          await bumpBackbone(tx, post.communityId, { buildingPosts: 1 }, compound.streetId);
         });
       } catch (err) {
         if (err instanceof DuplicateKeyError || err instanceof ConcurrentChange) return staleBuildingPost();
@@ -247,7 +247,7 @@ export const reportActions: ActionMap = {
           const writes = new Writes();
           writes.add(
             mustUpdate(tx.remove(BUILDING_POSTS, post._id, { userId: post.userId, appointedAt: post.appointedAt }), 'building post'),
-            bumpBackbone(tx, post.communityId, { buildingPosts: -1 }),
+            bumpBackbone(tx, post.communityId, { buildingPosts: -1 }, compound.streetId),
             audit({ ...ctx, store: tx }, 'outreach.vacateBuildingRole', 'building_post', post._id, { previous: post.userId }),
           );
           await writes.settle();
