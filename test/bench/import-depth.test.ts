@@ -76,4 +76,4 @@ test(`a ${UNITS}-unit register imports in a depth that fits the owners function'
   } finally {
     await base.store.close();
   }
-});
+}, 60_000);

@@ -73,4 +73,4 @@ test('the whole city imports, and imports again as nothing new, far inside the a
   } finally {
     await base.store.close();
   }
-});
+}, 60_000);
