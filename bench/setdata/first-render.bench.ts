@@ -14,7 +14,7 @@ import { FixedClock } from '../../cloudfunctions/core/adapters/clocks';
 import { MemoryLogger } from '../../cloudfunctions/core/adapters/console-logger';
 import { createLocalDeps } from '../../cloudfunctions/core/runtime/local-deps';
 import { seedDemo } from '../../cloudfunctions/core/seed/demo';
-import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import { DEMO, DEMO_MOTIONS } from '../../cloudfunctions/core/seed/demo-ids';
 import { DEMO_ACTIVITIES } from '../../cloudfunctions/core/seed/volunteer';
 import { installWx } from '../../test/miniprogram/wx-mock';
 import { BENCH_NOW } from '../lib/round-trips';
@@ -28,6 +28,11 @@ const VIEWERS: Array<[prefix: string, openid: string]> = [
   ['pages/volunteer/activity/', 'demo-volunteer'],
   ['pages/volunteer/records/', 'demo-volunteer'],
   ['staff/ratings/sheet/', 'demo-oc'],
+  // The owners' committee drafts, keeps the register, links residents and records paper ballots.
+  ['owners/draft/', 'demo-oc'],
+  ['owners/paper/', 'demo-oc'],
+  ['owners/register/', 'demo-oc'],
+  ['owners/link/', 'demo-oc'],
   ['staff/ratings/', 'demo-party'],
   ['staff/', 'demo-rc'],
   // Redeeming an invitation is anyone's; the other admin pages are the platform admin's.
@@ -42,6 +47,10 @@ const QUERIES: Record<string, Record<string, string>> = {
   'ratings/firm/index': { firmId: DEMO.firm1 },
   'staff/volunteer/roster/index': { activityId: DEMO_ACTIVITIES.cleanup },
   'staff/volunteer/create/index': { communityId: DEMO.communityId },
+  'owners/draft/index': { compoundId: DEMO.compound1 },
+  'owners/paper/index': { motionId: DEMO_MOTIONS.open },
+  'owners/register/index': { compoundId: DEMO.compound1 },
+  'owners/link/index': { compoundId: DEMO.compound1, building: '8栋', room: '801' },
 };
 
 function viewerOf(page: string): string {
