@@ -9,7 +9,8 @@
 // with its compounds) and `communityOptions`, `streetLoading` while they are read.
 // `loadStreets()`: step one (a city of one street needs no choice, so it is chosen);
 // `chooseStreet(id)`: step two (a street of one community chooses it); each answers its failure or
-// null. `onStreetConfirm`: the street picker's 确定 (another street: no community yet, its
+// null; a street whose communities failed is not chosen, so picking it again reads them again.
+// `onStreetConfirm`: the street picker's 确定 (another street: no community yet, its
 // communities read). The comments stay out here: the main package counts every byte inside the Behavior.
 import type { AppError, CommunityListItem } from '../../typings/api';
 import type { DetailEvent } from '../utils/events';
@@ -51,7 +52,7 @@ export const streetStepBehavior = Behavior({
       const res = await list({ streetId });
       if (self.data.streetId !== streetId) return null; // another street chosen meanwhile
       if (!res.ok) {
-        self.setData({ streetLoading: false });
+        self.setData({ streetLoading: false, streetId: '', streetName: '' });
         return res.error;
       }
       self.setData({

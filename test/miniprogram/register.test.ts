@@ -164,6 +164,22 @@ test('shows under the street why its communities could not be read, and reads th
   expect(page.field('所在社区').textContent).toContain('文化社区');
 });
 
+test('reads the same street again when it is picked again after its communities failed to load', async () => {
+  page = await renderPage('pages/register/index');
+  backend.answer('community.list', { ok: false, error: { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' } });
+  await page.pick('所在街道', '胜利街道');
+  expect(page.fieldError('所在街道')).toBe('服务暂时不可用，请稍后重试');
+  // Nothing was chosen: the community field asks for the street, never claims the street has none.
+  await page.tap(page.field('所在社区'));
+  expect(page.fieldError('所在社区')).toBe('请先选择所在街道');
+
+  backend.answer('community.list', streetStep['community.list']);
+  await page.pick('所在街道', '胜利街道');
+  expect(backend.calls('community.list')).toEqual([{ streetId: 'st_shengli' }, { streetId: 'st_shengli' }]);
+  expect(page.fieldError('所在街道')).toBe('');
+  expect(page.field('所在社区').textContent).toContain('红星社区');
+});
+
 test('asks for the community before the compound', async () => {
   page = await renderPage('pages/register/index');
   await page.tap(page.field('所在小区'));
