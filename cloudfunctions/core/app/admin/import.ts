@@ -98,6 +98,7 @@ async function create(rows: StructureRow[], ctx: Parameters<(typeof importAction
         officePhone: '',
         population: r.population ?? 0,
         createdAt: at,
+        counters: { recountedAt: at }, // counted from its first write, never backfilled (as createCommunity)
       };
       newCommunities.push(c);
       communityIds.set(key(streetId, r.community), (communityId = c._id));

@@ -105,6 +105,9 @@ export const structureActions = {
         officePhone: input.officePhone ?? '',
         population: input.population ?? 0,
         createdAt: now.toISOString(),
+        // Counted from its first write (nothing to count yet): the scheduler's backfill, which
+        // recounts outside the writes' transactions, is for data from before the counters only.
+        counters: { recountedAt: now.toISOString() },
       };
       // The community, its street's count of communities (street totals, community/totals.ts) and its audit entry, in one write.
       await ctx.store.transaction((tx) =>
