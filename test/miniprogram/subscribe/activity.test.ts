@@ -6,23 +6,17 @@
 import { ok } from '../fixtures';
 import { detail, untilLoaded } from '../volunteer/fixtures';
 import { prepareSubscribe, resetSubscribe } from '../../../miniprogram/utils/subscribe';
-import { mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
-import { installWx } from '../wx-mock';
-import { answerPrompt, prompts, TEMPLATES } from './fixtures';
+import { renderPage, type MockBackend, type PageHandle } from '../harness';
+import { answerPrompt, prompts, subscribeBackend, TEMPLATES } from './fixtures';
 
 let page: PageHandle | undefined;
 let backend: MockBackend;
 
 beforeEach(async () => {
-  installWx();
-  resetSubscribe();
-  backend = mockBackend({
-    'messages.templates': ok(TEMPLATES),
-    'messages.subscribe': (data) => ok({ recorded: (data as { accepted: string[] }).accepted.length }),
+  backend = await subscribeBackend({
     'volunteer.getActivity': ok(detail()),
     'volunteer.signup': ok({ status: 'confirmed' }),
   });
-  await prepareSubscribe();
 });
 afterEach(() => page?.detach());
 

@@ -1,5 +1,9 @@
 /** The subscribe prompts of the tests: configured templates, and the person's answers. */
 import type { SubscribeTemplates } from '../../../typings/api';
+import { prepareSubscribe, resetSubscribe } from '../../../miniprogram/utils/subscribe';
+import { ok } from '../fixtures';
+import { mockBackend, type Answer, type MockBackend } from '../harness';
+import { installWx } from '../wx-mock';
 
 export const TEMPLATES: SubscribeTemplates = {
   moments: {
@@ -32,3 +36,19 @@ export function answerPrompt(answers: Record<string, 'accept' | 'reject'>): void
 /** The template ids of each prompt shown so far. */
 export const prompts = (): string[][] =>
   (wx.requestSubscribeMessage as unknown as jest.Mock).mock.calls.map((c) => (c[0] as { tmplIds: string[] }).tmplIds);
+
+/**
+ * A fresh `wx`, no prompt asked yet, and a backend that serves TEMPLATES and records what was
+ * accepted, besides the page's own `answers`; the templates are loaded before the test starts.
+ */
+export async function subscribeBackend(answers: Record<string, Answer> = {}): Promise<MockBackend> {
+  installWx();
+  resetSubscribe();
+  const backend = mockBackend({
+    'messages.templates': ok(TEMPLATES),
+    'messages.subscribe': (data) => ok({ recorded: (data as { accepted: string[] }).accepted.length }),
+    ...answers,
+  });
+  await prepareSubscribe();
+  return backend;
+}

@@ -4,11 +4,9 @@
  * action succeeded. (One page per test file: miniprogram-simulate renders one TDesign tree per file.)
  */
 import { ok } from '../fixtures';
-import { prepareSubscribe, resetSubscribe } from '../../../miniprogram/utils/subscribe';
-import { mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
-import { installWx } from '../wx-mock';
+import { renderPage, type MockBackend, type PageHandle } from '../harness';
 import { view } from '../requests/fixtures';
-import { answerPrompt, prompts, TEMPLATES } from './fixtures';
+import { answerPrompt, prompts, subscribeBackend } from './fixtures';
 
 let page: PageHandle | undefined;
 let backend: MockBackend;
@@ -16,15 +14,10 @@ let backend: MockBackend;
 const submitted = view({ viewer: { visibility: 'full', roles: ['rc_staff'], can: ['accept', 'reject', 'comment'], following: false } });
 
 beforeEach(async () => {
-  installWx();
-  resetSubscribe();
-  backend = mockBackend({
-    'messages.templates': ok(TEMPLATES),
-    'messages.subscribe': (data) => ok({ recorded: (data as { accepted: string[] }).accepted.length }),
+  backend = await subscribeBackend({
     'requests.get': ok(submitted),
     'requests.reject': ok(view({ status: 'rejected' })),
   });
-  await prepareSubscribe();
 });
 afterEach(() => page?.detach());
 

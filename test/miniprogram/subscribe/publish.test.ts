@@ -4,24 +4,17 @@
  * (One page per test file: miniprogram-simulate renders one page's TDesign tree per file.)
  */
 import { ok } from '../fixtures';
-import { prepareSubscribe, resetSubscribe } from '../../../miniprogram/utils/subscribe';
-import { fire, mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
+import { fire, renderPage, type MockBackend, type PageHandle } from '../harness';
 import { detail, untilLoaded } from '../volunteer/fixtures';
-import { installWx } from '../wx-mock';
-import { answerPrompt, prompts, TEMPLATES } from './fixtures';
+import { answerPrompt, prompts, subscribeBackend } from './fixtures';
 
 let page: PageHandle | undefined;
 let backend: MockBackend;
 
 beforeEach(async () => {
-  installWx();
-  resetSubscribe();
-  backend = mockBackend({
-    'messages.templates': ok(TEMPLATES),
-    'messages.subscribe': (data) => ok({ recorded: (data as { accepted: string[] }).accepted.length }),
+  backend = await subscribeBackend({
     'volunteer.createActivity': ok(detail({ activityId: 'act_new' })),
   });
-  await prepareSubscribe();
 });
 afterEach(() => page?.detach());
 

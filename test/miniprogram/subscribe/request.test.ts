@@ -4,22 +4,14 @@
  * (One page per test file: miniprogram-simulate renders one page's TDesign tree per file.)
  */
 import { ok, user, whoamiAs } from '../fixtures';
-import { prepareSubscribe, resetSubscribe } from '../../../miniprogram/utils/subscribe';
-import { mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
-import { installWx } from '../wx-mock';
-import { answerPrompt, prompts, TEMPLATES } from './fixtures';
+import { renderPage, type MockBackend, type PageHandle } from '../harness';
+import { answerPrompt, prompts, subscribeBackend } from './fixtures';
 
 let page: PageHandle | undefined;
 let backend: MockBackend;
 
 beforeEach(async () => {
-  installWx();
-  resetSubscribe();
-  backend = mockBackend({
-    'messages.templates': ok(TEMPLATES),
-    'messages.subscribe': (data) => ok({ recorded: (data as { accepted: string[] }).accepted.length }),
-  });
-  await prepareSubscribe();
+  backend = await subscribeBackend();
 });
 afterEach(() => page?.detach());
 

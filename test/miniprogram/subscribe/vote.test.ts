@@ -2,24 +2,16 @@
  * An owner's confirmed vote asks for the motion's messages (its result is the one to come); the
  * motion page asks nothing on load (RULES.md §8).
  */
-import { prepareSubscribe, resetSubscribe } from '../../../miniprogram/utils/subscribe';
-import { mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
+import { renderPage, type MockBackend, type PageHandle } from '../harness';
 import { until } from '../ratings/wait';
-import { installWx } from '../wx-mock';
 import { MOTION, ok } from '../owners/fixtures';
-import { answerPrompt, prompts, TEMPLATES } from './fixtures';
+import { answerPrompt, prompts, subscribeBackend } from './fixtures';
 
 let page: PageHandle | undefined;
 let backend: MockBackend;
 
 beforeEach(async () => {
-  installWx();
-  resetSubscribe();
-  backend = mockBackend({
-    'messages.templates': ok(TEMPLATES),
-    'messages.subscribe': (data) => ok({ recorded: (data as { accepted: string[] }).accepted.length }),
-  });
-  await prepareSubscribe();
+  backend = await subscribeBackend();
 });
 afterEach(() => page?.detach());
 

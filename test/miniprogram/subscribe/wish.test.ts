@@ -5,24 +5,17 @@
  */
 import { ok } from '../fixtures';
 import { need, untilLoaded, whoamiResident } from '../outreach/fixtures';
-import { prepareSubscribe, resetSubscribe } from '../../../miniprogram/utils/subscribe';
-import { mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
-import { installWx } from '../wx-mock';
-import { answerPrompt, prompts, TEMPLATES } from './fixtures';
+import { renderPage, type MockBackend, type PageHandle } from '../harness';
+import { answerPrompt, prompts, subscribeBackend } from './fixtures';
 
 let page: PageHandle | undefined;
 let backend: MockBackend;
 
 beforeEach(async () => {
-  installWx();
-  resetSubscribe();
-  backend = mockBackend({
-    'messages.templates': ok(TEMPLATES),
-    'messages.subscribe': (data) => ok({ recorded: (data as { accepted: string[] }).accepted.length }),
+  backend = await subscribeBackend({
     'account.whoami': whoamiResident,
     'outreach.myNeeds': ok({ items: [], nextCursor: null }),
   });
-  await prepareSubscribe();
 });
 afterEach(() => page?.detach());
 
