@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
 import type { ActivityDoc, SignupDoc, VolunteerDoc } from '../../cloudfunctions/core/app/volunteer/model';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import { volunteerDocs } from '../support/builders';
 import { makeHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -11,42 +11,12 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 async function addVolunteers(n: number): Promise<string[]> {
-  const at = '2026-11-01T00:00:00.000Z';
   const openids: string[] = [];
   for (let i = 0; i < n; i++) {
     const openid = `cc-${i}`;
-    const _id = h.userId(openid);
-    const user: UserDoc = {
-      _id,
-      openid,
-      name: `志愿者${i}`,
-      phone: '13900000000',
-      communityId: DEMO.communityId,
-      compoundId: DEMO.compound1,
-      building: '1栋',
-      room: String(i),
-      status: 'active',
-      roles: ['resident'],
-      isPartyMember: false,
-      createdAt: at,
-      updatedAt: at,
-    };
-    const vol: VolunteerDoc = {
-      _id,
-      communityId: DEMO.communityId,
-      compoundId: DEMO.compound1,
-      realName: `志愿者${i}`,
-      phone: '13900000000',
-      skills: [],
-      isPartyMember: false,
-      volunteerNo: `TC${i}`,
-      totalHours: 0,
-      slots: [],
-      createdAt: at,
-      updatedAt: at,
-    };
+    const { user, volunteer } = volunteerDocs(h.userId(openid), openid, i, { prefix: 'cc' });
     await h.store.insert('users', user);
-    await h.store.insert('volunteers', vol);
+    await h.store.insert('volunteers', volunteer);
     openids.push(openid);
   }
   return openids;

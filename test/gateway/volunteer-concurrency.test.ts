@@ -1,7 +1,7 @@
-import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
-import type { ActivityDoc, SignupDoc, VolunteerDoc } from '../../cloudfunctions/core/app/volunteer/model';
+import type { ActivityDoc, SignupDoc } from '../../cloudfunctions/core/app/volunteer/model';
 import { userIdFor } from '../../cloudfunctions/core/app/ids';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import { volunteerDocs } from '../support/builders';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 jest.setTimeout(120_000);
@@ -14,42 +14,12 @@ afterAll(() => g.close());
 
 /** Adds active residents with volunteer profiles straight to the store; returns their openids. */
 async function addVolunteers(n: number, prefix: string): Promise<string[]> {
-  const at = '2026-11-01T00:00:00.000Z';
   const openids = Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
   await g.deps.store.transaction(async (tx) => {
     for (const [i, openid] of openids.entries()) {
-      const _id = userIdFor(openid, g.deps.userIdSalt);
-      const user: UserDoc = {
-        _id,
-        openid,
-        name: `志愿者${i}`,
-        phone: '13900000000',
-        communityId: DEMO.communityId,
-        compoundId: DEMO.compound1,
-        building: '1栋',
-        room: String(i),
-        status: 'active',
-        roles: ['resident'],
-        isPartyMember: false,
-        createdAt: at,
-        updatedAt: at,
-      };
-      const vol: VolunteerDoc = {
-        _id,
-        communityId: DEMO.communityId,
-        compoundId: DEMO.compound1,
-        realName: `志愿者${i}`,
-        phone: '13900000000',
-        skills: [],
-        isPartyMember: false,
-        volunteerNo: `G${prefix}${i}`,
-        totalHours: 0,
-        slots: [],
-        createdAt: at,
-        updatedAt: at,
-      };
+      const { user, volunteer } = volunteerDocs(userIdFor(openid, g.deps.userIdSalt), openid, i, { prefix: `G${prefix}` });
       await tx.insert('users', user);
-      await tx.insert('volunteers', vol);
+      await tx.insert('volunteers', volunteer);
     }
   });
   return openids;

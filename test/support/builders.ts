@@ -9,6 +9,8 @@
  *   await signUp(h, a, first);  // confirmed
  *   await signUp(h, a, second); // waitlisted, position 1
  */
+import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
+import type { VolunteerDoc } from '../../cloudfunctions/core/app/volunteer/model';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { must, type Payload } from './action-samples';
 import type { Harness } from './harness';
@@ -111,4 +113,48 @@ export async function activity(h: Harness, patch: Payload = {}): Promise<string>
 /** Signs `who` up for an activity; returns the answer's data (`status`, `position`). */
 export async function signUp(h: Harness, activityId: string, who: Person): Promise<{ status: string; position?: number }> {
   return must(h, 'volunteer', 'signup', { activityId }, who.openid);
+}
+
+/**
+ * The documents of the `i`-th of many volunteers written straight to the store (where hundreds are
+ * needed and registering each through the actions would be the test's whole time): an active
+ * resident of the demo compound and their volunteer profile, no hours, no slots.
+ */
+export function volunteerDocs(
+  userId: string,
+  openid: string,
+  i: number,
+  { prefix, communityId = DEMO.communityId }: { prefix: string; communityId?: string },
+): { user: UserDoc; volunteer: VolunteerDoc } {
+  const at = '2026-11-01T00:00:00.000Z';
+  const phone = `139${String(10000000 + i).slice(-8)}`;
+  const place = { communityId, compoundId: DEMO.compound1 };
+  const user: UserDoc = {
+    _id: userId,
+    openid,
+    name: `志愿者${i}`,
+    phone,
+    ...place,
+    building: '1栋',
+    room: String(100 + i),
+    status: 'active',
+    roles: ['resident'],
+    isPartyMember: false,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const volunteer: VolunteerDoc = {
+    _id: userId,
+    ...place,
+    realName: `志愿者${i}`,
+    phone,
+    skills: [],
+    isPartyMember: false,
+    volunteerNo: `T${prefix}${i}`,
+    totalHours: 0,
+    slots: [],
+    createdAt: at,
+    updatedAt: at,
+  };
+  return { user, volunteer };
 }

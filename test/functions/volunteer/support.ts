@@ -2,10 +2,10 @@
  * What the volunteer function tests share: a harness per test (the demo seed, clock at
  * 2026-11-20 09:00 China time) and helpers bound to it.
  */
-import type { UserDoc } from '../../../cloudfunctions/core/app/account/user';
-import type { ActivityDoc, SignupDoc, VolunteerDoc } from '../../../cloudfunctions/core/app/volunteer/model';
+import type { ActivityDoc, SignupDoc } from '../../../cloudfunctions/core/app/volunteer/model';
 import type { ActivityDetail } from '../../../cloudfunctions/core/app/volunteer/views';
 import { DEMO } from '../../../cloudfunctions/core/seed/demo-ids';
+import { volunteerDocs } from '../../support/builders';
 import { makeHarness, type Harness } from '../../support/harness';
 
 /** Times on the harness clock's week (it stands at 2026-11-20 09:00 China time). */
@@ -41,43 +41,12 @@ export function useVolunteerHarness() {
 
   /** Adds active residents with volunteer profiles straight to the store; returns their openids. */
   async function addVolunteers(n: number, prefix = 'vol', communityId: string = DEMO.communityId): Promise<string[]> {
-    const at = '2026-11-01T00:00:00.000Z';
     const openids: string[] = [];
     for (let i = 0; i < n; i++) {
       const openid = `${prefix}-${i}`;
-      const _id = harness().userId(openid);
-      const phone = `139${String(10000000 + i).slice(-8)}`;
-      const user: UserDoc = {
-        _id,
-        openid,
-        name: `志愿者${i}`,
-        phone,
-        communityId,
-        compoundId: DEMO.compound1,
-        building: '1栋',
-        room: String(100 + i),
-        status: 'active',
-        roles: ['resident'],
-        isPartyMember: false,
-        createdAt: at,
-        updatedAt: at,
-      };
-      const vol: VolunteerDoc = {
-        _id,
-        communityId,
-        compoundId: DEMO.compound1,
-        realName: `志愿者${i}`,
-        phone,
-        skills: [],
-        isPartyMember: false,
-        volunteerNo: `T${prefix}${i}`,
-        totalHours: 0,
-        slots: [],
-        createdAt: at,
-        updatedAt: at,
-      };
+      const { user, volunteer } = volunteerDocs(harness().userId(openid), openid, i, { prefix, communityId });
       await harness().store.insert('users', user);
-      await harness().store.insert('volunteers', vol);
+      await harness().store.insert('volunteers', volunteer);
       openids.push(openid);
     }
     return openids;
