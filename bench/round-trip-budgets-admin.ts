@@ -36,8 +36,8 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
   },
   importStructure: {
     reads: 4,
-    writes: 7,
-    why: "the caller and the existing streets, communities and compounds (names are reused); a street, community and compound are new here, the community's count of compounds (oversight counters), the street's counts of compounds and of communities (app/community/totals.ts), plus the audit entry",
+    writes: 8,
+    why: "the caller and the existing streets, communities and compounds (names are reused); a street (and its totals document), community and compound are new here, the community's count of compounds (oversight counters), the street's counts of compounds and of communities (app/community/totals.ts), plus the audit entry",
     call: () => ({
       openid: 'demo-admin',
       data: { rows: [{ district: '荆州区', street: '西城街道', community: '荆南社区', compound: '荆南小区', building: '1栋' }] },
@@ -60,7 +60,7 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
   },
   overview: {
     reads: 5,
-    why: 'with the caller, in parallel: the streets (their totals, kept on write with their communities’ counters: app/community/totals.ts; a street’s overview reads its communities), the firms (names) and the latest city-wide results (grades: the latest period, then its rows): depth 2, whatever the city’s size',
+    why: 'with the caller, in parallel: the streets and their totals (kept on write with their communities’ counters: app/community/totals.ts; a street’s overview reads its communities) and the latest city-wide grades (one document, kept with the results: app/ratings/city-grades.ts); then the firms the rows list, by id (names): depth 2, whatever the city’s size',
     call: () => ({ openid: 'demo-admin', data: { level: 'city' } }),
   },
   setRules: {

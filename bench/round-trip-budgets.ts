@@ -333,9 +333,9 @@ export const BUDGETS: BudgetTable = {
       }),
     },
     publish: {
-      reads: 18,
-      writes: 13,
-      why: "computes the whole period: caller, community, period, compounds, sheets, serious items, the compounds' service histories (each sheet credits the firm serving then), satisfaction counts per compound and firm; stores the publication and one result per firm; then each firm's city-wide result from every community's publication (its result, the communities' rules)",
+      reads: 21,
+      writes: 15,
+      why: "computes the whole period: caller, community, period, compounds, sheets, serious items, the compounds' service histories (each sheet credits the firm serving then), satisfaction counts per compound and firm; stores the publication and one result per firm; then each firm's city-wide result from every community's publication (its result, the communities' rules), written with its grade in the latest grades (app/ratings/city-grades.ts: read once, then in each firm's transaction)",
       call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }),
     },
     board: {

@@ -82,7 +82,10 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   },
   'requests.reopen': { depth: 6, why: `the handlers to tell are found from the request, then the change and its messages are one ${TX}` },
   'ratings.submit': { depth: 10, why: OTHERS },
-  'ratings.publish': { depth: 31, why: OTHERS },
+  'ratings.publish': {
+    depth: 39,
+    why: `${OTHERS}; each firm's city-wide result is written in one transaction with its grade in the latest grades (app/ratings/city-grades.ts), which the city overview reads instead of every firm's result: a round more per firm, and one for the grades document first`,
+  },
   'ratings.mySheets': { depth: 4, why: OTHERS },
   'ratings.period': {
     depth: 3,
@@ -108,7 +111,7 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'admin.exportLedger': { depth: 4, why: OTHERS },
   'admin.overview': {
     depth: 2,
-    why: "the latest city-wide grades are two reads in a row (the latest period, then its rows), beside the caller's record and the streets' totals (the city) or the street's communities' counters (a street); a street_admin's own street (no streetId given) is read after the caller's record, which gives it",
+    why: "the streets and their totals (the city) or the street's communities' counters (a street) and the latest city-wide grades (one document: app/ratings/city-grades.ts), beside the caller's record; then the firms the rows list, by id, for their names; a street_admin's own street (no streetId given) is read after the caller's record, which gives it",
   },
   'owners.importRegister': { depth: 8, why: OTHERS },
   'owners.register': { depth: 5, why: OTHERS },

@@ -8,6 +8,7 @@ import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
 import type { CommunityDoc, CompoundDoc, FirmDoc, StreetDoc } from '../../cloudfunctions/core/app/community/community';
 import { backfillHolders, HOLDERS_BACKFILL_MARK } from '../../cloudfunctions/core/app/account/holders-backfill';
 import { backfillCounters } from '../../cloudfunctions/core/app/admin/recount';
+import { backfillCityGrades, LATEST_GRADES } from '../../cloudfunctions/core/app/ratings/city-grades';
 import { FixedClock } from '../../cloudfunctions/core/adapters/clocks';
 import { periodOf } from '../../cloudfunctions/core/domain/period';
 import { createLocalDeps } from '../../cloudfunctions/core/runtime/local-deps';
@@ -78,6 +79,9 @@ export async function generateCity(filename: string, fraction: number, log: (msg
     // The generated staff's holder records (account/holders.ts) come from the backfill below: the
     // demo seed's pass is marked done, so it starts again over everyone.
     db.prepare('DELETE FROM "role_holders" WHERE _id = ?').run(HOLDERS_BACKFILL_MARK);
+    // The latest city-wide grades (app/ratings/city-grades.ts) come from the backfill below too: the
+    // seed's document predates the city's results.
+    db.prepare('DELETE FROM "rating_city_grades" WHERE _id = ?').run(LATEST_GRADES);
     w.finish();
     log(`city ${fraction}: indexes in ${Date.now() - started} ms`);
     const counts = w.counts();
@@ -86,6 +90,8 @@ export async function generateCity(filename: string, fraction: number, log: (msg
     const after = createLocalDeps({ filename, clock });
     await backfillCounters(after, { onlyMissing: false });
     log(`city ${fraction}: oversight counters in ${Date.now() - started} ms`);
+    // The latest city-wide grades in one document (as a deployment's backfill starts it, and the publications keep it).
+    await backfillCityGrades(after.store);
     // Who holds which role where, for the generated staff too (as a deployment's backfill writes it).
     await backfillHolders(after);
     await after.store.close();

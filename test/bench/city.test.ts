@@ -7,8 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
 import { recountCommunity, streetTotals } from '../../cloudfunctions/core/app/admin/recount';
-import type { CommunityDoc, CompoundDoc, StreetDoc } from '../../cloudfunctions/core/app/community/community';
+import type { CommunityDoc, CompoundDoc, StreetDoc, StreetTotalsDoc } from '../../cloudfunctions/core/app/community/community';
 import { recountBackbone } from '../../cloudfunctions/core/app/outreach/stats';
+import { LATEST_GRADES, recountCityGrades, type CityGradesDoc } from '../../cloudfunctions/core/app/ratings/city-grades';
 import type { RequestDoc } from '../../cloudfunctions/core/app/requests/request';
 import type { RatingPeriodDoc } from '../../cloudfunctions/core/app/ratings/rating';
 import type { SignupDoc, VolunteerDoc } from '../../cloudfunctions/core/app/volunteer/model';
@@ -184,7 +185,8 @@ test("each street's totals are its communities' figures recounted, as the produc
       })),
     );
     const want = streetTotals(recounted);
-    expect([street._id, street.communities, nonZero(street.counters), nonZero(street.backbone)]).toEqual([
+    const [totals] = rows<StreetTotalsDoc>('street_totals', '_id = ?', street._id);
+    expect([street._id, street.communities, nonZero(totals?.counters), nonZero(totals?.backbone)]).toEqual([
       street._id,
       want.communities,
       nonZero(want.counters),
@@ -200,6 +202,25 @@ test("each street's totals are its communities' figures recounted, as the produc
   );
   expect(view.total.communities).toBe(report.shape.communities);
   expect(view.total.requests.total).toBe(report.shape.requests);
+});
+
+test("the latest city-wide grades are one document equal to a recount of the latest period's results, as the overview counts them", async () => {
+  const [doc] = rows<CityGradesDoc>('rating_city_grades', '_id = ?', LATEST_GRADES);
+  const recount = await recountCityGrades(w.deps.store);
+  expect(recount?.period).toBe(
+    rows<{ period: string }>('rating_city_results', "1 ORDER BY json_extract(data, '$.period') DESC LIMIT 1")[0].period,
+  );
+  expect(Object.keys(recount?.grades ?? {}).length).toBeGreaterThan(2);
+  expect({ period: doc?.period, grades: doc?.grades }).toEqual(recount);
+  const view = await w.must<{ period: string; total: { firmsByGrade: Record<string, number> } }>(
+    'admin',
+    'overview',
+    { level: 'city' },
+    'demo-admin',
+  );
+  expect(view.period).toBe(recount?.period);
+  const graded = Object.entries(view.total.firmsByGrade).filter(([g]) => g !== 'none');
+  expect(graded.reduce((n, [, k]) => n + k, 0)).toBeGreaterThan(0);
 });
 
 /** Every non-zero number of a nested object, by dotted path (a missing counter is 0). */

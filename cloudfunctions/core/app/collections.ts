@@ -36,6 +36,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   { name: 'streets', indexes: [{ name: 'name', fields: [['name', 'asc']] }] },
+  // Read by _id only (the street's): community/totals.ts.
+  { name: 'street_totals', indexes: [] },
   {
     name: 'communities',
     indexes: [
@@ -144,6 +146,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       },
     ],
   },
+  // The latest period's grades in one document (app/ratings/city-grades.ts), read by _id.
+  { name: 'rating_city_grades', indexes: [] },
   {
     name: 'rating_city_results',
     indexes: [

@@ -6,6 +6,7 @@ import type { Deps } from '../app/context';
 import { userIdFor } from '../app/ids';
 import { DEMO } from './demo-ids';
 import { backfillCounters } from '../app/admin/recount';
+import { backfillCityGrades } from '../app/ratings/city-grades';
 import { backfillHolders } from '../app/account/holders-backfill';
 import type { SeedContext } from './seed-context';
 import { assignmentsOf, demoStreets, seedSecondCommunity, streetAdmin } from './city';
@@ -279,6 +280,8 @@ export async function seedDemo(deps: Pick<Deps, 'store' | 'clock' | 'userIdSalt'
   });
   // The oversight counters, from the records just written (as a deployment's backfill sets them).
   await backfillCounters(deps, { onlyMissing: false });
+  // The latest city-wide grades in one document, from the results just written (as a deployment's backfill starts it).
+  await backfillCityGrades(deps.store);
   // Who holds which role where, for the revoke page (as a deployment's backfill writes it).
   await backfillHolders(deps);
 }

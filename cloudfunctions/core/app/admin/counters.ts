@@ -16,7 +16,7 @@ import { grantsOf } from '../scope';
  * same (community/totals.ts; `streetId` when the caller knows it); no write when nothing moves.
  */
 export async function bumpCounters(
-  tx: Pick<DocumentOps, 'get' | 'update'>,
+  tx: Pick<DocumentOps, 'get' | 'update' | 'insert'>,
   communityId: string,
   inc: CounterInc,
   streetId?: string | null,
@@ -58,7 +58,7 @@ export interface UserBump {
  * count leaves or reaches 0), with the streets' totals. Only `tx` calls, in the caller's transaction.
  */
 export async function bumpForUser(
-  tx: Pick<DocumentOps, 'get' | 'update'>,
+  tx: Pick<DocumentOps, 'get' | 'update' | 'insert'>,
   before: UserCountFacts | null,
   after: UserCountFacts | null,
   { also = {}, streets = {} }: UserBump = {},

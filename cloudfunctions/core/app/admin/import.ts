@@ -2,6 +2,7 @@ import { defineAction } from '../action';
 import { audit } from '../audit';
 import { isAdmin } from '../auth';
 import { COMMUNITIES, COMPOUNDS, STREETS, type CommunityDoc, type CompoundDoc, type StreetDoc } from '../community/community';
+import { startStreetTotals } from '../community/totals';
 import { checkNames } from '../content';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
@@ -132,6 +133,7 @@ async function create(rows: StructureRow[], ctx: Parameters<(typeof importAction
   await ctx.store.transaction(async (tx) => {
     const writes: Array<() => Promise<unknown>> = [
       ...newStreets.map((s) => () => tx.insert(STREETS, s)),
+      ...newStreets.map((s) => () => startStreetTotals(tx, s._id)),
       ...newCommunities.map((c) => () => tx.insert(COMMUNITIES, c)),
       ...[...touched].map(
         ([id, k]) =>

@@ -2,9 +2,9 @@
  * admin.overview (RULES.md §1 targets, §9 oversight): the city's streets, or a street's
  * communities, side by side — from the counters on the community documents (app/admin/counters.ts)
  * and, for the city, the street totals moved with them (community/totals.ts: ~30 documents, never
- * the city's communities), and the firms' latest city-wide grades; no scan of people or requests.
- * The city, or a named street, is read in parallel with the caller's record (the latest grades take
- * two reads in a row).
+ * the city's communities), and the latest city-wide grades in one document (ratings/city-grades.ts,
+ * never every firm's result); no scan of people, requests or firms. The city, or a named street,
+ * is read in parallel with the caller's record; then the firms the rows list (ten per row), by id.
  */
 import { GRADES, type Grade } from '../../domain/credit';
 import { shareOf } from '../../domain/outreach-report';
@@ -12,12 +12,21 @@ import { againstTarget, kpisOf, sumCounters, type CountedKpis, type OversightCou
 import { periodLabel, type Period } from '../../domain/period';
 import { PARTIES, type Party } from '../../domain/roles';
 import { rulesFor, type RulesConfig } from '../../domain/rules-config';
-import { MAX_FIND_LIMIT, type Store, whole } from '../../ports/store';
+import type { Doc, Store } from '../../ports/store';
 import { defineAction } from '../action';
 import { isAdmin } from '../auth';
-import { COMMUNITIES, FIRMS, STREETS, type CommunityDoc, type FirmDoc, type StreetDoc } from '../community/community';
+import {
+  COMMUNITIES,
+  FIRMS,
+  STREET_TOTALS,
+  STREETS,
+  type CommunityDoc,
+  type FirmDoc,
+  type StreetDoc,
+  type StreetTotalsDoc,
+} from '../community/community';
 import { sumOutreachStats, type OutreachStats } from '../outreach/stats';
-import { CITY_RESULTS, type CityResultDoc } from '../ratings/city';
+import { cityGrades, type CityGrades } from '../ratings/city-grades';
 import { failures, ok } from '../result';
 import { streetsOf } from '../scope';
 import { findAll } from '../find-all';
@@ -63,48 +72,31 @@ export interface OverviewView {
   rows: OverviewRow[];
 }
 
-/**
- * The latest period's city-wide results: the latest period (one row), then that period's rows (one
- * read unless more than 1000 firms were graded), both on the period_firm index. Reading the top
- * 1000 rows at once would read three periods of a 300-firm city to use one.
- */
-async function latestGrades(store: Pick<Store, 'find'>): Promise<{ period: Period | null; rows: CityResultDoc[] }> {
-  const order: Array<[string, 'asc' | 'desc']> = [
-    ['period', 'desc'],
-    ['firmId', 'asc'],
-  ];
-  const [top] = await store.find<CityResultDoc>(CITY_RESULTS, {}, { orderBy: order, limit: whole(1) });
-  const period = top?.period ?? null;
-  if (!period) return { period: null, rows: [] };
-  const rows: CityResultDoc[] = [];
-  for (;;) {
-    const more = await store.find<CityResultDoc>(
-      CITY_RESULTS,
-      { period },
-      { orderBy: order, limit: MAX_FIND_LIMIT, skip: whole(rows.length) },
-    );
-    rows.push(...more);
-    if (more.length < MAX_FIND_LIMIT) return { period, rows };
-  }
-}
-
-/** What the overview reads: the streets (their totals), a street's communities, the firms and the latest grades. */
+/** What the overview reads: the streets with their totals, a street's communities, the latest grades. */
 interface OverviewReads {
   /** A street's communities; none for the city, which reads the streets' totals (community/totals.ts). */
   communities: CommunityDoc[];
-  streets: StreetDoc[];
-  firms: FirmDoc[];
-  latest: { period: Period | null; rows: CityResultDoc[] };
+  streets: Array<StreetDoc & StreetTotalsDoc>;
+  grades: CityGrades | null;
 }
 
 async function readOverview(store: Store, streetId: string | undefined): Promise<OverviewReads> {
-  const [communities, streets, firms, latest] = await Promise.all([
+  const one = <T extends Doc>(c: string, id: string) => store.get<T>(c, id).then((d) => (d ? [d] : []));
+  const [communities, streets, totals, grades] = await Promise.all([
     streetId ? findAll<CommunityDoc>(store, COMMUNITIES, { streetId }) : [],
-    streetId ? store.get<StreetDoc>(STREETS, streetId).then((s) => (s ? [s] : [])) : findAll<StreetDoc>(store, STREETS, {}),
-    findAll<FirmDoc>(store, FIRMS, {}),
-    latestGrades(store),
+    streetId ? one<StreetDoc>(STREETS, streetId) : findAll<StreetDoc>(store, STREETS, {}),
+    streetId ? one<StreetTotalsDoc>(STREET_TOTALS, streetId) : findAll<StreetTotalsDoc>(store, STREET_TOTALS, {}),
+    cityGrades(store),
   ]);
-  return { communities, streets, firms, latest };
+  const totalsOf = new Map(totals.map((t) => [t._id, t]));
+  return { communities, streets: streets.map((s) => ({ ...totalsOf.get(s._id), ...s })), grades };
+}
+
+/** The names of the firms the rows list (their ids from the counters), from the firms' documents. */
+async function namesOf(store: Store, rows: OverviewRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => r.requests.byFirm.map((f) => f.firmId)))];
+  const firms = ids.length ? await findAll<FirmDoc>(store, FIRMS, { _id: { $in: ids } }) : [];
+  return new Map(firms.map((f) => [f._id, f.name]));
 }
 
 /** Firms listed per row, most requests first. */
@@ -122,19 +114,18 @@ function rowOf(
   name: string,
   counted: Counted[],
   rules: RulesConfig,
-  grades: Map<string, Grade | null>,
-  firmNames: Map<string, string>,
+  grades: CityGrades | null,
 ): OverviewRow {
   const c: OversightCounters = sumCounters(counted.map((x) => x.counters));
   const n = (k: 'residents' | 'volunteers' | 'ocMembers' | 'ocPartyMembers' | 'compounds' | 'compoundsWithParty') => c[k] ?? 0;
   const firmsByGrade = Object.fromEntries([...GRADES, 'none'].map((g) => [g, 0])) as Record<Grade | 'none', number>;
-  for (const [firmId, served] of Object.entries(c.firms ?? {})) if (served > 0) firmsByGrade[grades.get(firmId) ?? 'none']++;
+  for (const [firmId, served] of Object.entries(c.firms ?? {})) if (served > 0) firmsByGrade[grades?.grades[firmId] ?? 'none']++;
   // The firms with the most requests here (a street of the city has a hundred): the row stays small.
   const firmCounts = Object.entries(c.requests?.firm ?? {}).filter(([, counts]) => (counts.total ?? 0) > 0);
   const byFirm = firmCounts
     .sort(([a, x], [b, y]) => (y.total ?? 0) - (x.total ?? 0) || (a < b ? -1 : 1))
     .slice(0, FIRMS_PER_ROW)
-    .map(([firmId, counts]) => ({ firmId, firmName: firmNames.get(firmId) ?? '', ...kpisOf(counts) }));
+    .map(([firmId, counts]) => ({ firmId, firmName: '', ...kpisOf(counts) }));
   return {
     level,
     id,
@@ -180,34 +171,29 @@ export const overviewActions = {
           };
         if (!admin && !own.includes(streetId)) return failures.forbidden('只能查看本街道的总览');
       }
-      const { communities, streets, firms, latest } = ctx.loaded ?? (await readOverview(ctx.store, streetId));
+      const { communities, streets, grades } = ctx.loaded ?? (await readOverview(ctx.store, streetId));
       if (streetId && streets.length === 0) return failures.notFound('街道');
-      const grades = new Map(latest.rows.map((r) => [r.firmId, r.grade]));
-      const firmNames = new Map(firms.map((f) => [f._id, f.name]));
       const cityRules = rulesFor(null);
+      const counted = streets.map((s) => ({ ...s, communities: s.communities ?? 0 }));
       const rows: OverviewRow[] = streetId
-        ? communities.map((c) => rowOf('community', c._id, c.name, [c], rulesFor(c.rules), grades, firmNames))
-        : streets.map((s) => rowOf('street', s._id, s.name, [{ ...s, communities: s.communities ?? 0 }], cityRules, grades, firmNames));
+        ? communities.map((c) => rowOf('community', c._id, c.name, [c], rulesFor(c.rules), grades))
+        : counted.map((s) => rowOf('street', s._id, s.name, [s], cityRules, grades));
       rows.sort(byName);
       const name = streetId ? (streets[0]?.name ?? '') : '全市';
+      // A street's total sums its rows (the communities); the city's the streets' totals.
+      const total = streetId
+        ? rowOf('street', streetId, name, communities, cityRules, grades)
+        : rowOf('city', 'city', name, counted, cityRules, grades);
+      // The firms listed, named: ten or fewer per row, read after the rows (never every firm).
+      const names = await namesOf(ctx.store, [total, ...rows]);
+      for (const r of [total, ...rows]) for (const f of r.requests.byFirm) f.firmName = names.get(f.firmId) ?? '';
       const view: OverviewView = {
         level: input.level,
         streetId: streetId ?? null,
         name,
-        period: latest.period,
-        periodLabel: latest.period ? periodLabel(latest.period) : null,
-        // A street's total sums its rows (the communities); the city's the streets' totals.
-        total: streetId
-          ? rowOf('street', streetId, name, communities, cityRules, grades, firmNames)
-          : rowOf(
-              'city',
-              'city',
-              name,
-              streets.map((s) => ({ ...s, communities: s.communities ?? 0 })),
-              cityRules,
-              grades,
-              firmNames,
-            ),
+        period: grades?.period ?? null,
+        periodLabel: grades ? periodLabel(grades.period) : null,
+        total,
         rows,
       };
       return ok(view);

@@ -6,9 +6,18 @@
  * communities after.
  */
 import { REQUEST_COUNTS, requestCounts, sumCounters, type OversightCounters, type RequestCounts } from '../../domain/oversight';
-import type { Filter, Store } from '../../ports/store';
+import { DuplicateKeyError, type Filter, type Store } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
-import { COMMUNITIES, COMPOUNDS, STREETS, type CommunityDoc, type CompoundDoc, type StreetDoc } from '../community/community';
+import {
+  COMMUNITIES,
+  COMPOUNDS,
+  STREET_TOTALS,
+  STREETS,
+  type CommunityDoc,
+  type CompoundDoc,
+  type StreetDoc,
+  type StreetTotalsDoc,
+} from '../community/community';
 import { BACKBONE_COUNTERS, type BackboneCounters } from '../outreach/stats';
 import type { Deps } from '../context';
 import { REQUESTS, type RequestDoc } from '../requests/request';
@@ -120,17 +129,30 @@ export async function backfillCounters(
 }
 
 /** A street's totals as its communities' documents give them (community/totals.ts moves them on write). */
-export function streetTotals(communities: CommunityDoc[]): Required<Pick<StreetDoc, 'communities' | 'counters' | 'backbone'>> {
+export function streetTotals(
+  communities: CommunityDoc[],
+): Required<Pick<StreetDoc, 'communities'>> & Required<Pick<StreetTotalsDoc, 'counters' | 'backbone'>> {
   const backbone: Partial<BackboneCounters> = {};
   for (const c of communities) for (const k of BACKBONE_COUNTERS) backbone[k] = (backbone[k] ?? 0) + (c.backbone?.[k] ?? 0);
   return { communities: communities.length, counters: sumCounters(communities.map((c) => c.counters)), backbone };
 }
 
-/** Sets each street's totals from its communities (after a backfill of theirs; the same quiet-data caveat). */
+/**
+ * Sets each street's totals from its communities (after a backfill of theirs; the same quiet-data
+ * caveat): its count of communities on its document, the rest on its totals document (left off the
+ * street's document, where data from before the totals document kept them).
+ */
 export async function setStreetTotals(store: Store, streetIds: string[]): Promise<void> {
   for (const streetId of streetIds) {
-    const totals = streetTotals(await findAll<CommunityDoc>(store, COMMUNITIES, { streetId }));
-    await store.update(STREETS, streetId, { $set: totals });
+    const { communities, counters, backbone } = streetTotals(await findAll<CommunityDoc>(store, COMMUNITIES, { streetId }));
+    await store.update(STREETS, streetId, { $set: { communities }, $unset: ['counters', 'backbone'] });
+    if (!(await store.update(STREET_TOTALS, streetId, { $set: { counters, backbone } }))) {
+      await store.insert<StreetTotalsDoc>(STREET_TOTALS, { _id: streetId, counters, backbone }).catch(async (err: unknown) => {
+        // Made meanwhile by a street's first counted write: set it.
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        await store.update(STREET_TOTALS, streetId, { $set: { counters, backbone } });
+      });
+    }
   }
 }
 

@@ -7,6 +7,8 @@ export const COMMUNITIES = 'communities';
 export const COMPOUNDS = 'compounds';
 export const FIRMS = 'firms';
 export const STREETS = 'streets';
+/** A street's totals (community/totals.ts), one document per street under the street's `_id`. */
+export const STREET_TOTALS = 'street_totals';
 /** Which firm served which compound from when (RULES.md §9): one row per assignment. */
 export const FIRM_ASSIGNMENTS = 'firm_assignments';
 
@@ -16,11 +18,16 @@ export interface StreetDoc extends Doc {
   city: string;
   district: string;
   createdAt: string;
-  /**
-   * Its communities' figures summed, moved in the same writes as theirs (community/totals.ts): the
-   * number of its communities, their oversight counters and their backbone counters.
-   */
+  /** The number of its communities, moved with them (its other totals are its StreetTotalsDoc). */
   communities?: number;
+}
+
+/**
+ * A street's communities' figures summed, moved in the same writes as theirs (community/totals.ts):
+ * their oversight counters and backbone counters. Apart from the street's document, which the
+ * pickers read (community.streets): a street's totals name a hundred firms.
+ */
+export interface StreetTotalsDoc extends Doc {
   counters?: OversightCounters;
   backbone?: Partial<BackboneCounters>;
 }

@@ -8,6 +8,7 @@ import { grantsOf } from '../scope';
 import { isCompoundPartyMember } from '../../domain/raters';
 import { COMMUNITIES, type CommunityDoc, type CompoundDoc } from '../community/community';
 import type { AppContext } from '../context';
+import { CITY_GRADES, LATEST_GRADES, recountCityGrades, writeCityGrade, type CityGradesDoc } from './city-grades';
 import { FIRM_RESULTS, type FirmResultDoc } from './rating';
 
 /** A firm's city-wide result for one period, recomputed at every publication of any community. */
@@ -30,9 +31,12 @@ export const cityResultId = (firmId: string, period: string) => `${firmId}:${per
  * Recomputes each firm's city-wide result for the period from every community's publication in
  * force (RULES.md §4), after a publication is stored. Optimistic: the result document's version
  * is read before the publications, and written only if unchanged, so two communities publishing
- * at once cannot leave a result that misses one of them.
+ * at once cannot leave a result that misses one of them. Each result is written in one transaction
+ * with its grade in the latest grades (city-grades.ts), which start from a recount where there are
+ * none yet (data from before them).
  */
 export async function recomputeCityResults(ctx: Pick<AppContext, 'store' | 'clock'>, period: Period, firmIds: string[]): Promise<void> {
+  const start = (await ctx.store.get(CITY_GRADES, LATEST_GRADES)) ? null : await recountCityGrades(ctx.store);
   for (const firmId of new Set(firmIds)) {
     const id = cityResultId(firmId, period);
     for (let attempt = 0; attempt < 10; attempt++) {
@@ -55,17 +59,21 @@ export async function recomputeCityResults(ctx: Pick<AppContext, 'store' | 'cloc
         sources: rows.map((r) => ({ communityId: r.communityId, n: r.n })),
         updatedAt: ctx.clock.now().toISOString(),
       };
-      if (!current) {
-        try {
-          await ctx.store.insert(CITY_RESULTS, { _id: id, ...fields, version: 1 });
-          break;
-        } catch (err) {
-          if (err instanceof DuplicateKeyError) continue;
-          throw err;
-        }
+      try {
+        const written = await ctx.store.transaction(async (tx) => {
+          const [stored, grades] = await Promise.all([
+            current
+              ? tx.update(CITY_RESULTS, id, { $set: { ...fields, version: current.version + 1 } }, { version: current.version })
+              : tx.insert(CITY_RESULTS, { _id: id, ...fields, version: 1 }).then(() => 1),
+            tx.get<CityGradesDoc>(CITY_GRADES, LATEST_GRADES),
+          ]);
+          if (stored) await writeCityGrade(tx, grades, start, { firmId, period, grade: result.grade });
+          return stored === 1;
+        });
+        if (written) break;
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err;
       }
-      if (await ctx.store.update(CITY_RESULTS, id, { $set: { ...fields, version: current.version + 1 } }, { version: current.version }))
-        break;
     }
   }
 }
