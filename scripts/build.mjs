@@ -1,8 +1,9 @@
-// Builds the cloud functions (self-contained: index.js, and exceljs.js where spreadsheets are read or
-// written, under dist/functions/<name>/) and the
-// local gateway (dist/gateway/main.js). `node scripts/build.mjs [functions|gateway]` builds one part.
+// Builds the cloud functions (self-contained, under dist/functions/<name>/: index.js, a file per
+// lazily loaded action group and the chunks they share, and exceljs.js where spreadsheets are read
+// or written) and the local gateway (dist/gateway/main.js). `node scripts/build.mjs [functions|gateway]` builds one part.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trimCloudBaseSdk } from './trim-cloudbase-sdk.mjs';
@@ -31,7 +32,8 @@ export const FUNCTION_BUILD = {
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // `import('exceljs')` becomes a require of the file next to the bundle (see exceljsApart).
+  // In the files written, `import(…)` is a require of a file next to index.js: an action group's
+  // (bundleFunction) or exceljs.js (exceljsApart).
   supported: { 'dynamic-import': false },
 };
 
@@ -54,27 +56,75 @@ function exceljsApart(uses) {
 
 /**
  * One function's production bundle in the folder of `outfile`: its entry (or `stdin`) and everything
- * it imports in one minified file, with the parts of @cloudbase/node-sdk no function calls and zod's
- * other languages left out (scripts/trim-cloudbase-sdk.mjs, scripts/trim-zod-locales.mjs), and
- * exceljs beside it. `trim: false` and other esbuild options (`sourcemap`, `minify`, `external`) are
- * for bench/cold/profile.mjs, the bench's cold-start bundles and test/store/cloudbase-trimmed.test.ts.
+ * it imports, minified, with the parts of @cloudbase/node-sdk no function calls and zod's other
+ * languages left out (scripts/trim-cloudbase-sdk.mjs, scripts/trim-zod-locales.mjs), and exceljs
+ * beside it. Split where the code imports lazily (the entries' action groups,
+ * core/runtime/lazy-actions.ts): `outfile` holds what every call runs, and each group's own code is
+ * a file beside it (`<module>-<hash>.js`) that Node reads and compiles only on the first call of one
+ * of its actions. esbuild splits ES modules only, so the split is built as ESM and each file then
+ * turned into CommonJS, the platform's format: the files require each other, and share modules
+ * through Node's module cache. `trim: false` and other esbuild options (`sourcemap`, `minify`,
+ * `external`) are for bench/cold/profile.mjs, the bench's cold-start bundles and
+ * test/store/cloudbase-trimmed.test.ts. Answers the files written, `outfile` first.
  */
-export async function bundleFunction(name, outfile, { trim = true, ...options } = {}) {
+export async function bundleFunction(name, outfile, { trim = true, stdin, ...options } = {}) {
   const uses = { exceljs: false };
-  await build({
-    ...FUNCTION_BUILD,
-    ...(options.stdin ? {} : { entryPoints: [path.join(root, 'cloudfunctions', name, 'index.ts')] }),
-    outfile,
-    ...options,
-    plugins: [exceljsApart(uses), ...(trim ? [trimCloudBaseSdk(), trimZodLocales()] : [])],
-  });
+  const outdir = path.dirname(outfile);
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), `fn-${name}-`));
+  const { 'dynamic-import': _, ...supported } = FUNCTION_BUILD.supported;
+  let written;
+  try {
+    await build({
+      ...FUNCTION_BUILD,
+      entryPoints: [stdin ? 'function-entry' : path.join(root, 'cloudfunctions', name, 'index.ts')],
+      format: 'esm',
+      splitting: true,
+      supported,
+      outdir: staging,
+      entryNames: path.basename(outfile, '.js'),
+      chunkNames: '[name]-[hash]',
+      ...options,
+      // A CommonJS `require` in the ESM build becomes esbuild's `__require`, which calls the final
+      // file's own `require`.
+      plugins: [...(stdin ? [stdinEntry(stdin)] : []), exceljsApart(uses), ...(trim ? [trimCloudBaseSdk(), trimZodLocales()] : [])],
+    });
+    const files = fs.readdirSync(staging).filter((f) => f.endsWith('.js'));
+    await build({
+      entryPoints: files.map((f) => path.join(staging, f)),
+      outdir,
+      bundle: false,
+      platform: 'node',
+      target: FUNCTION_BUILD.target,
+      format: 'cjs',
+      supported: FUNCTION_BUILD.supported,
+      minify: options.minify ?? FUNCTION_BUILD.minify,
+      sourcemap: options.sourcemap,
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+    written = [outfile, ...files.filter((f) => f !== path.basename(outfile)).map((f) => path.join(outdir, f))];
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
   if (uses.exceljs) {
     await build({
       ...FUNCTION_BUILD,
       stdin: { contents: "module.exports = require('exceljs');", resolveDir: root, sourcefile: 'exceljs-apart.js' },
-      outfile: path.join(path.dirname(outfile), 'exceljs.js'),
+      outfile: path.join(outdir, 'exceljs.js'),
     });
   }
+  return written;
+}
+
+/** An entry given as source (esbuild's `stdin` cannot be split): a module of its own. */
+function stdinEntry({ contents, resolveDir, sourcefile, loader = 'ts' }) {
+  return {
+    name: 'stdin-entry',
+    setup(b) {
+      b.onResolve({ filter: /^function-entry$/ }, () => ({ path: sourcefile ?? 'function-entry.ts', namespace: 'function-entry' }));
+      b.onLoad({ filter: /./, namespace: 'function-entry' }, () => ({ contents, resolveDir, loader }));
+    },
+  };
 }
 
 async function buildFunctions() {

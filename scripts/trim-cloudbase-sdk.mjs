@@ -12,7 +12,10 @@
 // (jsonwebtoken), callFunction/callApis, cloud run, logger, analytics and notifications; and two
 // tables below the kept parts (TRIMMED_BELOW).
 // test/store/cloudbase-trimmed.test.ts drives every Store and Files operation through each bundle.
+import { createRequire } from 'node:module';
 import path from 'node:path';
+
+const require = createRequire(import.meta.url);
 
 /** Modules required by node-sdk's dist/cloudbase.js, by the path it requires them with. */
 export const TRIMMED = {
@@ -36,11 +39,19 @@ export const TRIMMED_BELOW = {
   'xml2js/lib/builder.js': { xmlbuilder: thrower('xmlbuilder', 'create', 'exports.create = ') },
 };
 
+/**
+ * Kept, but loaded on first use: storage (with xml2js and sax, its XML parser) serves only the
+ * calls that read or write a file. The SDK looks its functions up when it calls them
+ * (`storage_1.uploadFile(…)`), and all of them are async: the stand-in's functions import the real
+ * module (its `default`: a CommonJS module) and call their namesakes, so the bundle splits it, with
+ * what only it requires, into a file of its own (scripts/build.mjs) that no other call reads.
+ */
+export const LAZY = ['./storage'];
+
 /** The ones the functions need, kept whole with what they require. */
 export const KEPT = [
   'axios',
   './database',
-  './storage',
   './wx',
   './utils/cloudplatform',
   './utils/tcbcontext',
@@ -73,6 +84,10 @@ export function trimCloudBaseSdk() {
         if (below && Object.hasOwn(TRIMMED_BELOW[below], args.path)) return { path: `${below}:${args.path}`, namespace: 'trimmed-below' };
         if (!/\/@cloudbase\/node-sdk\/dist\/cloudbase\.js$/.test(importer)) return undefined;
         if (Object.hasOwn(TRIMMED, args.path)) return { path: args.path, namespace: 'trimmed-cloudbase' };
+        if (LAZY.includes(args.path)) {
+          const real = require.resolve(args.path, { paths: [path.dirname(args.importer)] });
+          return { path: real, namespace: 'lazy-cloudbase', pluginData: { real } };
+        }
         if (!KEPT.includes(args.path)) {
           // A newer SDK wires in something this list has not decided on: decide before bundling it.
           return {
@@ -83,6 +98,11 @@ export function trimCloudBaseSdk() {
       });
       build.onLoad({ filter: /./, namespace: 'trimmed-cloudbase' }, (args) => ({
         contents: stubSource(TRIMMED[args.path], args.path),
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /./, namespace: 'lazy-cloudbase' }, (args) => ({
+        contents: `module.exports = new Proxy({}, { get: (_, key) => async (...args) => (await import(${JSON.stringify(args.pluginData.real)})).default[key](...args) });`,
+        resolveDir: path.dirname(args.pluginData.real),
         loader: 'js',
       }));
       build.onLoad({ filter: /./, namespace: 'trimmed-below' }, (args) => {

@@ -2,4 +2,7 @@
 import { accountActions } from '../core/app/account/actions';
 import { createCloudEntry } from '../core/runtime/cloud-entry';
 
-export const main = createCloudEntry('account', accountActions);
+/** Its actions, loaded whole: one module defines them all (the others load theirs by group: see admin's). */
+export const actions = accountActions;
+
+export const main = createCloudEntry('account', actions);

@@ -2,4 +2,7 @@
 import { communityActions } from '../core/app/community/actions';
 import { createCloudEntry } from '../core/runtime/cloud-entry';
 
-export const main = createCloudEntry('community', communityActions);
+/** Its actions, loaded whole: one module defines them all (the others load theirs by group: see admin's). */
+export const actions = communityActions;
+
+export const main = createCloudEntry('community', actions);

@@ -2,12 +2,12 @@ import { TimeBudget } from '../../cloudfunctions/core/adapters/call-budget';
 import tcb from '@cloudbase/node-sdk';
 import {
   createCloudEntry,
-  createSchedulerEntry,
   platformContextFor,
   platformOpenid,
   productionDeps,
   NotConfiguredError,
 } from '../../cloudfunctions/core/runtime/cloud-entry';
+import { createSchedulerEntry } from '../../cloudfunctions/core/runtime/scheduler-entry';
 import { initCloudBase } from '../../cloudfunctions/core/adapters/cloudbase-store';
 import { callBudgetMs } from '../../cloudfunctions/core/app/function-timeouts';
 import { WeChatSubscribeNotifier } from '../../cloudfunctions/core/adapters/wechat-subscribe-notifier';

@@ -3,7 +3,6 @@ import type { ActionMap } from '../app/action';
 import type { Deps } from '../app/context';
 import { dispatch } from '../app/dispatch';
 import { fail, type Failure, type Result } from '../app/result';
-import { tick } from '../app/scheduler/tick';
 import { BudgetedStore, budgetedContentCheck, TimeBudget } from '../adapters/call-budget';
 import { systemClock } from '../adapters/clocks';
 import { CloudBaseFiles } from '../adapters/cloudbase-files';
@@ -13,6 +12,7 @@ import { consoleLogger } from '../adapters/console-logger';
 import { templatesFromEnv, WeChatSubscribeNotifier } from '../adapters/wechat-subscribe-notifier';
 import { WeChatContentCheck } from '../adapters/wechat-content-check';
 import { callBudgetMs, isDeployedFunction, type DeployedFunction } from '../app/function-timeouts';
+import { LazyActions } from './lazy-actions';
 
 let deps: Deps | null = null;
 
@@ -58,7 +58,7 @@ export function productionDeps(app: ReturnType<typeof tcb.init>, env: Record<str
  * Built once per warm container. A container missing a required setting refuses every call: the
  * log says which setting, the caller gets UNAVAILABLE `FUNCTION_NOT_CONFIGURED` (API.md).
  */
-function cloudDeps(fn: string): Deps | Failure {
+export function cloudDeps(fn: string): Deps | Failure {
   if (deps) return deps;
   if (!isDeployedFunction(fn)) throw new Error(`${fn} is not a function of cloudbaserc.json: it has no timeout, so no budget`);
   try {
@@ -90,23 +90,16 @@ export function platformContextFor(openid: string | null): Record<string, string
   return { environment: JSON.stringify(environment), request_id: 'local' };
 }
 
-/** A cloud function's `exports.main`: identity from the platform, dispatch on `event.action`. */
-export function createCloudEntry(fn: string, actions: ActionMap, testDeps?: Deps) {
+/**
+ * A cloud function's `exports.main`: identity from the platform, dispatch on `event.action`.
+ * With LazyActions (the deployed entries), only the called action's group is loaded.
+ */
+export function createCloudEntry(fn: string, actions: ActionMap | LazyActions, testDeps?: Deps) {
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
     const d = testDeps ?? cloudDeps(fn);
     if ('error' in d) return d;
-    const run = () => dispatch(fn, actions, event, d, platformOpenid(context));
+    const run = async () =>
+      dispatch(fn, actions instanceof LazyActions ? await actions.forEvent(event) : actions, event, d, platformOpenid(context));
     return d.budget ? d.budget.run(run) : run();
-  };
-}
-
-/** The scheduler's `exports.main`: runs only for its timer trigger, never for a user's call. */
-export function createSchedulerEntry(testDeps?: Deps) {
-  return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
-    const timer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
-    if (!timer || platformOpenid(context)) return { ok: false, error: { code: 'FORBIDDEN', message: '定时任务不可由用户调用' } };
-    const d = testDeps ?? cloudDeps('scheduler');
-    if ('error' in d) return d;
-    return { ok: true, data: await new TimeBudget(callBudgetMs('scheduler')).run(() => tick(d)) };
   };
 }
