@@ -28,7 +28,17 @@ const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cold-prof-'));
 
 let file;
-let map = null;
+/** The source map of each file of the bundle (index.js and, split off, its action groups' files). */
+const maps = new Map();
+const mapOf = (url) => (url ? maps.get(url.replace(/^file:\/\//, '')) : undefined);
+/**
+ * The original source of a position: none for esbuild's own code (its module wrappers and helpers),
+ * which in a split bundle maps to the ESM build's file it came from (scripts/build.mjs's staging).
+ */
+function sourceAt(map, line, column) {
+  const source = map?.findEntry(line, column)?.originalSource;
+  return source && !/(^|\/)fn-[\w-]+-\w{6}\//.test(source) ? source : null;
+}
 // Unminified, so each line of the bundle comes from one source file (V8 attributes ticks to lines).
 const unminified = { sourcemap: true, minify: false };
 if (baseline) file = path.join(root, 'bench/baseline/index.js');
@@ -38,7 +48,10 @@ else {
   if (answer) file = path.join(out, 'cold-profile', fn, 'index.js');
   if (answer) await buildColdBundle(fn, { outfile: file, ...unminified });
   else await bundleFunction(fn, file, { trim: trimmed, ...unminified });
-  map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+  const folder = path.dirname(file);
+  for (const f of fs.readdirSync(folder).filter((f) => f.endsWith('.js.map'))) {
+    maps.set(path.join(folder, f.slice(0, -4)), new SourceMap(JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8'))));
+  }
 }
 let env = {};
 if (answer) {
@@ -67,11 +80,12 @@ function packageOf(source) {
 /** The category of each tick of a profile node: per line of the bundle where V8 recorded lines. */
 function* ticksOf(node, samples) {
   const { url } = node.callFrame;
-  if (map && url.endsWith(file) && node.positionTicks?.length) {
+  const map = mapOf(url);
+  if (map && node.positionTicks?.length) {
     let recorded = 0;
     for (const { line, ticks } of node.positionTicks) {
       recorded += ticks;
-      const source = map.findEntry(line - 1, 0)?.originalSource;
+      const source = sourceAt(map, line - 1, 0);
       // esbuild's __require/__init wrappers (no source): V8 compiling the wrapped module's function
       // lazily on first call counts there, so it goes to the module it calls.
       yield [source ? packageOf(source) : calleePackage(node), ticks];
@@ -86,7 +100,7 @@ function* ticksOf(node, samples) {
 function calleePackage(node) {
   for (const id of node.children ?? []) {
     const { url, lineNumber, columnNumber } = byId.get(id).callFrame;
-    const source = url.endsWith(file) ? map.findEntry(lineNumber, columnNumber)?.originalSource : null;
+    const source = sourceAt(mapOf(url), lineNumber, columnNumber);
     if (source) return packageOf(source);
   }
   return '(esbuild runtime)';
@@ -96,7 +110,7 @@ function calleePackage(node) {
 function requirer(node) {
   for (let n = parentOf.get(node.id); n; n = parentOf.get(n.id)) {
     const { url } = n.callFrame;
-    if (url && !url.startsWith('node:')) return map && url.endsWith(file) ? categorise(n.callFrame) : packageOf(url);
+    if (url && !url.startsWith('node:')) return mapOf(url) ? categorise(n.callFrame) : packageOf(url);
   }
   return 'node';
 }
@@ -112,9 +126,9 @@ function categorise(frame) {
     // Compiling a module's source (one function for the whole bundle) shows as wrapSafe/compileFunction.
     return /wrapSafe|compileFunction/.test(functionName) ? 'compile' : 'node internals';
   }
-  if (map && url.endsWith(file)) {
-    const entry = map.findEntry(lineNumber, columnNumber);
-    return packageOf(entry?.originalSource);
+  if (mapOf(url)) {
+    const source = sourceAt(mapOf(url), lineNumber, columnNumber);
+    return source ? packageOf(source) : '(esbuild runtime)';
   }
   return packageOf(url);
 }

@@ -26,23 +26,21 @@ export async function buildParts(names) {
 }
 
 /**
- * The cold-start bundle of a function: its real entry code (createCloudEntry with only its own
- * action map, as cloudfunctions/<fn>/index.ts) wired to the SQLite deps, built as scripts/build.mjs
+ * The cold-start bundle of a function: its real entry code (createCloudEntry with the actions of
+ * cloudfunctions/<fn>/index.ts) wired to the SQLite deps, built as scripts/build.mjs
  * builds the production bundles (`bundleFunction`: minified, node16, cjs, SDK and zod trimmed,
  * exceljs apart) with better-sqlite3 left external.
  */
 export async function buildColdBundle(fn, { outfile = path.join(out, 'cold', fn, 'index.js'), ...options } = {}) {
-  const index = fs.readFileSync(path.join(root, 'cloudfunctions', fn, 'index.ts'), 'utf8');
   let contents;
   if (fn === 'scheduler') {
-    contents = `import { localSchedulerEntry } from './bench/cold/local-entry';\nexport const main = localSchedulerEntry();\n`;
+    contents = `import { localSchedulerEntry } from './bench/cold/local-scheduler-entry';\nexport const main = localSchedulerEntry();\n`;
   } else {
-    const m = /import\s*\{\s*(\w+)\s*\}\s*from\s*'\.\.\/core\/app\/([\w-]+)\/actions'/.exec(index);
-    if (!m) throw new Error(`cloudfunctions/${fn}/index.ts: no action map import found`);
+    // The entry's actions as deployed (cloudfunctions/<fn>/index.ts): lazily loaded groups or one map.
     contents =
-      `import { ${m[1]} } from './cloudfunctions/core/app/${m[2]}/actions';\n` +
+      `import { actions } from './cloudfunctions/${fn}/index';\n` +
       `import { localEntry } from './bench/cold/local-entry';\n` +
-      `export const main = localEntry(${JSON.stringify(fn)}, ${m[1]});\n`;
+      `export const main = localEntry(${JSON.stringify(fn)}, actions);\n`;
   }
   await bundleFunction(fn, outfile, {
     ...options,

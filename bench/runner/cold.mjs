@@ -1,6 +1,6 @@
 // Cold start: each function's bundle answering one call on the embedded database, in a fresh `node`
 // per run, against a conventional unbundled wx-server-sdk function (bench/baseline/), interleaved.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleFunction } from '../../scripts/build.mjs';
@@ -99,13 +99,15 @@ export async function coldStart() {
     }
     if (fn === 'scheduler') notes[fn] = 'scheduler tick';
     const env = { BENCH_DB: db, BENCH_EVENT: JSON.stringify(event), BENCH_CONTEXT: JSON.stringify(contextFor(openid)) };
-    variants.push({ key: `bench:${fn}`, fn, args: [invoke, bundle], env, bytes: fs.statSync(bundle).size });
+    variants.push({ key: `bench:${fn}`, fn, args: [invoke, bundle], env });
     const prod = path.join(root, 'dist/functions', fn, 'index.js');
-    variants.push({ key: `prod:${fn}`, fn, args: [invoke, prod, '--load-only'], env: {}, bytes: fs.statSync(prod).size });
+    variants.push({ key: `prod:${fn}`, fn, args: [invoke, prod, '--load-only'], env: {} });
     const untrimmed = path.join(tmp, 'cold-untrimmed', fn, 'index.js');
     await bundleFunction(fn, untrimmed, { trim: false });
-    variants.push({ key: `untrimmed:${fn}`, fn, args: [invoke, untrimmed, '--load-only'], env: {}, bytes: fs.statSync(untrimmed).size });
+    variants.push({ key: `untrimmed:${fn}`, fn, args: [invoke, untrimmed, '--load-only'], env: {} });
   }
+
+  for (const v of variants) if (v.fn) Object.assign(v, sizes(v));
 
   // One warm-up round (file cache), then COLD_RUNS rounds, each variant once per round, interleaved.
   const times = Object.fromEntries(variants.map((v) => [v.key, []]));
@@ -144,7 +146,9 @@ export async function coldStart() {
         ratio: median(times[b.key]) / base,
         runsMs: times[b.key],
         bundleBytes: b.bytes,
+        bundleTotalBytes: b.totalBytes,
         prodBundleBytes: p.bytes,
+        prodBundleTotalBytes: p.totalBytes,
         prodLoadMedianMs: median(times[p.key]),
         prodLoadRunsMs: times[p.key],
         prodLoadRatio: median(times[p.key]) / baseLoad,
@@ -158,12 +162,35 @@ export async function coldStart() {
   return result;
 }
 
+/**
+ * What a variant's run reads of its bundle (index.js and the files of the split bundle it requires:
+ * what every call shares, and the called action's group) and the whole bundle (exceljs.js aside).
+ */
+function sizes(v) {
+  const r = spawnSync(process.execPath, v.args, {
+    cwd: root,
+    env: { ...process.env, ...v.env, BENCH_LOADED_FILES: '1' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`node ${v.args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const size = (f) => fs.statSync(f).size;
+  const folder = path.dirname(v.args[1]);
+  const all = fs.readdirSync(folder).filter((f) => f.endsWith('.js') && f !== 'exceljs.js');
+  return {
+    bytes: JSON.parse(r.stdout.split('\n')[1]).reduce((n, f) => n + size(f), 0),
+    totalBytes: all.reduce((n, f) => n + size(path.join(folder, f)), 0),
+  };
+}
+
 /** The action names of a function, read from its action map in a child process (via the bench bundle). */
 const actionCache = new Map();
 async function actionNames(fn) {
   if (!actionCache.has('all')) actionCache.set('all', JSON.parse(runNode([path.join(out, 'actions.js')])));
   return actionCache.get('all')[fn] ?? [];
 }
+
+/** The whole bundle, where the run read only part of it. */
+const split = (read, total) => (total && total > read ? ` of ${kb(total)}` : '');
 
 export function coldRows(c) {
   const { rows, row } = rowCollector();
@@ -176,13 +203,13 @@ export function coldRows(c) {
   row(`load only — conventional wx-server-sdk function (baseline: require, cloud.init)`, ms(c.baseline.loadMedianMs), '—', null);
   for (const f of c.functions) {
     row(
-      `cold start — ${f.fn} bundle (${kb(f.bundleBytes)}), ${f.call}`,
+      `cold start — ${f.fn} bundle (${kb(f.bundleBytes)} read${split(f.bundleBytes, f.bundleTotalBytes)}), ${f.call}`,
       `${ms(f.medianMs)} = ${f.ratio.toFixed(2)} × baseline${f.answeredOk ? '' : ` (answered ${f.answerCode})`}`,
       '≤ 0.5 × baseline',
       f.ratio <= 0.5 && (f.answeredOk || f.call.includes('not built')),
     );
     row(
-      `load only — ${f.fn} production bundle (${kb(f.prodBundleBytes)}, CloudBase store; untrimmed ${kb(f.untrimmedBundleBytes)})`,
+      `load only — ${f.fn} production bundle (${kb(f.prodBundleBytes)} read${split(f.prodBundleBytes, f.prodBundleTotalBytes)}, CloudBase store; untrimmed ${kb(f.untrimmedBundleBytes)})`,
       `${ms(f.prodLoadMedianMs)} = ${f.prodLoadRatio.toFixed(2)} × baseline load (untrimmed: ${ms(f.untrimmedLoadMedianMs)} = ${f.untrimmedLoadRatio.toFixed(2)} ×)`,
       '≤ 0.5 × baseline load',
       f.prodLoadRatio <= 0.5,
