@@ -56,9 +56,9 @@ export const OWNERS_BUDGETS: Record<string, Budget> = {
     call: (b) => ({ openid: 'demo-oc', data: draftOf(b) }),
   },
   announce: {
-    reads: 7,
+    reads: 6,
     writes: 8,
-    why: 'caller, motion, compound, community rules, register, owners and staff to tell; in one transaction the status and one message per person told (the demo: 3 owners, the compound and community party organisations, the residents’ committee), then the audit entry',
+    why: 'caller, motion, community rules, register, owners and staff to tell; in one transaction the status and one message per person told (the demo: 3 owners, the compound and community party organisations, the residents’ committee), then the audit entry',
     call: async (b) => ({
       openid: 'demo-oc',
       data: { motionId: (await b.prepare<{ motionId: string }>('owners', 'draft', draftOf(b), 'demo-oc')).motionId },
@@ -66,20 +66,20 @@ export const OWNERS_BUDGETS: Record<string, Budget> = {
   },
   list: { reads: 3, why: 'the caller, the compound and the page of motions', call: () => ({ openid: 'demo-resident', data: {} }) },
   get: {
-    reads: 5,
-    why: 'the caller, the motion, its compound, the caller’s link and ballot',
+    reads: 4,
+    why: 'the caller, the motion, the caller’s links and ballot',
     call: () => ({ openid: 'demo-resident', data: { motionId: DEMO_MOTIONS.open } }),
   },
   vote: {
-    reads: 7,
+    reads: 6,
     writes: 4,
-    why: 'caller, motion, compound, link, the owner’s units; in the transaction the motion and the ballot id; writes: the idempotency claim (clientToken) and its stored result',
+    why: 'caller, motion, the caller’s links, the owner’s units; in the transaction the motion and the ballot id; writes: the idempotency claim (clientToken), then in the transaction the ballot, the motion and the stored result',
     call: () => ({ openid: 'demo-resident', data: { motionId: DEMO_MOTIONS.open, choice: 'agree' } }),
   },
   recordPaper: {
-    reads: 7,
+    reads: 6,
     writes: 5,
-    why: 'caller, motion, compound, the unit, the owner’s units; in the transaction the motion and the ballot id; ballot, motion and audit; writes: the idempotency claim (clientToken) and its stored result',
+    why: 'caller, motion, the unit, the owner’s units; in the transaction the motion and the ballot id; writes: the idempotency claim (clientToken), then in the transaction the ballot, the motion, its audit entry and the stored result',
     call: () => ({
       openid: 'demo-oc',
       data: {
@@ -92,13 +92,13 @@ export const OWNERS_BUDGETS: Record<string, Budget> = {
     }),
   },
   result: {
-    reads: 4,
-    why: 'the caller, the motion, its compound and the frozen result',
+    reads: 3,
+    why: 'the caller, the motion and the frozen result',
     call: () => ({ openid: 'demo-resident', data: { motionId: DEMO_MOTIONS.closed } }),
   },
   exportBallots: {
-    reads: 5,
-    why: 'the caller, the motion, its compound, the frozen result and the ballots',
+    reads: 4,
+    why: 'the caller, the motion, the frozen result and the ballots',
     call: () => ({ openid: 'demo-oc', data: { motionId: DEMO_MOTIONS.closed } }),
   },
 };

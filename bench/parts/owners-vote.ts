@@ -6,19 +6,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
 import type { BallotDoc, MotionDoc } from '../../cloudfunctions/core/app/owners/model';
 import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
-import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import { COMPOUND, compoundOwners, CONVENOR, motionDraft } from '../../test/support/owners-compound';
 import { median, percentile, writeResult } from '../lib/io';
 import { openWorld } from '../lib/world';
 import { whole } from '../../cloudfunctions/core/ports/store';
 
 const UNITS = Number(process.env.BENCH_VOTE_UNITS ?? 5000);
 const IN_FLIGHT = Number(process.env.BENCH_VOTE_IN_FLIGHT ?? 200);
-const COMPOUND = DEMO.compound2;
-const CONVENOR = 'demo-oc3';
-const DAY = 24 * 3600 * 1000;
 const CHOICES = ['agree', 'object', 'abstain', 'agree'] as const;
 
 interface Weight {
@@ -58,58 +54,15 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-vote-'));
   const w = await openWorld(path.join(dir, 'vote.db'));
   try {
-    const at = w.clock.now().toISOString();
-    const rows: Array<Record<string, string>> = [];
+    // The compound's owners and the motion, as the tests build them (test/support/owners-compound.ts).
+    const { rows, users } = compoundOwners(UNITS, w.clock.now().toISOString(), w.userId);
     const insert = w.deps.store.db.prepare('INSERT INTO "users" (_id, data) VALUES (?, ?)');
     w.deps.store.db.transaction(() => {
-      for (let i = 0; i < UNITS; i++) {
-        const phone = `139${String(i).padStart(8, '0')}`;
-        const building = `${Math.floor(i / 100) + 1}栋`;
-        const room = String(1000 + i);
-        rows.push({
-          building,
-          room,
-          area: `${80 + (i % 50)}.${String(i % 100).padStart(2, '0')}`,
-          ownerName: `业主${i}`,
-          ownerPhone: phone,
-        });
-        const openid = `own-${i}`;
-        // Registered and approved residents (as account.register + approve leave them), written directly.
-        const user: UserDoc = {
-          _id: w.userId(openid),
-          openid,
-          name: `业主${i}`,
-          phone,
-          communityId: DEMO.communityId,
-          compoundId: COMPOUND,
-          building,
-          room,
-          status: 'active',
-          roles: ['resident'],
-          isPartyMember: false,
-          createdAt: at,
-          updatedAt: at,
-        };
-        insert.run(user._id, JSON.stringify(user));
-      }
+      for (const user of users) insert.run(user._id, JSON.stringify(user));
     })();
     await w.must('owners', 'importRegister', { compoundId: COMPOUND, rows }, CONVENOR);
-    const now = w.clock.now().getTime();
-    const opensAt = new Date(now + 16 * DAY).toISOString();
-    const closesAt = new Date(now + 23 * DAY).toISOString();
-    const d = await w.must<{ motionId: string }>(
-      'owners',
-      'draft',
-      {
-        compoundId: COMPOUND,
-        matter: 'common_use',
-        title: '利用共有部分设置快递柜',
-        text: '是否同意在小区共有部分设置快递柜',
-        opensAt,
-        closesAt,
-      },
-      CONVENOR,
-    );
+    const { data, opensAt, closesAt } = motionDraft(w.clock.now());
+    const d = await w.must<{ motionId: string }>('owners', 'draft', data, CONVENOR);
     const motionId = d.motionId;
     await w.must('owners', 'announce', { motionId }, CONVENOR);
     w.clock.set(opensAt);

@@ -1,3 +1,4 @@
+import type { Store } from '../../ports/store';
 import type { ContextFor } from '../action';
 import type { UserDoc } from '../account/user';
 import { isAdmin } from '../auth';
@@ -8,9 +9,15 @@ import { holdsInCommunity, holdsInCompound } from '../scope';
 /** The context of the owners' actions: all are `active`, so the caller's record is there. */
 export type Caller = ContextFor<'active'>;
 
+/** Where a standing applies: a compound (its id and community), as a compound or a motion of it names them. */
+export interface Place {
+  _id: string;
+  communityId: string;
+}
+
 /** How the caller stands towards a compound's owners' decisions (RULES.md §6), each role in its scope. */
-export interface Standing {
-  compound: CompoundDoc;
+export interface Standing<C extends Place = Place> {
+  compound: C;
   /**
    * Drafts and announces, imports the register: the compound's owners' committee (which convenes
    * the assembly), its party organisation (which leads the assembly's elections and decisions), and
@@ -25,7 +32,7 @@ export interface Standing {
   member: boolean;
 }
 
-export function standingOf(user: UserDoc | null, compound: CompoundDoc): Standing {
+export function standingOf<C extends Place>(user: UserDoc | null, compound: C): Standing<C> {
   const active = !!user && user.status === 'active';
   const committee = holdsInCompound(user, 'oc_member', compound._id);
   const convenor =
@@ -35,9 +42,11 @@ export function standingOf(user: UserDoc | null, compound: CompoundDoc): Standin
   return { compound, convenor, committee, staff, member };
 }
 
-/** The compound and the caller's standing, or NOT_FOUND. */
-export async function standingIn(ctx: Caller, compoundId: string): Promise<Standing | Failure> {
-  const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, compoundId);
+/** The caller's standing in a compound already read (in the caller's round: `loadCompound`), or NOT_FOUND. */
+export function standingAt(ctx: Caller, compound: CompoundDoc | null): Standing<CompoundDoc> | Failure {
   if (!compound) return failures.notFound('小区');
   return standingOf(ctx.user, compound);
 }
+
+/** The compound an action names, read in the caller's round (dispatch's `load`). */
+export const loadCompound = (store: Pick<Store, 'get'>, compoundId: string) => store.get<CompoundDoc>(COMPOUNDS, compoundId);

@@ -61,6 +61,8 @@ export const ownersCollections: CollectionSpec[] = [
           ['ownerKey', 'asc'],
         ],
       },
+      // A resident's links, read beside their record (the motion's compound is not known yet).
+      { name: 'user', fields: [['userId', 'asc']] },
     ],
   },
   {

@@ -6,6 +6,7 @@ import { BALLOTS, MOTION_RESULTS, MOTIONS, type BallotDoc, type MotionDoc, type 
 import { changeAndTell } from './notices';
 import { currentRegister } from './register';
 import { whole } from '../../ports/store';
+import { limiter } from '../pool';
 
 /**
  * Opens voting: freezes the register in force and its totals, and tells the owners in the same
@@ -26,17 +27,34 @@ export async function openMotion(deps: Pick<Deps, 'store' | 'clock' | 'notifier'
   return opened ? after : null;
 }
 
-/** Every ballot of a motion in sequence order. */
-export async function ballotsOf(deps: Pick<Deps, 'store'>, motionId: string): Promise<BallotDoc[]> {
+const BALLOT_PAGE = 1000;
+
+/** The ballots of a motion numbered after `after`, up to a page of them, in sequence order. */
+export const ballotPage = (deps: Pick<Deps, 'store'>, motionId: string, after: number) =>
+  deps.store.find<BallotDoc>(
+    BALLOTS,
+    { motionId, seq: { $gt: after, $lte: after + BALLOT_PAGE } },
+    { orderBy: [['seq', 'asc']], limit: whole(BALLOT_PAGE) },
+  );
+
+/**
+ * Every ballot of a motion in sequence order. With `count`, the number a closed motion holds (its
+ * sequence numbers run 1 to `count`), the pages are ranges of sequence numbers read a few at a
+ * time together (`first`, the first page when already read, is not read again); without it, one
+ * page after another.
+ */
+export async function ballotsOf(deps: Pick<Deps, 'store'>, motionId: string, count?: number, first?: BallotDoc[]): Promise<BallotDoc[]> {
+  if (count !== undefined) {
+    const gate = limiter(8);
+    const starts = Array.from({ length: Math.ceil(count / BALLOT_PAGE) }, (_, i) => i * BALLOT_PAGE);
+    const pages = starts.map((after) => (after === 0 && first ? first : gate(() => ballotPage(deps, motionId, after))));
+    return (await Promise.all(pages)).flat();
+  }
   const out: BallotDoc[] = [];
   for (;;) {
-    const page = await deps.store.find<BallotDoc>(
-      BALLOTS,
-      { motionId, seq: { $gt: out.length } },
-      { orderBy: [['seq', 'asc']], limit: whole(1000) },
-    );
+    const page = await ballotPage(deps, motionId, out.length);
     out.push(...page);
-    if (page.length < 1000) return out;
+    if (page.length < BALLOT_PAGE) return out;
   }
 }
 
@@ -74,7 +92,7 @@ export async function publishResult(deps: Pick<Deps, 'store' | 'clock' | 'notifi
       await tx.insert(MOTION_RESULTS, doc);
       return true;
     },
-    `表决结果：${OUTCOME_NOTE[doc.outcome]}`,
+    { note: `表决结果：${OUTCOME_NOTE[doc.outcome]}` },
   );
   // A concurrent publisher may have won: its result (computed from the same frozen ballots) stands.
   return (await deps.store.get<ResultDoc>(MOTION_RESULTS, m._id)) ?? doc;

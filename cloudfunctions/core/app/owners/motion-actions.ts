@@ -1,35 +1,43 @@
 import { checkAnnounce, checkShape, checkVoteWindow } from '../../domain/owners-motion';
 import { rulesFor } from '../../domain/rules-config';
-import { defineAction } from '../action';
+import { defineAction, type LoadContext } from '../action';
+import type { UserDoc } from '../account/user';
 import { audit } from '../audit';
 import { checkTexts } from '../content';
-import { isFailure } from '../auth';
+import { isAdmin, isFailure } from '../auth';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
 import { newId } from '../ids';
 import { REQUESTS, type RequestDoc } from '../requests/request';
 import type { Filter } from '../../ports/store';
 import { fail, failures, ok, type Failure, type Result } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
-import { grantsOf } from '../scope';
-import { standingIn, standingOf, type Caller, type Standing } from './access';
+import { grantsOf, holdsInCompound } from '../scope';
+import { loadCompound, standingAt, standingOf, type Caller, type Standing } from './access';
 import { openMotion } from './lifecycle';
-import { changeAndTell } from './notices';
+import { audienceOf, changeAndTell } from './notices';
 import { sha256 } from './crypto';
 import { BALLOTS, ballotId, MOTIONS, type BallotDoc, type MotionDoc } from './model';
-import { currentRegister, ownerKeyOfCaller } from './register';
+import { currentRegister, linksOf, ownerKeyOfCaller } from './register';
 import { linkOnTimeline } from './request-link';
 import { draftInput, listInput, motionRef } from './schemas';
 import { motionView, summaryView, type MotionList, type MotionView } from './views';
 import { firmBlackListed } from './black-list';
 import { whole } from '../../ports/store';
 
-/** The motion and the caller's standing in its compound; NOT_FOUND when the caller may not see it. */
-export async function motionFor(ctx: Caller, motionId: string): Promise<{ m: MotionDoc; s: Standing } | Failure> {
-  const m = await ctx.store.get<MotionDoc>(MOTIONS, motionId);
+/** The motion, read in the caller's round (dispatch's `load`). */
+export const loadMotion = (input: { motionId: string }, { store }: LoadContext) => store.get<MotionDoc>(MOTIONS, input.motionId);
+
+/** The motion and the caller's links (by user id: the motion's compound is not known yet), read in the caller's round. */
+export const loadMotionAndLinks = (input: { motionId: string }, { store, callerId }: LoadContext) =>
+  Promise.all([store.get<MotionDoc>(MOTIONS, input.motionId), linksOf(store, callerId ?? '')]);
+
+/**
+ * The caller's standing in the compound of a loaded motion (the motion names the compound and its
+ * community, which never change: no read of the compound), or NOT_FOUND when the caller may not see it.
+ */
+export function motionFor(ctx: Caller, m: MotionDoc | null): { m: MotionDoc; s: Standing } | Failure {
   if (!m) return failures.notFound('表决事项');
-  const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, m.compoundId);
-  if (!compound) return failures.notFound('表决事项');
-  const s = standingOf(ctx.user, compound);
+  const s = standingOf(ctx.user, { _id: m.compoundId, communityId: m.communityId });
   if (!s.staff && !s.member) return failures.notFound('表决事项');
   if (m.status === 'draft' && !s.convenor && !s.staff) return failures.notFound('表决事项');
   return { m, s };
@@ -38,16 +46,20 @@ export async function motionFor(ctx: Caller, motionId: string): Promise<{ m: Mot
 /** Opens a motion whose opening time has come, before the scheduler's next tick does. */
 export async function ensureOpened(ctx: Caller, m: MotionDoc): Promise<MotionDoc> {
   if (m.status !== 'announced' || ctx.clock.now().getTime() < Date.parse(m.opensAt)) return m;
-  await openMotion(ctx, m);
-  return (await ctx.store.get<MotionDoc>(MOTIONS, m._id)) ?? m;
+  // Opened here, the motion is known; opened meanwhile by someone else, it is read again.
+  return (await openMotion(ctx, m)) ?? (await ctx.store.get<MotionDoc>(MOTIONS, m._id)) ?? m;
 }
 
 export const draft = defineAction({
   input: draftInput,
   access: 'active',
   summary: "Drafts a motion for the owners' vote (optionally from a major-matter request)",
+  // The compound and the request it comes from (if any), in the caller's round.
+  load: (input, { store }) =>
+    Promise.all([loadCompound(store, input.compoundId), input.requestId ? store.get<RequestDoc>(REQUESTS, input.requestId) : null]),
   async run(input, ctx): Promise<Result<{ motionId: string; status: 'draft' }>> {
-    const s = await standingIn(ctx, input.compoundId);
+    const [compound, req] = ctx.loaded;
+    const s = standingAt(ctx, compound);
     if (isFailure(s)) return s;
     if (!s.convenor) return failures.forbidden('只有本小区业委会成员或社区居委会可以发起表决');
     const shape = checkShape({ ...input, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt) });
@@ -57,7 +69,6 @@ export const draft = defineAction({
         error: { code: 'INVALID_INPUT', message: shape.message, issues: [{ path: [shape.field], message: shape.message }] },
       };
     if (input.requestId) {
-      const req = await ctx.store.get<RequestDoc>(REQUESTS, input.requestId);
       if (!req || req.compoundId !== input.compoundId) return failures.notFound('诉求');
       if (!req.major) return fail('INVALID_STATE', '只有重大事项诉求可以提交业主表决', 'NOT_MAJOR');
     }
@@ -84,12 +95,11 @@ export const draft = defineAction({
       chainHead: sha256(`genesis|${motionId}`),
     };
     await ctx.store.insert(MOTIONS, doc);
-    await linkOnTimeline(ctx, doc);
-    await audit(ctx, 'owners.draft', 'motion', motionId, {
-      compoundId: doc.compoundId,
-      matter: doc.matter,
-      requestId: doc.requestId ?? null,
-    });
+    // Once the motion exists: the request's timeline names it, and the audit entry records it.
+    await Promise.all([
+      linkOnTimeline(ctx, doc),
+      audit(ctx, 'owners.draft', 'motion', motionId, { compoundId: doc.compoundId, matter: doc.matter, requestId: doc.requestId ?? null }),
+    ]);
     return ok({ motionId, status: 'draft' as const });
   },
 });
@@ -98,35 +108,54 @@ export const announce = defineAction({
   input: motionRef,
   access: 'active',
   summary: 'Announces a draft to every owner, at least noticeDays before voting opens',
+  load: loadMotion,
   async run(input, ctx): Promise<Result<{ motionId: string; status: 'announced' }>> {
-    const found = await motionFor(ctx, input.motionId);
+    const found = motionFor(ctx, ctx.loaded);
     if (isFailure(found)) return found;
     const { m, s } = found;
     if (!s.convenor) return failures.forbidden('只有本小区业委会成员或社区居委会可以公告表决事项');
-    const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, m.communityId);
-    const { noticeDays } = rulesFor(community?.rules);
     const now = ctx.clock.now();
+    const announcedAt = now.toISOString();
+    const set = { status: 'announced' as const, announcedAt };
+    const after = { ...m, ...set };
+    // The community's rules, the register in force and the people to tell, all named by the motion: one round.
+    const [community, reg, people] = await Promise.all([
+      ctx.store.get<CommunityDoc>(COMMUNITIES, m.communityId),
+      currentRegister(ctx, m.compoundId),
+      audienceOf(ctx, after, 'announced'),
+    ]);
+    const { noticeDays } = rulesFor(community?.rules);
     const refusal = checkAnnounce(m.status, new Date(m.opensAt), now, noticeDays);
     if (refusal === 'NOT_DRAFT') return fail('INVALID_STATE', '该事项已公告', refusal);
     if (refusal) return fail('INVALID_STATE', `表决开始时间须在公告之日 ${noticeDays} 日之后`, refusal);
-    if (!(await currentRegister(ctx, m.compoundId))) return fail('INVALID_STATE', '请先导入业主名册', 'NO_REGISTER');
-    const announcedAt = now.toISOString();
-    const set = { status: 'announced' as const, announcedAt };
+    if (!reg) return fail('INVALID_STATE', '请先导入业主名册', 'NO_REGISTER');
     const announced = await changeAndTell(
       ctx,
-      { ...m, ...set },
+      after,
       'announced',
-      // The announcement and its audit entry, in the transaction of the owners' messages.
+      // The announcement and its audit entry, issued together in the transaction of the owners' messages.
       async (tx) => {
-        if ((await tx.update(MOTIONS, m._id, { $set: set }, { status: 'draft' })) !== 1) return false;
-        await audit({ ...ctx, store: tx }, 'owners.announce', 'motion', m._id);
-        return true;
+        const [moved] = await Promise.all([
+          tx.update(MOTIONS, m._id, { $set: set }, { status: 'draft' }),
+          audit({ ...ctx, store: tx }, 'owners.announce', 'motion', m._id),
+        ]);
+        return moved === 1;
       },
+      { people },
     );
     if (!announced) return fail('INVALID_STATE', '该事项已公告', 'NOT_DRAFT');
     return ok({ motionId: m._id, status: 'announced' as const });
   },
 });
+
+/**
+ * Whether the caller is staff of the compound (and sees its drafts), judged on their record alone:
+ * null when it depends on the compound's community (they are rc_staff or party_org somewhere).
+ */
+function staffByRecord(user: UserDoc, compoundId: string): boolean | null {
+  if (isAdmin(user) || holdsInCompound(user, 'oc_member', compoundId) || holdsInCompound(user, 'compound_party', compoundId)) return true;
+  return user.roles.includes('rc_staff') || user.roles.includes('party_org') ? null : false;
+}
 
 export const list = defineAction({
   input: listInput,
@@ -135,21 +164,23 @@ export const list = defineAction({
   async run(input, ctx): Promise<Result<MotionList>> {
     // Default: where the caller lives, else the compound of a role invited to one (a compound party member living elsewhere).
     const compoundId = input.compoundId ?? (ctx.user.compoundId || (grantsOf(ctx.user).find((g) => g.compoundId)?.compoundId ?? ''));
-    const s = await standingIn(ctx, compoundId);
-    if (isFailure(s)) return s;
-    if (!s.staff && !s.member) return failures.forbidden();
     const limit = input.limit ?? 20;
     const offset = decodeCursor(input.cursor);
-    const filter: Filter = { compoundId };
-    if (input.status) filter.status = input.status;
-    else if (!s.staff) filter.status = { $ne: 'draft' };
-    const rows = await ctx.store.find<MotionDoc>(MOTIONS, filter, {
-      orderBy: [['createdAt', 'desc']],
-      skip: whole(offset),
-      limit: whole(limit + 1),
-    });
+    const page = (staff: boolean) => {
+      const filter: Filter = { compoundId };
+      if (input.status) filter.status = input.status;
+      else if (!staff) filter.status = { $ne: 'draft' };
+      return ctx.store.find<MotionDoc>(MOTIONS, filter, { orderBy: [['createdAt', 'desc']], skip: whole(offset), limit: whole(limit + 1) });
+    };
+    // The page beside the compound, when the caller's record tells whether they see drafts; else after it.
+    const staff = staffByRecord(ctx.user, compoundId);
+    const [compound, first] = await Promise.all([ctx.store.get<CompoundDoc>(COMPOUNDS, compoundId), staff === null ? null : page(staff)]);
+    if (!compound) return failures.notFound('小区');
+    const s = standingOf(ctx.user, compound);
+    if (!s.staff && !s.member) return failures.forbidden();
+    const rows = first ?? (await page(s.staff));
     const visible = s.staff ? rows : rows.filter((m) => m.status !== 'draft');
-    const black = s.committee ? await firmBlackListed(ctx, s.compound) : false;
+    const black = s.committee ? await firmBlackListed(ctx, compound) : false;
     return ok({ ...pageOf(visible.map(summaryView), offset, limit), compoundId, canDraft: s.convenor, proposeReplacement: black });
   },
 });
@@ -158,12 +189,14 @@ export const get = defineAction({
   input: motionRef,
   access: 'active',
   summary: "A motion with the turnout against the 2/3 lines and the caller's receipt",
+  load: loadMotionAndLinks,
   async run(input, ctx): Promise<Result<MotionView>> {
-    const found = await motionFor(ctx, input.motionId);
+    const [loaded, links] = ctx.loaded;
+    const found = motionFor(ctx, loaded);
     if (isFailure(found)) return found;
     const m = await ensureOpened(ctx, found.m);
     const { s } = found;
-    const ownerKey = await ownerKeyOfCaller(ctx, m.compoundId);
+    const ownerKey = await ownerKeyOfCaller(ctx, m.compoundId, links);
     const mine = ownerKey ? await ctx.store.get<BallotDoc>(BALLOTS, ballotId(m._id, ownerKey)) : null;
     const open = !checkVoteWindow(m.status, new Date(m.opensAt), new Date(m.closesAt), ctx.clock.now());
     return ok(

@@ -7,6 +7,7 @@ import { holdsInCommunity, holdsInCompound } from '../scope';
 import { MOTIONS, OWNER_LINKS, OWNER_NOTICES, type LinkDoc, type MotionDoc, type NoticeDoc } from './model';
 import { findAll } from './register';
 import { whole } from '../../ports/store';
+import { Writes } from '../volunteer/seat-writes';
 
 /** The message kind of owners' decisions (app/messages/templates.ts: announced, voting open, result). */
 export const MOTION_TEMPLATE = 'owners.motion';
@@ -35,22 +36,24 @@ type NoticeDeps = Pick<Deps, 'store' | 'notifier'>;
  * organisation and the residents' committee, who follow every step.
  */
 export async function audienceOf(deps: Pick<Deps, 'store'>, m: MotionDoc, stage: Stage): Promise<string[]> {
-  const links = await findAll<LinkDoc>(deps.store, OWNER_LINKS, { compoundId: m.compoundId });
+  // The owners and the staff, read together. Staff invited to a scope may live elsewhere: each role is read with its scope.
+  const [links, staff] = await Promise.all([
+    findAll<LinkDoc>(deps.store, OWNER_LINKS, { compoundId: m.compoundId }),
+    stage === 'opened'
+      ? []
+      : findAll<UserDoc>(deps.store, USERS, {
+          status: 'active',
+          $or: [{ roles: { $contains: 'party_org' } }, { roles: { $contains: 'rc_staff' } }, { roles: { $contains: 'compound_party' } }],
+        }),
+  ]);
   const people = new Set(links.map((l) => l.userId));
-  if (stage !== 'opened') {
-    // Staff invited to a scope may live elsewhere: each role is read with its scope.
-    const staff = await findAll<UserDoc>(deps.store, USERS, {
-      status: 'active',
-      $or: [{ roles: { $contains: 'party_org' } }, { roles: { $contains: 'rc_staff' } }, { roles: { $contains: 'compound_party' } }],
-    });
-    for (const u of staff)
-      if (
-        holdsInCompound(u, 'compound_party', m.compoundId) ||
-        holdsInCommunity(u, 'party_org', m.communityId) ||
-        holdsInCommunity(u, 'rc_staff', m.communityId)
-      )
-        people.add(u._id);
-  }
+  for (const u of staff)
+    if (
+      holdsInCompound(u, 'compound_party', m.compoundId) ||
+      holdsInCommunity(u, 'party_org', m.communityId) ||
+      holdsInCommunity(u, 'rc_staff', m.communityId)
+    )
+      people.add(u._id);
   return [...people].sort();
 }
 
@@ -70,30 +73,43 @@ export function motionMessage(m: MotionDoc, stage: Stage, userId: string, note?:
   };
 }
 
+/** A change that no longer applied: its transaction is rolled back with the messages issued beside it. */
+class NotChanged extends Error {}
+
 /**
  * Makes a change to a motion and tells its audience in one transaction: `write` applies the
  * change (false when it no longer applies: then nothing is written), the first `NOTICE_BATCH`
- * messages go in with it, and the cursor of the rest too. `m` is the motion as it is after the
- * change. Returns whether the change was written.
+ * messages go in with it, issued together with it, and the cursor of the rest too. `m` is the
+ * motion as it is after the change; `people` its audience when the caller read it already (in the
+ * round of its other reads). Returns whether the change was written.
  */
 export async function changeAndTell(
   deps: NoticeDeps,
   m: MotionDoc,
   stage: Stage,
   write: (tx: DocumentOps) => Promise<boolean>,
-  note?: string,
+  options: { note?: string; people?: string[] } = {},
 ): Promise<boolean> {
-  const people = await audienceOf(deps, m, stage);
+  const { note } = options;
+  const people = options.people ?? (await audienceOf(deps, m, stage));
   const first = people.slice(0, NOTICE_BATCH);
-  return deps.store.transaction(async (tx) => {
-    if (!(await write(tx))) return false;
-    for (const userId of first) await deps.notifier.sendIn(tx, motionMessage(m, stage, userId, note));
-    if (people.length > first.length) {
-      const rest: NoticeDoc = { _id: `${m._id}:${stage}`, motionId: m._id, stage, after: first[first.length - 1], note: note ?? null };
-      await tx.insert(OWNER_NOTICES, rest);
-    }
-    return true;
-  });
+  try {
+    return await deps.store.transaction(async (tx) => {
+      const changed = write(tx);
+      const writes = new Writes();
+      writes.add(changed, ...first.map((userId) => deps.notifier.sendIn(tx, motionMessage(m, stage, userId, note))));
+      if (people.length > first.length) {
+        const rest: NoticeDoc = { _id: `${m._id}:${stage}`, motionId: m._id, stage, after: first[first.length - 1], note: note ?? null };
+        writes.add(tx.insert(OWNER_NOTICES, rest));
+      }
+      await writes.settle();
+      if (!(await changed)) throw new NotChanged();
+      return true;
+    });
+  } catch (err) {
+    if (err instanceof NotChanged) return false;
+    throw err;
+  }
 }
 
 /**

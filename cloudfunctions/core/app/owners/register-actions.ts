@@ -4,7 +4,7 @@ import { maskPhone } from '../../domain/phone';
 import { defineAction } from '../action';
 import { USERS, type UserDoc } from '../account/user';
 import { audit } from '../audit';
-import { standingIn, type Caller } from './access';
+import { loadCompound, standingAt, type Caller } from './access';
 import { newId } from '../ids';
 import { fail, failures, ok, type Failure, type Result } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
@@ -41,8 +41,12 @@ export const importRegister = defineAction({
   input: importRegisterInput,
   access: 'active',
   summary: "Imports a compound's owners' register from rows or a spreadsheet, all or nothing",
+  // The compound and the links made so far, in the caller's round.
+  load: (input, { store }) =>
+    Promise.all([loadCompound(store, input.compoundId), findAll<LinkDoc>(store, OWNER_LINKS, { compoundId: input.compoundId })]),
   async run(input, ctx): Promise<Result<ImportResult>> {
-    const s = await standingIn(ctx, input.compoundId);
+    const [compound, links] = ctx.loaded;
+    const s = standingAt(ctx, compound);
     if (isFailure(s)) return s;
     if (!s.convenor) return failures.forbidden('只有本小区业委会成员或社区居委会可以导入业主名册');
     const source = input.fileId ? await rowsOfFile(ctx, input.fileId) : { rows: input.rows ?? [], firstLine: 1 };
@@ -73,7 +77,6 @@ export const importRegister = defineAction({
       linked: false,
     }));
     // Links made earlier (by hand or automatically) carry over: they name the owner, not the row.
-    const links = await findAll<LinkDoc>(ctx.store, OWNER_LINKS, { compoundId: s.compound._id });
     const linkedOwners = new Set(links.map((l) => l.ownerKey));
     const linkedUsers = new Set(links.map((l) => l.userId));
     const fresh: LinkDoc[] = [];
@@ -137,21 +140,21 @@ export const register = defineAction({
   input: registerInput,
   access: 'active',
   summary: "The owners' register in force: units, owners, total area and (optionally only) the unlinked rows",
+  // The compound and its register in force, in the caller's round.
+  load: (input, { store }) => Promise.all([loadCompound(store, input.compoundId), currentRegister({ store }, input.compoundId)]),
   async run(input, ctx): Promise<Result<RegisterView>> {
-    const s = await standingIn(ctx, input.compoundId);
+    const [compound, reg] = ctx.loaded;
+    const s = standingAt(ctx, compound);
     if (isFailure(s)) return s;
     if (!s.staff) return failures.forbidden();
-    const reg = await currentRegister(ctx, input.compoundId);
     const limit = input.limit ?? 20;
     const offset = decodeCursor(input.cursor);
     if (!reg) return ok({ summary: summaryOf(null), units: { items: [], nextCursor: null }, canLink: s.committee });
     const filter = input.unlinkedOnly ? { registerId: reg._id, linked: false } : { registerId: reg._id };
-    const rows = await ctx.store.find<UnitDoc>(OWNER_UNITS, filter, {
-      orderBy: [['line', 'asc']],
-      skip: whole(offset),
-      limit: whole(limit + 1),
-    });
-    const unlinked = await ctx.store.count(OWNER_UNITS, { registerId: reg._id, linked: false });
+    const [rows, unlinked] = await Promise.all([
+      ctx.store.find<UnitDoc>(OWNER_UNITS, filter, { orderBy: [['line', 'asc']], skip: whole(offset), limit: whole(limit + 1) }),
+      ctx.store.count(OWNER_UNITS, { registerId: reg._id, linked: false }),
+    ]);
     return ok({ summary: { ...summaryOf(reg), unlinked }, units: pageOf(rows.map(unitView), offset, limit), canLink: s.committee });
   },
 });
@@ -160,13 +163,19 @@ export const linkUnit = defineAction({
   input: linkUnitInput,
   access: 'active',
   summary: 'Links a resident to a unit of the register by hand (audited)',
+  // The compound, the resident and the register in force, in the caller's round.
+  load: (input, { store }) =>
+    Promise.all([
+      loadCompound(store, input.compoundId),
+      store.get<UserDoc>(USERS, input.userId),
+      currentRegister({ store }, input.compoundId),
+    ]),
   async run(input, ctx): Promise<Result<{ linked: true }>> {
-    const s = await standingIn(ctx, input.compoundId);
+    const [compound, person, reg] = ctx.loaded;
+    const s = standingAt(ctx, compound);
     if (isFailure(s)) return s;
     if (!s.committee) return failures.forbidden('只有本小区业委会成员可以关联业主');
-    const person = await ctx.store.get<UserDoc>(USERS, input.userId);
     if (!person || person.status !== 'active' || person.compoundId !== input.compoundId) return failures.notFound('本小区居民');
-    const reg = await currentRegister(ctx, input.compoundId);
     const unit = reg ? await unitAt(ctx, reg._id, input.building, input.room) : null;
     if (!reg || !unit) return failures.notFound('名册中的房屋');
     const at = ctx.clock.now().toISOString();
@@ -184,10 +193,14 @@ export const linkUnit = defineAction({
       },
       reg._id,
     );
-    await ctx.store.update(OWNER_REGISTERS, reg._id, {
-      $set: { unlinked: await ctx.store.count(OWNER_UNITS, { registerId: reg._id, linked: false }) },
-    });
-    await audit(ctx, 'owners.linkUnit', 'user', person._id, { compoundId: input.compoundId, building: unit.building, room: unit.room });
+    const recount = async () =>
+      ctx.store.update(OWNER_REGISTERS, reg._id, {
+        $set: { unlinked: await ctx.store.count(OWNER_UNITS, { registerId: reg._id, linked: false }) },
+      });
+    await Promise.all([
+      recount(),
+      audit(ctx, 'owners.linkUnit', 'user', person._id, { compoundId: input.compoundId, building: unit.building, room: unit.room }),
+    ]);
     return ok({ linked: true as const });
   },
 });
@@ -196,11 +209,15 @@ export const residents = defineAction({
   input: residentsInput,
   access: 'active',
   summary: 'Active residents of the compound not linked to an owner yet, to link by hand (masked phones)',
+  // The compound and its owners' links, in the caller's round.
+  load: (input, { store }) =>
+    Promise.all([loadCompound(store, input.compoundId), findAll<LinkDoc>(store, OWNER_LINKS, { compoundId: input.compoundId })]),
   async run(input, ctx): Promise<Result<{ items: ResidentView[]; nextCursor: string | null }>> {
-    const s = await standingIn(ctx, input.compoundId);
+    const [compound, links] = ctx.loaded;
+    const s = standingAt(ctx, compound);
     if (isFailure(s)) return s;
     if (!s.committee) return failures.forbidden('只有本小区业委会成员可以关联业主');
-    const linked = new Set((await findAll<LinkDoc>(ctx.store, OWNER_LINKS, { compoundId: input.compoundId })).map((l) => l.userId));
+    const linked = new Set(links.map((l) => l.userId));
     const people = (await compoundUsers(ctx, s.compound.communityId, input.compoundId))
       .filter((u) => !linked.has(u._id) && u.roles.includes('resident'))
       .sort((a, b) => a.building.localeCompare(b.building, 'zh') || a.room.localeCompare(b.room, 'zh') || a._id.localeCompare(b._id));

@@ -1,5 +1,5 @@
 import type { Totals } from '../../domain/owners-count';
-import { DuplicateKeyError, whole } from '../../ports/store';
+import { DuplicateKeyError, whole, type Store } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import type { Deps } from '../context';
 import type { Caller } from './access';
@@ -38,23 +38,29 @@ export async function putLink(deps: Pick<Deps, 'store'>, link: LinkDoc): Promise
 
 /** Links a resident to an owner (insert or replace) and marks the owner's units in the register linked. */
 export async function saveLink(deps: Pick<Deps, 'store'>, link: LinkDoc, registerId: string): Promise<void> {
-  await putLink(deps, link);
-  for (const unit of await unitsOfOwner(deps, registerId, link.ownerKey)) {
-    if (!unit.linked) await deps.store.update(OWNER_UNITS, unit._id, { $set: { linked: true } });
-  }
+  const [, units] = await Promise.all([putLink(deps, link), unitsOfOwner(deps, registerId, link.ownerKey)]);
+  await Promise.all(units.filter((u) => !u.linked).map((u) => deps.store.update(OWNER_UNITS, u._id, { $set: { linked: true } })));
 }
 
 /** Whether a resident's registration matches a register row: building, room and phone. */
 export const matches = (u: Pick<UserDoc, 'building' | 'room' | 'phone'>, unit: UnitDoc): boolean =>
   u.building.trim() === unit.building && u.room.trim() === unit.room && u.phone === unit.ownerPhone;
 
+/** A resident's links, one per compound where they are an owner (by the `user` index). */
+export function linksOf(store: Pick<Store, 'find'>, userId: string): Promise<LinkDoc[]> {
+  return store.find<LinkDoc>(OWNER_LINKS, { userId }, { limit: whole(100) });
+}
+
 /**
- * The owner the caller is, in a compound: their link, or — when their registration's building,
- * room and phone match a row of the register in force — a link made now. Null for a non-owner.
+ * The owner the caller is, in a compound: their link (among `links`, the caller's links when
+ * already read, else read now), or — when their registration's building, room and phone match a
+ * row of the register in force — a link made now. Null for a non-owner.
  */
-export async function ownerKeyOfCaller(ctx: Caller, compoundId: string): Promise<string | null> {
+export async function ownerKeyOfCaller(ctx: Caller, compoundId: string, links?: LinkDoc[]): Promise<string | null> {
   const user = ctx.user;
-  const link = await ctx.store.get<LinkDoc>(OWNER_LINKS, linkId(compoundId, user._id));
+  const link = links
+    ? (links.find((l) => l.compoundId === compoundId) ?? null)
+    : await ctx.store.get<LinkDoc>(OWNER_LINKS, linkId(compoundId, user._id));
   if (link) return link.ownerKey;
   if (user.compoundId !== compoundId) return null;
   const reg = await currentRegister(ctx, compoundId);
