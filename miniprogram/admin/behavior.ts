@@ -1,9 +1,8 @@
 // What the setup pages share on top of the page behaviour: the states of one load (loading, a
 // failure with 重试, or "you may not" without it), retry and pull to refresh re-running the page's
 // `load`, and a form whose fields are typed into `form.<field>`.
-import type { AppError, SelfView } from '../../typings/api';
+import type { AppError } from '../../typings/api';
 import { pageBehavior } from '../behaviors/page';
-import { me } from '../services/session';
 import type { DetailEvent } from '../utils/events';
 import { NOT_OVERSEER } from './shared';
 
@@ -25,20 +24,9 @@ export const adminPageBehavior = Behavior({
 
   methods: {
     /** Shows a failed load: FORBIDDEN as "you may not", anything else with 重试. */
-    loadFailed(error: AppError) {
+    loadFailed(error: AppError<string>) {
       if (error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: error.message || NOT_OVERSEER });
       else this.setData({ loading: false, error: error.message });
-    },
-
-    /** The caller (kept by the app), or undefined when asking failed (then shown) or a newer load began. */
-    async callerFor(fresh: () => boolean): Promise<SelfView | null | undefined> {
-      const who = await me();
-      if (!fresh()) return undefined;
-      if (!who.ok) {
-        this.setData({ loading: false, error: who.error.message });
-        return undefined;
-      }
-      return who.data.user;
     },
 
     refresh() {

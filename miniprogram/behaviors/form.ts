@@ -3,9 +3,7 @@
 // INVALID_INPUT issues back onto the fields (the rest above the form) → a toast when it went through.
 import type { ApiResult, AppError, InputIssue } from '../../typings/api';
 import type { DetailEvent } from '../utils/events';
-
-/** A message per field in error; empty when the form can be sent. */
-export type FieldErrors<F extends string = string> = Partial<Record<F, string>>;
+import type { FieldErrors } from '../utils/form-fields';
 
 /**
  * Puts the server's issues onto the form's fields: `fieldOf` names the field an issue's path shows

@@ -2,7 +2,7 @@
 // <page-meta>), its loads are numbered so that a late answer of an older load is dropped, and pull
 // to refresh runs the page's `refresh` (else its `load(true)`: quietly, keeping what is shown) and
 // always stops the spinner; 重试 runs its `load`. A page starts `loading` (its first load) with no `error`.
-import type { AppError, SelfView } from '../../typings/api';
+import type { ApiResult, AppError, SelfView } from '../../typings/api';
 import { me } from '../services/session';
 import { pageStyle } from '../utils/font';
 
@@ -30,6 +30,30 @@ export const pageBehavior = Behavior({
     joinLoad(): () => boolean {
       const seq = latest.get(this) ?? 0;
       return () => latest.get(this) === seq;
+    },
+
+    // Whether a load's answer is to be shown: still the latest load's, and it went through. A failure
+    // is shown by the page's `loadFailed` (callerBehavior's, the admin pages'), else with 重试. (No
+    // default `loadFailed` here: a paged page lists this behaviour after callerBehavior, and its copy
+    // would replace the caller's.)
+    answered<T, R extends string>(fresh: () => boolean, res: ApiResult<T, R>): res is { ok: true; data: T } {
+      if (!fresh()) return false;
+      if (res.ok) return true;
+      const page = this as unknown as { loadFailed?: (error: AppError<string>) => void };
+      if (page.loadFailed) page.loadFailed(res.error);
+      else this.setData({ loading: false, error: res.error.message });
+      return false;
+    },
+
+    // The caller (kept by the app: services/session), or undefined when asking failed (then shown with 重试) or a newer load began.
+    async callerFor(fresh: () => boolean): Promise<SelfView | null | undefined> {
+      const who = await me();
+      if (!fresh()) return undefined;
+      if (!who.ok) {
+        this.setData({ loading: false, error: who.error.message });
+        return undefined;
+      }
+      return who.data.user;
     },
 
     // 重试 after a failed load: the page's `load`.
@@ -91,13 +115,8 @@ export const callerBehavior = Behavior({
     async caller(refuse?: Refusal): Promise<SelfView | null | undefined> {
       const fresh = this.beginLoad();
       this.setData({ loading: true, error: '', forbidden: '' });
-      const who = await me();
-      if (!fresh()) return undefined;
-      if (!who.ok) {
-        this.setData({ loading: false, error: who.error.message });
-        return undefined;
-      }
-      const user = who.data.user;
+      const user = await this.callerFor(fresh);
+      if (user === undefined) return undefined;
       const why = refuse ? refuse(user) : '';
       if (why) {
         this.setData({ loading: false, forbidden: why });
@@ -108,7 +127,7 @@ export const callerBehavior = Behavior({
     },
 
     // Shows a failed load: FORBIDDEN as "you may not", anything else with 重试.
-    loadFailed(error: AppError) {
+    loadFailed(error: AppError<string>) {
       if (error.code === 'FORBIDDEN') this.setData({ loading: false, forbidden: error.message });
       else this.setData({ loading: false, error: error.message });
     },

@@ -1,9 +1,12 @@
 // A page that shows one list in pages of rows: the first page (on open, on retry, on pull to
-// refresh), the next ones on reaching the bottom, each answer dropped when a newer load started.
+// refresh), the next ones on reaching the bottom, each answer dropped when a newer load started;
+// a changed filter starts the list again (`refilter`), and a tapped row opens its page (`rowPage`).
 // The page says how to ask for a page and how an item becomes a row; it shows the states with
 // <page-state> (components/page-state).
 import type { ApiResult, AppError, Page } from '../../typings/api';
+import type { DatasetEvent } from '../utils/events';
 import { applyPage, emptyList, type ListState } from '../utils/list-state';
+import { openPage } from '../utils/navigate';
 import { pageBehavior } from './page';
 
 /**
@@ -26,6 +29,8 @@ export interface PagingSpec<I, R, P extends Page<I>, D> {
   reloadOnShow?: boolean;
   /** Also runs whenever the page shows (a tab page refreshes the 我的 badge). */
   shown?(): void;
+  /** The page a tapped row opens (`onCardTap`, the row's `data-id`). */
+  rowPage?(id: string): string;
 }
 
 /** The page's `init` (finding out what the query needs), bound to it. */
@@ -106,6 +111,17 @@ export function pagingBehavior<I, R, P extends Page<I> = Page<I>, D = object>(sp
       // Empties the list (a filter changed) before `loadFirst`.
       clearList() {
         this.setData({ list: emptyList<R>() });
+      },
+
+      // A filter changed (`change`, the page data it sets): the list starts again from its first page.
+      refilter(change: Record<string, unknown>) {
+        this.setData(change);
+        this.clearList();
+        this.loadFirst();
+      },
+
+      onCardTap(e: DatasetEvent<{ id: string }>) {
+        if (spec.rowPage) openPage(spec.rowPage(e.currentTarget.dataset.id));
       },
 
       refresh(): Promise<void> {

@@ -10,32 +10,34 @@ import type {
   SelfView,
   WhoAmI,
 } from '../../typings/api';
-import { call } from './transport';
+import { functionCaller } from './transport';
 
 /** An answer of the account function. */
 export type Result<T> = ApiResult<T, AccountReason>;
 
+const accountCall = functionCaller<AccountReason>('account');
+
 /** 获取当前用户（未注册时 user 为 null） */
 export function whoami(): Promise<Result<WhoAmI>> {
-  return call<WhoAmI, AccountReason>('account', 'whoami');
+  return accountCall('whoami');
 }
 
 /** 居民注册，提交后待社区审核 */
 export function register(input: RegisterInput): Promise<Result<SelfView>> {
-  return call<SelfView, AccountReason>('account', 'register', input);
+  return accountCall('register', input);
 }
 
 /** 审核通过居民注册 */
 export function approve(userId: string): Promise<Result<MemberView>> {
-  return call<MemberView, AccountReason>('account', 'approve', { userId });
+  return accountCall('approve', { userId });
 }
 
 /** 授予角色（物业工作人员须指定物业企业） */
 export function grantRole(input: GrantRoleInput): Promise<Result<MemberView>> {
-  return call<MemberView, AccountReason>('account', 'grantRole', input);
+  return accountCall('grantRole', input);
 }
 
 /** 获取社区成员列表（手机号脱敏） */
 export function listMembers(input: ListMembersInput): Promise<Result<MemberPage>> {
-  return call<MemberPage, AccountReason>('account', 'listMembers', input);
+  return accountCall('listMembers', input);
 }

@@ -141,3 +141,11 @@ export function call<T, R extends string = Reason>(fn: FunctionName, action: str
   // The server answers only its function's reasons (app/<function>/reasons.ts); R says which.
   return (config.mode === 'cloud' ? callCloud<T>(fn, action, data) : callLocal<T>(fn, action, data)) as Promise<ApiResult<T, R>>;
 }
+
+/**
+ * The caller of one function's actions: each answers the API envelope, its failures carrying that
+ * function's reasons `R`, its data the type the service function declares.
+ */
+export function functionCaller<R extends string>(fn: FunctionName): <T>(action: string, data?: object) => Promise<ApiResult<T, R>> {
+  return <T>(action: string, data?: object) => call<T, R>(fn, action, data);
+}

@@ -3,39 +3,15 @@
 // accept (`z.input`), answers are the server's views, failures carry VolunteerReason.
 import type * as z from 'zod/mini';
 import type { ApiResult, Page } from '../../typings/api';
-import type { ActivityCategory } from '../../cloudfunctions/core/domain/activity';
-import type { SignupStatus } from '../../cloudfunctions/core/domain/signup';
 import type * as schemas from '../../cloudfunctions/core/app/volunteer/schemas';
 import type { VolunteerReason } from '../../cloudfunctions/core/app/volunteer/reasons';
-import type {
-  ActivityDetail,
-  ActivitySummary,
-  CancelAnswer,
-  MyRecords,
-  MySignupItem,
-  RosterEntry,
-  RosterPage,
-  ServiceRecord,
-  SignupResult,
-  VolunteerProfile,
-} from '../../cloudfunctions/core/app/volunteer/views';
-import { call } from './transport';
+import type * as views from '../../cloudfunctions/core/app/volunteer/views';
+import { functionCaller } from './transport';
 
-export type {
-  ActivityCategory,
-  ActivityDetail,
-  ActivitySummary,
-  CancelAnswer,
-  MyRecords,
-  MySignupItem,
-  RosterEntry,
-  RosterPage,
-  ServiceRecord,
-  SignupResult,
-  SignupStatus,
-  VolunteerProfile,
-  VolunteerReason,
-};
+export type * from '../../cloudfunctions/core/app/volunteer/views';
+export type { ActivityCategory } from '../../cloudfunctions/core/domain/activity';
+export type { SignupStatus } from '../../cloudfunctions/core/domain/signup';
+export type { VolunteerReason };
 
 /** An answer of the volunteer function. */
 export type Result<T> = ApiResult<T, VolunteerReason>;
@@ -48,56 +24,56 @@ export type AttendanceInput = z.input<typeof schemas.attendanceInput>;
 type RosterOptions = Omit<z.input<typeof schemas.rosterInput>, 'activityId'>;
 type PagingOptions = z.input<typeof schemas.myRecordsInput>;
 
-const volunteerCall = <T>(action: string, data?: object): Promise<Result<T>> => call<T, VolunteerReason>('volunteer', action, data);
+const volunteerCall = functionCaller<VolunteerReason>('volunteer');
 
 /** 登记为志愿者 */
-export function register(input: RegisterVolunteerInput): Promise<Result<VolunteerProfile>> {
+export function register(input: RegisterVolunteerInput): Promise<Result<views.VolunteerProfile>> {
   return volunteerCall('register', input);
 }
 
 /** 我的志愿者信息（未登记时为 null） */
-export function profile(): Promise<Result<VolunteerProfile | null>> {
+export function profile(): Promise<Result<views.VolunteerProfile | null>> {
   return volunteerCall('profile');
 }
 
 /** 发布志愿活动 */
-export function createActivity(input: CreateActivityInput): Promise<Result<ActivityDetail>> {
+export function createActivity(input: CreateActivityInput): Promise<Result<views.ActivityDetail>> {
   return volunteerCall('createActivity', input);
 }
 
 /** 志愿活动列表（即将开始的在前） */
-export function listActivities(input: ListActivitiesInput): Promise<Result<Page<ActivitySummary>>> {
+export function listActivities(input: ListActivitiesInput): Promise<Result<Page<views.ActivitySummary>>> {
   return volunteerCall('listActivities', input);
 }
 
 /** 活动详情（含本人报名状态与候补位次） */
-export function getActivity(activityId: string): Promise<Result<ActivityDetail>> {
+export function getActivity(activityId: string): Promise<Result<views.ActivityDetail>> {
   return volunteerCall('getActivity', { activityId } satisfies z.input<typeof schemas.activityIdInput>);
 }
 
 /** 报名活动（满员时进入候补）；clientToken 让重试只报名一次 */
-export function signup(activityId: string, clientToken?: string): Promise<Result<SignupResult>> {
+export function signup(activityId: string, clientToken?: string): Promise<Result<views.SignupResult>> {
   const input: z.input<typeof schemas.signupInput> = clientToken ? { activityId, clientToken } : { activityId };
   return volunteerCall('signup', input);
 }
 
 /** 取消本人报名 */
-export function cancel(activityId: string): Promise<Result<CancelAnswer>> {
+export function cancel(activityId: string): Promise<Result<views.CancelAnswer>> {
   return volunteerCall('cancel', { activityId } satisfies z.input<typeof schemas.cancelInput>);
 }
 
 /** 签到（组织方） */
-export function checkIn(input: AttendanceInput): Promise<Result<RosterEntry>> {
+export function checkIn(input: AttendanceInput): Promise<Result<views.RosterEntry>> {
   return volunteerCall('checkIn', input);
 }
 
 /** 签退并计算服务时长（组织方） */
-export function checkOut(input: AttendanceInput): Promise<Result<RosterEntry>> {
+export function checkOut(input: AttendanceInput): Promise<Result<views.RosterEntry>> {
   return volunteerCall('checkOut', input);
 }
 
 /** 活动报名名单（组织方，手机号脱敏） */
-export function roster(activityId: string, options: RosterOptions = {}): Promise<Result<RosterPage>> {
+export function roster(activityId: string, options: RosterOptions = {}): Promise<Result<views.RosterPage>> {
   return volunteerCall('roster', { activityId, ...options });
 }
 
@@ -107,16 +83,16 @@ export function revealPhone(activityId: string, userId: string): Promise<Result<
 }
 
 /** 我的志愿服务记录与累计时长 */
-export function myRecords(options: PagingOptions = {}): Promise<Result<MyRecords>> {
+export function myRecords(options: PagingOptions = {}): Promise<Result<views.MyRecords>> {
   return volunteerCall('myRecords', options);
 }
 
 /** 我的报名 */
-export function mySignups(options: z.input<typeof schemas.mySignupsInput> = {}): Promise<Result<Page<MySignupItem>>> {
+export function mySignups(options: z.input<typeof schemas.mySignupsInput> = {}): Promise<Result<Page<views.MySignupItem>>> {
   return volunteerCall('mySignups', options);
 }
 
 /** 取消活动并通知已报名的志愿者（组织方） */
-export function cancelActivity(activityId: string, reason: string): Promise<Result<ActivityDetail>> {
+export function cancelActivity(activityId: string, reason: string): Promise<Result<views.ActivityDetail>> {
   return volunteerCall('cancelActivity', { activityId, reason } satisfies z.input<typeof schemas.cancelActivityInput>);
 }

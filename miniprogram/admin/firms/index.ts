@@ -30,11 +30,7 @@ Component({
       const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '', forbidden: '' });
       const res = await admin.structure();
-      if (!fresh()) return;
-      if (!res.ok) {
-        this.loadFailed(res.error);
-        return;
-      }
+      if (!this.answered(fresh, res)) return;
       this.setData({ loading: false, isAdmin: res.data.isAdmin, firms: res.data.firms });
     },
 

@@ -51,11 +51,7 @@ Component({
         return;
       }
       const res = await admin.structure();
-      if (!fresh()) return;
-      if (!res.ok) {
-        this.loadFailed(res.error);
-        return;
-      }
+      if (!this.answered(fresh, res)) return;
       this.setData({ loading: false, roleOptions, _invitable: user?.invitable ?? [], _structure: res.data });
     },
 

@@ -53,11 +53,7 @@ Component({
         }
       }
       const res = await admin.overview(streetId ? { level: 'street', streetId } : { level: 'city' });
-      if (!fresh()) return;
-      if (!res.ok) {
-        this.loadFailed(res.error);
-        return;
-      }
+      if (!this.answered(fresh, res)) return;
       this.setData({
         loading: false,
         level: res.data.level,

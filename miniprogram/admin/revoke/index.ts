@@ -7,7 +7,6 @@ import type { StructureView } from '../../../typings/admin';
 import type { HolderView, Page, SelfView } from '../../../typings/api';
 import { pagingBehavior } from '../../behaviors/paging';
 import * as admin from '../service';
-import { me } from '../../services/session';
 import { confirm } from '../../utils/confirm';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
 import type { Option } from '../invitable';
@@ -54,13 +53,8 @@ Component({
     async init(): Promise<void> {
       const fresh = this.beginLoad();
       this.setData({ loading: true, error: '', forbidden: '' });
-      const who = await me();
-      if (!fresh()) return;
-      if (!who.ok) {
-        this.setData({ loading: false, error: who.error.message });
-        return;
-      }
-      const user = who.data.user;
+      const user = await this.callerFor(fresh);
+      if (user === undefined) return;
       const levelOptions = placeLevels(user?.status === 'active' ? user.roles : []);
       if (!levelOptions.length) {
         this.setData({ loading: false, forbidden: '您没有可撤销的角色' });

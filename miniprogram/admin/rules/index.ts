@@ -46,11 +46,7 @@ Component({
       const fresh = this.beginLoad();
       this.setData({ loading: true, error: '', forbidden: '', formError: '' });
       const res = await admin.rules(this.data.chosen);
-      if (!fresh()) return;
-      if (!res.ok) {
-        this.loadFailed(res.error);
-        return;
-      }
+      if (!this.answered(fresh, res)) return;
       this.setData({ loading: false, name: res.data.name, inForce: res.data.rules, form: formOf(res.data.rules) });
     },
 

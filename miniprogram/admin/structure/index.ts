@@ -57,11 +57,7 @@ Component({
       const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '', forbidden: '' });
       const res = await admin.structure(this.data.streetId || undefined);
-      if (!fresh()) return;
-      if (!res.ok) {
-        this.loadFailed(res.error);
-        return;
-      }
+      if (!this.answered(fresh, res)) return;
       this.show(res.data);
     },
 

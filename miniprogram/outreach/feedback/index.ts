@@ -57,11 +57,7 @@ Component({
       const fresh = this.beginLoad();
       this.setData({ loading: true, error: '' });
       const res = await outreach.unitFeedback(this.data.communityId, period);
-      if (!fresh()) return;
-      if (!res.ok) {
-        this.loadFailed(res.error);
-        return;
-      }
+      if (!this.answered(fresh, res)) return;
       this.setData({
         loading: false,
         period: res.data.period,

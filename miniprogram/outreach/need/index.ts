@@ -46,11 +46,7 @@ Component({
       const fresh = this.beginLoad();
       this.setData({ error: '' });
       const res = await outreach.getNeed(this.data.needId);
-      if (!fresh()) return;
-      if (!res.ok) {
-        this.loadFailed(res.error);
-        return;
-      }
+      if (!this.answered(fresh, res)) return;
       this.setData({ loading: false, view: needViewOf(res.data) });
     },
 

@@ -4,7 +4,7 @@ import type { ApiResult, Page } from '../../../typings/api';
 import { callerBehavior } from '../../behaviors/page';
 import { pagingBehavior } from '../../behaviors/paging';
 import * as outreach from '../service';
-import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import type { DetailEvent } from '../../utils/events';
 import { isStaff } from '../../utils/labels';
 import { openPage } from '../../utils/navigate';
 import { claimRow, EMPTY_TEXT, needRow, tabsFor, type NeedRow, type NeedTab } from './rows';
@@ -19,7 +19,12 @@ function fetchTab(data: { tab: NeedTab; communityId: string }, cursor: string | 
   return outreach.listNeeds(q).then((r) => map(r, needRow));
 }
 
-const paging = pagingBehavior<NeedRow, NeedRow>({ fetch: fetchTab, row: (r) => r, key: (r) => r.needId });
+const paging = pagingBehavior<NeedRow, NeedRow>({
+  fetch: fetchTab,
+  row: (r) => r,
+  key: (r) => r.needId,
+  rowPage: (id) => `/outreach/need/index?needId=${id}`,
+});
 
 Component({
   behaviors: [callerBehavior, paging],
@@ -56,13 +61,7 @@ Component({
 
     onTabChange(e: DetailEvent<{ value: NeedTab }>) {
       if (e.detail.value === this.data.tab) return;
-      this.setData({ tab: e.detail.value, empty: EMPTY_TEXT[e.detail.value] });
-      this.clearList();
-      this.loadFirst();
-    },
-
-    onOpen(e: DatasetEvent<{ id: string }>) {
-      openPage(`/outreach/need/index?needId=${e.currentTarget.dataset.id}`);
+      this.refilter({ tab: e.detail.value, empty: EMPTY_TEXT[e.detail.value] });
     },
 
     onPublish() {

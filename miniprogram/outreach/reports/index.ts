@@ -66,9 +66,7 @@ Component({
 
     onTabChange(e: DetailEvent<{ value: outreach.ReportStatus }>) {
       if (e.detail.value === this.data.tab) return;
-      this.setData({ tab: e.detail.value });
-      this.clearList();
-      this.loadFirst();
+      this.refilter({ tab: e.detail.value });
     },
 
     async onConfirm(e: DatasetEvent<{ id: string }>): Promise<void> {

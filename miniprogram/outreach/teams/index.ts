@@ -51,11 +51,7 @@ Component({
         outreach.listTeams(this.data.communityId),
         account.listMembers({ communityId: this.data.communityId, status: 'active', limit: 100 }),
       ]);
-      if (!fresh()) return;
-      if (!teams.ok) {
-        this.loadFailed(teams.error);
-        return;
-      }
+      if (!this.answered(fresh, teams)) return;
       this.setData({
         loading: false,
         error: '',

@@ -6,7 +6,7 @@ import * as community from '../../services/community';
 import { me } from '../../services/session';
 import * as volunteer from '../../services/volunteer';
 import type { ActivityCategory, ActivitySummary } from '../../services/volunteer';
-import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import type { DetailEvent } from '../../utils/events';
 import { isStaff } from '../../utils/labels';
 import { showBadge } from '../../utils/badge';
 import { openPage } from '../../utils/navigate';
@@ -27,6 +27,7 @@ const paging = pagingBehavior<ActivitySummary, ActivityCard>({
   reloadOnShow: true,
   // A tab page: its show refreshes the 我的 badge.
   shown: showBadge,
+  rowPage: (id) => `/pages/volunteer/activity/index?activityId=${id}`,
 });
 
 Component({
@@ -60,13 +61,7 @@ Component({
     },
 
     onTabChange(e: DetailEvent<{ value: ActivityCategory | '' }>) {
-      this.setData({ category: e.detail.value });
-      this.clearList();
-      this.loadFirst();
-    },
-
-    onCardTap(e: DatasetEvent<{ id: string }>) {
-      openPage(`/pages/volunteer/activity/index?activityId=${e.currentTarget.dataset.id}`);
+      this.refilter({ category: e.detail.value });
     },
 
     onMyService() {

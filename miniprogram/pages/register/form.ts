@@ -2,6 +2,7 @@
 // (in Chinese, per field), and what is sent. The server checks again (account.register); its
 // INVALID_INPUT issues come back onto the same fields.
 import type { CommunityListItem, CompoundItem, RegisterInput } from '../../../typings/api';
+import { textFieldError, type FieldErrors } from '../../utils/form-fields';
 
 /** The form as typed and picked. */
 export interface RegistrationForm {
@@ -17,9 +18,6 @@ export interface RegistrationForm {
 }
 
 export type RegistrationField = keyof RegistrationForm;
-
-/** A message per field in error; an empty object when the form can be sent. */
-export type FieldErrors = Partial<Record<RegistrationField, string>>;
 
 export const EMPTY_FORM: RegistrationForm = {
   communityId: '',
@@ -37,27 +35,20 @@ export const MAX_LENGTH = { name: 20, building: 20, room: 20 } as const;
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
-function textError(value: string, empty: string, max: number, what: string): string | undefined {
-  const v = value.trim();
-  if (!v) return empty;
-  if (v.length > max) return `${what}不能超过 ${max} 个字`;
-  return undefined;
-}
-
 /** What is wrong with the form, per field, in Chinese. */
-export function validateRegistration(form: RegistrationForm): FieldErrors {
-  const errors: FieldErrors = {};
+export function validateRegistration(form: RegistrationForm): FieldErrors<RegistrationField> {
+  const errors: FieldErrors<RegistrationField> = {};
   if (!form.communityId) errors.communityId = '请选择所在社区';
   if (!form.compoundId) errors.compoundId = '请选择所在小区';
-  const name = textError(form.name, '请输入姓名', MAX_LENGTH.name, '姓名');
+  const name = textFieldError(form.name, '请输入姓名', MAX_LENGTH.name, '姓名');
   if (name) errors.name = name;
   const phone = form.phone.trim();
   if (!phone) errors.phone = '请输入手机号';
   else if (!/^\d{11}$/.test(phone)) errors.phone = '请输入 11 位手机号';
   else if (!MOBILE.test(phone)) errors.phone = '手机号格式不正确，请检查';
-  const building = textError(form.building, '请输入楼栋，如 3 栋', MAX_LENGTH.building, '楼栋');
+  const building = textFieldError(form.building, '请输入楼栋，如 3 栋', MAX_LENGTH.building, '楼栋');
   if (building) errors.building = building;
-  const room = textError(form.room, '请输入房号，如 2 单元 301', MAX_LENGTH.room, '房号');
+  const room = textFieldError(form.room, '请输入房号，如 2 单元 301', MAX_LENGTH.room, '房号');
   if (room) errors.room = room;
   if (!form.agreed) errors.agreed = '请阅读并同意《用户隐私保护指引》';
   return errors;

@@ -5,7 +5,7 @@ import * as community from '../../services/community';
 import * as requests from '../../services/requests';
 import type { RequestSummary } from '../../services/requests';
 import { me } from '../../services/session';
-import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import type { DetailEvent } from '../../utils/events';
 import { showBadge } from '../../utils/badge';
 import { openPage } from '../../utils/navigate';
 import { cardOf, type RequestCard } from './format';
@@ -31,6 +31,7 @@ const paging = pagingBehavior<RequestSummary, RequestCard>({
   reloadOnShow: true,
   // A tab page: its show refreshes the 我的 badge.
   shown: showBadge,
+  rowPage: (id) => `/pages/requests/detail/index?requestId=${id}`,
 });
 
 Component({
@@ -74,13 +75,7 @@ Component({
     },
 
     onTabChange(e: DetailEvent<{ value: Tab }>) {
-      this.setData({ tab: e.detail.value });
-      this.clearList();
-      this.loadFirst();
-    },
-
-    onCardTap(e: DatasetEvent<{ id: string }>) {
-      openPage(`/pages/requests/detail/index?requestId=${e.currentTarget.dataset.id}`);
+      this.refilter({ tab: e.detail.value });
     },
 
     onNew() {

@@ -112,9 +112,7 @@ Component({
 
     onTabChange(e: DetailEvent<{ value: MemberTab }>) {
       if (e.detail.value === this.data.tab) return;
-      this.setData({ tab: e.detail.value, empty: emptyText(e.detail.value, this.data.role ? this.data.roleLabel : '') });
-      this.clearList();
-      this.loadFirst();
+      this.refilter({ tab: e.detail.value, empty: emptyText(e.detail.value, this.data.role ? this.data.roleLabel : '') });
     },
 
     openRolePicker() {
@@ -130,9 +128,7 @@ Component({
       this.setData({ rolePickerVisible: false });
       if (role === this.data.role) return;
       const label = this.data.roleOptions.find((o) => o.value === role)?.label ?? ALL_ROLES;
-      this.setData({ role, roleLabel: label, empty: emptyText(this.data.tab, role ? label : '') });
-      this.clearList();
-      this.loadFirst();
+      this.refilter({ role, roleLabel: label, empty: emptyText(this.data.tab, role ? label : '') });
     },
 
     /** 通过 / 设为业委会成员 on a row: asks first. */

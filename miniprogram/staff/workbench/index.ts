@@ -1,7 +1,6 @@
 // 社区工作台 (staff subpackage): the entries of the community staff pages (entries.ts) and, for an
 // organiser (居委会 / 社区党组织 of the community), its coming activities, each opening its 报名名单与签到.
 import { loadedPageBehavior } from '../../behaviors/page';
-import { me } from '../../services/session';
 import * as volunteer from '../../services/volunteer';
 import type { DatasetEvent } from '../../utils/events';
 import { openPage } from '../../utils/navigate';
@@ -31,13 +30,8 @@ Component({
     async load(quiet = false): Promise<void> {
       const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '' });
-      const who = await me();
-      if (!fresh()) return;
-      if (!who.ok) {
-        this.setData({ loading: false, error: who.error.message });
-        return;
-      }
-      const user = who.data.user;
+      const user = await this.callerFor(fresh);
+      if (user === undefined) return;
       if (!user || !isOrganiser(user)) {
         this.setData({ loading: false, organiser: false });
         return;

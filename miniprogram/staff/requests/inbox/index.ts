@@ -5,8 +5,7 @@
 import { pagingBehavior } from '../../../behaviors/paging';
 import * as requests from '../../../services/requests';
 import type { InboxItem, InboxQueue } from '../../../services/requests';
-import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { openPage } from '../../../utils/navigate';
+import type { DetailEvent } from '../../../utils/events';
 import { cardOf, type RequestCard } from '../../../pages/requests/format';
 
 const PAGE_SIZE = 20;
@@ -23,6 +22,7 @@ const paging = pagingBehavior<InboxItem, RequestCard, requests.InboxPage, { tab:
   key: (c) => c.requestId,
   autoload: true,
   reloadOnShow: true,
+  rowPage: (id) => `/pages/requests/detail/index?requestId=${id}`,
   withFirst: (answer, list, data) => ({
     queue: answer.queue,
     queues: answer.queueOptions,
@@ -45,19 +45,11 @@ Component({
 
   methods: {
     onTabChange(e: DetailEvent<{ value: Tab }>) {
-      this.setData({ tab: e.detail.value });
-      this.clearList();
-      this.loadFirst();
+      this.refilter({ tab: e.detail.value });
     },
 
     onQueueChange(e: DetailEvent<{ value: InboxQueue }>) {
-      this.setData({ queue: e.detail.value });
-      this.clearList();
-      this.loadFirst();
-    },
-
-    onCardTap(e: DatasetEvent<{ id: string }>) {
-      openPage(`/pages/requests/detail/index?requestId=${e.currentTarget.dataset.id}`);
+      this.refilter({ queue: e.detail.value });
     },
   },
 });

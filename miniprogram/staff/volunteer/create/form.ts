@@ -3,6 +3,7 @@
 // entered in China time (UTC+8), as the activity happens in Jingzhou.
 import type { ActivityCategory, CreateActivityInput } from '../../../services/volunteer';
 import { chinaIso, chinaIsoShifted } from '../../../utils/china-time';
+import { textFieldError, type FieldErrors } from '../../../utils/form-fields';
 
 /** When signup closes, relative to the start. */
 export type DeadlineChoice = 'start' | '2h' | '1d';
@@ -33,7 +34,7 @@ export interface ActivityForm {
 }
 
 export type ActivityField = keyof ActivityForm;
-export type ActivityErrors = Partial<Record<ActivityField, string>>;
+export type ActivityErrors = FieldErrors<ActivityField>;
 
 export const EMPTY_ACTIVITY_FORM: ActivityForm = {
   title: '',
@@ -56,22 +57,15 @@ const CONTACT = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 export { chinaIso };
 
-function lengthError(value: string, empty: string, max: number, what: string): string | undefined {
-  const v = value.trim();
-  if (!v) return empty;
-  if (v.length > max) return `${what}不能超过 ${max} 个字`;
-  return undefined;
-}
-
 /** What is wrong with the form at `nowMs`, per field, in Chinese. */
 export function validateActivity(form: ActivityForm, nowMs: number): ActivityErrors {
   const e: ActivityErrors = {};
-  const title = lengthError(form.title, '请输入活动名称', 40, '活动名称');
+  const title = textFieldError(form.title, '请输入活动名称', 40, '活动名称');
   if (title) e.title = title;
   if (!form.category) e.category = '请选择活动类别';
-  const description = lengthError(form.description, '请输入活动内容', 1000, '活动内容');
+  const description = textFieldError(form.description, '请输入活动内容', 1000, '活动内容');
   if (description) e.description = description;
-  const location = lengthError(form.location, '请输入活动地点', 60, '活动地点');
+  const location = textFieldError(form.location, '请输入活动地点', 60, '活动地点');
   if (location) e.location = location;
   if (!form.date) e.date = '请选择活动日期';
   if (!form.startTime) e.startTime = '请选择开始时间';

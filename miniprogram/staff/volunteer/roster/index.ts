@@ -99,9 +99,7 @@ Component({
     },
 
     onTabChange(e: DetailEvent<{ value: SignupStatus | '' }>) {
-      this.setData({ status: e.detail.value });
-      this.clearList();
-      this.loadFirst();
+      this.refilter({ status: e.detail.value });
     },
 
     /** Replaces one row after a check-in or check-out. */
