@@ -1,6 +1,7 @@
 /** admin.overview (RULES.md §1 targets, §9 oversight): the city's streets and a street's communities, from the counters. */
 import type { OverviewView } from '../../cloudfunctions/core/app/admin/overview';
-import type { CommunityDoc } from '../../cloudfunctions/core/app/community/community';
+import type { CommunityDoc, CompoundDoc } from '../../cloudfunctions/core/app/community/community';
+import { recountCityGrades } from '../../cloudfunctions/core/app/ratings/city-grades';
 import { recountCommunity } from '../../cloudfunctions/core/app/admin/recount';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { makeHarness, type Harness } from '../support/harness';
@@ -59,6 +60,25 @@ describe('admin.overview', () => {
     expect(code(await h.call('admin', 'overview', { level: 'street' }, 'demo-rc'))).toBe('FORBIDDEN');
     expect(code(await h.call('admin', 'overview', { level: 'street' }, 'demo-admin'))).toBe('INVALID_INPUT');
     expect(code(await h.call('admin', 'overview', { level: 'street', streetId: 'st_none' }, 'demo-admin'))).toBe('NOT_FOUND');
+  });
+
+  test('firms by grade: each row counts the firms serving its compounds by their grade in the latest city-wide results', async () => {
+    const latest = await recountCityGrades(h.store);
+    const byGrade = async (communityIds: string[]) => {
+      const compounds = await h.store.find<CompoundDoc>('compounds', { communityId: { $in: communityIds } });
+      const out: Record<string, number> = { AAA: 0, AA: 0, A: 0, B: 0, C: 0, none: 0 };
+      for (const firmId of new Set(compounds.map((k) => k.firmId))) out[latest?.grades[firmId] ?? 'none']++;
+      return out;
+    };
+    const communities = await h.store.find<CommunityDoc>('communities', {});
+    const city = await overview({ level: 'city' });
+    expect(city.period).toBe(latest?.period);
+    expect(city.total.firmsByGrade).toEqual(await byGrade(communities.map((c) => c._id)));
+    for (const row of city.rows) {
+      const mine = communities.filter((c) => c.streetId === row.id).map((c) => c._id);
+      expect({ street: row.id, ...row.firmsByGrade }).toEqual({ street: row.id, ...(await byGrade(mine)) });
+    }
+    expect(Object.values(city.total.firmsByGrade).reduce((a, b) => a + b, 0)).toBeGreaterThan(1);
   });
 
   test('reads the counters, not the records: a counter moved by hand shows as it stands', async () => {

@@ -116,7 +116,8 @@ function rowOf(
   rules: RulesConfig,
   grades: CityGrades | null,
 ): OverviewRow {
-  const c: OversightCounters = sumCounters(counted.map((x) => x.counters));
+  // One document (a street's totals, a community's counters): its counters as they are, no copy to sum.
+  const c: OversightCounters = counted.length === 1 ? (counted[0].counters ?? {}) : sumCounters(counted.map((x) => x.counters));
   const n = (k: 'residents' | 'volunteers' | 'ocMembers' | 'ocPartyMembers' | 'compounds' | 'compoundsWithParty') => c[k] ?? 0;
   const firmsByGrade = Object.fromEntries([...GRADES, 'none'].map((g) => [g, 0])) as Record<Grade | 'none', number>;
   for (const [firmId, served] of Object.entries(c.firms ?? {})) if (served > 0) firmsByGrade[grades?.grades[firmId] ?? 'none']++;
