@@ -9,7 +9,7 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   report: {
     reads: 4,
     writes: 4,
-    why: "the caller, then the community, their volunteer profile and their other report in parallel; writes: the report, the community's pending count and its street's (app/community/totals.ts), and the audit entry",
+    why: "the caller, the community, their volunteer profile and their other report, read together; writes: the report, the community's pending count and its street's (app/community/totals.ts), and the audit entry, issued together",
     call: () => ({
       openid: 'demo-oc',
       data: { communityId: DEMO.communityId, unitName: '荆州市财政局', branchName: '机关第一党支部', kind: 'paired' },
@@ -17,24 +17,24 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   myReports: {
     reads: 3,
-    why: 'the caller, then their reports and building posts in parallel',
+    why: "the caller, their reports and building posts, read together (the filter is the caller's id)",
     call: () => ({ openid: 'demo-cadre', data: {} }),
   },
   listReports: {
     reads: 3,
-    why: 'the caller, one page of reports, then the building posts of those members',
+    why: 'the caller and one page of reports, read together, then the building posts of those members',
     call: () => ({ openid: 'demo-party', data: { communityId: DEMO.communityId } }),
   },
   confirmReport: {
     reads: 6,
     writes: 6,
-    why: "caller, report and member, then in the transaction the volunteer profile and its number counter, and the community (its street) beside its counters' write; writes: the report, the community's backbone counters and its street's totals (app/community/totals.ts), the profile (a new one with its number and its party count, or the flag on an existing one) and the audit",
+    why: "caller, report, member and their volunteer profile, read together (a report's id begins with its member's; the report names its street); a member without a profile or not yet a party volunteer adds reads in the transaction (the profile, its number counter); writes: the report, the community's backbone counters and its street's totals (app/community/totals.ts), the profile (a new one with its number and its party count, or the flag on an existing one) and the audit",
     call: (c) => ({ openid: 'demo-party', data: { reportId: `${c.userId('demo-volunteer')}:residence` } }),
   },
   appointBuildingRole: {
     reads: 5,
     writes: 4,
-    why: "caller, compound, the member's two reports, then the post's previous holder; writes: the post, the community's count of posts and its street's (app/community/totals.ts; the compound names the street), and the audit entry",
+    why: "caller, compound, the member's two reports and the post's previous holder, read together (their ids come from the input); writes: the post, the community's count of posts and its street's (app/community/totals.ts; the compound names the street), and the audit entry",
     call: (c) => ({
       openid: 'demo-party',
       data: { userId: c.userId('demo-cadre'), compoundId: DEMO.compound1, building: '5栋', role: 'building_head' },
@@ -51,13 +51,13 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   needCategories: {
     reads: 2,
-    why: "the caller, then the community's rules",
+    why: "the caller and the community's rules, read together (its id comes from the input)",
     call: () => ({ openid: 'demo-cadre', data: { communityId: DEMO.communityId } }),
   },
   publishNeed: {
     reads: 2,
     writes: 4,
-    why: "the caller, then the community's categories; writes: the idempotency claim (clientToken) and its stored result besides the need and its audit",
+    why: "the caller and the community's categories, read together (its id comes from the input); writes: the idempotency claim (clientToken) and its stored result besides the need and its audit, written together",
     call: () => ({
       openid: 'demo-rc',
       data: {
@@ -77,44 +77,44 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   reviewWish: {
     reads: 3,
-    why: "caller, the wish, then the community's categories",
+    why: "caller and the wish, read together, then (approving) the community's categories",
     call: () => ({ openid: 'demo-rc', data: { needId: 'need_demo_wish_phone', approve: true } }),
   },
   listNeeds: {
     reads: 2,
-    why: 'the caller, then one page of needs',
+    why: 'the caller and one page of needs, read together (the filter comes from the input)',
     call: () => ({ openid: 'demo-cadre', data: { communityId: DEMO.communityId } }),
   },
   getNeed: {
     reads: 5,
-    why: "caller and need, then its claims and the caller's two reports in parallel",
+    why: "caller, need, its claims and the caller's two reports, read together (their ids come from the input and the caller's id)",
     call: () => ({ openid: 'demo-cadre', data: { needId: 'need_demo_elder' } }),
   },
   myNeeds: {
     reads: 2,
-    why: 'the caller, then one page of their claims',
+    why: "the caller and one page of their claims, read together (the filter is the caller's id)",
     call: () => ({ openid: 'demo-cadre', data: { as: 'claimant' } }),
   },
   claim: {
-    reads: 6,
+    reads: 5,
     writes: 5,
-    why: "caller, need and the caller's two reports, then in the transaction the need and any earlier claim; writes: the idempotency claim (clientToken) and its stored result",
+    why: "caller, need, any earlier claim and the caller's two reports, read together; writes: the idempotency claim (clientToken) and, in the transaction, its stored result besides the slot, the claim and the audit",
     call: () => ({ openid: 'demo-cadre', data: { needId: 'need_demo_legal' } }),
   },
   complete: {
     reads: 3,
-    why: "caller, need, then the caller's claim",
+    why: "caller, need and the caller's claim, read together",
     call: () => ({ openid: 'demo-cadre', data: { needId: 'need_demo_elder', note: '已代购米面油' } }),
   },
   confirmDone: {
-    reads: 9,
+    reads: 5,
     writes: 6,
-    why: "caller, need and its claims, the need again per confirmed claim in its transaction, the community (its street) beside its count's write, then the fresh detail; writes per claim in one transaction: claim, need, the community's service count and its street's (app/community/totals.ts), a message to the claimant and one to a wish's resident; and the audit",
+    why: "caller, need, its claims and the caller's two reports, read together (the need names its street); writes in one transaction: each claim, the need, the community's service count and its street's (app/community/totals.ts), a message to each claimant (and one to a wish's resident at its first), and an audit entry per claim",
     call: () => ({ openid: 'demo-rc', data: { needId: 'need_demo_repair' } }),
   },
   thank: {
-    reads: 6,
-    why: "caller and need, the confirmed claims (their members are told), then the fresh detail's claims and the caller's two reports",
+    reads: 5,
+    why: "caller, need, its claims (the confirmed ones' members are told) and the caller's two reports, read together",
     call: () => ({ openid: 'demo-resident2', data: { needId: 'need_demo_wish_glasses', score: 5 } }),
   },
   unitFeedback: {
@@ -123,9 +123,9 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
     call: () => ({ openid: 'demo-party', data: { communityId: DEMO.communityId } }),
   },
   createTeam: {
-    reads: 3,
+    reads: 5,
     writes: 4,
-    why: "the caller, then the community and the leader in parallel; writes: the team, the community's count of teams and its street's (app/community/totals.ts), and the audit entry",
+    why: "the caller, the community, the leader and the leader's two reports (a leader from outside the community leads as a member reported in there), read together; writes: the team, the community's count of teams and its street's (app/community/totals.ts), and the audit entry",
     call: (c) => ({ openid: 'demo-party', data: { communityId: DEMO.communityId, name: '巡逻队', leaderUserId: c.userId('demo-oc') } }),
   },
   setTeamLeader: {
@@ -135,7 +135,7 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   listTeams: {
     reads: 2,
-    why: "the caller and the teams (each team's figures are counters on its record)",
+    why: "the caller and the teams, read together (each team's figures are counters on its record)",
     call: () => ({ openid: 'demo-cadre', data: { communityId: DEMO.communityId } }),
   },
   myTeams: {

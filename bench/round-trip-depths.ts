@@ -26,9 +26,6 @@ const NOT_YET = 'not reworked yet: its reads and writes still run one after anot
 /** The actions of the functions this pass did not rework (account, community, ratings, admin, owners, outreach). */
 const OTHERS = `${NOT_YET} (this pass reworked the volunteer, requests and messages functions)`;
 /** Grants and revocations: a step or two more for the role's holder record (app/account/holders.ts). */
-/** Why a counted write whose caller has not read the community costs one round more (app/community/totals.ts). */
-const STREET_READ =
-  "the community's street is read beside the community's counters' write, then the street's totals are written (the city overview reads the streets, not every community)";
 const HOLDER = `${OTHERS}; the role's holder record is written after the user's conditional update, in its transaction`;
 
 export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
@@ -149,32 +146,54 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     depth: 8,
     why: `the motion in the caller's round with the idempotency claim; then the unit the committee member names in the register frozen at opening, then every unit of its owner (their area weighs the ballot); then the transaction of owners.vote, with the ballot's audit entry issued beside its insert`,
   },
-  'outreach.report': { depth: 8, why: OTHERS },
-  'outreach.myReports': { depth: 2, why: OTHERS },
-  'outreach.listReports': { depth: 3, why: OTHERS },
-  'outreach.confirmReport': { depth: 15, why: `${OTHERS}; ${STREET_READ}` },
-  'outreach.appointBuildingRole': { depth: 9, why: OTHERS },
+  'outreach.report': {
+    depth: 5,
+    why: `the report, its audit entry and the community's pending count with its street's totals are one ${TX}; the community, the caller's profile and other report are read in the caller's round, so the transaction only writes: its start, every write together (a second report of the kind fails its unique id and rolls the rest back), its commit`,
+  },
+  'outreach.listReports': {
+    depth: 2,
+    why: "the page of reports is read in the caller's round; the building posts of its members wait for it (their ids come from the page), beside a street office's scope check (the community's street)",
+  },
+  'outreach.confirmReport': {
+    depth: 5,
+    why: `the report, the community's backbone counters and its street's totals, the member's volunteer profile and the audit are one ${TX}. The report (it names its street), its member and their profile are read in the caller's round, so for a member counted among the party volunteers already the transaction only writes: its start, every write together (the report's guarded by its status), its commit. A member without a profile gets one with the next volunteer number (its counter read in the transaction), and one not yet counted as a party member is counted after the guarded flag: a round or two more`,
+  },
+  'outreach.appointBuildingRole': {
+    depth: 5,
+    why: `the post, its audit entry and the community's count of posts with its street's totals are one ${TX}; the compound (it names its street), the member's reports and the post's holder are read in the caller's round (their ids come from the input), so the transaction only writes: its start, every write together (a new holder over the one read, guarded by them), its commit`,
+  },
   'outreach.vacateBuildingRole': {
     depth: 5,
     why: `the caller, the compound and the post in one round; then the post's removal (guarded by the holder read), the community's counter and the audit entry, issued together in ${TX}: start, the guarded removal, commit`,
   },
-  'outreach.needCategories': { depth: 2, why: OTHERS },
-  'outreach.publishNeed': { depth: 5, why: OTHERS },
-  'outreach.wish': { depth: 5, why: OTHERS },
-  'outreach.reviewWish': { depth: 9, why: OTHERS },
-  'outreach.listNeeds': { depth: 2, why: OTHERS },
-  'outreach.getNeed': { depth: 3, why: OTHERS },
-  'outreach.myNeeds': { depth: 2, why: OTHERS },
-  'outreach.claim': { depth: 12, why: OTHERS },
-  'outreach.complete': { depth: 5, why: OTHERS },
-  'outreach.confirmDone': { depth: 17, why: `${OTHERS}; ${STREET_READ}` },
-  'outreach.thank': { depth: 10, why: OTHERS },
+  'outreach.wish': {
+    depth: 4,
+    why: `the wish belongs to the caller's community and takes its category's name from the community's rules: ${CALLER_FIRST}; then the wish and its audit entry, written together; then the answer (${ONCE})`,
+  },
+  'outreach.reviewWish': {
+    depth: 6,
+    why: `the wish is read in the caller's round; approving it names its category from its community's rules, read next (the wish names the community); then the review, the resident's message and the audit, issued together in one ${TX} (a wish reviewed meanwhile fails the guard and rolls it all back): start, the guarded update, commit. Turning it down reads no community: depth 5`,
+  },
+  'outreach.claim': {
+    depth: 5,
+    why: `the need's open slots, its claim and the audit must equal each other whenever the process dies (test/security/audit-atomic.test.ts), and the database enforces the capacity (a conditional decrement, never below zero) and one claim per member (its unique id), so they are one ${TX}. The need, the member's reports and any earlier claim are read in the caller's round (with the idempotency claim), so the transaction only writes: its start, the guarded decrement, the claim, the audit, the resident's message and the answer a retry with the same clientToken gets, together; its commit. A slot taken meanwhile means a second transaction that reads first (a busy moment only)`,
+  },
+  'outreach.confirmDone': {
+    depth: 5,
+    why: `the claims, the need's done count, the community's service count and its street's totals, the messages and the audit move together, in one ${TX}. The need (it names its street) and its claims are read in the caller's round, so the transaction only writes: its start, every write together (the need's guarded by the done count it was decided on), its commit; the answer is made from what was read and written. A document changed meanwhile means a transaction per claim that reads the need first (a busy moment only)`,
+  },
+  'outreach.thank': {
+    depth: 5,
+    why: `the thanks, its audit entry and the messages to the members who served are one ${TX} (thanks given twice roll back). The need and its claims are read in the caller's round, so the transaction only writes: its start, the guarded update with the audit and the messages, its commit`,
+  },
   'outreach.unitFeedback': {
     depth: 3,
     why: "the caller's record, then the community (its existence after the scope check), then its four reads in parallel",
   },
-  'outreach.createTeam': { depth: 8, why: OTHERS },
-  'outreach.listTeams': { depth: 3, why: OTHERS },
+  'outreach.createTeam': {
+    depth: 5,
+    why: `the team, its audit entry and the community's count of teams with its street's totals are one ${TX}; the community, the leader and the leader's reports are read in the caller's round (their ids come from the input), so the transaction only writes: its start, every write together, its commit`,
+  },
   'outreach.setTeamLeader': {
     depth: 5,
     why: `the caller, the team and the new leader in one round; then the team's leader (guarded by the leader read) and the audit entry, issued together in ${TX}: start, the guarded update, commit`,

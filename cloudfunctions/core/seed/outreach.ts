@@ -59,6 +59,7 @@ export async function seedOutreach(s: SeedContext): Promise<void> {
       userId: cadreId,
       communityId: DEMO.communityId,
       communityName: '红星社区',
+      streetId: DEMO.street1,
       kind: 'paired',
       unitName: '荆州市住房和城乡建设局',
       branchName: '机关第二党支部',
@@ -74,6 +75,7 @@ export async function seedOutreach(s: SeedContext): Promise<void> {
       userId: s.userId('demo-volunteer'),
       communityId: DEMO.communityId,
       communityName: '红星社区',
+      streetId: DEMO.street1,
       kind: 'residence',
       unitName: '荆州市第一人民医院',
       branchName: '门诊党支部',
@@ -126,6 +128,7 @@ export async function seedOutreach(s: SeedContext): Promise<void> {
     return {
       _id: id,
       communityId: DEMO.communityId,
+      streetId: DEMO.street1,
       source: 'community',
       kind,
       category,

@@ -17,6 +17,8 @@ export interface ReportDoc extends Doc {
   userId: string;
   communityId: string;
   communityName: string;
+  /** The community's street, copied at the report (a community never changes street); absent on older reports. */
+  streetId?: string | null;
   kind: ReportKind;
   /** 报到单位 (机关企事业单位) and its party branch. */
   unitName: string;
@@ -52,6 +54,12 @@ export const buildingPostIdOf = (compoundId: string, building: string, role: Bui
 /** A service need (需求清单), or a resident's small wish (微心愿). */
 export interface NeedDoc extends Doc {
   communityId: string;
+  /**
+   * The community's street, copied when the need is made (a community never changes street), so
+   * confirming a service moves the street's totals without reading the community first. Absent on
+   * a need made before it was kept: then the community is read (community/totals.ts).
+   */
+  streetId?: string | null;
   source: NeedSource;
   kind: NeedKind;
   category: string;

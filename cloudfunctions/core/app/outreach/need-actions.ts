@@ -1,7 +1,8 @@
 import { needCategoryLabel, WISH_CATEGORY } from '../../domain/outreach-categories';
 import { reviewRefusal } from '../../domain/outreach-need';
 import { rulesFor } from '../../domain/rules-config';
-import type { Filter } from '../../ports/store';
+import type { Doc, Filter } from '../../ports/store';
+import type { StoreReads } from '../pool';
 import { defineAction, type ActionMap } from '../action';
 import { audit } from '../audit';
 import { isCommunityOrganiser, isCommunityStaff } from '../auth';
@@ -11,7 +12,8 @@ import { fail, failures, ok, type Failure, type Result } from '../result';
 import { decodeKeyset, keysetAfter, keysetPage, type Page } from '../schemas';
 import { checkTexts } from '../content';
 import { invalidInput } from '../volunteer/guards';
-import { needDetail } from './detail';
+import { ConcurrentChange, mustUpdate, Writes } from '../volunteer/seat-writes';
+import { needDetailOf, readNeedState } from './detail';
 import { CLAIMS, NEEDS, type ClaimDoc, type NeedDoc } from './model';
 import { wishReviewedMessage } from './notify';
 import { listNeedsInput, myNeedsInput, needCategoriesInput, needIdInput, publishNeedInput, reviewWishInput, wishInput } from './schemas';
@@ -22,6 +24,25 @@ import { whole } from '../../ports/store';
 function categoryOf(community: CommunityDoc, kind: NeedDoc['kind'], key: string): string | Failure {
   const label = needCategoryLabel(rulesFor(community.rules).needCategories, kind, key);
   return label ?? invalidInput([{ path: ['category'], message: '本社区没有该服务类别' }], 'UNKNOWN_CATEGORY');
+}
+
+/** One page of `collection` matching `filter`, newest first by `field` (then `_id`), after the cursor's keyset. */
+function newestFirst<T extends Doc>(
+  store: StoreReads,
+  collection: string,
+  filter: Filter,
+  field: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<T[]> {
+  const after = decodeKeyset(cursor);
+  return store.find<T>(collection, after ? { $and: [filter, keysetAfter(field, after, 'desc')] } : filter, {
+    orderBy: [
+      [field, 'desc'],
+      ['_id', 'desc'],
+    ],
+    limit: whole(limit + 1),
+  });
 }
 
 /** A wish's title: its first line, at most 20 characters. */
@@ -36,8 +57,9 @@ export const needActions: ActionMap = {
     summary: '本社区的服务类别（一般服务 / 专业服务）',
     access: 'registered',
     input: needCategoriesInput,
-    run: async (input, ctx) => {
-      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
+    load: (input, { store }) => store.get<CommunityDoc>(COMMUNITIES, input.communityId),
+    run: async (_input, ctx) => {
+      const community = ctx.loaded;
       if (!community) return failures.notFound('社区');
       return ok(rulesFor(community.rules).needCategories);
     },
@@ -48,9 +70,10 @@ export const needActions: ActionMap = {
     access: 'active',
     idempotent: true,
     input: publishNeedInput,
+    load: (input, { store }) => store.get<CommunityDoc>(COMMUNITIES, input.communityId),
     run: async (input, ctx) => {
       if (!isCommunityOrganiser(ctx.user, input.communityId)) return failures.forbidden('只有本社区居委会或党组织可以发布需求');
-      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
+      const community = ctx.loaded;
       if (!community) return failures.notFound('社区');
       const label = categoryOf(community, input.kind, input.category);
       if (typeof label !== 'string') return label;
@@ -62,6 +85,7 @@ export const needActions: ActionMap = {
       const doc: NeedDoc = {
         _id: newId('need', now),
         communityId: community._id,
+        streetId: community.streetId ?? null,
         source: 'community',
         kind: input.kind,
         category: input.category,
@@ -78,8 +102,7 @@ export const needActions: ActionMap = {
         createdAt: nowIso,
         updatedAt: nowIso,
       };
-      await ctx.store.insert(NEEDS, doc);
-      await audit(ctx, 'outreach.publishNeed', 'need', doc._id, { kind: doc.kind, slots });
+      await Promise.all([ctx.store.insert(NEEDS, doc), audit(ctx, 'outreach.publishNeed', 'need', doc._id, { kind: doc.kind, slots })]);
       return ok(needSummary(doc));
     },
   }),
@@ -102,6 +125,7 @@ export const needActions: ActionMap = {
       const doc: NeedDoc = {
         _id: newId('need', now),
         communityId: community._id,
+        streetId: community.streetId ?? null,
         source: 'wish',
         kind: 'general',
         category: WISH_CATEGORY,
@@ -118,8 +142,7 @@ export const needActions: ActionMap = {
         createdAt: nowIso,
         updatedAt: nowIso,
       };
-      await ctx.store.insert(NEEDS, doc);
-      await audit(ctx, 'outreach.wish', 'need', doc._id);
+      await Promise.all([ctx.store.insert(NEEDS, doc), audit(ctx, 'outreach.wish', 'need', doc._id)]);
       return ok(needSummary(doc));
     },
   }),
@@ -128,8 +151,9 @@ export const needActions: ActionMap = {
     summary: '审核微心愿（通过后发布到需求清单）',
     access: 'active',
     input: reviewWishInput,
+    load: (input, { store }) => store.get<NeedDoc>(NEEDS, input.needId),
     run: async (input, ctx) => {
-      const need = await ctx.store.get<NeedDoc>(NEEDS, input.needId);
+      const need = ctx.loaded;
       if (!need) return failures.notFound('需求');
       if (!isCommunityOrganiser(ctx.user, need.communityId)) return failures.forbidden('只有本社区居委会或党组织可以审核微心愿');
       const refused = reviewRefusal(need);
@@ -153,17 +177,23 @@ export const needActions: ActionMap = {
       } else {
         set.status = 'rejected';
       }
-      // The review and the resident's message, in one transaction.
+      // The review, the resident's message and the audit entry, issued together in one transaction:
+      // a wish reviewed meanwhile fails the guard and rolls the rest back.
       const requesterId = need.requesterId;
-      const updated = await ctx.store.transaction(async (tx) => {
-        if (!(await tx.update(NEEDS, need._id, { $set: set }, { status: 'pending_review' }))) return false;
-        await Promise.all([
-          requesterId && ctx.notifier.sendIn(tx, wishReviewedMessage(need, requesterId, input.approve, input.note)),
-          audit({ ...ctx, store: tx }, 'outreach.reviewWish', 'need', need._id, { approve: input.approve }),
-        ]);
-        return true;
-      });
-      if (!updated) return fail('INVALID_STATE', '该微心愿已审核', 'ALREADY_REVIEWED');
+      try {
+        await ctx.store.transaction(async (tx) => {
+          const writes = new Writes();
+          writes.add(
+            mustUpdate(tx.update(NEEDS, need._id, { $set: set }, { status: 'pending_review' }), NEEDS),
+            audit({ ...ctx, store: tx }, 'outreach.reviewWish', 'need', need._id, { approve: input.approve }),
+          );
+          if (requesterId) writes.add(ctx.notifier.sendIn(tx, wishReviewedMessage(need, requesterId, input.approve, input.note)));
+          await writes.settle();
+        });
+      } catch (err) {
+        if (err instanceof ConcurrentChange) return fail('INVALID_STATE', '该微心愿已审核', 'ALREADY_REVIEWED');
+        throw err;
+      }
       return ok(needSummary({ ...need, ...(set as Partial<NeedDoc>) }));
     },
   }),
@@ -172,23 +202,19 @@ export const needActions: ActionMap = {
     summary: '需求清单（默认为可认领的需求）',
     access: 'registered',
     input: listNeedsInput,
+    // The page is read beside the caller's record (its filter comes from the input); a caller who
+    // may not see the status gets the refusal, never the rows.
+    load: (input, { store }) => {
+      const filter: Filter = { communityId: input.communityId, status: input.status ?? 'open' };
+      return newestFirst<NeedDoc>(store, NEEDS, filter, 'createdAt', input.cursor, input.limit ?? 20);
+    },
     run: async (input, ctx) => {
       const status = input.status ?? 'open';
       // Wishes under review or turned down are the community staff's business only.
       if ((status === 'pending_review' || status === 'rejected') && !isCommunityStaff(ctx.user, input.communityId)) {
         return failures.forbidden('只有本社区工作人员可以查看待审核的微心愿');
       }
-      const filter: Filter = { communityId: input.communityId, status };
-      const limit = input.limit ?? 20;
-      const after = decodeKeyset(input.cursor);
-      const rows = await ctx.store.find<NeedDoc>(NEEDS, after ? { $and: [filter, keysetAfter('createdAt', after, 'desc')] } : filter, {
-        orderBy: [
-          ['createdAt', 'desc'],
-          ['_id', 'desc'],
-        ],
-        limit: whole(limit + 1),
-      });
-      return ok(keysetPage(rows, limit, 'createdAt', needSummary));
+      return ok(keysetPage(ctx.loaded, input.limit ?? 20, 'createdAt', needSummary));
     },
   }),
 
@@ -196,15 +222,16 @@ export const needActions: ActionMap = {
     summary: '需求详情（认领情况与本人可做的操作）',
     access: 'registered',
     input: needIdInput,
-    run: async (input, ctx) => {
-      const need = await ctx.store.get<NeedDoc>(NEEDS, input.needId);
+    load: (input, { store, callerId }) => readNeedState(store, input.needId, callerId),
+    run: async (_input, ctx) => {
+      const { need, claims, reports } = ctx.loaded;
       if (!need) return failures.notFound('需求');
       const user = ctx.user;
       const staff = isCommunityStaff(user, need.communityId);
       if ((need.status === 'pending_review' || need.status === 'rejected') && !staff && need.requesterId !== user._id) {
         return failures.notFound('需求');
       }
-      return ok(await needDetail(ctx, need, user));
+      return ok(needDetailOf(need, claims, reports, user));
     },
   }),
 
@@ -212,30 +239,22 @@ export const needActions: ActionMap = {
     summary: '我认领的需求 / 我提出的微心愿',
     access: 'registered',
     input: myNeedsInput,
+    // The caller's page, read beside their record: its filter is the caller's id.
+    load: async (input, { store, callerId }) =>
+      input.as === 'claimant'
+        ? {
+            as: 'claimant' as const,
+            rows: await newestFirst<ClaimDoc>(store, CLAIMS, { userId: callerId ?? '' }, 'claimedAt', input.cursor, input.limit ?? 20),
+          }
+        : {
+            as: 'requester' as const,
+            rows: await newestFirst<NeedDoc>(store, NEEDS, { requesterId: callerId ?? '' }, 'createdAt', input.cursor, input.limit ?? 20),
+          },
     run: async (input, ctx): Promise<Result<Page<MyClaimItem> | Page<NeedSummary>>> => {
-      const userId = ctx.user._id;
       const limit = input.limit ?? 20;
-      const after = decodeKeyset(input.cursor);
-      if (input.as === 'claimant') {
-        const filter: Filter = { userId };
-        const rows = await ctx.store.find<ClaimDoc>(CLAIMS, after ? { $and: [filter, keysetAfter('claimedAt', after, 'desc')] } : filter, {
-          orderBy: [
-            ['claimedAt', 'desc'],
-            ['_id', 'desc'],
-          ],
-          limit: whole(limit + 1),
-        });
-        return ok(keysetPage(rows, limit, 'claimedAt', myClaimItem));
-      }
-      const filter: Filter = { requesterId: userId };
-      const rows = await ctx.store.find<NeedDoc>(NEEDS, after ? { $and: [filter, keysetAfter('createdAt', after, 'desc')] } : filter, {
-        orderBy: [
-          ['createdAt', 'desc'],
-          ['_id', 'desc'],
-        ],
-        limit: whole(limit + 1),
-      });
-      return ok(keysetPage(rows, limit, 'createdAt', needSummary));
+      const loaded = ctx.loaded;
+      if (loaded.as === 'claimant') return ok(keysetPage(loaded.rows, limit, 'claimedAt', myClaimItem));
+      return ok(keysetPage(loaded.rows, limit, 'createdAt', needSummary));
     },
   }),
 };

@@ -12,11 +12,14 @@ import { checkTexts } from '../content';
 import { VOLUNTEERS, type VolunteerDoc } from '../volunteer/model';
 import { issueProfile } from '../volunteer/profile';
 import { ConcurrentChange, mustUpdate, Writes } from '../volunteer/seat-writes';
-import { confirmedReport, isPartyOrgOf } from './members';
+import { confirmedIn, isPartyOrgOf, readReports } from './members';
 import { bumpBackbone } from './stats';
 import { BUILDING_POSTS, buildingPostIdOf, REPORTS, reportIdOf, type BuildingPostDoc, type ReportDoc } from './model';
 import { appointInput, listReportsInput, myReportsInput, reportIdInput, reportInput, vacateInput } from './schemas';
 import { BUILDING_ROLE_OPTIONS, buildingPostView, reportView, type VacatedPost } from './views';
+
+/** The member a report's id names (`<userId>:<kind>`, model.ts reportIdOf); the report's own userId decides. */
+const memberIdOf = (reportId: string): string => reportId.slice(0, Math.max(0, reportId.lastIndexOf(':')));
 
 /** The post changed between its read and the write (appointed or vacated by someone else at the same moment). */
 const staleBuildingPost = () => fail('CONFLICT', '该职务刚有变动，请刷新后重试', 'STALE');
@@ -27,13 +30,16 @@ export const reportActions: ActionMap = {
     summary: '党员到社区报到（居住地 / 单位结对）',
     access: 'registered',
     input: reportInput,
+    // Read with the caller's record: the community the input names, the caller's profile and other report.
+    load: (input, { store, callerId }) =>
+      Promise.all([
+        store.get<CommunityDoc>(COMMUNITIES, input.communityId),
+        store.get<VolunteerDoc>(VOLUNTEERS, callerId ?? ''),
+        store.get<ReportDoc>(REPORTS, reportIdOf(callerId ?? '', input.kind === 'residence' ? 'paired' : 'residence')),
+      ]),
     run: async (input, ctx) => {
       const user = ctx.user;
-      const [community, volunteer, other] = await Promise.all([
-        ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId),
-        ctx.store.get<VolunteerDoc>(VOLUNTEERS, user._id),
-        ctx.store.get<ReportDoc>(REPORTS, reportIdOf(user._id, input.kind === 'residence' ? 'paired' : 'residence')),
-      ]);
+      const [community, volunteer, other] = ctx.loaded;
       if (!community) return failures.notFound('社区');
       const refused = reportRefusal(
         input,
@@ -62,6 +68,7 @@ export const reportActions: ActionMap = {
         userId: user._id,
         communityId: community._id,
         communityName: community.name,
+        streetId: community.streetId ?? null,
         kind: input.kind,
         unitName: input.unitName,
         branchName: input.branchName,
@@ -71,12 +78,15 @@ export const reportActions: ActionMap = {
         updatedAt: nowIso,
       };
       try {
+        // Issued together: a second report of the kind (its id is taken) rolls the rest back.
         await ctx.store.transaction(async (tx) => {
-          await Promise.all([
+          const writes = new Writes();
+          writes.add(
             tx.insert(REPORTS, doc),
             audit({ ...ctx, store: tx }, 'outreach.report', 'report', doc._id, { communityId: doc.communityId, kind: doc.kind }),
-          ]);
-          await bumpBackbone(tx, doc.communityId, { pendingReports: 1 }, community.streetId ?? null);
+            bumpBackbone(tx, doc.communityId, { pendingReports: 1 }, doc.streetId),
+          );
+          await writes.settle();
         });
       } catch (err) {
         if (err instanceof DuplicateKeyError) return fail('CONFLICT', '您已提交过此类报到', 'ALREADY_REPORTED');
@@ -90,12 +100,14 @@ export const reportActions: ActionMap = {
     summary: '我的报到（含楼栋职务）',
     access: 'registered',
     input: myReportsInput,
+    // Read with the caller's record: their filter is the caller's id.
+    load: (_input, { store, callerId }) =>
+      Promise.all([
+        store.find<ReportDoc>(REPORTS, { userId: callerId ?? '' }, { limit: whole(10) }),
+        store.find<BuildingPostDoc>(BUILDING_POSTS, { userId: callerId ?? '' }, { limit: whole(50) }),
+      ]),
     run: async (_input, ctx) => {
-      const user = ctx.user;
-      const [reports, posts] = await Promise.all([
-        ctx.store.find<ReportDoc>(REPORTS, { userId: user._id }, { limit: whole(10) }),
-        ctx.store.find<BuildingPostDoc>(BUILDING_POSTS, { userId: user._id }, { limit: whole(50) }),
-      ]);
+      const [reports, posts] = ctx.loaded;
       return ok(reports.sort((a, b) => a.reportedAt.localeCompare(b.reportedAt)).map((r) => reportView(r, posts)));
     },
   }),
@@ -104,25 +116,30 @@ export const reportActions: ActionMap = {
     summary: '本社区的报到党员（待确认 / 已确认）',
     access: 'active',
     input: listReportsInput,
-    run: async (input, ctx) => {
-      if (!isCommunityStaff(ctx.user, input.communityId) && !(await isStreetAdminOfCommunity(ctx, ctx.user, input.communityId)))
-        return failures.forbidden('只能查看本社区（或本街道所辖社区）的报到党员');
+    // The page is read with the caller's record (its filter comes from the input); a caller who may
+    // not see it gets the refusal, never the rows.
+    load: (input, { store }) => {
       const filter: Filter = { communityId: input.communityId, status: input.status ?? 'pending' };
-      const limit = input.limit ?? 20;
       const after = decodeKeyset(input.cursor);
-      const rows = await ctx.store.find<ReportDoc>(REPORTS, after ? { $and: [filter, keysetAfter('reportedAt', after, 'asc')] } : filter, {
+      return store.find<ReportDoc>(REPORTS, after ? { $and: [filter, keysetAfter('reportedAt', after, 'asc')] } : filter, {
         orderBy: [
           ['reportedAt', 'asc'],
           ['_id', 'asc'],
         ],
-        limit: whole(limit + 1),
+        limit: whole((input.limit ?? 20) + 1),
       });
-      const posts = rows.length
-        ? await ctx.store.find<BuildingPostDoc>(BUILDING_POSTS, {
-            communityId: input.communityId,
-            userId: { $in: rows.map((r) => r.userId) },
-          })
-        : [];
+    },
+    run: async (input, ctx) => {
+      const limit = input.limit ?? 20;
+      const rows = ctx.loaded;
+      // The building posts of the page's members, read beside the street office's scope check.
+      const [posts, allowed] = await Promise.all([
+        rows.length
+          ? ctx.store.find<BuildingPostDoc>(BUILDING_POSTS, { communityId: input.communityId, userId: { $in: rows.map((r) => r.userId) } })
+          : [],
+        isCommunityStaff(ctx.user, input.communityId) || isStreetAdminOfCommunity(ctx, ctx.user, input.communityId),
+      ]);
+      if (!allowed) return failures.forbidden('只能查看本社区（或本街道所辖社区）的报到党员');
       return ok({ ...keysetPage(rows, limit, 'reportedAt', (r) => reportView(r, posts)), buildingRoles: BUILDING_ROLE_OPTIONS });
     },
   }),
@@ -131,39 +148,64 @@ export const reportActions: ActionMap = {
     summary: '社区党组织确认党员报到（确认后即为志愿者）',
     access: 'active',
     input: reportIdInput,
+    // Read with the caller's record: the report, its member and their volunteer profile (a report's id begins with its member's).
+    load: (input, { store }) => {
+      const memberId = memberIdOf(input.reportId);
+      return Promise.all([
+        store.get<ReportDoc>(REPORTS, input.reportId),
+        memberId ? store.get<UserDoc>(USERS, memberId) : null,
+        memberId ? store.get<VolunteerDoc>(VOLUNTEERS, memberId) : null,
+      ]);
+    },
     run: async (input, ctx) => {
-      const report = await ctx.store.get<ReportDoc>(REPORTS, input.reportId);
+      const [report, loadedMember, loadedProfile] = ctx.loaded;
       if (!report) return failures.notFound('报到记录');
       if (!isPartyOrgOf(ctx.user, report.communityId)) return failures.forbidden('只有本社区党组织可以确认报到');
       if (report.status !== 'pending') return fail('INVALID_STATE', '该报到已确认', 'ALREADY_CONFIRMED');
-      const member = await ctx.store.get<UserDoc>(USERS, report.userId);
+      const member = loadedMember?._id === report.userId ? loadedMember : await ctx.store.get<UserDoc>(USERS, report.userId);
       if (!member) return failures.notFound('用户');
       const nowIso = ctx.clock.now().toISOString();
       const set = { status: 'confirmed', confirmedAt: nowIso, confirmedBy: ctx.user._id, updatedAt: nowIso };
-      // One transaction: the report is confirmed and its member is (or becomes) a volunteer flagged as reported.
-      const done = await ctx.store.transaction(async (tx) => {
-        if (!(await tx.update(REPORTS, report._id, { $set: set }, { status: 'pending' }))) return false;
-        await Promise.all([
-          bumpBackbone(tx, report.communityId, { pendingReports: -1, reportedMembers: 1 }),
-          audit({ ...ctx, store: tx }, 'outreach.confirmReport', 'report', report._id, { userId: report.userId }),
-        ]);
+      // One transaction: the report is confirmed and its member is (or becomes) a volunteer flagged
+      // as reported. Issued together: a report confirmed meanwhile fails its guard and rolls it all back.
+      const memberIsVolunteer = async (tx: DocumentOps): Promise<void> => {
+        const flag = { $set: { reportedMember: true, isPartyMember: true, updatedAt: nowIso } };
+        // A profile counted among the party members already (as loaded, and still): flagged, nothing to count.
+        if (
+          loadedProfile?._id === member._id &&
+          loadedProfile.isPartyMember &&
+          (await tx.update(VOLUNTEERS, member._id, flag, { isPartyMember: true }))
+        )
+          return;
         const profile = await issueProfile(
           tx,
           member,
           { realName: member.name, phone: member.phone, skills: [], isPartyMember: true, reportedMember: true },
           nowIso,
         );
-        if (profile) return true;
+        if (profile) return;
         // An existing profile is flagged; it joins the party share only if it was not counted there.
-        const flag = { $set: { reportedMember: true, isPartyMember: true, updatedAt: nowIso } };
         if (await tx.update(VOLUNTEERS, member._id, flag, { isPartyMember: { $ne: true } })) {
           await bumpBackbone(tx, member.communityId, { partyVolunteers: 1 });
         } else {
           await tx.update(VOLUNTEERS, member._id, flag);
         }
-        return true;
-      });
-      if (!done) return fail('INVALID_STATE', '该报到已确认', 'ALREADY_CONFIRMED');
+      };
+      try {
+        await ctx.store.transaction(async (tx) => {
+          const writes = new Writes();
+          writes.add(
+            mustUpdate(tx.update(REPORTS, report._id, { $set: set }, { status: 'pending' }), REPORTS),
+            bumpBackbone(tx, report.communityId, { pendingReports: -1, reportedMembers: 1 }, report.streetId),
+            audit({ ...ctx, store: tx }, 'outreach.confirmReport', 'report', report._id, { userId: report.userId }),
+            memberIsVolunteer(tx),
+          );
+          await writes.settle();
+        });
+      } catch (err) {
+        if (err instanceof ConcurrentChange) return fail('INVALID_STATE', '该报到已确认', 'ALREADY_CONFIRMED');
+        throw err;
+      }
       return ok(reportView({ ...report, ...set, status: 'confirmed' }));
     },
   }),
@@ -172,11 +214,18 @@ export const reportActions: ActionMap = {
     summary: '任命报到党员为楼栋党小组长或楼栋长',
     access: 'active',
     input: appointInput,
+    // Read with the caller's record: the compound, the member's reports and the post, all named by the input.
+    load: (input, { store }) =>
+      Promise.all([
+        store.get<CompoundDoc>(COMPOUNDS, input.compoundId),
+        readReports(store, input.userId),
+        store.get<BuildingPostDoc>(BUILDING_POSTS, buildingPostIdOf(input.compoundId, input.building, input.role)),
+      ]),
     run: async (input, ctx) => {
-      const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
+      const [compound, reports, previous] = ctx.loaded;
       if (!compound) return failures.notFound('小区');
       if (!isPartyOrgOf(ctx.user, compound.communityId)) return failures.forbidden('只有本社区党组织可以任命楼栋职务');
-      const report = await confirmedReport(ctx.store, input.userId, compound.communityId);
+      const report = confirmedIn(reports, compound.communityId);
       if (!report) return fail('INVALID_STATE', '只能任命已确认报到的党员', 'NOT_CONFIRMED_MEMBER');
       const rejected = await checkTexts(ctx, [input.building]);
       if (rejected) return rejected;
@@ -193,7 +242,6 @@ export const reportActions: ActionMap = {
         appointedBy: ctx.user._id,
       };
       // The post has one holder: appointing another replaces the one before (both kept in the audit log).
-      const previous = await ctx.store.get<BuildingPostDoc>(BUILDING_POSTS, post._id);
       const appointed = (tx: DocumentOps) =>
         audit({ ...ctx, store: tx }, 'outreach.appointBuildingRole', 'building_post', post._id, {
           userId: post.userId,
@@ -211,8 +259,14 @@ export const reportActions: ActionMap = {
             await writes.settle();
             return;
           }
-          await Promise.all([tx.insert(BUILDING_POSTS, post), appointed(tx)]);
-          await bumpBackbone(tx, post.communityId, { buildingPosts: 1 }, compound.streetId);
+          // Issued together: a post filled meanwhile fails the insert (its id) and rolls the rest back.
+          const writes = new Writes();
+          writes.add(
+            tx.insert(BUILDING_POSTS, post),
+            appointed(tx),
+            bumpBackbone(tx, post.communityId, { buildingPosts: 1 }, compound.streetId),
+          );
+          await writes.settle();
         });
       } catch (err) {
         if (err instanceof DuplicateKeyError || err instanceof ConcurrentChange) return staleBuildingPost();

@@ -8,17 +8,21 @@ import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
 import { checkTexts } from '../content';
 import { ConcurrentChange, mustUpdate, Writes } from '../volunteer/seat-writes';
-import { confirmedReport } from './members';
-import { TEAMS, type TeamDoc } from './model';
+import { confirmedIn, readReports } from './members';
+import { TEAMS, type ReportDoc, type TeamDoc } from './model';
 import { bumpBackbone } from './stats';
 import { createTeamInput, listTeamsInput, myTeamsInput, setTeamLeaderInput } from './schemas';
 import { maskName } from '../../domain/phone';
 import { teamItem, teamView, type TeamItem, type TeamLeaderChange } from './views';
 
 /** A team's leader lives in the community, or is a party member reported in and confirmed there; approved either way. */
+const leadsWith = (leader: UserDoc, communityId: string, reports: ReadonlyArray<ReportDoc | null>): boolean =>
+  leader.status === 'active' && (leader.communityId === communityId || !!confirmedIn(reports, communityId));
+
+/** leadsWith, the leader's reports read only when they decide. */
 async function leadsIn(store: Store, leader: UserDoc, communityId: string): Promise<boolean> {
-  if (leader.status !== 'active') return false;
-  return leader.communityId === communityId || !!(await confirmedReport(store, leader._id, communityId));
+  if (leader.status !== 'active' || leader.communityId === communityId) return leader.status === 'active';
+  return leadsWith(leader, communityId, await readReports(store, leader._id));
 }
 
 const leaderNotEligible = () => fail('INVALID_STATE', '队长须为本社区已通过审核的居民或报到党员', 'LEADER_NOT_ELIGIBLE');
@@ -29,15 +33,19 @@ export const teamActions: ActionMap = {
     summary: '登记志愿服务队 / 群众活动团队并指定队长',
     access: 'active',
     input: createTeamInput,
+    // Read with the caller's record: the community, the leader and the leader's reports, all named by the input.
+    load: (input, { store }) =>
+      Promise.all([
+        store.get<CommunityDoc>(COMMUNITIES, input.communityId),
+        store.get<UserDoc>(USERS, input.leaderUserId),
+        readReports(store, input.leaderUserId),
+      ]),
     run: async (input, ctx) => {
       if (!isCommunityOrganiser(ctx.user, input.communityId)) return failures.forbidden('只有本社区居委会或党组织可以登记服务队');
-      const [community, leader] = await Promise.all([
-        ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId),
-        ctx.store.get<UserDoc>(USERS, input.leaderUserId),
-      ]);
+      const [community, leader, reports] = ctx.loaded;
       if (!community) return failures.notFound('社区');
       if (!leader) return failures.notFound('队长');
-      if (!(await leadsIn(ctx.store, leader, input.communityId))) return leaderNotEligible();
+      if (!leadsWith(leader, input.communityId, reports)) return leaderNotEligible();
       const rejected = await checkTexts(ctx, [input.name]);
       if (rejected) return rejected;
       const now = ctx.clock.now();
@@ -53,12 +61,15 @@ export const teamActions: ActionMap = {
         activityCount: 0,
         serviceHours: 0,
       };
+      // The team, its audit entry and the counters, issued together in one transaction.
       await ctx.store.transaction(async (tx) => {
-        await Promise.all([
+        const writes = new Writes();
+        writes.add(
           tx.insert(TEAMS, doc),
           audit({ ...ctx, store: tx }, 'outreach.createTeam', 'team', doc._id, { leaderUserId: doc.leaderUserId }),
-        ]);
-        await bumpBackbone(tx, doc.communityId, { teams: 1 }, community.streetId ?? null);
+          bumpBackbone(tx, doc.communityId, { teams: 1 }, community.streetId ?? null),
+        );
+        await writes.settle();
       });
       return ok(teamView(doc));
     },
@@ -106,12 +117,11 @@ export const teamActions: ActionMap = {
     summary: '本社区的服务队（含已发布活动数与服务时长）',
     access: 'registered',
     input: listTeamsInput,
+    // Read with the caller's record: the community's teams (the input names it).
+    load: (input, { store }) =>
+      store.find<TeamDoc>(TEAMS, { communityId: input.communityId }, { orderBy: [['createdAt', 'asc']], limit: whole(200) }),
     run: async (input, ctx) => {
-      const teams = await ctx.store.find<TeamDoc>(
-        TEAMS,
-        { communityId: input.communityId },
-        { orderBy: [['createdAt', 'asc']], limit: whole(200) },
-      );
+      const teams = ctx.loaded;
       // A leader's full name to the community's staff and to the leader; others see it masked (张**).
       const staff = isCommunityStaff(ctx.user, input.communityId);
       const items: TeamItem[] = teams.map((t) => {

@@ -20,7 +20,7 @@ import type { ActivityDoc, VolunteerDoc } from './model';
 
 /** A write the transaction expected to succeed did not: the attempt is abandoned (and tried again on fresh reads). */
 export class ConcurrentChange extends Error {
-  constructor(what: string) {
+  constructor(readonly what: string) {
     super(`concurrent change of ${what}`);
     this.name = 'ConcurrentChange';
   }
