@@ -119,7 +119,7 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   unitFeedback: {
     reads: 6,
-    why: 'caller, community, then four reads of the community in parallel: its reports (both statuses), building posts, confirmed services and attended signups in the period',
+    why: 'caller and community, read together, then four reads of the community in parallel: its reports (both statuses), building posts, confirmed services and attended signups in the period',
     call: () => ({ openid: 'demo-party', data: { communityId: DEMO.communityId } }),
   },
   createTeam: {

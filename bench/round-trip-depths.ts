@@ -187,8 +187,8 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     why: `the thanks, its audit entry and the messages to the members who served are one ${TX} (thanks given twice roll back). The need and its claims are read in the caller's round, so the transaction only writes: its start, the guarded update with the audit and the messages, its commit`,
   },
   'outreach.unitFeedback': {
-    depth: 3,
-    why: "the caller's record, then the community (its existence after the scope check), then its four reads in parallel",
+    depth: 2,
+    why: "the community is read with the caller's record (its street decides a street office's access); its four reads of the members' records (each paged to the end), in parallel, wait for the access check, so a caller who may not see them costs no such read",
   },
   'outreach.createTeam': {
     depth: 5,

@@ -10,9 +10,9 @@ import { defineAction, type ActionMap } from '../action';
 import { isAdmin, hasCommunityRole } from '../auth';
 import { findAll } from '../find-all';
 import type { StoreReads } from '../pool';
-import { COMMUNITIES } from '../community/community';
+import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { failures, ok } from '../result';
-import { isStreetAdminOfCommunity } from '../scope';
+import { isStreetAdminOf } from '../scope';
 import { SIGNUPS, type SignupDoc } from '../volunteer/model';
 import { BUILDING_POSTS, CLAIMS, REPORTS, type BuildingPostDoc, type ClaimDoc, type ReportDoc } from './model';
 import { unitFeedbackInput } from './schemas';
@@ -128,14 +128,16 @@ export const feedbackActions: ActionMap = {
     summary: '报到反馈：本社区报到党员的报到与服务情况，按单位汇总',
     access: 'active',
     input: unitFeedbackInput,
+    // The community (its street decides a street office's access), read with the caller's record;
+    // its members' records are read only once the caller may see them.
+    load: (input, { store }) => store.get<CommunityDoc>(COMMUNITIES, input.communityId),
     run: async (input, ctx) => {
+      const community = ctx.loaded;
       // The community's party organisation; overseeing it, the street office of its street and the admin.
       const allowed =
-        hasCommunityRole(ctx.user, 'party_org', input.communityId) ||
-        isAdmin(ctx.user) ||
-        (await isStreetAdminOfCommunity(ctx, ctx.user, input.communityId));
+        hasCommunityRole(ctx.user, 'party_org', input.communityId) || isAdmin(ctx.user) || isStreetAdminOf(ctx.user, community?.streetId);
       if (!allowed) return failures.forbidden('只有本社区党组织或所属街道可以查看报到反馈');
-      if (!(await ctx.store.get(COMMUNITIES, input.communityId))) return failures.notFound('社区');
+      if (!community) return failures.notFound('社区');
       const period = input.period ?? periodOf(ctx.clock.now());
       const { fromIso, toIso } = periodRange(period);
       const from = new Date(fromIso).toISOString();
