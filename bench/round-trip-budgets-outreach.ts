@@ -82,7 +82,7 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   },
   listNeeds: {
     reads: 2,
-    why: 'the caller and one page of needs, read together (the filter comes from the input)',
+    why: 'the caller, then one page of needs',
     call: () => ({ openid: 'demo-cadre', data: { communityId: DEMO.communityId } }),
   },
   getNeed: {

@@ -174,6 +174,11 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     depth: 6,
     why: `the wish is read in the caller's round; approving it names its category from its community's rules, read next (the wish names the community); then the review, the resident's message and the audit, issued together in one ${TX} (a wish reviewed meanwhile fails the guard and rolls it all back): start, the guarded update, commit. Turning it down reads no community: depth 5`,
   },
+  'outreach.listNeeds': {
+    depth: 2,
+    why: `${NOT_YET}: the caller, then one page of needs. Its page can be read beside the caller's record (its filter comes from the input), as outreach.getNeed's is; left for a change made at the same time to this action's answer (its status tabs)`,
+  },
+
   'outreach.claim': {
     depth: 5,
     why: `the need's open slots, its claim and the audit must equal each other whenever the process dies (test/security/audit-atomic.test.ts), and the database enforces the capacity (a conditional decrement, never below zero) and one claim per member (its unique id), so they are one ${TX}. The need, the member's reports and any earlier claim are read in the caller's round (with the idempotency claim), so the transaction only writes: its start, the guarded decrement, the claim, the audit, the resident's message and the answer a retry with the same clientToken gets, together; its commit. A slot taken meanwhile means a second transaction that reads first (a busy moment only)`,

@@ -202,19 +202,23 @@ export const needActions: ActionMap = {
     summary: '需求清单（默认为可认领的需求）',
     access: 'registered',
     input: listNeedsInput,
-    // The page is read beside the caller's record (its filter comes from the input); a caller who
-    // may not see the status gets the refusal, never the rows.
-    load: (input, { store }) => {
-      const filter: Filter = { communityId: input.communityId, status: input.status ?? 'open' };
-      return newestFirst<NeedDoc>(store, NEEDS, filter, 'createdAt', input.cursor, input.limit ?? 20);
-    },
     run: async (input, ctx) => {
       const status = input.status ?? 'open';
       // Wishes under review or turned down are the community staff's business only.
       if ((status === 'pending_review' || status === 'rejected') && !isCommunityStaff(ctx.user, input.communityId)) {
         return failures.forbidden('只有本社区工作人员可以查看待审核的微心愿');
       }
-      return ok(keysetPage(ctx.loaded, input.limit ?? 20, 'createdAt', needSummary));
+      const filter: Filter = { communityId: input.communityId, status };
+      const limit = input.limit ?? 20;
+      const after = decodeKeyset(input.cursor);
+      const rows = await ctx.store.find<NeedDoc>(NEEDS, after ? { $and: [filter, keysetAfter('createdAt', after, 'desc')] } : filter, {
+        orderBy: [
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        limit: whole(limit + 1),
+      });
+      return ok(keysetPage(rows, limit, 'createdAt', needSummary));
     },
   }),
 
