@@ -214,6 +214,8 @@ export interface OverviewView {
   periodLabel: string | null;
   total: OverviewRow;
   rows: OverviewRow[];
+  /** The parties `requests.byParty` counts, named, in the order the page lists them. */
+  parties: Array<{ value: Party; label: string }>;
 }
 
 /** admin.exportLedger input: a ledger (台账) of a community, a street or the city, dates inclusive in China time. */

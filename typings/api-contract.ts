@@ -7,6 +7,7 @@ import type { MemberPage as ServerMemberPage, MemberView as ServerMemberView } f
 import type { HolderView as ServerHolderView } from '../cloudfunctions/core/app/account/holders';
 import type { ScopeLevel as ServerScopeLevel } from '../cloudfunctions/core/domain/role-grants';
 import type { SelfView as ServerSelfView } from '../cloudfunctions/core/app/account/user';
+import type { FormOptions as ServerFormOptions } from '../cloudfunctions/core/app/account/options';
 import type {
   CommunityListItem as ServerCommunityListItem,
   CommunityStats as ServerCommunityStats,
@@ -55,6 +56,7 @@ export type ApiContract = [
   Expect<Equal<Client.RoleGrant, ServerRoleGrant>>,
   Expect<Equal<Client.UserStatus, ServerUserStatus>>,
   Expect<Equal<Client.SelfView, ServerSelfView>>,
+  Expect<Equal<Client.FormOptions, ServerFormOptions>>,
   Expect<Equal<Client.MemberView, ServerMemberView>>,
   Expect<Equal<Client.MemberPage, ServerMemberPage>>,
   Expect<Equal<Client.HolderView, ServerHolderView>>,

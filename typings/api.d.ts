@@ -107,7 +107,39 @@ export interface SelfView {
 export interface WhoAmI {
   openid: string | null;
   user: SelfView | null;
+  /** The fixed choices of the forms that come before any data (whoami is asked first and kept). */
+  options: FormOptions;
 }
+
+/** A choice of a picker or tab bar: the API's value and its name. */
+export interface Option<K extends string> {
+  value: K;
+  label: string;
+}
+
+/** whoami's `options`, in the server's order. */
+export interface FormOptions {
+  requestCategories: Array<Option<RequestCategory>>;
+  activityCategories: Array<Option<ActivityCategory>>;
+  matters: Array<Option<Matter>>;
+  /** 志愿服务队, 群众活动团队. */
+  teamKinds: Array<Option<'volunteer' | 'mass'>>;
+  /** 一般服务, 专业服务. */
+  needKinds: Array<Option<'general' | 'professional'>>;
+  /** 居住地社区报到, 单位结对社区报到. */
+  reportKinds: Array<Option<'residence' | 'paired'>>;
+}
+
+/** 诉求类别 (API.md §5). */
+export type RequestCategory =
+  'environment' | 'facilities' | 'safety' | 'parking' | 'greening' | 'noise' | 'property_service' | 'neighbor_dispute' | 'other';
+
+/** 志愿活动类别 (API.md §5). */
+export type ActivityCategory = 'epidemic_prevention' | 'environment' | 'civility' | 'patriotic_health' | 'counseling' | 'other';
+
+/** 业主共同决定事项 (民法典 art. 278). */
+export type Matter =
+  'rules' | 'covenant' | 'committee_election' | 'manager' | 'fund_use' | 'fund_raise' | 'rebuild' | 'common_use' | 'other';
 
 /** A member as staff see them (account.listMembers): phone masked. */
 export interface MemberView {
@@ -131,6 +163,8 @@ export interface MemberView {
 /** account.listMembers answer (not `holders`): a page of members and the roles the list may be filtered by. */
 export interface MemberPage extends Page<MemberView> {
   roleFilters: ReadonlyArray<{ role: Role; label: string }>;
+  /** The two lists the page switches between (待审核, 已通过), named. */
+  statusTabs: ReadonlyArray<{ value: 'pending' | 'active'; label: string }>;
 }
 
 /** The level of the city's structure a role's scope sits at (RULES.md §1). */
@@ -220,9 +254,17 @@ export interface CommunityStats {
   ocPartyMembers: number;
   ocPartyRatio: number | null;
   ocPartyTarget: number;
-  volunteerHours: { thisMonth: number; thisYear: number; byCategory: Record<string, number> };
+  volunteerHours: {
+    thisMonth: number;
+    thisYear: number;
+    byCategory: Record<string, number>;
+    /** The year's hours of each category that has any, named, in the category list's order (unknown codes last, unnamed). */
+    categories: Array<{ category: string; label: string; hours: number }>;
+  };
   requests: RequestStats;
   outreach: OutreachStats;
+  /** The two kinds of service `outreach.servicesDone` counts, named (一般服务, 专业服务). */
+  serviceKinds: Array<Option<'general' | 'professional'>>;
 }
 
 /** Party members in the community and the backbone of volunteering (community.stats `outreach`). */

@@ -79,7 +79,7 @@ export function reviewWish(input: z.input<typeof schemas.reviewWishInput>): Prom
 }
 
 /** 需求清单 */
-export function listNeeds(input: z.input<typeof schemas.listNeedsInput>): Promise<Result<Page<views.NeedSummary>>> {
+export function listNeeds(input: z.input<typeof schemas.listNeedsInput>): Promise<Result<views.NeedPage>> {
   return outreachCall('listNeeds', input);
 }
 

@@ -1,6 +1,6 @@
 // Display helpers of the owners' pages. Figures come from the server as integers (areas in
 // 0.01 m²); these only write them out — the count itself is the server's.
-import type { Choice, MotionStatus } from './service';
+import type { MotionStatus } from './service';
 import { formatTime } from '../utils/china-time';
 
 /** 8950 → "89.50". */
@@ -29,12 +29,6 @@ export const STATUS_THEMES: Record<MotionStatus, string> = {
   voting: 'primary',
   closed: 'success',
 };
-
-export const CHOICE_OPTIONS: Array<{ label: string; value: Choice }> = [
-  { label: '同意', value: 'agree' },
-  { label: '反对', value: 'object' },
-  { label: '弃权', value: 'abstain' },
-];
 
 /** A token that makes one ballot safe to retry (the same form keeps the same token). */
 export function newClientToken(): string {

@@ -1,4 +1,5 @@
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import { FORM_OPTIONS } from '../../cloudfunctions/core/app/account/options';
 import { makeHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -25,7 +26,7 @@ describe('account.whoami', () => {
 
   test('answers user null for an unregistered openid', async () => {
     const r = await h.call('account', 'whoami', {}, 'stranger-1');
-    expect(r).toEqual({ ok: true, data: { openid: 'stranger-1', user: null } });
+    expect(r).toEqual({ ok: true, data: { openid: 'stranger-1', user: null, options: FORM_OPTIONS } });
   });
 
   test('answers UNAUTHENTICATED without a platform identity', async () => {
@@ -35,7 +36,7 @@ describe('account.whoami', () => {
 
   test('ignores an openid smuggled into the event', async () => {
     const r = await h.callRaw('account', { action: 'whoami', data: {}, openid: 'demo-admin', 'x-openid': 'demo-admin' }, 'stranger-2');
-    expect(r).toEqual({ ok: true, data: { openid: 'stranger-2', user: null } });
+    expect(r).toEqual({ ok: true, data: { openid: 'stranger-2', user: null, options: FORM_OPTIONS } });
   });
 });
 

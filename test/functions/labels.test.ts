@@ -2,15 +2,22 @@
 // hold, from the server's one table of each, so the pages render them and keep no copy.
 import type { MemberPage } from '../../cloudfunctions/core/app/account/actions';
 import type { SelfView } from '../../cloudfunctions/core/app/account/user';
-import type { NeedSummary, ReportPage, TeamItem } from '../../cloudfunctions/core/app/outreach/views';
+import type { NeedPage, NeedSummary, ReportPage, TeamItem } from '../../cloudfunctions/core/app/outreach/views';
 import type { BoardView, FirmView, MySheetsView, PeriodView } from '../../cloudfunctions/core/app/ratings/views';
 import type { InboxItem } from '../../cloudfunctions/core/app/requests/request';
 import type { InboxPage, RequestView } from '../../cloudfunctions/core/app/requests/views';
 import { DIMENSIONS } from '../../cloudfunctions/core/domain/credit';
-import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import { ACTIVITY_CATEGORIES } from '../../cloudfunctions/core/domain/activity';
+import { categoryHours, type CommunityStats } from '../../cloudfunctions/core/app/community/stats';
+import { DEMO, DEMO_MOTIONS } from '../../cloudfunctions/core/seed/demo-ids';
+import type { FormOptions } from '../../cloudfunctions/core/app/account/options';
+import type { MotionView } from '../../cloudfunctions/core/app/owners/views';
+import type { OverviewView } from '../../cloudfunctions/core/app/admin/overview';
 import { makeHarness, type Harness } from '../support/harness';
 
-type WhoAmI = { openid: string | null; user: SelfView | null };
+const ACTIVITY_ORDER: readonly string[] = ACTIVITY_CATEGORIES;
+
+type WhoAmI = { openid: string | null; user: SelfView | null; options: FormOptions };
 
 let h: Harness;
 beforeAll(async () => {
@@ -113,4 +120,86 @@ test('reports, needs, claims and teams carry the names of their kinds, states an
   }
   const teams = await data<TeamItem[]>('outreach', 'listTeams', { communityId: DEMO.communityId }, 'demo-rc');
   expect(teams[0].kindLabel).toBe('志愿服务队');
+});
+
+test('whoami brings the choices of the forms that come before any data, named and in order, to anyone', async () => {
+  const { options } = await data<WhoAmI>('account', 'whoami', {}, 'someone-new');
+  expect(options.requestCategories[0]).toEqual({ value: 'environment', label: '环境卫生' });
+  expect(options.requestCategories.map((o) => o.value)).toContain('neighbor_dispute');
+  expect(options.activityCategories).toContainEqual({ value: 'counseling', label: '心理咨询援助' });
+  // The matters in the server's words (民法典 art. 278), not a shortened copy.
+  expect(options.matters).toContainEqual({ value: 'committee_election', label: '选举业主委员会或者更换业主委员会成员' });
+  expect(options.teamKinds).toEqual([
+    { value: 'volunteer', label: '志愿服务队' },
+    { value: 'mass', label: '群众活动团队' },
+  ]);
+  expect(options.needKinds.map((o) => o.label)).toEqual(['一般服务', '专业服务']);
+  expect(options.reportKinds.map((o) => o.label)).toEqual(['居住地社区报到', '单位结对社区报到']);
+});
+
+test('a request names the viewer’s actions and the forms’ parties, positions and outcomes', async () => {
+  const open = await data<InboxPage>('requests', 'list', { scope: 'inbox' }, 'demo-rc');
+  const v = await data<RequestView>('requests', 'get', { requestId: open.items[0].requestId }, 'demo-rc');
+  expect(v.viewer.actions.map((a) => a.action)).toEqual(v.viewer.can);
+  expect(v.viewer.actions.length).toBeGreaterThan(0);
+  for (const a of v.viewer.actions) expect(a.label).toMatch(/^[\u4e00-\u9fff]+$/);
+  expect(v.partyOptions).toEqual([
+    { value: 'residents_committee', label: '居委会' },
+    { value: 'owners_committee', label: '业委会' },
+    { value: 'property', label: '物业服务企业' },
+  ]);
+  expect(v.positionOptions.map((o) => o.label)).toEqual(['同意', '反对', '弃权']);
+  expect(v.outcomeOptions).toEqual([
+    { value: 'proceed', label: '继续办理' },
+    { value: 'reject', label: '不予办理' },
+  ]);
+});
+
+test('the lists’ tabs come named: members by status, needs by the states the caller may see', async () => {
+  const members = await data<MemberPage>('account', 'listMembers', { communityId: DEMO.communityId, status: 'pending' }, 'demo-rc');
+  expect(members.statusTabs).toEqual([
+    { value: 'pending', label: '待审核' },
+    { value: 'active', label: '已通过' },
+  ]);
+  const staff = await data<NeedPage>('outreach', 'listNeeds', { communityId: DEMO.communityId }, 'demo-rc');
+  expect(staff.statusTabs.map((t) => [t.value, t.label])).toEqual([
+    ['open', '可认领'],
+    ['done', '已完成'],
+    ['pending_review', '待审核'],
+    ['rejected', '未通过'],
+  ]);
+  const member = await data<NeedPage>('outreach', 'listNeeds', { communityId: DEMO.communityId }, 'demo-cadre');
+  expect(member.statusTabs.map((t) => t.value)).toEqual(['open', 'done']);
+});
+
+test('a motion names its ballot’s choices; the statistics name their categories and kinds of service', async () => {
+  const motion = await data<MotionView>('owners', 'get', { motionId: DEMO_MOTIONS.open }, 'demo-oc');
+  expect(motion.choiceOptions).toEqual([
+    { value: 'agree', label: '同意' },
+    { value: 'object', label: '反对' },
+    { value: 'abstain', label: '弃权' },
+  ]);
+  const stats = await data<CommunityStats>('community', 'stats', { communityId: DEMO.communityId }, 'demo-rc');
+  expect(stats.serviceKinds).toEqual([
+    { value: 'general', label: '一般服务' },
+    { value: 'professional', label: '专业服务' },
+  ]);
+  const hours = stats.volunteerHours;
+  expect(hours.categories.map((c) => [c.category, c.hours])).toEqual(
+    Object.entries(hours.byCategory)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => ACTIVITY_ORDER.indexOf(a[0]) - ACTIVITY_ORDER.indexOf(b[0])),
+  );
+  for (const c of hours.categories) expect(c.label).toMatch(/[\u4e00-\u9fff]/);
+  const overview = await data<OverviewView>('admin', 'overview', { level: 'city' }, 'demo-admin');
+  expect(overview.parties.map((p) => p.label)).toEqual(['居委会', '业委会', '物业服务企业']);
+});
+
+test('category hours follow the category list, named; a code no longer listed comes last under its code', () => {
+  expect(categoryHours({ other: 2, counseling: 4, future_kind: 1, civility: 0, epidemic_prevention: 3 })).toEqual([
+    { category: 'epidemic_prevention', label: '疫情防控', hours: 3 },
+    { category: 'counseling', label: '心理咨询援助', hours: 4 },
+    { category: 'other', label: '其他', hours: 2 },
+    { category: 'future_kind', label: 'future_kind', hours: 1 },
+  ]);
 });

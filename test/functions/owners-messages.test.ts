@@ -55,7 +55,7 @@ describe("a motion's messages (RULES.md §6, §8)", () => {
     await tick(h.deps);
     expect(await toldOf(motionId, 'result')).toEqual(expect.arrayContaining([...ownerIds, ...staff]));
     const after = await h.call<Inbox>('messages', 'list', {}, owners[2].openids[0]);
-    expect(after.ok && after.data.items[0].body).toContain('表决结果：未达法定参与比例');
+    expect(after.ok && after.data.items[0].body).toContain('表决结果：参与表决未达法定比例');
     // Another tick sends nothing twice.
     const count = await h.store.count('outbox', { template: 'owners.motion' });
     await tick(h.deps);

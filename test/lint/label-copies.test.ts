@@ -24,14 +24,15 @@ function filesUnder(dir: string, skip: (path: string) => boolean = () => false):
     const path = join(dir, e.name);
     if (skip(path)) return [];
     if (e.isDirectory()) return filesUnder(path, skip);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path] : [];
+    return (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) || e.name.endsWith('.wxml') ? [path] : [];
   });
 }
 
 /** Every exported label table of the server, read from the module that declares it. */
 function serverTables(): ServerTable[] {
   const tables: ServerTable[] = [];
-  for (const file of [...filesUnder(join(SERVER, 'domain')), ...filesUnder(join(SERVER, 'app'))]) {
+  const ts = (f: string) => f.endsWith('.ts');
+  for (const file of [...filesUnder(join(SERVER, 'domain')), ...filesUnder(join(SERVER, 'app'))].filter(ts)) {
     const source = readFileSync(file, 'utf8');
     for (const [, name, keyType] of source.matchAll(TABLE)) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is named by the scan
@@ -80,9 +81,18 @@ function literalsOf(source: string): Set<string> {
   return out;
 }
 
+/** The words a page's markup writes out: its texts between tags and its attribute values (bindings `{{…}}` dropped). */
+function wordsOfMarkup(wxml: string): Set<string> {
+  const out = new Set<string>();
+  const text = wxml.replace(/<!--[\s\S]*?-->/g, '');
+  for (const [, t] of text.matchAll(/>([^<]+)</g)) for (const w of t.split(/\{\{[^}]*\}\}/)) if (w.trim()) out.add(w.trim());
+  for (const [, v] of text.matchAll(/="([^"]*)"/g)) if (!v.includes('{{') && v.trim()) out.add(v.trim());
+  return out;
+}
+
 /** The tables a client source copies: at least half of a table's names (and two) as literals, or the table's own type. */
-function copiesIn(source: string, tables: readonly ServerTable[]): string[] {
-  const literals = literalsOf(source);
+function copiesIn(source: string, tables: readonly ServerTable[], markup = false): string[] {
+  const literals = markup ? wordsOfMarkup(source) : literalsOf(source);
   // A `Record<Enum, string>` whose entries are Chinese words is a label table (a table of tag themes is not).
   const recordKeys = new Set(
     [...source.matchAll(/Record<\s*([\w[\]']+)\s*,\s*string\s*>\s*=\s*\{([^}]*)\}/g)]
@@ -97,32 +107,6 @@ function copiesIn(source: string, tables: readonly ServerTable[]): string[] {
     .map((t) => t.id);
 }
 
-/**
- * Copies not moved yet, each with why. The test fails when one is gone (drop it here) as surely as
- * when a new one appears.
- */
-const NOT_YET_MOVED: Record<string, string[]> = {
-  // Tabs that filter a list by state, shown before the first answer arrives.
-  'outreach/needs/rows.ts': ['domain/outreach-need.ts:NEED_STATUS_LABELS'],
-  'staff/members/rows.ts': ['domain/roles.ts:MEMBER_STATUS_LABELS'],
-  // The ballot's choices (an input form) and the tally's rows (fixed fields of the result view).
-  'owners/format.ts': ['domain/owners-count.ts:CHOICE_LABELS'],
-  'owners/motion/view.ts': ['domain/owners-count.ts:CHOICE_LABELS'],
-  // The new-request form's category picker (needed before any request exists), the deliberation
-  // form's positions, the accept form's three parties, and the detail page's buttons for `viewer.can`
-  // (受理分派, 办结, 撤回, …: most are also the words of the timeline's steps, which the view carries).
-  'pages/requests/format.ts': [
-    'domain/owners-count.ts:CHOICE_LABELS',
-    'domain/request-categories.ts:CATEGORY_LABELS',
-    'domain/roles.ts:PARTY_LABELS',
-    'app/requests/timeline.ts:TIMELINE_ACTION_LABELS',
-  ],
-  // The activity form's category picker and the category tabs of the activity list.
-  'pages/volunteer/format.ts': ['domain/activity.ts:CATEGORY_LABELS'],
-  // The headings of the two service counts of 社区统计 (fixed fields of the stats view).
-  'staff/stats/figures.ts': ['domain/outreach-categories.ts:NEED_KIND_LABELS'],
-};
-
 const tables = serverTables();
 
 test('the server’s label tables are found where they live', () => {
@@ -134,11 +118,14 @@ test('the server’s label tables are found where they live', () => {
 
 test('no server label table is copied into the mini-program', () => {
   const found: Record<string, string[]> = {};
-  for (const file of filesUnder(CLIENT, (p) => p.includes('miniprogram_npm'))) {
-    const copies = copiesIn(readFileSync(file, 'utf8'), tables);
+  const files = filesUnder(CLIENT, (p) => p.includes('miniprogram_npm'));
+  for (const file of files) {
+    const copies = copiesIn(readFileSync(file, 'utf8'), tables, file.endsWith('.wxml'));
     if (copies.length) found[relative(CLIENT, file)] = copies;
   }
-  expect(found).toEqual(NOT_YET_MOVED);
+  // The pages' markup is read too.
+  expect(files.filter((f) => f.endsWith('.wxml')).length).toBeGreaterThan(50);
+  expect(found).toEqual({});
 });
 
 test('a planted copy is caught, by its names or by its type', () => {
@@ -149,4 +136,13 @@ test('a planted copy is caught, by its names or by its type', () => {
   expect(copiesIn("const a = '居民';", tables)).toEqual([]);
   expect(copiesIn("const THEMES: Record<Dimension, string> = { environment: 'primary' };", tables)).toEqual([]);
   expect(copiesIn("// '红榜' '黑榜' in a comment\nconst s = `${x}红榜` + `黑榜${y}`;", tables)).toEqual([]);
+});
+
+test('a table written out in a page’s markup is caught, by its texts or attribute values', () => {
+  const buttons = '<view>\n  <t-button bind:tap="a">\n    志愿服务队\n  </t-button>\n  <t-button>群众活动团队</t-button>\n</view>';
+  expect(copiesIn(buttons, tables, true)).toEqual(['app/outreach/views.ts:TEAM_KIND_LABELS']);
+  expect(copiesIn('<t-tab-panel label="待审核" value="pending" /><t-tab-panel label="已通过" />', tables, true)).toContain(
+    'domain/roles.ts:MEMBER_STATUS_LABELS',
+  );
+  expect(copiesIn('<view>{{item.kind}} 志愿服务队</view><!-- 群众活动团队 -->', tables, true)).toEqual([]);
 });

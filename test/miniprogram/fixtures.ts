@@ -1,6 +1,7 @@
 // Backend answers shaped like the demo seed (API.md §4), for the page tests.
 import type { ApiResult, CommunityListItem, SelfView, WhoAmI } from '../../typings/api';
 import { invitableBy, roleLabels } from '../../cloudfunctions/core/app/account/user';
+import { FORM_OPTIONS } from '../../cloudfunctions/core/app/account/options';
 
 export const COMMUNITIES: CommunityListItem[] = [
   {
@@ -48,7 +49,7 @@ export function user(overrides: Partial<SelfView> = {}): SelfView {
 
 export const ok = <T>(data: T): ApiResult<T> => ({ ok: true, data });
 
-export const whoamiAs = (u: SelfView | null, openid = 'demo-resident'): ApiResult<WhoAmI> => ok({ openid, user: u });
+export const whoamiAs = (u: SelfView | null, openid = 'demo-resident'): ApiResult<WhoAmI> => ok({ openid, user: u, options: FORM_OPTIONS });
 
 export const communityList = ok(COMMUNITIES);
 

@@ -98,6 +98,7 @@ export type MajorStage = 'deliberating' | 'objected' | 'cleared';
 /** The joint meeting's outcome recorded by party_org. */
 export type MeetingOutcome = 'proceed' | 'reject';
 export const MEETING_OUTCOMES = ['proceed', 'reject'] as const satisfies readonly MeetingOutcome[];
+export const MEETING_OUTCOME_LABELS: Record<MeetingOutcome, string> = { proceed: '继续办理', reject: '不予办理' };
 
 /** Who acted, as the timeline shows it: one of the three parties, party_org, the resident or the system. */
 export type TimelineParty = Party | 'party_org' | 'resident' | 'system';

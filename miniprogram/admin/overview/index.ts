@@ -58,9 +58,9 @@ Component({
         loading: false,
         level: res.data.level,
         title: res.data.level === 'city' ? `${res.data.name || '全市'} · 各街道` : `${res.data.name} · 各社区`,
-        total: overviewCardOf(res.data.total),
+        total: overviewCardOf(res.data.total, res.data.parties),
         period: res.data.periodLabel ?? '',
-        rows: res.data.rows.map(overviewCardOf),
+        rows: res.data.rows.map((r) => overviewCardOf(r, res.data.parties)),
       });
     },
 

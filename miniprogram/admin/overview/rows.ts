@@ -2,8 +2,7 @@
 // compound party organisation coverage, request KPIs per party and per firm, firms by grade, the
 // party-member backbone — the figures as the server sends them (targets and whether they are met
 // included), formatted only.
-import type { Grade, OverviewKpis, OverviewRow, Party, TargetFigure } from '../../../typings/admin';
-import { PARTY_LABELS } from '../../pages/requests/format';
+import type { Grade, OverviewKpis, OverviewRow, OverviewView, TargetFigure } from '../../../typings/admin';
 import { percent } from '../shared';
 
 export interface KpiLine {
@@ -33,14 +32,14 @@ export interface OverviewCard {
 
 /** Grades in the order the page lists them. */
 const GRADES: Grade[] = ['AAA', 'AA', 'A', 'B', 'C'];
-const PARTIES: Party[] = ['residents_committee', 'owners_committee', 'property'];
 
 const against = (f: TargetFigure) => `${percent(f.share)}（目标 ${percent(f.target)}，${f.count}/${f.base} 人）`;
 
 const kpiText = (k: OverviewKpis) =>
   `办理 ${k.total} 件 · 响应 ${percent(k.responseRate)} · 办结 ${percent(k.resolutionRate)} · 满意 ${percent(k.satisfactionRate)}`;
 
-export function overviewCardOf(row: OverviewRow): OverviewCard {
+/** The card of a row; `parties` name and order its KPIs per party (the answer's `parties`). */
+export function overviewCardOf(row: OverviewRow, parties: OverviewView['parties']): OverviewCard {
   const grades = GRADES.filter((g) => row.firmsByGrade[g]).map((g) => `${g} ${row.firmsByGrade[g]} 家`);
   const unrated = row.firmsByGrade.none ? [`未评级 ${row.firmsByGrade.none} 家`] : [];
   const b = row.backbone;
@@ -54,11 +53,9 @@ export function overviewCardOf(row: OverviewRow): OverviewCard {
     ocPartyBelow: row.ocParty.share !== null && !row.ocParty.met,
     coverage: `${row.compoundParty.covered}/${row.compoundParty.compounds} 个小区（${percent(row.compoundParty.share)}）`,
     requests: `共 ${row.requests.total} 件 · 未办结 ${row.requests.open} · 超时 ${row.requests.overdue}`,
-    byParty: PARTIES.filter((p) => row.requests.byParty[p].total > 0).map((p) => ({
-      key: p,
-      label: PARTY_LABELS[p],
-      text: kpiText(row.requests.byParty[p]),
-    })),
+    byParty: parties
+      .filter((p) => row.requests.byParty[p.value].total > 0)
+      .map((p) => ({ key: p.value, label: p.label, text: kpiText(row.requests.byParty[p.value]) })),
     byFirm: row.requests.byFirm.map((f) => ({ key: f.firmId, label: f.firmName, text: kpiText(f) })),
     moreFirms:
       row.requests.firmCount > row.requests.byFirm.length

@@ -1,29 +1,36 @@
 // 需求清单: the community's service needs — open ones to claim, the caller's own claims, those done —
 // and, for staff, the residents' wishes waiting for review. A row opens the need's page.
 import type { ApiResult, Page } from '../../../typings/api';
+import type { NeedPage } from '../service';
 import { callerBehavior } from '../../behaviors/page';
 import { pagingBehavior } from '../../behaviors/paging';
 import * as outreach from '../service';
 import type { DetailEvent } from '../../utils/events';
 import { isStaff } from '../../utils/labels';
 import { openPage } from '../../utils/navigate';
-import { claimRow, EMPTY_TEXT, needRow, tabsFor, type NeedRow, type NeedTab } from './rows';
+import { claimRow, EMPTY_TEXT, needRow, tabsOf, type NeedRow, type NeedTab } from './rows';
+
+/** A page of the tab's list, as rows; a list by state also brings the tabs it offers. */
+type TabPage = Page<NeedRow> & { statusTabs?: NeedPage['statusTabs'] };
 
 /** A page of the tab's list, as rows. */
-function fetchTab(data: { tab: NeedTab; communityId: string }, cursor: string | null): Promise<ApiResult<Page<NeedRow>>> {
+function fetchTab(data: { tab: NeedTab; communityId: string }, cursor: string | null): Promise<ApiResult<TabPage>> {
   const { tab, communityId } = data;
-  const map = <T>(r: ApiResult<Page<T>>, f: (x: T) => NeedRow): ApiResult<Page<NeedRow>> =>
-    r.ok ? { ok: true, data: { items: r.data.items.map(f), nextCursor: r.data.nextCursor } } : r;
-  if (tab === 'mine') return outreach.myClaims(cursor ?? undefined).then((r) => map(r, claimRow));
+  if (tab === 'mine')
+    return outreach
+      .myClaims(cursor ?? undefined)
+      .then((r) => (r.ok ? { ok: true, data: { items: r.data.items.map(claimRow), nextCursor: r.data.nextCursor } } : r));
   const q = cursor ? { communityId, status: tab, cursor } : { communityId, status: tab };
-  return outreach.listNeeds(q).then((r) => map(r, needRow));
+  return outreach.listNeeds(q).then((r) => (r.ok ? { ok: true, data: { ...r.data, items: r.data.items.map(needRow) } } : r));
 }
 
-const paging = pagingBehavior<NeedRow, NeedRow>({
+const paging = pagingBehavior<NeedRow, NeedRow, TabPage>({
   fetch: fetchTab,
   row: (r) => r,
   key: (r) => r.needId,
   rowPage: (id) => `/outreach/need/index?needId=${id}`,
+  // The tabs come with a list by state (the claims' list keeps those shown).
+  withFirst: (answer) => (answer.statusTabs ? { tabs: tabsOf(answer.statusTabs) } : {}),
 });
 
 Component({
@@ -34,7 +41,8 @@ Component({
     registered: true,
     staff: false,
     resident: false,
-    tabs: tabsFor(false),
+    /** The server's lists by state and the caller's claims: empty until the first answer. */
+    tabs: [] as Array<{ value: NeedTab; label: string }>,
     tab: 'open' as NeedTab,
     empty: EMPTY_TEXT.open,
   },
@@ -55,7 +63,7 @@ Component({
         return;
       }
       const staff = user.status === 'active' && isStaff(user.roles);
-      this.setData({ staff, resident: user.roles.includes('resident'), tabs: tabsFor(staff) });
+      this.setData({ staff, resident: user.roles.includes('resident') });
       await this.loadFirst();
     },
 

@@ -1,17 +1,16 @@
 // What 需求清单 shows: the tabs a person gets, and one row per need or claim. Plain functions.
-import type { MyClaimItem, NeedSummary } from '../service';
+import type { MyClaimItem, NeedPage, NeedSummary } from '../service';
 import { needHead } from '../labels';
 
-export type NeedTab = 'open' | 'mine' | 'done' | 'pending_review';
+export type NeedTab = NeedPage['statusTabs'][number]['value'] | 'mine';
 
-/** The tabs: staff review wishes; everyone sees open and done needs and their own claims. */
-export function tabsFor(staff: boolean): Array<{ value: NeedTab; label: string }> {
-  const tabs: Array<{ value: NeedTab; label: string }> = [
-    { value: 'open', label: '可认领' },
-    { value: 'mine', label: '我认领的' },
-    { value: 'done', label: '已完成' },
-  ];
-  return staff ? [...tabs, { value: 'pending_review', label: '待审核心愿' }] : tabs;
+/**
+ * The tabs: the lists by state the server offers the caller, in its words (staff also review
+ * wishes), with the caller's own claims after the first.
+ */
+export function tabsOf(statusTabs: NeedPage['statusTabs']): Array<{ value: NeedTab; label: string }> {
+  const tabs: Array<{ value: NeedTab; label: string }> = [...statusTabs];
+  return tabs.length ? [tabs[0], { value: 'mine', label: '我认领的' }, ...tabs.slice(1)] : [];
 }
 
 export const EMPTY_TEXT: Record<NeedTab, string> = {
@@ -19,6 +18,7 @@ export const EMPTY_TEXT: Record<NeedTab, string> = {
   mine: '您还没有认领服务需求',
   done: '暂无已完成的服务',
   pending_review: '暂无待审核的微心愿',
+  rejected: '暂无未通过的微心愿',
 };
 
 export interface NeedRow {

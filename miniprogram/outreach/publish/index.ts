@@ -5,7 +5,9 @@ import { callerBehavior } from '../../behaviors/page';
 import { staffOnly } from '../gate';
 import { formBehavior } from '../../behaviors/form';
 import * as outreach from '../service';
-import type { DetailEvent } from '../../utils/events';
+import type { FormOptions } from '../../../typings/api';
+import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import { formOptions } from '../../utils/form-options';
 import { openPage } from '../../utils/navigate';
 import { newToken } from '../labels';
 import { pickerBehavior } from '../picker';
@@ -19,6 +21,8 @@ Component({
 
   data: {
     form: { kind: 'general' as outreach.NeedKind, category: '', title: '', text: '', slots: '1' },
+    /** 一般服务 / 专业服务, as the server names them (whoami's options). */
+    kindOptions: [] as FormOptions['needKinds'],
     categoryLabel: '',
     categoryOptions: [] as Array<{ label: string; value: string }>,
     _categories: null as outreach.NeedCategories | null,
@@ -34,7 +38,7 @@ Component({
         this.loadFailed(cats.error);
         return;
       }
-      this.setData({ loading: false, _categories: cats.data });
+      this.setData({ loading: false, _categories: cats.data, kindOptions: (await formOptions()).needKinds });
       this.chooseKind('general');
     },
 
@@ -52,12 +56,8 @@ Component({
       });
     },
 
-    onGeneral() {
-      this.chooseKind('general');
-    },
-
-    onProfessional() {
-      this.chooseKind('professional');
+    onKind(e: DatasetEvent<{ kind: outreach.NeedKind }>) {
+      this.chooseKind(e.currentTarget.dataset.kind);
     },
 
     onCategoryConfirm(e: DetailEvent<{ value: string[] }>) {

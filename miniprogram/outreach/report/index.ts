@@ -7,7 +7,9 @@ import { formBehavior } from '../../behaviors/form';
 import { streetStepBehavior } from '../../behaviors/street-step';
 import * as community from '../../services/community';
 import * as outreach from '../service';
-import type { DetailEvent } from '../../utils/events';
+import type { FormOptions } from '../../../typings/api';
+import type { DatasetEvent, DetailEvent } from '../../utils/events';
+import { formOptions } from '../../utils/form-options';
 import { openPage } from '../../utils/navigate';
 import { pickerBehavior } from '../picker';
 import { chinaDateTime } from '../labels';
@@ -45,6 +47,8 @@ Component({
     reports: [] as ReportRow[],
     /** Kinds already reported: the form offers the others. */
     reportedKinds: [] as string[],
+    /** 居住地社区报到 / 单位结对社区报到, as the server names them (whoami's options). */
+    kindOptions: [] as FormOptions['reportKinds'],
     form: { communityId: '', unitName: '', branchName: '', kind: 'residence' as outreach.ReportKind },
     communityName: '',
     _homeCommunityId: '',
@@ -73,6 +77,7 @@ Component({
         loading: false,
         registered: true,
         isPartyMember: user.isPartyMember,
+        kindOptions: (await formOptions()).reportKinds,
         reports: mine.data.map(rowOf),
         reportedKinds,
         _homeCommunityId: user.communityId,
@@ -107,12 +112,8 @@ Component({
       if (failed) this.setData({ 'errors.streetId': failed.message });
     },
 
-    onResidence() {
-      this.chooseKind('residence');
-    },
-
-    onPaired() {
-      this.chooseKind('paired');
+    onKind(e: DatasetEvent<{ kind: outreach.ReportKind }>) {
+      this.chooseKind(e.currentTarget.dataset.kind);
     },
 
     openPicker() {

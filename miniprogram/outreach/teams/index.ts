@@ -12,6 +12,8 @@ import type { DatasetEvent, DetailEvent } from '../../utils/events';
 import { confirm } from '../../utils/confirm';
 import { pickerBehavior } from '../picker';
 import { formatHours } from '../../pages/volunteer/format';
+import { formOptions } from '../../utils/form-options';
+import type { FormOptions } from '../../../typings/api';
 
 interface TeamRow {
   teamId: string;
@@ -31,6 +33,8 @@ Component({
     teams: [] as TeamRow[],
     form: { name: '', kind: 'volunteer' as 'volunteer' | 'mass', leaderUserId: '' },
     leaderName: '',
+    /** 志愿服务队 / 群众活动团队, as the server names them (whoami's options). */
+    kindOptions: [] as FormOptions['teamKinds'],
     leaderOptions: [] as Array<{ label: string; value: string }>,
     /** The leader picker of a team: shown, for which team (kept after it closes: it closes before it confirms), the team being sent. */
     changeVisible: false,
@@ -42,7 +46,9 @@ Component({
 
   methods: {
     async init(): Promise<void> {
-      if (await this.caller(staffOnly('仅社区党组织和居委会工作人员可以管理服务队'))) await this.load();
+      if (!(await this.caller(staffOnly('仅社区党组织和居委会工作人员可以管理服务队')))) return;
+      this.setData({ kindOptions: (await formOptions()).teamKinds });
+      await this.load();
     },
 
     async load(): Promise<void> {
@@ -70,12 +76,8 @@ Component({
       });
     },
 
-    onVolunteerKind() {
-      this.setData({ 'form.kind': 'volunteer' });
-    },
-
-    onMassKind() {
-      this.setData({ 'form.kind': 'mass' });
+    onKind(e: DatasetEvent<{ kind: FormOptions['teamKinds'][number]['value'] }>) {
+      this.setData({ 'form.kind': e.currentTarget.dataset.kind });
     },
 
     onLeaderConfirm(e: DetailEvent<{ value: string[] }>) {

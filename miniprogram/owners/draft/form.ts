@@ -14,19 +14,6 @@ export interface DraftForm {
 
 export const EMPTY_FORM: DraftForm = { matter: '', title: '', text: '', opensOn: '', closesOn: '', candidates: '', seats: '' };
 
-/** The matters (民法典 art. 278) as the picker lists them. */
-export const MATTER_OPTIONS: Array<{ label: string; value: Matter }> = [
-  { label: '制定和修改业主大会议事规则', value: 'rules' },
-  { label: '制定和修改管理规约', value: 'covenant' },
-  { label: '选举或更换业委会成员', value: 'committee_election' },
-  { label: '选聘和解聘物业服务企业', value: 'manager' },
-  { label: '使用维修资金', value: 'fund_use' },
-  { label: '筹集维修资金', value: 'fund_raise' },
-  { label: '改建、重建建筑物及附属设施', value: 'rebuild' },
-  { label: '改变共有部分用途或利用共有部分经营', value: 'common_use' },
-  { label: '其他重大事项', value: 'other' },
-];
-
 const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 /** A China date and hour as an ISO time with offset, or null for a malformed date. */

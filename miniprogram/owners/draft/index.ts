@@ -4,7 +4,9 @@
 import { pageBehavior } from '../../behaviors/page';
 import * as owners from '../service';
 import type { DetailEvent } from '../../utils/events';
-import { checkDraft, EMPTY_FORM, MATTER_OPTIONS, type DraftForm } from './form';
+import { checkDraft, EMPTY_FORM, type DraftForm } from './form';
+import type { FormOptions } from '../../../typings/api';
+import { formOptions } from '../../utils/form-options';
 
 type TextField = Exclude<keyof DraftForm, 'matter'>;
 
@@ -20,7 +22,8 @@ Component({
   data: {
     form: { ...EMPTY_FORM } as DraftForm,
     matterLabel: '',
-    matterOptions: MATTER_OPTIONS,
+    /** The matters as the server names them (whoami's options): empty until they came. */
+    matterOptions: [] as FormOptions['matters'],
     pickerVisible: false,
     errors: {} as Partial<Record<keyof DraftForm, string>>,
     formError: '',
@@ -29,15 +32,20 @@ Component({
 
   lifetimes: {
     attached() {
-      const preset = MATTER_OPTIONS.find((o) => o.value === this.properties.matter);
-      const form: DraftForm = { ...EMPTY_FORM, matter: preset?.value ?? '' };
       // 提议更换物业服务企业 arrives with matter=manager: a title to start from.
-      if (preset?.value === 'manager') form.title = '解聘现物业服务企业并选聘新的物业服务企业';
-      this.setData({ form, matterLabel: preset?.label ?? '' });
+      if (this.properties.matter === 'manager') this.setData({ 'form.title': '解聘现物业服务企业并选聘新的物业服务企业' });
+      this.loadMatters();
     },
   },
 
   methods: {
+    /** The picker's matters, and the one the page was opened with (unless one was chosen meanwhile). */
+    async loadMatters(): Promise<void> {
+      const matterOptions = (await formOptions()).matters;
+      const preset = this.data.form.matter ? undefined : matterOptions.find((o) => o.value === this.properties.matter);
+      this.setData({ matterOptions, ...(preset ? { 'form.matter': preset.value, matterLabel: preset.label } : {}) });
+    },
+
     onInput(e: DetailEvent<{ value: string }, { field: TextField }>) {
       const field = e.currentTarget.dataset.field;
       this.setData({ [`form.${field}`]: e.detail.value, [`errors.${field}`]: '', formError: '' });
@@ -52,7 +60,7 @@ Component({
     },
 
     onMatterConfirm(e: DetailEvent<{ value: string[] }>) {
-      const option = MATTER_OPTIONS.find((o) => o.value === e.detail.value[0]);
+      const option = this.data.matterOptions.find((o) => o.value === e.detail.value[0]);
       this.setData({ pickerVisible: false, 'form.matter': option?.value ?? '', matterLabel: option?.label ?? '', 'errors.matter': '' });
     },
 

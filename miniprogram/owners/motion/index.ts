@@ -5,7 +5,7 @@ import { motionPageBehavior } from '../behavior';
 import * as owners from '../service';
 import type { DetailEvent } from '../../utils/events';
 import { askSubscribe, recordSubscription } from '../../utils/subscribe';
-import { CHOICE_OPTIONS, chinaTime, newClientToken, normaliseReceipt } from '../format';
+import { chinaTime, newClientToken, normaliseReceipt } from '../format';
 import { motionShown, resultShown, turnoutRows, type MotionShown, type ResultShown, type TurnoutRows } from './view';
 
 type Dialog = '' | 'vote' | 'announce';
@@ -27,7 +27,8 @@ Component({
     canManage: false,
     canRecordPaper: false,
     status: '',
-    choiceOptions: CHOICE_OPTIONS,
+    /** The ballot's choices, as the motion view names them. */
+    choiceOptions: [] as owners.MotionView['choiceOptions'],
     choice: '',
     marked: [] as string[],
     voteError: '',
@@ -74,6 +75,7 @@ Component({
         canManage: m.canManage,
         canRecordPaper: m.canRecordPaper,
         status: m.status,
+        choiceOptions: m.choiceOptions,
       });
       if (m.status === 'closed') await this.loadResult(fresh);
     },
@@ -85,7 +87,7 @@ Component({
         this.setData({ resultError: r.error.message });
         return;
       }
-      this.setData({ result: resultShown(r.data), resultError: '', _receipts: r.data.receipts });
+      this.setData({ result: resultShown(r.data, this.data.choiceOptions), resultError: '', _receipts: r.data.receipts });
     },
 
     onChoice(e: DetailEvent<{ value: string }>) {
@@ -108,7 +110,7 @@ Component({
         ? this.data.marked.length
           ? `选择：${this.data.marked.join('、')}`
           : '不选任何候选人'
-        : `您的选择：${CHOICE_OPTIONS.find((o) => o.value === this.data.choice)?.label ?? ''}`;
+        : `您的选择：${this.data.choiceOptions.find((o) => o.value === this.data.choice)?.label ?? ''}`;
       this.setData({ dialog: 'vote', dialogContent: `${label}。选票一经提交不可更改，也不能再投纸质票。确认提交？` });
     },
 

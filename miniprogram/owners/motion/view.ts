@@ -79,10 +79,9 @@ const row = (label: string, w: { number: number; area: number }): TallyRow => ({
   area: `${areaText(w.area)} ㎡`,
 });
 
-export function resultShown(r: ResultView): ResultShown {
-  const rows = r.candidates
-    ? Object.entries(r.candidates).map(([name, w]) => row(name, w))
-    : [row('同意', r.agree), row('反对', r.object), row('弃权', r.abstain)];
+/** The result's page; `choices` name the tally's rows (the motion view's `choiceOptions`). */
+export function resultShown(r: ResultView, choices: MotionView['choiceOptions']): ResultShown {
+  const rows = r.candidates ? Object.entries(r.candidates).map(([name, w]) => row(name, w)) : choices.map((c) => row(c.label, r[c.value]));
   return {
     outcome: OUTCOMES[r.outcome].text,
     outcomeTheme: OUTCOMES[r.outcome].theme,

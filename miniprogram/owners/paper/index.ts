@@ -3,7 +3,7 @@
 import { motionPageBehavior } from '../behavior';
 import * as owners from '../service';
 import type { DetailEvent } from '../../utils/events';
-import { CHOICE_OPTIONS, newClientToken } from '../format';
+import { newClientToken } from '../format';
 import { uploadFile } from '../upload';
 
 interface PaperForm {
@@ -24,7 +24,8 @@ Component({
     title: '',
     isElection: false,
     candidates: [] as string[],
-    choiceOptions: CHOICE_OPTIONS,
+    /** The ballot's choices, as the motion view names them. */
+    choiceOptions: [] as owners.MotionView['choiceOptions'],
     form: { ...EMPTY } as PaperForm,
     files: [] as Array<{ url: string }>,
     formError: '',
@@ -57,6 +58,7 @@ Component({
         title: r.data.title,
         isElection: r.data.matter === 'committee_election',
         candidates: r.data.candidates,
+        choiceOptions: r.data.choiceOptions,
       });
     },
 

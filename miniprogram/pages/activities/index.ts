@@ -10,7 +10,7 @@ import type { DetailEvent } from '../../utils/events';
 import { isStaff } from '../../utils/labels';
 import { showBadge } from '../../utils/badge';
 import { openPage } from '../../utils/navigate';
-import { CATEGORY_TABS, toCard, type ActivityCard } from '../volunteer/format';
+import { toCard, type ActivityCard } from '../volunteer/format';
 
 const PAGE_SIZE = 10;
 
@@ -34,7 +34,8 @@ Component({
   behaviors: [paging],
 
   data: {
-    tabs: CATEGORY_TABS,
+    /** 全部, then the server's categories (whoami's options). */
+    tabs: [] as Array<{ value: ActivityCategory | ''; label: string }>,
     category: '' as ActivityCategory | '',
     communityId: '',
     isStaff: false,
@@ -56,7 +57,8 @@ Component({
         }
         communityId = list.data[0].communityId;
       }
-      this.setData({ ready: true, communityId, isStaff: !!user && user.status === 'active' && isStaff(user.roles) });
+      const tabs = who.ok ? [{ value: '' as const, label: '全部' }, ...who.data.options.activityCategories] : [];
+      this.setData({ ready: true, communityId, tabs, isStaff: !!user && user.status === 'active' && isStaff(user.roles) });
       await this.loadFirst();
     },
 

@@ -1,30 +1,7 @@
 // What the 诉求 pages show for the API's values: Chinese labels, status tags, times in Beijing time,
 // time-limit text, timeline rows. Plain functions, tested without rendering.
-import type {
-  MeetingOutcome,
-  Party,
-  Position,
-  RequestAction,
-  RequestCategory,
-  RequestStatus,
-  RequestSummary,
-  RequestView,
-  TimelineView,
-  ViewerAction,
-} from '../../services/requests';
+import type { RequestStatus, RequestSummary, RequestView, TimelineView, ViewerAction } from '../../services/requests';
 import { formatTime as formatChinaTime } from '../../utils/china-time';
-
-export const CATEGORY_OPTIONS: Array<{ value: RequestCategory; label: string }> = [
-  { value: 'environment', label: '环境卫生' },
-  { value: 'facilities', label: '公共设施' },
-  { value: 'safety', label: '安全隐患' },
-  { value: 'parking', label: '停车' },
-  { value: 'greening', label: '绿化' },
-  { value: 'noise', label: '噪音' },
-  { value: 'property_service', label: '物业服务' },
-  { value: 'neighbor_dispute', label: '邻里纠纷' },
-  { value: 'other', label: '其他' },
-];
 
 /** TDesign tag themes per status. */
 const STATUS_THEMES: Record<RequestStatus, 'primary' | 'warning' | 'success' | 'default' | 'danger'> = {
@@ -37,26 +14,6 @@ const STATUS_THEMES: Record<RequestStatus, 'primary' | 'warning' | 'success' | '
   withdrawn: 'default',
   reopened: 'danger',
 };
-
-export const PARTY_OPTIONS: Array<{ value: Party; label: string }> = [
-  { value: 'property', label: '物业服务企业' },
-  { value: 'owners_committee', label: '业委会' },
-  { value: 'residents_committee', label: '居委会' },
-];
-
-export const PARTY_LABELS = Object.fromEntries(PARTY_OPTIONS.map((o) => [o.value, o.label])) as Record<Party, string>;
-
-export const POSITION_OPTIONS: Array<{ value: Position; label: string }> = [
-  { value: 'agree', label: '同意' },
-  { value: 'object', label: '反对' },
-  { value: 'abstain', label: '弃权' },
-];
-export const POSITION_LABELS = Object.fromEntries(POSITION_OPTIONS.map((o) => [o.value, o.label])) as Record<Position, string>;
-
-export const OUTCOME_OPTIONS: Array<{ value: MeetingOutcome; label: string }> = [
-  { value: 'proceed', label: '继续办理' },
-  { value: 'reject', label: '不予办理' },
-];
 
 /** The tag theme of a status. */
 export function statusTheme(status: RequestStatus): string {
@@ -137,31 +94,56 @@ export function timelineRows(entries: TimelineView[]): TimelineRow[] {
     .reverse();
 }
 
-/** The buttons the detail page offers for the viewer's allowed actions, in this order. */
-export const ACTION_BUTTONS: Array<{ action: RequestAction; label: string; theme: 'primary' | 'default' | 'danger' }> = [
-  { action: 'accept', label: '受理分派', theme: 'primary' },
-  { action: 'reject', label: '不予受理', theme: 'danger' },
-  { action: 'deliberate', label: '表态', theme: 'primary' },
-  { action: 'decide', label: '记录协调结果', theme: 'primary' },
-  { action: 'start', label: '开始办理', theme: 'primary' },
-  { action: 'progress', label: '记录进展', theme: 'default' },
-  { action: 'resolve', label: '办结', theme: 'primary' },
-  { action: 'rate', label: '评价', theme: 'primary' },
-  { action: 'reopen', label: '申请重新办理', theme: 'default' },
-  { action: 'withdraw', label: '撤回', theme: 'danger' },
-  { action: 'comment', label: '留言', theme: 'default' },
-];
+/** The buttons the detail page offers for the viewer's actions, in this order, each with its look. */
+const BUTTON_THEMES: Partial<Record<ViewerAction, 'primary' | 'default' | 'danger'>> = {
+  accept: 'primary',
+  reject: 'danger',
+  deliberate: 'primary',
+  decide: 'primary',
+  start: 'primary',
+  progress: 'default',
+  resolve: 'primary',
+  rate: 'primary',
+  reopen: 'default',
+  withdraw: 'danger',
+  comment: 'default',
+};
 
-/** The buttons for `can`. */
-export function actionButtons(can: readonly ViewerAction[]): typeof ACTION_BUTTONS {
-  return ACTION_BUTTONS.filter((b) => can.includes(b.action));
+/** A button of the detail page: the action, the server's word for it and its look. */
+export interface ActionButton {
+  action: ViewerAction;
+  label: string;
+  theme: 'primary' | 'default' | 'danger';
+}
+
+/** The buttons for the viewer's actions (the server's `viewer.actions`, named), in the page's order. */
+export function actionButtons(actions: RequestView['viewer']['actions']): ActionButton[] {
+  return (Object.keys(BUTTON_THEMES) as ViewerAction[]).flatMap((action) => {
+    const named = actions.find((a) => a.action === action);
+    const theme = BUTTON_THEMES[action];
+    return named && theme ? [{ action, label: named.label, theme }] : [];
+  });
+}
+
+/** The label of `value` among the server's options ('' when it is not there). */
+export function labelOf<K extends string>(options: ReadonlyArray<{ value: K; label: string }>, value: K): string {
+  return options.find((o) => o.value === value)?.label ?? '';
+}
+
+/** Who handles the request: `物业服务企业牵头，业委会、居委会协办`, in the server's words for the parties. */
+export function routingText(v: Pick<RequestView, 'leadParty' | 'coHandlers' | 'partyOptions'>): string {
+  if (!v.leadParty) return '待居委会受理分派';
+  const co = v.coHandlers.map((p) => labelOf(v.partyOptions, p)).join('、');
+  return `${labelOf(v.partyOptions, v.leadParty)}牵头${co ? `，${co}协办` : ''}`;
 }
 
 /** The positions of a major matter, one line per party. */
-export function positionRows(view: Pick<RequestView, 'positions'>): Array<{ party: string; text: string }> {
-  return PARTY_OPTIONS.map(({ value, label }) => {
+export function positionRows(
+  view: Pick<RequestView, 'positions' | 'partyOptions' | 'positionOptions'>,
+): Array<{ party: string; text: string }> {
+  return view.partyOptions.map(({ value, label }) => {
     const p = view.positions[value];
-    return { party: label, text: p ? `${POSITION_LABELS[p.position]}：${p.opinion}` : '尚未表态' };
+    return { party: label, text: p ? `${labelOf(view.positionOptions, p.position)}：${p.opinion}` : '尚未表态' };
   });
 }
 

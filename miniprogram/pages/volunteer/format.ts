@@ -1,23 +1,7 @@
-// How the volunteer pages word things: categories, times in China time, seats, a person's own
+// How the volunteer pages word things: times in China time, seats, a person's own
 // status, and which button the activity page offers. Plain functions, so they are tested alone.
-import type { ActivityCategory, ActivityDetail, ActivitySummary, MySignupItem } from '../../services/volunteer';
+import type { ActivityDetail, ActivitySummary, MySignupItem } from '../../services/volunteer';
 import { chinaParts, formatTime } from '../../utils/china-time';
-
-/**
- * 活动类别 (API.md §5) one may choose: the filter of the list and the publishing form. An activity
- * itself is shown with the server's `categoryLabel`.
- */
-export const CATEGORY_OPTIONS: Array<{ value: ActivityCategory; label: string }> = [
-  { value: 'epidemic_prevention', label: '疫情防控' },
-  { value: 'environment', label: '环境整治' },
-  { value: 'civility', label: '文明劝导' },
-  { value: 'patriotic_health', label: '爱国卫生' },
-  { value: 'counseling', label: '心理咨询援助' },
-  { value: 'other', label: '其他' },
-];
-
-/** The category filter of the activity list: 全部 first. */
-export const CATEGORY_TABS: Array<{ value: ActivityCategory | ''; label: string }> = [{ value: '', label: '全部' }, ...CATEGORY_OPTIONS];
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 

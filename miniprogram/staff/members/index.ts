@@ -14,7 +14,6 @@ import {
   emptyText,
   FORBIDDEN_MESSAGE,
   ALL_ROLES,
-  MEMBER_TABS,
   memberRowOf,
   roleFilterOptions,
   rowAfter,
@@ -43,7 +42,7 @@ const paging = pagingBehavior<MemberView, MemberRow, MemberPage, Filter>({
   row: (m, data) => memberRowOf(m, data._compounds),
   key: (r) => r.userId,
   // The roles to filter by, with their names, come with the list.
-  withFirst: (answer) => ({ roleOptions: roleFilterOptions(answer.roleFilters) }),
+  withFirst: (answer) => ({ roleOptions: roleFilterOptions(answer.roleFilters), tabs: answer.statusTabs }),
   failed: (error) => (error.code === 'FORBIDDEN' ? { forbidden: error.message || FORBIDDEN_MESSAGE } : { error: error.message }),
 });
 
@@ -68,7 +67,8 @@ Component({
     forbidden: '',
     communityId: '',
     ready: false,
-    tabs: MEMBER_TABS,
+    /** 待审核 / 已通过, as the server names them: empty until the first answer. */
+    tabs: [] as MemberPage['statusTabs'],
     tab: 'pending' as MemberTab,
     role: '' as Role | '',
     roleLabel: ALL_ROLES,

@@ -6,11 +6,6 @@ import { isStaff } from '../../utils/labels';
 /** The two lists of the segmented filter. */
 export type MemberTab = Extract<UserStatus, 'pending' | 'active'>;
 
-export const MEMBER_TABS: ReadonlyArray<{ value: MemberTab; label: string }> = [
-  { value: 'pending', label: '待审核' },
-  { value: 'active', label: '已通过' },
-];
-
 /** What the role filter says when it filters nothing. */
 export const ALL_ROLES = '全部角色';
 
@@ -62,6 +57,18 @@ export function compoundNames(communities: readonly CommunityListItem[] | null, 
   return names;
 }
 
+/** What a row shows of a member's standing and offers for it, from the server's view of them. */
+function standingOf(m: Pick<MemberView, 'status' | 'statusLabel' | 'roles' | 'roleLabels'>) {
+  return {
+    status: m.status,
+    statusLabel: m.statusLabel,
+    roles: m.roleLabels,
+    canApprove: m.status === 'pending',
+    canMakeOcMember: m.status === 'active' && m.roles.includes('resident') && !m.roles.includes('oc_member'),
+    error: '',
+  };
+}
+
 /** The row of a member. */
 export function memberRowOf(m: MemberView, compounds: Record<string, string>): MemberRow {
   const address = `${m.building} ${m.room}`.trim();
@@ -70,13 +77,8 @@ export function memberRowOf(m: MemberView, compounds: Record<string, string>): M
     name: m.name,
     place: [compounds[m.compoundId], address].filter(Boolean).join(' · '),
     phoneMasked: m.phoneMasked,
-    status: m.status,
-    statusLabel: m.statusLabel,
-    roles: m.roleLabels,
     isPartyMember: m.isPartyMember,
-    canApprove: m.status === 'pending',
-    canMakeOcMember: m.status === 'active' && m.roles.includes('resident') && !m.roles.includes('oc_member'),
-    error: '',
+    ...standingOf(m),
   };
 }
 
@@ -85,15 +87,7 @@ export function memberRowOf(m: MemberView, compounds: Record<string, string>): M
  * is not used: the list keeps showing the masked one.
  */
 export function rowAfter(row: MemberRow, user: Pick<MemberView, 'status' | 'statusLabel' | 'roles' | 'roleLabels'>): MemberRow {
-  return {
-    ...row,
-    status: user.status,
-    statusLabel: user.statusLabel,
-    roles: user.roleLabels,
-    canApprove: user.status === 'pending',
-    canMakeOcMember: user.status === 'active' && user.roles.includes('resident') && !user.roles.includes('oc_member'),
-    error: '',
-  };
+  return { ...row, ...standingOf(user) };
 }
 
 /** A confirmable action on a row. */

@@ -2,7 +2,6 @@
 // residents, party members ≥ 50 % of the owners' committee) with a bar and 达标/未达标, the
 // population, volunteer hours by category, and the request KPIs (接诉即办). Plain functions.
 import type { CommunityStats, SelfView } from '../../../typings/api';
-import { CATEGORY_OPTIONS } from '../../pages/volunteer/format';
 import { isStaff } from '../../utils/labels';
 
 /** Shown for a rate or ratio whose base is empty (the server sends null). */
@@ -98,14 +97,9 @@ export interface StatsView {
   backbone: Figure[];
 }
 
-/** The year's hours per category, in the order of the category list, unknown categories last. */
-export function categoryFigures(byCategory: Record<string, number>): Figure[] {
-  // community.stats sends the hours by category code only: the names are the category list's.
-  const known: string[] = CATEGORY_OPTIONS.map((o) => o.value);
-  const keys = Object.keys(byCategory)
-    .filter((k) => byCategory[k] > 0)
-    .sort((a, b) => (known.includes(a) ? known.indexOf(a) : known.length) - (known.includes(b) ? known.indexOf(b) : known.length));
-  return keys.map((k) => ({ label: CATEGORY_OPTIONS.find((o) => o.value === k)?.label ?? k, value: hoursText(byCategory[k]) }));
+/** The year's hours per category, as the server names and orders them. */
+export function categoryFigures(categories: CommunityStats['volunteerHours']['categories']): Figure[] {
+  return categories.map((c) => ({ label: c.label, value: hoursText(c.hours) }));
 }
 
 /** The page for a community.stats answer. */
@@ -130,7 +124,7 @@ export function statsViewOf(s: CommunityStats): StatsView {
     hours: {
       thisMonth: hoursText(s.volunteerHours.thisMonth),
       thisYear: hoursText(s.volunteerHours.thisYear),
-      byCategory: categoryFigures(s.volunteerHours.byCategory),
+      byCategory: categoryFigures(s.volunteerHours.categories),
     },
     requests: [
       { label: '诉求总数', value: `${r.total} 件` },
@@ -147,8 +141,7 @@ export function statsViewOf(s: CommunityStats): StatsView {
         hint: o.pendingReports ? `另有 ${o.pendingReports} 人待确认` : '已确认到本社区报到',
       },
       { label: '楼栋党小组长、楼栋长', value: `${o.buildingPosts} 人` },
-      { label: '一般服务', value: `${o.servicesDone.general} 次`, hint: '经社区确认完成' },
-      { label: '专业服务', value: `${o.servicesDone.professional} 次`, hint: '经社区确认完成' },
+      ...s.serviceKinds.map((k) => ({ label: k.label, value: `${o.servicesDone[k.value]} 次`, hint: '经社区确认完成' })),
       { label: '志愿服务队', value: `${o.teams} 支`, hint: '各队活动与服务时长见「志愿服务队」' },
       { label: '志愿者中的党员', value: percentText(o.partyShare), hint: `${o.partyVolunteers} 人` },
       { label: '志愿者中的共青团员', value: percentText(o.youthLeagueShare), hint: `${o.youthLeagueVolunteers} 人` },

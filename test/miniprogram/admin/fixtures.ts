@@ -2,6 +2,8 @@
 // 红星社区 (two compounds), 东城街道 with 文化社区.
 import type { OverviewRow, OverviewView, RulesConfig, StructureView } from '../../../typings/admin';
 import type { RoleGrant } from '../../../typings/api';
+import { optionsOf } from '../../../cloudfunctions/core/domain/options';
+import { PARTIES, PARTY_LABELS } from '../../../cloudfunctions/core/domain/roles';
 import { ok, user, whoamiAs } from '../fixtures';
 import { settle, type PageHandle } from '../harness';
 
@@ -146,6 +148,7 @@ export const overviewOf = (rows: OverviewRow[], overrides: Partial<OverviewView>
     periodLabel: '2026年上半年',
     total: overviewRow({ level: 'city', id: 'city', name: '荆州市', communities: 9 }),
     rows,
+    parties: optionsOf(PARTIES, PARTY_LABELS),
     ...overrides,
   });
 

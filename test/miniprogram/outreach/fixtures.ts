@@ -3,8 +3,8 @@ import type { NeedDetail, NeedSummary, ReportPage, ReportView, TeamItem, UnitFee
 import { NEED_KIND_LABELS } from '../../../cloudfunctions/core/domain/outreach-categories';
 import { CLAIM_STATUS_LABELS, needStatusLabel } from '../../../cloudfunctions/core/domain/outreach-need';
 import { BUILDING_ROLE_LABELS, REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from '../../../cloudfunctions/core/domain/outreach-report';
-import { BUILDING_ROLE_OPTIONS, TEAM_KIND_LABELS } from '../../../cloudfunctions/core/app/outreach/views';
-import { user, whoamiAs } from '../fixtures';
+import { BUILDING_ROLE_OPTIONS, needStatusTabs, TEAM_KIND_LABELS } from '../../../cloudfunctions/core/app/outreach/views';
+import { ok, user, whoamiAs } from '../fixtures';
 import { settle, type PageHandle } from '../harness';
 
 /** demo-cadre: a party member, no resident role. */
@@ -161,3 +161,6 @@ export async function untilStable(p: PageHandle): Promise<void> {
     last = now;
   }
 }
+
+/** An outreach.listNeeds answer, with the tabs the server offers staff or anyone else. */
+export const needsPage = (items: NeedSummary[], staff = false) => ok({ items, nextCursor: null, statusTabs: needStatusTabs(staff) });

@@ -2,7 +2,7 @@
 import { ok } from '../fixtures';
 import { mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
-import { need, untilLoaded, whoamiCadre, whoamiParty } from './fixtures';
+import { need, needsPage, untilLoaded, whoamiCadre, whoamiParty } from './fixtures';
 
 let page: PageHandle | undefined;
 let backend: MockBackend;
@@ -20,21 +20,18 @@ describe('需求清单', () => {
   beforeEach(() => {
     backend = mockBackend({
       'account.whoami': whoamiCadre,
-      'outreach.listNeeds': ok({
-        items: [
-          need(),
-          need({
-            needId: 'need_demo_legal',
-            kind: 'professional',
-            categoryLabel: '法律咨询',
-            title: '法律咨询进社区',
-            slots: 1,
-            claimedCount: 0,
-          }),
-          need({ needId: 'need_demo_repair', title: '检修家用电器', slots: 1, claimedCount: 1 }),
-        ],
-        nextCursor: null,
-      }),
+      'outreach.listNeeds': needsPage([
+        need(),
+        need({
+          needId: 'need_demo_legal',
+          kind: 'professional',
+          categoryLabel: '法律咨询',
+          title: '法律咨询进社区',
+          slots: 1,
+          claimedCount: 0,
+        }),
+        need({ needId: 'need_demo_repair', title: '检修家用电器', slots: 1, claimedCount: 1 }),
+      ]),
       'outreach.myNeeds': ok({ items: [], nextCursor: null }),
     });
   });
@@ -59,9 +56,12 @@ describe('需求清单', () => {
     page.detach();
 
     backend.answer('account.whoami', whoamiParty);
+    // Staff are offered the wishes under review and those turned down, in the server's words.
+    backend.answer('outreach.listNeeds', needsPage([need()], true));
     page = await open('outreach/needs/index');
     expect(page.getByText('发布需求')).toBeTruthy();
-    await page.tap('待审核心愿');
+    expect(page.getByText('未通过')).toBeTruthy();
+    await page.tap('待审核');
     expect(backend.calls('outreach.listNeeds').pop()).toEqual({ communityId: 'cm_hongxing', status: 'pending_review' });
   });
 });

@@ -1,4 +1,5 @@
 import type { MotionList, MotionView, ResultView } from '../../../miniprogram/owners/service';
+import { CHOICE_OPTIONS } from '../../../cloudfunctions/core/app/owners/views';
 
 export const ok = <T>(data: T) => ({ ok: true as const, data });
 
@@ -57,6 +58,7 @@ export const MOTION: MotionView = {
     quorate: false,
   },
   approvalRule: '1/2',
+  choiceOptions: CHOICE_OPTIONS,
   myBallot: null,
   isOwner: true,
   canVote: true,

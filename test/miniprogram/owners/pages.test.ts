@@ -2,6 +2,10 @@ import { mockBackend, renderPage, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
 import { until } from '../ratings/wait';
 import { LIST, ok } from './fixtures';
+import { user, whoamiAs } from '../fixtures';
+
+/** An owners' committee member; whoami brings the matters the draft form offers. */
+const whoamiOc = whoamiAs(user({ roles: ['resident', 'oc_member'] }), 'demo-oc');
 
 let page: PageHandle | undefined;
 beforeEach(() => installWx());
@@ -42,11 +46,12 @@ describe('motions list', () => {
 
 describe('drafting', () => {
   test('checks the form, then drafts an election and opens it', async () => {
-    const backend = mockBackend({ 'owners.draft': ok({ motionId: 'mo_new', status: 'draft' }) });
+    const backend = mockBackend({ 'account.whoami': whoamiOc, 'owners.draft': ok({ motionId: 'mo_new', status: 'draft' }) });
     page = await renderPage('owners/draft/index', { properties: { compoundId: 'cp_jiangjin' } });
     await page.tap('保存草稿');
     expect(page.text()).toContain('请选择表决事项类型');
-    await page.pick('事项类型', '选举或更换业委会成员');
+    // The matters in the server's words (whoami's options).
+    await page.pick('事项类型', '选举业主委员会或者更换业主委员会成员');
     await page.type('标题', '增补业委会委员');
     await page.type('表决内容', '增补两名委员');
     await page.type('开始日期', '2026-12-20');
@@ -75,8 +80,9 @@ describe('drafting', () => {
   });
 
   test('提议更换物业服务企业 starts a manager motion', async () => {
-    mockBackend({});
+    mockBackend({ 'account.whoami': whoamiOc });
     page = await renderPage('owners/draft/index', { properties: { compoundId: 'cp_jiangjin', matter: 'manager' } });
+    await until(page, '选聘和解聘物业服务企业');
     expect(page.text()).toContain('选聘和解聘物业服务企业');
   });
 });

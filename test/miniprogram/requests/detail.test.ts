@@ -2,7 +2,6 @@ import { ok } from '../fixtures';
 import { findAllByText, mockBackend, renderPage as renderRaw, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
 import { step, view } from './fixtures';
-import type { RequestView } from '../../../miniprogram/services/requests';
 
 let page: PageHandle | undefined;
 
@@ -23,7 +22,7 @@ async function tapNth(p: PageHandle, text: string, n: number): Promise<void> {
 const H = 3_600_000;
 const at = (h: number) => new Date(Date.now() + h * H).toISOString();
 
-const assigned = (over: Partial<RequestView> = {}) =>
+const assigned = (over: Parameters<typeof view>[0] = {}) =>
   view({
     status: 'in_progress',
     leadParty: 'property',

@@ -1,7 +1,13 @@
 // Backend answers shaped like the requests of the demo seed, for the 诉求 page tests.
 import type { RequestSummary, RequestView } from '../../../miniprogram/services/requests';
 import { INBOX_ROLE_LABELS, type InboxItem, type InboxRole } from '../../../cloudfunctions/core/app/requests/request';
-import { tierOptionsOf, timelineViewOf, type TimelineView } from '../../../cloudfunctions/core/app/requests/views';
+import {
+  REQUEST_FORM_OPTIONS,
+  tierOptionsOf,
+  timelineViewOf,
+  viewerActions,
+  type TimelineView,
+} from '../../../cloudfunctions/core/app/requests/views';
 import type { TimelineEntry } from '../../../cloudfunctions/core/domain/request-model';
 import { STATUS_LABELS } from '../../../cloudfunctions/core/domain/request-model';
 import { DEFAULT_RULES } from '../../../cloudfunctions/core/domain/rules-config';
@@ -48,7 +54,11 @@ export const inboxItem = (inboxRole: InboxRole, overrides: Partial<RequestSummar
   inboxRoleLabel: INBOX_ROLE_LABELS[inboxRole],
 });
 
-export function view(overrides: Partial<RequestView> = {}): RequestView {
+/** The viewer's standing; its actions are named as the server names them. */
+type Viewer = Omit<RequestView['viewer'], 'actions'>;
+
+export function view(overrides: Partial<Omit<RequestView, 'viewer'>> & { viewer?: Viewer } = {}): RequestView {
+  const viewer: Viewer = overrides.viewer ?? { visibility: 'full', roles: ['submitter'], can: ['withdraw', 'comment'], following: false };
   return {
     ...summary(overrides.status ? { status: overrides.status } : {}),
     communityId: 'cm_hongxing',
@@ -80,8 +90,9 @@ export function view(overrides: Partial<RequestView> = {}): RequestView {
         detail: null,
       }),
     ],
-    viewer: { visibility: 'full', roles: ['submitter'], can: ['withdraw', 'comment'], following: false },
+    ...REQUEST_FORM_OPTIONS,
     ...overrides,
+    viewer: { ...viewer, actions: viewerActions(viewer.can) },
   };
 }
 

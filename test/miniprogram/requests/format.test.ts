@@ -1,5 +1,14 @@
-import { actionButtons, dueText, formatTime, photoSrc, timelineRows } from '../../../miniprogram/pages/requests/format';
-import { step } from './fixtures';
+import {
+  actionButtons,
+  dueText,
+  formatTime,
+  photoSrc,
+  positionRows,
+  routingText,
+  timelineRows,
+} from '../../../miniprogram/pages/requests/format';
+import { viewerActions } from '../../../cloudfunctions/core/app/requests/views';
+import { step, view } from './fixtures';
 import { validateRequest } from '../../../miniprogram/pages/requests/new/form';
 import { EMPTY_SHEET, validateSheet } from '../../../miniprogram/pages/requests/detail/sheet';
 
@@ -54,8 +63,24 @@ test('the timeline reads newest first with party and name', () => {
   ]);
 });
 
-test('offers buttons only for the allowed actions, in a fixed order', () => {
-  expect(actionButtons(['comment', 'resolve', 'progress']).map((b) => b.label)).toEqual(['记录进展', '办结', '留言']);
+test('offers buttons only for the allowed actions, in a fixed order, in the server’s words', () => {
+  const actions = viewerActions(['comment', 'resolve', 'follow', 'progress']);
+  expect(actionButtons(actions).map((b) => b.label)).toEqual(['记录进展', '办结', '留言']);
+  // The words are the answer's: another word for 办结 is shown as sent.
+  const renamed = actions.map((a) => (a.action === 'resolve' ? { ...a, label: '已办好' } : a));
+  expect(actionButtons(renamed).map((b) => [b.action, b.label, b.theme])).toContainEqual(['resolve', '已办好', 'primary']);
+});
+
+test('names the handlers and the positions with the view’s words for the parties', () => {
+  const v = view({ leadParty: 'property', coHandlers: ['owners_committee', 'residents_committee'] });
+  expect(routingText(v)).toBe('物业服务企业牵头，业委会、居委会协办');
+  expect(routingText(view())).toBe('待居委会受理分派');
+  const positions = { owners_committee: { position: 'object' as const, opinion: '费用太高', byName: null, at: '' } };
+  expect(positionRows(view({ positions }))).toEqual([
+    { party: '居委会', text: '尚未表态' },
+    { party: '业委会', text: '反对：费用太高' },
+    { party: '物业服务企业', text: '尚未表态' },
+  ]);
 });
 
 test('serves local uploads through the gateway and keeps cloud ids', () => {

@@ -63,13 +63,21 @@ describe('targetFigure', () => {
   });
 });
 
-test('lists category hours in the order of the categories, in Chinese, unknown ones last and empty ones left out', () => {
-  expect(categoryFigures({ other: 2, counseling: 4, future_kind: 1, civility: 0, epidemic_prevention: 3, patriotic_health: 1.5 })).toEqual([
-    { label: '疫情防控', value: '3 小时' },
-    { label: '爱国卫生', value: '1.5 小时' },
+test('lists the category hours the server names, in its order', () => {
+  const categories = [
+    { category: 'counseling', label: '心理咨询援助', hours: 4 },
+    { category: 'future_kind', label: 'future_kind', hours: 1.5 },
+  ];
+  expect(categoryFigures(categories)).toEqual([
     { label: '心理咨询援助', value: '4 小时' },
-    { label: '其他', value: '2 小时' },
-    { label: 'future_kind', value: '1 小时' },
+    { label: 'future_kind', value: '1.5 小时' },
+  ]);
+});
+
+test('names the kinds of service as the answer does', () => {
+  const view = statsViewOf(stats({ serviceKinds: [{ value: 'professional', label: '专业志愿服务' }] }));
+  expect(view.backbone.filter((f) => f.hint === '经社区确认完成')).toEqual([
+    { label: '专业志愿服务', value: '8 次', hint: '经社区确认完成' },
   ]);
 });
 

@@ -1,6 +1,7 @@
 // Backend answers for the staff member and statistics pages, shaped like the demo seed.
 import type { CommunityStats, MemberPage, MemberView } from '../../../typings/api';
-import { MEMBER_ROLE_FILTERS, roleLabels } from '../../../cloudfunctions/core/app/account/user';
+import { MEMBER_ROLE_FILTERS, MEMBER_STATUS_TABS, roleLabels } from '../../../cloudfunctions/core/app/account/user';
+import { categoryHours, SERVICE_KINDS } from '../../../cloudfunctions/core/app/community/stats';
 import { MEMBER_STATUS_LABELS } from '../../../cloudfunctions/core/domain/roles';
 import { ok, user, whoamiAs } from '../fixtures';
 import { settle, type PageHandle } from '../harness';
@@ -31,9 +32,11 @@ export function member(overrides: Partial<MemberView> = {}): MemberView {
 }
 
 export const page = (items: MemberView[], nextCursor: string | null = null) =>
-  ok<MemberPage>({ items, nextCursor, roleFilters: MEMBER_ROLE_FILTERS });
+  ok<MemberPage>({ items, nextCursor, roleFilters: MEMBER_ROLE_FILTERS, statusTabs: MEMBER_STATUS_TABS });
 
+/** A community.stats answer; its names (categories, kinds of service) are the server's. */
 export function stats(overrides: Partial<CommunityStats> = {}): CommunityStats {
+  const byCategory = { environment: 200, epidemic_prevention: 120.5, civility: 99.5 };
   return {
     communityId: 'cm_hongxing',
     population: 1000,
@@ -46,7 +49,7 @@ export function stats(overrides: Partial<CommunityStats> = {}): CommunityStats {
     ocPartyMembers: 3,
     ocPartyRatio: 0.6,
     ocPartyTarget: 0.5,
-    volunteerHours: { thisMonth: 36.5, thisYear: 420, byCategory: { environment: 200, epidemic_prevention: 120.5, civility: 99.5 } },
+    volunteerHours: { thisMonth: 36.5, thisYear: 420, byCategory, categories: categoryHours(byCategory) },
     requests: { total: 40, open: 6, overdue: 2, responseRate: 0.925, resolutionRate: 0.8, satisfactionRate: 0.875 },
     outreach: {
       reportedMembers: 12,
@@ -60,6 +63,7 @@ export function stats(overrides: Partial<CommunityStats> = {}): CommunityStats {
       partyShare: 0.3333,
       youthLeagueShare: 0.15,
     },
+    serviceKinds: SERVICE_KINDS,
     ...overrides,
   };
 }

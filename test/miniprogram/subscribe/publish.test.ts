@@ -3,7 +3,7 @@
  * complete, and records the acceptance once the activity exists.
  * (One page per test file: miniprogram-simulate renders one page's TDesign tree per file.)
  */
-import { ok } from '../fixtures';
+import { ok, user, whoamiAs } from '../fixtures';
 import { fire, renderPage, type MockBackend, type PageHandle } from '../harness';
 import { detail, untilLoaded } from '../volunteer/fixtures';
 import { answerPrompt, prompts, subscribeBackend } from './fixtures';
@@ -13,6 +13,8 @@ let backend: MockBackend;
 
 beforeEach(async () => {
   backend = await subscribeBackend({
+    // The categories come with whoami (the server's words).
+    'account.whoami': whoamiAs(user({ roles: ['rc_staff'] }), 'demo-rc'),
     'volunteer.createActivity': ok(detail({ activityId: 'act_new' })),
   });
 });

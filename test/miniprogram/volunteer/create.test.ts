@@ -1,4 +1,4 @@
-import { ok } from '../fixtures';
+import { ok, user, whoamiAs } from '../fixtures';
 import { fire, mockBackend, renderPage, type MockBackend, type PageHandle } from '../harness';
 import { installWx } from '../wx-mock';
 import { detail, untilLoaded, untilShown } from './fixtures';
@@ -38,6 +38,8 @@ async function fill(p: PageHandle): Promise<void> {
 beforeEach(() => {
   installWx();
   backend = mockBackend({
+    // The categories come with whoami (the server's words).
+    'account.whoami': whoamiAs(user({ roles: ['rc_staff'] }), 'demo-rc'),
     'volunteer.createActivity': (data) =>
       ok(detail({ activityId: 'act_new', title: String(data.title), startAt: String(data.startAt), endAt: String(data.endAt) })),
   });

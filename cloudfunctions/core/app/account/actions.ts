@@ -15,7 +15,8 @@ import { COMPOUNDS, type CompoundDoc } from '../community/community';
 import { decodeKeyset, keysetAfter, keysetPage, type Page } from '../schemas';
 import { fail, failures, ok, type Result } from '../result';
 import { approveInput, grantRoleInput, listMembersInput, registerInput, whoamiInput } from './schemas';
-import { MEMBER_ROLE_FILTERS, roleLabels, selfView, USERS, type UserDoc } from './user';
+import { MEMBER_ROLE_FILTERS, MEMBER_STATUS_TABS, roleLabels, selfView, USERS, type UserDoc } from './user';
+import { FORM_OPTIONS } from './options';
 
 /** A member as staff see them: phone masked, no OPENID. */
 export interface MemberView {
@@ -39,6 +40,8 @@ export interface MemberView {
 /** account.listMembers answer (not `holders`): a page of members and the roles the list may be filtered by. */
 export interface MemberPage extends Page<MemberView> {
   roleFilters: ReadonlyArray<{ role: Role; label: string }>;
+  /** The two lists the page switches between (待审核, 已通过), named. */
+  statusTabs: ReadonlyArray<{ value: 'pending' | 'active'; label: string }>;
 }
 
 function memberView(u: UserDoc): MemberView {
@@ -65,7 +68,7 @@ export const accountActions: ActionMap = {
     summary: '当前用户',
     access: 'identified',
     input: whoamiInput,
-    run: async (_input, ctx) => ok({ openid: ctx.openid, user: ctx.user ? selfView(ctx.user) : null }),
+    run: async (_input, ctx) => ok({ openid: ctx.openid, user: ctx.user ? selfView(ctx.user) : null, options: FORM_OPTIONS }),
   }),
 
   register: defineAction({
@@ -202,7 +205,7 @@ export const accountActions: ActionMap = {
         ],
         limit: whole(limit + 1),
       });
-      return ok({ ...keysetPage(rows, limit, 'createdAt', memberView), roleFilters: MEMBER_ROLE_FILTERS });
+      return ok({ ...keysetPage(rows, limit, 'createdAt', memberView), roleFilters: MEMBER_ROLE_FILTERS, statusTabs: MEMBER_STATUS_TABS });
     },
   }),
 

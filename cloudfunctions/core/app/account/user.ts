@@ -1,5 +1,6 @@
 import type { Doc } from '../../ports/store';
-import { ROLE_LABELS, type Role, type UserStatus } from '../../domain/roles';
+import { MEMBER_STATUS_LABELS, ROLE_LABELS, type Role, type UserStatus } from '../../domain/roles';
+import { optionsOf } from '../../domain/options';
 import { GRANTED_BY, INVITABLE_ROLES, SCOPE_LEVEL, type InvitableRole, type ScopeLevel } from '../../domain/role-grants';
 import { grantsOf, type RoleGrant } from '../scope';
 
@@ -86,5 +87,11 @@ export function invitableBy(roles: readonly Role[]): InvitableView[] {
 export const MEMBER_ROLE_FILTERS: ReadonlyArray<{ role: Role; label: string }> = (
   ['resident', 'oc_member', 'property_staff', 'rc_staff', 'party_org', 'admin'] as const
 ).map((role) => ({ role, label: ROLE_LABELS[role] }));
+
+/** The member lists by status (listMembers' tabs). */
+export const MEMBER_STATUS_TABS: ReadonlyArray<{ value: 'pending' | 'active'; label: string }> = optionsOf(
+  ['pending', 'active'] as const,
+  MEMBER_STATUS_LABELS,
+);
 
 export const USERS = 'users';

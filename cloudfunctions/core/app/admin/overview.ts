@@ -10,7 +10,8 @@ import { GRADES, type Grade } from '../../domain/credit';
 import { shareOf } from '../../domain/outreach-report';
 import { againstTarget, kpisOf, sumCounters, type CountedKpis, type OversightCounters, type TargetFigure } from '../../domain/oversight';
 import { periodLabel, type Period } from '../../domain/period';
-import { PARTIES, type Party } from '../../domain/roles';
+import { PARTIES, PARTY_LABELS, type Party } from '../../domain/roles';
+import { optionsOf, type Option } from '../../domain/options';
 import { rulesFor, type RulesConfig } from '../../domain/rules-config';
 import type { Doc, Store } from '../../ports/store';
 import { defineAction } from '../action';
@@ -70,6 +71,8 @@ export interface OverviewView {
   periodLabel: string | null;
   total: OverviewRow;
   rows: OverviewRow[];
+  /** The parties `requests.byParty` counts, named, in the order the page lists them. */
+  parties: Array<Option<Party>>;
 }
 
 /** What the overview reads: the streets with their totals, a street's communities, the latest grades. */
@@ -194,6 +197,7 @@ export const overviewActions = {
         name,
         period: grades?.period ?? null,
         periodLabel: grades ? periodLabel(grades.period) : null,
+        parties: optionsOf(PARTIES, PARTY_LABELS),
         total,
         rows,
       };

@@ -4,6 +4,9 @@
  * people or requests. Only the volunteer hours of the year are read (one community's attended
  * signups of the year), with the firm names of the compounds, beside the community itself.
  */
+import { ACTIVITY_CATEGORIES, CATEGORY_LABELS as ACTIVITY_CATEGORY_LABELS, type ActivityCategory } from '../../domain/activity';
+import { optionsOf, type Option } from '../../domain/options';
+import { NEED_KIND_LABELS, NEED_KINDS, type NeedKind } from '../../domain/outreach-categories';
 import { kpisOf, type CountedKpis, type OversightCounters } from '../../domain/oversight';
 import { PARTIES, type Party } from '../../domain/roles';
 import { rulesFor } from '../../domain/rules-config';
@@ -33,10 +36,30 @@ export interface CommunityStats {
   ocPartyMembers: number;
   ocPartyRatio: number | null;
   ocPartyTarget: number;
-  volunteerHours: { thisMonth: number; thisYear: number; byCategory: Record<string, number> };
+  volunteerHours: {
+    thisMonth: number;
+    thisYear: number;
+    byCategory: Record<string, number>;
+    /** The year's hours of each category that has any, named, in the category list's order (unknown codes last, unnamed). */
+    categories: Array<{ category: string; label: string; hours: number }>;
+  };
   requests: RequestStats;
   /** Party members in the community and the backbone of volunteering (RULES.md §7). */
   outreach: OutreachStats;
+  /** The two kinds of service `outreach.servicesDone` counts, named (一般服务, 专业服务). */
+  serviceKinds: Array<Option<NeedKind>>;
+}
+
+export const SERVICE_KINDS = optionsOf(NEED_KINDS, NEED_KIND_LABELS);
+
+/** The hours of each category with any, named, in the category list's order; codes no longer listed last. */
+export function categoryHours(byCategory: Record<string, number>): CommunityStats['volunteerHours']['categories'] {
+  const known: readonly string[] = ACTIVITY_CATEGORIES;
+  const rank = (k: string) => (known.includes(k) ? known.indexOf(k) : known.length);
+  return Object.keys(byCategory)
+    .filter((k) => byCategory[k] > 0)
+    .sort((a, b) => rank(a) - rank(b))
+    .map((k) => ({ category: k, label: ACTIVITY_CATEGORY_LABELS[k as ActivityCategory] ?? k, hours: byCategory[k] }));
 }
 
 /** What community.stats reads before it knows the caller (dispatch's `load`). */
@@ -93,8 +116,14 @@ export async function communityStats(store: Pick<Store, 'find'>, reads: StatsRea
     ocPartyMembers: n('ocPartyMembers'),
     ocPartyRatio: ratio(n('ocPartyMembers'), n('ocMembers')),
     ocPartyTarget: rules.ocPartyTarget,
-    volunteerHours: { thisMonth: hours.hoursThisMonth, thisYear: hours.hoursThisYear, byCategory: hours.hoursByCategory },
+    volunteerHours: {
+      thisMonth: hours.hoursThisMonth,
+      thisYear: hours.hoursThisYear,
+      byCategory: hours.hoursByCategory,
+      categories: categoryHours(hours.hoursByCategory),
+    },
     requests,
     outreach: outreachStats(community),
+    serviceKinds: SERVICE_KINDS,
   };
 }

@@ -17,7 +17,7 @@ import { needDetailOf, readNeedState } from './detail';
 import { CLAIMS, NEEDS, type ClaimDoc, type NeedDoc } from './model';
 import { wishReviewedMessage } from './notify';
 import { listNeedsInput, myNeedsInput, needCategoriesInput, needIdInput, publishNeedInput, reviewWishInput, wishInput } from './schemas';
-import { myClaimItem, needSummary, type MyClaimItem, type NeedSummary } from './views';
+import { myClaimItem, needStatusTabs, needSummary, type MyClaimItem, type NeedPage, type NeedSummary } from './views';
 import { whole } from '../../ports/store';
 
 /** The label of the category in the community's rules, or the INVALID_INPUT failure. */
@@ -202,10 +202,11 @@ export const needActions: ActionMap = {
     summary: '需求清单（默认为可认领的需求）',
     access: 'registered',
     input: listNeedsInput,
-    run: async (input, ctx) => {
+    run: async (input, ctx): Promise<Result<NeedPage>> => {
       const status = input.status ?? 'open';
+      const staff = isCommunityStaff(ctx.user, input.communityId);
       // Wishes under review or turned down are the community staff's business only.
-      if ((status === 'pending_review' || status === 'rejected') && !isCommunityStaff(ctx.user, input.communityId)) {
+      if ((status === 'pending_review' || status === 'rejected') && !staff) {
         return failures.forbidden('只有本社区工作人员可以查看待审核的微心愿');
       }
       const filter: Filter = { communityId: input.communityId, status };
@@ -218,7 +219,7 @@ export const needActions: ActionMap = {
         ],
         limit: whole(limit + 1),
       });
-      return ok(keysetPage(rows, limit, 'createdAt', needSummary));
+      return ok({ ...keysetPage(rows, limit, 'createdAt', needSummary), statusTabs: needStatusTabs(staff) });
     },
   }),
 

@@ -1,7 +1,14 @@
 // What callers see of reports, needs, claims and teams. Free of Node types: the mini-program's
 // services import these types (type-only).
 import { NEED_KIND_LABELS, type NeedCategories, type NeedKind } from '../../domain/outreach-categories';
-import { CLAIM_STATUS_LABELS, needStatusLabel, type ClaimStatus, type NeedSource, type NeedStatus } from '../../domain/outreach-need';
+import {
+  CLAIM_STATUS_LABELS,
+  NEED_STATUS_LABELS,
+  needStatusLabel,
+  type ClaimStatus,
+  type NeedSource,
+  type NeedStatus,
+} from '../../domain/outreach-need';
 import {
   BUILDING_ROLE_LABELS,
   BUILDING_ROLES,
@@ -13,6 +20,7 @@ import {
   type UnitFeedback,
 } from '../../domain/outreach-report';
 import type { Page } from '../fields';
+import { optionsOf, type Option } from '../../domain/options';
 import type { BuildingPostDoc, ClaimDoc, NeedDoc, ReportDoc, TeamDoc } from './model';
 
 export type { NeedCategories, NeedKind, NeedStatus, ClaimStatus, NeedSource, ReportKind, ReportStatus, BuildingRole, UnitFeedback };
@@ -86,6 +94,20 @@ export interface ReportPage extends Page<ReportView> {
 }
 
 /** A need in a list. */
+/** outreach.listNeeds: a page of needs and the lists by state the caller may switch between, named. */
+export interface NeedPage extends Page<NeedSummary> {
+  statusTabs: Array<Option<NeedStatus>>;
+}
+
+/** The lists by state everyone may see, and those only the community's staff may (wishes under review or turned down). */
+const PUBLIC_TABS = optionsOf(['open', 'done'] as const, NEED_STATUS_LABELS);
+const STAFF_TABS = optionsOf(['open', 'done', 'pending_review', 'rejected'] as const, NEED_STATUS_LABELS);
+
+/** listNeeds' `statusTabs` for the community's staff or anyone else. */
+export function needStatusTabs(staff: boolean): NeedPage['statusTabs'] {
+  return staff ? STAFF_TABS : PUBLIC_TABS;
+}
+
 export interface NeedSummary {
   needId: string;
   communityId: string;

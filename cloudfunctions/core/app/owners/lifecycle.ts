@@ -1,5 +1,6 @@
 import { type ChainedBallot } from '../../domain/owners-ballot';
 import { resultOf, type PublishedResult } from '../../domain/owners-result';
+import { OUTCOME_LABELS } from '../../domain/owners-count';
 import type { Deps } from '../context';
 import { sha256 } from './crypto';
 import { BALLOTS, MOTION_RESULTS, MOTIONS, type BallotDoc, type MotionDoc, type ResultDoc } from './model';
@@ -92,13 +93,11 @@ export async function publishResult(deps: Pick<Deps, 'store' | 'clock' | 'notifi
       await tx.insert(MOTION_RESULTS, doc);
       return true;
     },
-    { note: `表决结果：${OUTCOME_NOTE[doc.outcome]}` },
+    { note: `表决结果：${OUTCOME_LABELS[doc.outcome]}` },
   );
   // A concurrent publisher may have won: its result (computed from the same frozen ballots) stands.
   return (await deps.store.get<ResultDoc>(MOTION_RESULTS, m._id)) ?? doc;
 }
-
-const OUTCOME_NOTE: Record<PublishedResult['outcome'], string> = { passed: '通过', rejected: '未通过', not_quorate: '未达法定参与比例' };
 
 /** Closes voting (no ballot is accepted after this write), then publishes the result. */
 export async function closeMotion(deps: Pick<Deps, 'store' | 'clock' | 'notifier'>, m: MotionDoc): Promise<ResultDoc | null> {

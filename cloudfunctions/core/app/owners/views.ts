@@ -1,8 +1,12 @@
+import { optionsOf, type Option } from '../../domain/options';
 import {
+  CHOICE_LABELS,
+  CHOICES,
   formatArea,
   MATTER_LABELS,
   OUTCOME_LABELS,
   SUPERMAJORITY_MATTERS,
+  type Choice,
   type Matter,
   type Totals,
   type Weight,
@@ -69,7 +73,11 @@ export interface MotionView extends MotionSummary {
   /** The caller may announce (a draft) or record paper ballots (voting). */
   canManage: boolean;
   canRecordPaper: boolean;
+  /** The ballot's choices, named (同意, 反对, 弃权): the voting and paper forms, and the result's rows. */
+  choiceOptions: Array<Option<Choice>>;
 }
+
+export const CHOICE_OPTIONS = optionsOf(CHOICES, CHOICE_LABELS);
 
 const ceilDiv = (a: number, b: number) => Math.floor((a + b - 1) / b);
 
@@ -120,6 +128,7 @@ export function motionView(
     totals: m.totals ? { ...m.totals, areaText: formatArea(m.totals.area) } : null,
     turnout: turnoutOf(m.turnout, m.totals),
     approvalRule: SUPERMAJORITY_MATTERS.includes(m.matter) ? '3/4' : '1/2',
+    choiceOptions: CHOICE_OPTIONS,
     ...extra,
   };
 }

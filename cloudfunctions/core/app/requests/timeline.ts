@@ -4,7 +4,7 @@
 import { CHOICE_LABELS } from '../../domain/owners-count';
 import type { Party } from '../../domain/roles';
 import { PARTY_LABELS, ROLE_LABELS } from '../../domain/roles';
-import type { TimelineEntry, TimelineParty } from '../../domain/request-model';
+import { MEETING_OUTCOME_LABELS, type MeetingOutcome, type TimelineEntry, type TimelineParty } from '../../domain/request-model';
 
 /** What each timeline step reads as. */
 export const TIMELINE_ACTION_LABELS: Record<TimelineEntry['action'], string> = {
@@ -42,6 +42,6 @@ export function timelineTitle(e: Pick<TimelineEntry, 'action' | 'detail'>): stri
   if (e.action === 'deliberate' && typeof d.position === 'string')
     return `${label}：${CHOICE_LABELS[d.position as keyof typeof CHOICE_LABELS]}`;
   if (e.action === 'rate' && typeof d.score === 'number') return `${label} ${d.score} 分 · ${d.solved ? '已解决' : '未解决'}`;
-  if (e.action === 'decide' && typeof d.outcome === 'string') return `${label}：${d.outcome === 'proceed' ? '继续办理' : '不予办理'}`;
+  if (e.action === 'decide' && typeof d.outcome === 'string') return `${label}：${MEETING_OUTCOME_LABELS[d.outcome as MeetingOutcome]}`;
   return label;
 }

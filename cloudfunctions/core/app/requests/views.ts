@@ -13,7 +13,10 @@ import {
   type TimelineParty,
 } from '../../domain/request-state';
 import { TIERS, type Tier } from '../../domain/request-time-limits';
-import type { Party } from '../../domain/roles';
+import { PARTIES, PARTY_LABELS, type Party } from '../../domain/roles';
+import { CHOICE_LABELS } from '../../domain/owners-count';
+import { optionsOf, type Option } from '../../domain/options';
+import { MEETING_OUTCOME_LABELS, MEETING_OUTCOMES, POSITIONS, type MeetingOutcome } from '../../domain/request-model';
 import { summaryOf, type RequestDoc, type RequestSummary, type SubmitterCard } from './request';
 import { handlesRequest, type Visibility } from './access';
 import type { Page } from '../fields';
@@ -23,6 +26,37 @@ import { timelinePartyLabel, timelineTitle } from './timeline';
 
 /** What a viewer may do: the machine's actions, following the request, seeing the resident's phone. */
 export type ViewerAction = RequestAction | 'follow' | 'revealPhone';
+
+/** What the detail page's buttons say for each action the viewer may take. */
+export const VIEWER_ACTION_LABELS: Record<ViewerAction, string> = {
+  accept: '受理分派',
+  reject: '不予受理',
+  deliberate: '表态',
+  decide: '记录协调结果',
+  start: '开始办理',
+  progress: '记录进展',
+  resolve: '办结',
+  rate: '评价',
+  reopen: '申请重新办理',
+  withdraw: '撤回',
+  comment: '留言',
+  escalate: '超时上报',
+  autoClose: '自动关闭',
+  follow: '关注此诉求',
+  revealPhone: '查看完整号码',
+};
+
+/** `can` named, in its order: the words of the detail page's buttons. */
+export function viewerActions(can: readonly ViewerAction[]): RequestView['viewer']['actions'] {
+  return can.map((action) => ({ action, label: VIEWER_ACTION_LABELS[action] }));
+}
+
+/** The three parties, a party's positions and the joint meeting's outcomes, named: the forms' choices. */
+export const REQUEST_FORM_OPTIONS: Pick<RequestView, 'partyOptions' | 'positionOptions' | 'outcomeOptions'> = {
+  partyOptions: optionsOf(PARTIES, PARTY_LABELS),
+  positionOptions: optionsOf(POSITIONS, CHOICE_LABELS),
+  outcomeOptions: optionsOf(MEETING_OUTCOMES, MEETING_OUTCOME_LABELS),
+};
 
 /** requests.submit answer. */
 export interface SubmitAnswer {
@@ -97,7 +131,20 @@ export interface RequestView extends RequestSummary {
   submitter: SubmitterCard | null;
   timeline: TimelineView[];
   /** The caller's standing; `can` is the only source of the page's buttons. */
-  viewer: { visibility: Exclude<Visibility, 'none'>; roles: ActorRole[]; can: ViewerAction[]; following: boolean };
+  viewer: {
+    visibility: Exclude<Visibility, 'none'>;
+    roles: ActorRole[];
+    can: ViewerAction[];
+    /** `can` named, in the same order: the words of the page's buttons. */
+    actions: Array<{ action: ViewerAction; label: string }>;
+    following: boolean;
+  };
+  /** The three parties named (residents committee first): the accept form's choices, the handlers' and positions' names. */
+  partyOptions: Array<Option<Party>>;
+  /** A party's positions on a major matter, named (the deliberation form). */
+  positionOptions: Array<Option<Position>>;
+  /** The joint meeting's outcomes, named (party_org's form). */
+  outcomeOptions: Array<Option<MeetingOutcome>>;
   /** The time-limit tiers with this request's hours (the community's rules), for accepting it. */
   tierOptions: Array<{ value: Tier; label: string; hours: number }>;
 }
@@ -165,7 +212,14 @@ export function viewOf(
     feedback: r.feedback,
     submitter: full ? r.submitter : null,
     timeline: r.timeline.map((e) => timelineViewOf(e, full)),
-    viewer: { visibility, roles: rolesOf(r, actor), can, following: follow.following },
+    viewer: {
+      visibility,
+      roles: rolesOf(r, actor),
+      can,
+      actions: viewerActions(can),
+      following: follow.following,
+    },
+    ...REQUEST_FORM_OPTIONS,
     tierOptions: tierOptionsOf(r.limits.tierHours),
   };
 }

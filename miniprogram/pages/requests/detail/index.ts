@@ -7,19 +7,7 @@ import * as requests from '../../../services/requests';
 import type { RequestView } from '../../../services/requests';
 import { config } from '../../../config';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import {
-  actionButtons,
-  dueText,
-  formatTime,
-  OUTCOME_OPTIONS,
-  PARTY_LABELS,
-  PARTY_OPTIONS,
-  photoSrc,
-  POSITION_OPTIONS,
-  positionRows,
-  statusTheme,
-  timelineRows,
-} from '../format';
+import { actionButtons, dueText, formatTime, photoSrc, positionRows, routingText, statusTheme, timelineRows } from '../format';
 import { MAX_PHOTOS, uploadPhotos } from '../photos';
 import {
   EMPTY_SHEET,
@@ -45,9 +33,7 @@ function display(v: RequestView) {
     categoryText: v.categoryLabel,
     createdText: formatTime(v.createdAt, now.getUTCFullYear()),
     due: dueText(v, now),
-    routing: v.leadParty
-      ? `${PARTY_LABELS[v.leadParty]}牵头${v.coHandlers.length ? `，${v.coHandlers.map((p) => PARTY_LABELS[p]).join('、')}协办` : ''}`
-      : '待居委会受理分派',
+    routing: routingText(v),
     timeline: timelineRows(v.timeline),
     positions: v.major ? positionRows(v) : [],
     majorText:
@@ -56,7 +42,7 @@ function display(v: RequestView) {
         : v.majorStage === 'objected'
           ? '有异议，已提交社区党组织召集联席会议'
           : '等待三方表态',
-    buttons: actionButtons(v.viewer.can),
+    buttons: actionButtons(v.viewer.actions),
     photoSrcs: v.photos.map((p) => photoSrc(p, config.localBaseUrl)),
     ratingText: v.rating
       ? `${v.rating.score} 分 · ${v.rating.solved ? '已解决' : '未解决'}${v.rating.comment ? ` · ${v.rating.comment}` : ''}`
@@ -94,10 +80,11 @@ Component({
     following: false,
     canFollow: false,
     phone: '',
-    partyOptions: PARTY_OPTIONS,
+    // The forms' choices, as the request's view names them.
+    partyOptions: [] as RequestView['partyOptions'],
     tierOptions: [] as RequestView['tierOptions'],
-    positionOptions: POSITION_OPTIONS,
-    outcomeOptions: OUTCOME_OPTIONS,
+    positionOptions: [] as RequestView['positionOptions'],
+    outcomeOptions: [] as RequestView['outcomeOptions'],
     solvedOptions: [
       { value: 'yes', label: '已解决' },
       { value: 'no', label: '未解决' },
@@ -133,7 +120,10 @@ Component({
         loading: false,
         view,
         d: display(view),
+        partyOptions: view.partyOptions,
         tierOptions: view.tierOptions,
+        positionOptions: view.positionOptions,
+        outcomeOptions: view.outcomeOptions,
         following: view.viewer.following,
         // Other residents of the compound may follow a public request instead of filing the same one.
         canFollow: view.viewer.can.includes('follow'),
@@ -166,7 +156,8 @@ Component({
       const spec = SHEETS[action];
       this.setData({
         sheet: action,
-        sheetTitle: spec.title,
+        // The sheet is titled with its button's word (the view's name for the action).
+        sheetTitle: this.data.view?.viewer.actions.find((a) => a.action === action)?.label ?? '',
         textLabel: spec.textLabel,
         textMax: spec.max,
         form: { ...EMPTY_SHEET },
@@ -229,7 +220,7 @@ Component({
       this.setData({ errors, sheetError: '' });
       if (Object.keys(errors).length) return;
       const ok = await confirm({
-        title: SHEETS[action].title,
+        title: this.data.sheetTitle,
         content: SHEETS[action].confirm,
         confirmText: '确认',
         cancelText: '取消',

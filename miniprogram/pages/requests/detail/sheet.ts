@@ -31,21 +31,21 @@ export const EMPTY_SHEET: SheetForm = {
   solved: null,
 };
 
-/** Title, text label and limit, whether the text is required, and the confirmation of each sheet. */
+/** Text label and limit, whether the text is required, and the confirmation of each sheet (its title is the action's name in the view). */
 export const SHEETS: Record<
   Exclude<RequestAction, 'escalate' | 'autoClose' | 'withdraw'>,
-  { title: string; textLabel: string; max: number; textRequired: boolean; confirm: string }
+  { textLabel: string; max: number; textRequired: boolean; confirm: string }
 > = {
-  accept: { title: '受理分派', textLabel: '分派说明', max: 500, textRequired: false, confirm: '确认受理并分派给所选牵头方？' },
-  reject: { title: '不予受理', textLabel: '理由', max: 500, textRequired: true, confirm: '确认不予受理？理由将告知居民。' },
-  start: { title: '开始办理', textLabel: '办理说明', max: 1000, textRequired: true, confirm: '确认开始办理？' },
-  progress: { title: '记录进展', textLabel: '进展说明', max: 1000, textRequired: true, confirm: '确认记录这条进展？' },
-  resolve: { title: '办结', textLabel: '办结说明', max: 1000, textRequired: true, confirm: '确认已办结？居民将收到通知并评价。' },
-  deliberate: { title: '重大事项表态', textLabel: '意见', max: 500, textRequired: true, confirm: '表态提交后不能修改，确认提交？' },
-  decide: { title: '记录联席会议结果', textLabel: '会议结论', max: 1000, textRequired: true, confirm: '确认记录联席会议结果？' },
-  rate: { title: '评价', textLabel: '评价内容（选填）', max: 500, textRequired: false, confirm: '评价提交后不能修改，确认提交？' },
-  reopen: { title: '申请重新办理', textLabel: '原因', max: 500, textRequired: true, confirm: '确认申请重新办理？' },
-  comment: { title: '留言', textLabel: '留言内容', max: 500, textRequired: true, confirm: '确认发送留言？' },
+  accept: { textLabel: '分派说明', max: 500, textRequired: false, confirm: '确认受理并分派给所选牵头方？' },
+  reject: { textLabel: '理由', max: 500, textRequired: true, confirm: '确认不予受理？理由将告知居民。' },
+  start: { textLabel: '办理说明', max: 1000, textRequired: true, confirm: '确认开始办理？' },
+  progress: { textLabel: '进展说明', max: 1000, textRequired: true, confirm: '确认记录这条进展？' },
+  resolve: { textLabel: '办结说明', max: 1000, textRequired: true, confirm: '确认已办结？居民将收到通知并评价。' },
+  deliberate: { textLabel: '意见', max: 500, textRequired: true, confirm: '表态提交后不能修改，确认提交？' },
+  decide: { textLabel: '会议结论', max: 1000, textRequired: true, confirm: '确认记录联席会议结果？' },
+  rate: { textLabel: '评价内容（选填）', max: 500, textRequired: false, confirm: '评价提交后不能修改，确认提交？' },
+  reopen: { textLabel: '原因', max: 500, textRequired: true, confirm: '确认申请重新办理？' },
+  comment: { textLabel: '留言内容', max: 500, textRequired: true, confirm: '确认发送留言？' },
 };
 
 export type SheetAction = keyof typeof SHEETS;

@@ -1,18 +1,20 @@
 // 我要反映: category, title, description, photos, public or not. Choosing a category shows open public
 // requests of the same kind in the compound (last 30 days) with 关注这条 instead of filing again.
+import { clientTokenBehavior } from '../../../behaviors/client-token';
 import { formBehavior } from '../../../behaviors/form';
 import { callerBehavior } from '../../../behaviors/page';
 import { askSubscribe, recordSubscription } from '../../../utils/subscribe';
-import type { SelfView } from '../../../../typings/api';
+import type { FormOptions, SelfView } from '../../../../typings/api';
 import * as requests from '../../../services/requests';
 import type { DatasetEvent, DetailEvent } from '../../../utils/events';
-import { cardOf, CATEGORY_OPTIONS, type RequestCard } from '../format';
+import { cardOf, labelOf, type RequestCard } from '../format';
+import { formOptions } from '../../../utils/form-options';
 import { MAX_PHOTOS, newClientToken, uploadPhotos } from '../photos';
 import { DESCRIPTION_MAX, requestFieldOf, TITLE_MAX, toSubmitInput, validateRequest, type FormErrors, type RequestForm } from './form';
 import { confirm } from '../../../utils/confirm';
 
 Component({
-  behaviors: [callerBehavior, formBehavior],
+  behaviors: [callerBehavior, formBehavior, clientTokenBehavior(newClientToken)],
 
   options: { pureDataPattern: /^_/ },
 
@@ -21,7 +23,8 @@ Component({
     blocked: '',
     form: { category: '', title: '', description: '', isPublic: true } as RequestForm,
     categoryLabel: '',
-    categoryOptions: CATEGORY_OPTIONS.map((o) => ({ label: o.label, value: o.value })),
+    /** The server's categories (whoami's options): empty until the caller is known. */
+    categoryOptions: [] as FormOptions['requestCategories'],
     pickerVisible: false,
     errors: {} as FormErrors,
     files: [] as Array<{ url: string }>,
@@ -31,13 +34,6 @@ Component({
     similar: [] as RequestCard[],
     followed: {} as Record<string, boolean>,
     _user: null as SelfView | null,
-    _token: '',
-  },
-
-  lifetimes: {
-    attached() {
-      this.setData({ _token: newClientToken() });
-    },
   },
 
   methods: {
@@ -51,7 +47,7 @@ Component({
           : !u.roles.includes('resident')
             ? '只有小区居民可以提交诉求'
             : '';
-      this.setData({ loading: false, _user: u, blocked });
+      this.setData({ loading: false, _user: u, blocked, categoryOptions: (await formOptions()).requestCategories });
     },
 
     onPublicChange(e: DetailEvent<{ value: boolean }>) {
@@ -71,7 +67,7 @@ Component({
       this.setData({
         pickerVisible: false,
         'form.category': category,
-        categoryLabel: CATEGORY_OPTIONS.find((o) => o.value === category)?.label ?? '',
+        categoryLabel: labelOf(this.data.categoryOptions, category),
         'errors.category': '',
         similar: [],
       });

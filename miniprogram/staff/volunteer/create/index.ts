@@ -2,13 +2,15 @@
 // chosen): title, category, content, place, date and times, seats, when signup closes, waitlist and
 // who may join; checked field by field, sent once however often it is retried. The tap that
 // publishes asks to subscribe to 未签退 reminders (RULES.md §8).
+import { clientTokenBehavior } from '../../../behaviors/client-token';
 import { formBehavior } from '../../../behaviors/form';
 import { callerBehavior } from '../../../behaviors/page';
 import * as volunteer from '../../../services/volunteer';
 import { askSubscribe, recordSubscription } from '../../../utils/subscribe';
 import type { ActivityCategory, ActivityDetail } from '../../../services/volunteer';
 import type { DetailEvent } from '../../../utils/events';
-import { CATEGORY_OPTIONS, formatWindow, newClientToken } from '../../../pages/volunteer/format';
+import { formatWindow, newClientToken } from '../../../pages/volunteer/format';
+import { formOptions } from '../../../utils/form-options';
 import {
   activityFieldOf,
   DEADLINE_OPTIONS,
@@ -33,7 +35,7 @@ function decoded(v: string): string {
 }
 
 Component({
-  behaviors: [callerBehavior, formBehavior],
+  behaviors: [callerBehavior, formBehavior, clientTokenBehavior(newClientToken)],
 
   options: { pureDataPattern: /^_/ },
 
@@ -50,20 +52,13 @@ Component({
     created: null as ActivityDetail | null,
     createdWhen: '',
     picker: '' as '' | 'category' | 'deadline',
-    categoryOptions: CATEGORY_OPTIONS as Option[],
+    /** The server's categories (whoami's options): empty until they came. */
+    categoryOptions: [] as Option[],
     deadlineOptions: DEADLINE_OPTIONS as Option[],
     categoryLabel: '',
     deadlineLabel: DEADLINE_OPTIONS[0].label,
     /** The team's name as shown ('' for the community's own activity). */
     teamLabel: '',
-    /** One token per activity being published: a retried submit publishes it once. */
-    _token: '',
-  },
-
-  lifetimes: {
-    attached() {
-      this.setData({ _token: newClientToken() });
-    },
   },
 
   methods: {
@@ -72,7 +67,9 @@ Component({
       // The team's name comes URL-encoded in the page's query (我的团队 encodes it).
       if (this.data.teamName) this.setData({ teamLabel: decoded(this.data.teamName) });
       if (this.data.communityId) this.setData({ loading: false, ready: true });
-      else if (await this.caller((user) => (user ? '' : '请先注册并登录'))) this.setData({ loading: false });
+      else if (!(await this.caller((user) => (user ? '' : '请先注册并登录')))) return;
+      else this.setData({ loading: false });
+      this.setData({ categoryOptions: (await formOptions()).activityCategories });
     },
 
     setField(field: ActivityField, value: unknown) {
@@ -107,7 +104,7 @@ Component({
 
     onCategoryConfirm(e: DetailEvent<{ value: string[] }>) {
       const value = e.detail.value[0] as ActivityCategory;
-      this.setData({ picker: '', categoryLabel: CATEGORY_OPTIONS.find((o) => o.value === value)?.label ?? '' });
+      this.setData({ picker: '', categoryLabel: this.data.categoryOptions.find((o) => o.value === value)?.label ?? '' });
       this.setField('category', value);
     },
 
