@@ -44,8 +44,8 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
     }),
   },
   structure: {
-    reads: 6,
-    why: 'the caller, then the streets, communities, compounds (with their count: past 1,000 their pages are read at once) and firms it reaches, in parallel (one query each; beside the caller when a street is named)',
+    reads: 5,
+    why: "the caller and the city's streets (about 30) in parallel; then the communities and compounds (with their count) of the streets it reaches, in parallel. The admin's list of the city is the streets alone (2 reads), a street named in the input is read beside the caller",
     call: () => ({ openid: 'demo-street', data: {} }),
   },
   compound: {
@@ -67,5 +67,10 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
     reads: 2,
     why: 'the caller and the community (its rules are merged with the change)',
     call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId, rules: { volunteerTarget: 0.2 } } }),
+  },
+  firms: {
+    reads: 2,
+    why: 'the caller and one page of the firms by name (read beside the caller, shown to the admin and street_admins only)',
+    call: () => ({ openid: 'demo-admin', data: { limit: 20 } }),
   },
 };

@@ -101,7 +101,7 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'admin.importStructure': { depth: 10, why: OTHERS },
   'admin.structure': {
     depth: 2,
-    why: `the streets, communities, compounds (a compound names its street) and firms are read in parallel once the caller's record gives what it reaches: ${CALLER_FIRST}; a street named in the input is read beside the caller's record (depth 1). Past 1,000 compounds (the admin's whole city: 3,000) the pages after the first wait for the count read beside it (app/find-all.ts findAllWide): depth 3 whatever the number`,
+    why: `the city's streets (about 30: the admin's whole answer without a street named, depth 1) are read beside the caller's record, as is a street named in the input; a street_admin's or community staff member's communities and compounds are read in parallel once the record gives what they reach: ${CALLER_FIRST}`,
   },
   'admin.compound': { depth: 3, why: OTHERS },
   'admin.rules': { depth: 2, why: OTHERS },

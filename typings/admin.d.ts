@@ -22,6 +22,8 @@ export interface StreetRow {
   streetId: string;
   name: string;
   district: string;
+  /** How many communities the street has (the admin's list of streets lists none of them). */
+  communityCount: number;
   communities: CommunityRow[];
 }
 
@@ -32,11 +34,21 @@ export interface FirmRow {
   hasPartyOrg: boolean;
 }
 
-/** admin.structure: what the caller sets up, street by street, and the registered firms. */
+/**
+ * admin.structure: what the caller sets up, street by street. Without a street named, the admin
+ * gets the city's streets only (their communities empty, `communityCount` set); naming a street
+ * gives its communities and compounds. The firms are admin.firms.
+ */
 export interface StructureView {
   isAdmin: boolean;
   streets: StreetRow[];
-  firms: FirmRow[];
+}
+
+/** admin.firms' input: the firms a page at a time, those whose name starts with `q`. */
+export interface FirmsInput {
+  q?: string;
+  cursor?: string;
+  limit?: number;
 }
 
 /** One row of a compound's service history (`to` null while the firm serves). */

@@ -28,6 +28,7 @@ import type {
   RulesView as ServerRulesView,
   StructureView as ServerStructureView,
 } from '../cloudfunctions/core/app/admin/read';
+import type { firmsInput } from '../cloudfunctions/core/app/admin/firms';
 import type { ImportCounts as ServerImportCounts } from '../cloudfunctions/core/app/admin/import';
 import type { OverviewView as ServerOverviewView } from '../cloudfunctions/core/app/admin/overview';
 import type { RowError as ServerRowError } from '../cloudfunctions/core/app/admin/import-rows';
@@ -80,4 +81,5 @@ export type ApiContract = [
   Expect<Equal<AdminClient.RegisterFirmInput, z.input<typeof registerFirmInput>>>,
   Expect<Equal<AdminClient.AssignFirmInput, z.input<typeof assignFirmInput>>>,
   Expect<Equal<AdminClient.ExportLedgerInput, z.input<typeof exportLedgerInput>>>,
+  Expect<Equal<AdminClient.FirmsInput, z.input<typeof firmsInput>>>,
 ];

@@ -11,6 +11,7 @@ export const actions = new LazyActions(
       ['createStreet', 'createCommunity', 'createCompound', 'registerFirm', 'assignFirm', 'setRules'],
       () => import('../core/app/admin/structure').then((m) => m.structureActions),
     ],
+    [['firms'], () => import('../core/app/admin/firms').then((m) => m.firmsActions)],
     [['overview'], () => import('../core/app/admin/overview').then((m) => m.overviewActions)],
     [['importStructure'], () => import('../core/app/admin/import').then((m) => m.importActions)],
     [['exportLedger'], () => import('../core/app/admin/ledger').then((m) => m.ledgerActions)],

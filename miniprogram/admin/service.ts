@@ -6,6 +6,8 @@ import type {
   CompoundView,
   CreateCommunityInput,
   CreateCompoundInput,
+  FirmRow,
+  FirmsInput,
   ImportResult,
   InvitableRole,
   Invitation,
@@ -21,9 +23,14 @@ import { call } from '../services/transport';
 /** The place whose role holders to list: exactly one of a street, community or compound. */
 export type HoldersInput = Pick<ListMembersInput, 'streetId' | 'communityId' | 'compoundId' | 'role' | 'cursor' | 'limit'>;
 
-/** 街道、社区、小区与物业企业（本人管辖范围） */
+/** 街道、社区与小区（本人管辖范围；平台管理员不指定街道时只有各街道） */
 export function structure(streetId?: string): Promise<ApiResult<StructureView>> {
   return call('admin', 'structure', streetId ? { streetId } : {});
+}
+
+/** 物业服务企业（分页，可按名称开头查找） */
+export function firms(input: FirmsInput = {}): Promise<ApiResult<Page<FirmRow>>> {
+  return call('admin', 'firms', input);
 }
 
 /** 新建街道 */

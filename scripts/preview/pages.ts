@@ -205,7 +205,10 @@ export const PAGES: Record<string, PageSpec> = {
     ],
   },
   'admin/import/index': { as: 'admin', without: ['empty'] },
-  'admin/firms/index': { as: 'admin', states: [...asRoles('street')] },
+  'admin/firms/index': {
+    as: 'admin',
+    states: [...asRoles('street'), { name: 'search', title: '按名称开头查找', act: (p) => p.call('onSearch', { detail: { value: '荆州楚' } }) }],
+  },
   'admin/compound/index': {
     as: 'admin',
     query: { compoundId: 'cp_jiangjin' },
@@ -223,6 +226,12 @@ export const PAGES: Record<string, PageSpec> = {
     without: ['empty'],
     states: [
       ...asRoles('admin', 'rc'),
+      {
+        name: 'admin-street-first',
+        title: '平台管理员 · 先选街道再选小区',
+        as: 'admin',
+        act: (p) => p.call('onRole', { detail: { value: ['oc_member'] } }),
+      },
       {
         name: 'created',
         title: '已生成邀请码',
@@ -246,6 +255,7 @@ export const PAGES: Record<string, PageSpec> = {
     states: [
       ...asRoles('admin', 'rc'),
       { name: 'compound', title: '按小区查看 · 街道工作人员', act: (p) => p.call('pickLevel', 'compound') },
+      { name: 'admin-compound', title: '按小区查看 · 平台管理员（先选街道）', as: 'admin', act: (p) => p.call('pickLevel', 'compound') },
       { name: 'confirm', title: '撤销前确认', act: (p) => p.tap('撤销社区党组织') },
       { name: 'resident', title: '居民打开（无权限）', as: 'resident' },
     ],

@@ -1,5 +1,7 @@
 /** admin reads for the setup pages: the structure a caller reaches, a compound's history, a community's rules. */
-import type { CompoundView, RulesView, StructureView } from '../../cloudfunctions/core/app/admin/read';
+import type { CompoundView, FirmRow, RulesView, StructureView } from '../../cloudfunctions/core/app/admin/read';
+import type { Page } from '../../cloudfunctions/core/app/schemas';
+import { makeCreditCode } from '../../cloudfunctions/core/domain/credit-code';
 import { DEFAULT_RULES } from '../../cloudfunctions/core/domain/rules-config';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { makeHarness, type Harness } from '../support/harness';
@@ -15,16 +17,31 @@ const codes = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r
 const communitiesOf = (v: StructureView) => v.streets.flatMap((s) => s.communities.map((c) => c.communityId));
 
 describe('structure', () => {
-  test('the admin sees every street with its communities and compounds, and every firm', async () => {
+  test("the admin sees the city's streets with their counts only, and a street's communities and compounds by naming it", async () => {
     const r = await h.call<StructureView>('admin', 'structure', {}, 'demo-admin');
     if (!r.ok) throw new Error(r.error.message);
     expect(r.data.isAdmin).toBe(true);
     expect(r.data.streets.map((s) => s.streetId).sort()).toEqual([DEMO.street1, DEMO.street2].sort());
-    expect(communitiesOf(r.data).sort()).toEqual([DEMO.communityId, DEMO.community2].sort());
-    const hongxing = r.data.streets.flatMap((s) => s.communities).find((c) => c.communityId === DEMO.communityId);
-    expect(hongxing?.compounds.map((k) => k.compoundId).sort()).toEqual([DEMO.compound1, DEMO.compound2].sort());
-    expect(hongxing?.compounds.find((k) => k.compoundId === DEMO.compound1)?.firmId).toBe(DEMO.firm1);
-    expect(r.data.firms.map((f) => f.firmId)).toEqual(expect.arrayContaining([DEMO.firm1, DEMO.firm2]));
+    expect(communitiesOf(r.data)).toEqual([]);
+    expect(r.data).not.toHaveProperty('firms');
+    const one = r.data.streets.find((s) => s.streetId === DEMO.street1);
+    expect(one?.communityCount).toBe(1);
+
+    const named = await h.call<StructureView>('admin', 'structure', { streetId: DEMO.street1 }, 'demo-admin');
+    if (!named.ok) throw new Error(named.error.message);
+    expect(named.data.streets.map((s) => s.streetId)).toEqual([DEMO.street1]);
+    expect(named.data.streets[0].communityCount).toBe(1);
+    expect(communitiesOf(named.data)).toEqual([DEMO.communityId]);
+    const hongxing = named.data.streets[0].communities[0];
+    expect(hongxing.compounds.map((k) => k.compoundId).sort()).toEqual([DEMO.compound1, DEMO.compound2].sort());
+    expect(hongxing.compounds.find((k) => k.compoundId === DEMO.compound1)?.firmId).toBe(DEMO.firm1);
+  });
+
+  test("a street's count of communities follows the communities created there", async () => {
+    const c = await h.call('admin', 'createCommunity', { streetId: DEMO.street1, name: '新华社区' }, 'demo-admin');
+    expect(c.ok).toBe(true);
+    const r = await h.call<StructureView>('admin', 'structure', {}, 'demo-admin');
+    expect(r.ok && r.data.streets.find((s) => s.streetId === DEMO.street1)?.communityCount).toBe(2);
   });
 
   test('a street_admin of street A sees street A only, and may not name street B', async () => {
@@ -33,15 +50,16 @@ describe('structure', () => {
     expect(r.data.isAdmin).toBe(false);
     expect(r.data.streets.map((s) => s.streetId)).toEqual([DEMO.street1]);
     expect(communitiesOf(r.data)).toEqual([DEMO.communityId]);
+    expect(r.data.streets[0].communityCount).toBe(1);
+    expect(r.data.streets[0].communities[0].compounds.map((k) => k.compoundId).sort()).toEqual([DEMO.compound1, DEMO.compound2].sort());
     expect(codes(await h.call('admin', 'structure', { streetId: DEMO.street2 }, 'demo-street'))).toBe('FORBIDDEN');
   });
 
-  test('community staff see their own community under its street, and no firms; a resident nothing', async () => {
+  test('community staff see their own community under its street; a resident nothing', async () => {
     const r = await h.call<StructureView>('admin', 'structure', {}, 'demo-rc');
     if (!r.ok) throw new Error(r.error.message);
     expect(communitiesOf(r.data)).toEqual([DEMO.communityId]);
     expect(r.data.streets.map((s) => s.streetId)).toEqual([DEMO.street1]);
-    expect(r.data.firms).toEqual([]);
     expect(codes(await h.call('admin', 'structure', {}, 'demo-resident'))).toBe('FORBIDDEN');
   });
 
@@ -55,6 +73,46 @@ describe('structure', () => {
     if (!c.ok) throw new Error(c.error.message);
     const r = await h.call<StructureView>('admin', 'structure', {}, 'demo-street');
     expect(r.ok && communitiesOf(r.data)).toEqual(expect.arrayContaining([c.data.communityId]));
+  });
+});
+
+describe('firms', () => {
+  const register = (name: string, code: string) =>
+    h.call('admin', 'registerFirm', { name, creditCode: makeCreditCode('91', '421002', code), hasPartyOrg: false }, 'demo-admin');
+
+  test('pages through every firm by name, each once, and finds those whose name starts with the words typed', async () => {
+    for (const [i, name] of ['荆州甲物业', '荆州乙物业', '荆州丙物业', '沙市丁物业', '沙市戊物业'].entries()) {
+      expect((await register(name, `MA4C7D8${i}`)).ok).toBe(true);
+    }
+    const all: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 10; i++) {
+      const r = await h.call<Page<FirmRow>>('admin', 'firms', { limit: 2, ...(cursor ? { cursor } : {}) }, 'demo-street');
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.data.items.length).toBeLessThanOrEqual(2);
+      all.push(...r.data.items.map((f) => f.name));
+      if (!r.data.nextCursor) break;
+      cursor = r.data.nextCursor;
+    }
+    expect(all).toEqual([...all].sort());
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toEqual(expect.arrayContaining(['荆州甲物业', '沙市戊物业']));
+    expect(all.length).toBe(5 + 2); // and the demo's two firms
+
+    const found = await h.call<Page<FirmRow>>('admin', 'firms', { q: '沙市' }, 'demo-admin');
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.data.items.map((f) => f.name)).toEqual(['沙市丁物业', '沙市戊物业']);
+    expect(found.data.items[0]).toEqual({
+      firmId: expect.any(String),
+      name: '沙市丁物业',
+      creditCode: expect.any(String),
+      hasPartyOrg: false,
+    });
+  });
+
+  test('community staff and residents may not list the firms', async () => {
+    expect(codes(await h.call('admin', 'firms', {}, 'demo-rc'))).toBe('FORBIDDEN');
+    expect(codes(await h.call('admin', 'firms', {}, 'demo-resident'))).toBe('FORBIDDEN');
   });
 });
 

@@ -191,6 +191,7 @@ export const CITY_CELLS: Record<string, Record<string, string>> = {
     'setRules#other':               ' F      ok      F  ',
     structure:                      ' ok     ok      F  ',
     'structure#street':             ' ok     F       F  ',
+    firms:                          ' ok     ok      F  ',
     compound:                       ' ok     F       F  ',
     'compound#other':               ' F      ok      F  ',
     rules:                          ' ok     F       F  ',

@@ -230,6 +230,8 @@ const BASE_MATRIX: Record<string, Record<string, Record<Caller, Expected>>> = {
     structure:                      row(' ok   ok   ok  F   F    F   F   |  F    F    U   |  F   F    ok  ok  '),
     // a named street: the admin, or that street's street_admin
     'structure#street':             row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
+    // the registered firms, a page at a time: the admin and street_admins
+    firms:                          row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     // a compound's service history and a community's rules: the admin, or the street_admin of its street
     compound:                       row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),
     'compound#other':               row(' ok   F    F   F   F    F   F   |  F    F    U   |  F   F    F   F   '),

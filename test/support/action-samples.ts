@@ -291,6 +291,7 @@ export const ACTION_SAMPLES: Record<FunctionName, Record<string, SampleBuilder>>
     'setRules#other': async () => ({ communityId: OTHER.communityId, rules: { volunteerTarget: 0.2 } }),
     structure: async () => ({}),
     'structure#street': async () => ({ streetId: DEMO.street1 }),
+    firms: async () => ({ limit: 10 }),
     compound: async () => ({ compoundId: DEMO.compound1 }),
     'compound#other': async () => ({ compoundId: OTHER.compoundId }),
     rules: async () => ({ communityId: DEMO.communityId }),

@@ -81,9 +81,23 @@ export const COLLECTIONS: CollectionSpec[] = [
         ],
       },
       { name: 'firm', fields: [['firmId', 'asc']] },
+      // A street's compounds (admin.structure names a street; a compound carries its street).
+      { name: 'street', fields: [['streetId', 'asc']] },
     ],
   },
-  { name: 'firms', indexes: [{ name: 'credit_code', fields: [['creditCode', 'asc']], unique: true }] },
+  {
+    name: 'firms',
+    indexes: [
+      { name: 'credit_code', fields: [['creditCode', 'asc']], unique: true },
+      {
+        name: 'by_name',
+        fields: [
+          ['name', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+    ],
+  },
   {
     name: 'audit',
     indexes: [

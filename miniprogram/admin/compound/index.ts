@@ -1,7 +1,8 @@
 // 小区物业 (admin subpackage): a compound, the firm serving it and who served it when
 // (admin.compound), and assigning a firm from a date (admin.assignFirm: the previous row ends
 // that day, the history is kept). Each candidate firm shows its latest city-wide grade
-// (ratings.firmGrades) and whether it has a party organisation (RULES.md §4). Query: `compoundId`.
+// (ratings.firmGrades) and whether it has a party organisation (RULES.md §4); the picker offers the
+// first 50 firms by name (admin.firms) and finds others by the start of their name. Query: `compoundId`.
 import type { CompoundView, FirmRow, ServiceRow } from '../../../typings/admin';
 import { adminPageBehavior } from '../behavior';
 import * as admin from '../service';
@@ -25,8 +26,11 @@ export interface FirmChoice {
   description: string;
 }
 
+/** How many firms the picker offers at once (one ratings.firmGrades call). */
+const FIRMS_SHOWN = 50;
+
 /** The firms with their grades (ratings.firmGrades takes 50 firms a call); `''` or why the grades are missing. */
-async function firmChoices(firms: FirmRow[]): Promise<{ choices: FirmChoice[]; gradesError: string }> {
+async function firmChoices(firms: FirmRow[]): Promise<{ firms: FirmChoice[]; gradesError: string }> {
   const chunks: string[][] = [];
   for (let i = 0; i < firms.length; i += 50) chunks.push(firms.slice(i, i + 50).map((f) => f.firmId));
   const answers = await Promise.all(chunks.map((ids) => ratings.firmGrades(ids)));
@@ -37,7 +41,7 @@ async function firmChoices(firms: FirmRow[]): Promise<{ choices: FirmChoice[]; g
     const party = f.hasPartyOrg ? '有党组织' : '无党组织';
     return { firmId: f.firmId, name: f.name, description: grade ? `${firmGradeText(grade)} · ${party}` : party };
   });
-  return { choices, gradesError: failed && !failed.ok ? `信用等级未能加载：${failed.error.message}` : '' };
+  return { firms: choices, gradesError: failed && !failed.ok ? `信用等级未能加载：${failed.error.message}` : '' };
 }
 
 Component({
@@ -51,6 +55,8 @@ Component({
     compound: null as CompoundView | null,
     history: [] as Array<ReturnType<typeof serviceLine>>,
     firms: [] as FirmChoice[],
+    /** The start of a firm's name typed in the picker ('' for the first firms by name). */
+    firmQuery: '',
     gradesError: '',
     pickerVisible: false,
     firmId: '',
@@ -78,25 +84,39 @@ Component({
     async load(quiet = false) {
       const fresh = this.beginLoad();
       if (!quiet) this.setData({ loading: true, error: '' });
-      const [res, structure] = await Promise.all([admin.compound(this.data.compoundId), admin.structure()]);
+      const [res, firms] = await Promise.all([admin.compound(this.data.compoundId), admin.firms({ limit: FIRMS_SHOWN })]);
       if (!fresh()) return;
       if (!res.ok) {
         this.setData({ loading: false, error: res.error.message });
         return;
       }
-      const { choices, gradesError } = await firmChoices(structure.ok ? structure.data.firms : []);
+      const { firms: choices, gradesError } = await firmChoices(firms.ok ? firms.data.items : []);
       if (!fresh()) return;
       this.setData({
         loading: false,
         compound: res.data,
         history: res.data.history.map(serviceLine),
         firms: choices,
+        firmQuery: '',
         gradesError,
       });
     },
 
+    /** The picker's 查找: the firms whose name starts with what is typed. */
+    async onFirmSearch(e: DetailEvent<{ value: string }>) {
+      const q = e.detail.value.trim();
+      this.setData({ firmQuery: e.detail.value });
+      const res = await admin.firms(q ? { q, limit: FIRMS_SHOWN } : { limit: FIRMS_SHOWN });
+      if (this.data.firmQuery.trim() !== q) return;
+      if (!res.ok) {
+        this.setData({ gradesError: res.error.message });
+        return;
+      }
+      this.setData(await firmChoices(res.data.items));
+    },
+
     openFirmPicker() {
-      if (!this.data.firms.length) {
+      if (!this.data.firms.length && !this.data.firmQuery) {
         this.setData({ formError: '还没有登记物业企业' });
         return;
       }

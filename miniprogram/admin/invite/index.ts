@@ -1,14 +1,16 @@
 // 邀请授权 (admin subpackage): the granting person picks a role they may hand out and its scope
-// (a street, community, compound or firm they reach), creates a one-time code valid 7 days
+// (a street, community, compound or firm they reach; the admin picks a community or compound in a
+// street first, and a firm among the first by name or by the start of its name: invitable.ts),
+// creates a one-time code valid 7 days
 // (account.invite) and shares it — as a WeChat share card opening the redeem page with the code,
 // and as text to read out or copy.
 import type { InvitableRole, Invitation, StructureView } from '../../../typings/admin';
-import type { InvitableView } from '../../../typings/api';
+import type { InvitableView, ScopeLevel } from '../../../typings/api';
 import { adminPageBehavior } from '../behavior';
 import * as admin from '../service';
 import { formatTime } from '../../utils/china-time';
 import type { DetailEvent } from '../../utils/events';
-import { invitableRoles, SCOPE_LABELS, scopeOptions, type Option } from '../invitable';
+import { firmOptions, invitableRoles, SCOPE_LABELS, scopeOptions, streetFirst, streetOptionsOf, type Option } from '../invitable';
 import { failureText } from '../shared';
 
 Component({
@@ -24,9 +26,18 @@ Component({
     role: '' as InvitableRole | '',
     roleLabel: '',
     scopeTitle: '范围',
+    scopeLevel: '' as ScopeLevel | '',
     scopeId: '',
     scopeName: '',
+    /** The admin's street for a community or compound (街道 → 社区/小区). */
+    needsStreet: false,
+    streetOptions: [] as Option[],
+    streetId: '',
+    streetName: '',
+    /** The start of a firm's name typed to find it. */
+    firmQuery: '',
     rolePicker: false,
+    streetPicker: false,
     scopePicker: false,
     creating: false,
     invitation: null as Invitation | null,
@@ -64,6 +75,10 @@ Component({
         this.setData({ formError: '请先选择角色' });
         return;
       }
+      if (this.data.needsStreet && !this.data.streetId) {
+        this.setData({ formError: '请先选择街道' });
+        return;
+      }
       if (!this.data.scopeOptions.length) {
         this.setData({ formError: `您管辖范围内还没有${this.data.scopeTitle}` });
         return;
@@ -71,8 +86,12 @@ Component({
       this.setData({ scopePicker: true });
     },
 
+    openStreet() {
+      this.setData({ streetPicker: true });
+    },
+
     closePicker() {
-      this.setData({ rolePicker: false, scopePicker: false });
+      this.setData({ rolePicker: false, streetPicker: false, scopePicker: false });
     },
 
     onRole(e: DetailEvent<{ value: string[] }>) {
@@ -82,9 +101,60 @@ Component({
       const invitable = this.data._invitable.find((r) => r.role === role);
       if (!invitable) return;
       const level = invitable.scopeLevel;
-      const options = this.data._structure ? scopeOptions(level, this.data._structure) : [];
+      const needsStreet = streetFirst(level, this.data._structure);
+      const options = needsStreet || !this.data._structure ? [] : scopeOptions(level, this.data._structure);
       const scopeTitle = level === 'city' ? '' : SCOPE_LABELS[level];
-      this.setData({ role, roleLabel: invitable.label, scopeTitle, scopeOptions: options, scopeId: '', scopeName: '' });
+      this.setData({
+        role,
+        roleLabel: invitable.label,
+        scopeTitle,
+        scopeLevel: level,
+        scopeOptions: options,
+        scopeId: '',
+        scopeName: '',
+        needsStreet,
+        streetOptions: needsStreet ? streetOptionsOf(this.data._structure) : [],
+        streetId: '',
+        streetName: '',
+        firmQuery: '',
+      });
+      if (level === 'firm') this.findFirms('');
+    },
+
+    /** The admin's street: its communities or compounds become the choices. */
+    async onStreet(e: DetailEvent<{ value: string[] }>) {
+      const streetId = e.detail.value[0] ?? '';
+      this.setData({ streetPicker: false, formError: '' });
+      if (!streetId || streetId === this.data.streetId) return;
+      const res = await admin.structure(streetId);
+      if (!res.ok) {
+        this.setData({ formError: failureText(res.error) });
+        return;
+      }
+      const level = this.data.scopeLevel;
+      this.setData({
+        streetId,
+        streetName: this.data.streetOptions.find((o) => o.value === streetId)?.label ?? '',
+        scopeOptions: level ? scopeOptions(level, res.data) : [],
+        scopeId: '',
+        scopeName: '',
+      });
+    },
+
+    /** The firms offered: the first by name, or those whose name starts with what is typed. */
+    async findFirms(q: string) {
+      const res = await firmOptions(q);
+      if (q !== this.data.firmQuery || this.data.scopeLevel !== 'firm') return;
+      if (!res.ok) {
+        this.setData({ formError: failureText(res.error) });
+        return;
+      }
+      this.setData({ scopeOptions: res.data });
+    },
+
+    onFirmSearch(e: DetailEvent<{ value: string }>) {
+      this.setData({ firmQuery: e.detail.value, formError: '' });
+      this.findFirms(e.detail.value);
     },
 
     onScope(e: DetailEvent<{ value: string[] }>) {

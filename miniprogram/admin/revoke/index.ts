@@ -1,5 +1,6 @@
 // 撤销角色 (admin subpackage): the granting person picks a street, community or compound they
-// reach (the structure's pickers, as on 邀请授权) and sees every holder of a role they may take back
+// reach (the structure's pickers, as on 邀请授权: the admin picks a community or compound in a street)
+// and sees every holder of a role they may take back
 // there — members there or not: street admins, invited staff without a residence — with the name
 // masked, the role, its scope and when it was granted (account.listMembers with `holders`). Each
 // revocation asks first (account.revokeRole, audited by the server) and the list is reloaded.
@@ -9,7 +10,7 @@ import { pagingBehavior } from '../../behaviors/paging';
 import * as admin from '../service';
 import { confirm } from '../../utils/confirm';
 import type { DatasetEvent, DetailEvent } from '../../utils/events';
-import type { Option } from '../invitable';
+import { streetFirst, streetOptionsOf, type Option } from '../invitable';
 import { failureText } from '../shared';
 import { holderRowOf, PLACE_FIELD, placeLevels, placeOptions, type HolderRow, type PlaceLevel } from './rows';
 
@@ -42,7 +43,13 @@ Component({
     placeOptions: [] as Option[],
     placeId: '',
     placeName: '',
+    /** The admin's street for a community or compound (街道 → 社区/小区), kept across levels. */
+    needsStreet: false,
+    streetOptions: [] as Option[],
+    streetId: '',
+    streetName: '',
     levelPicker: false,
+    streetPicker: false,
     placePicker: false,
     busy: '',
     actionError: '',
@@ -76,15 +83,39 @@ Component({
     /** Shows the places of `level` and the holders of its first. */
     async pickLevel(level: PlaceLevel): Promise<void> {
       const { _structure, _user, levelOptions } = this.data;
-      const options = _structure ? placeOptions(level, _structure, _user) : [];
       const levelLabel = levelOptions.find((o) => o.value === level)?.label ?? '';
-      this.setData({ level, levelLabel, placeOptions: options, actionError: '' });
+      const needsStreet = streetFirst(level, _structure);
+      this.setData({ level, levelLabel, needsStreet, actionError: '' });
+      if (needsStreet) {
+        const streetOptions = streetOptionsOf(_structure);
+        this.setData({ streetOptions });
+        await this.pickStreet(this.data.streetId || (streetOptions[0]?.value ?? ''));
+        return;
+      }
+      const options = _structure ? placeOptions(level, _structure, _user) : [];
+      this.setData({ placeOptions: options });
+      await this.pickPlace(options[0]?.value ?? '');
+    },
+
+    /** The admin's street: the communities or compounds in it, and the holders of the first. */
+    async pickStreet(streetId: string): Promise<void> {
+      const { level, _user, streetOptions } = this.data;
+      const res = streetId ? await admin.structure(streetId) : null;
+      if (res && !res.ok) {
+        this.setData({ loading: false, actionError: failureText(res.error) });
+        return;
+      }
+      const options = res && level ? placeOptions(level, res.data, _user) : [];
+      const streetName = streetOptions.find((o) => o.value === streetId)?.label ?? '';
+      this.setData({ streetId, streetName, placeOptions: options });
       await this.pickPlace(options[0]?.value ?? '');
     },
 
     async pickPlace(placeId: string): Promise<void> {
       const placeName = this.data.placeOptions.find((o) => o.value === placeId)?.label ?? '';
       this.setData({ placeId, placeName, actionError: '', forbidden: '' });
+      // A street looked at is the one whose communities and compounds the admin sees next.
+      if (this.data.level === 'street' && placeId) this.setData({ streetId: placeId });
       this.clearList();
       if (!placeId) {
         this.setData({ loading: false });
@@ -101,8 +132,18 @@ Component({
       if (this.data.placeOptions.length > 1) this.setData({ placePicker: true });
     },
 
+    openStreet() {
+      if (this.data.streetOptions.length > 1) this.setData({ streetPicker: true });
+    },
+
     closePicker() {
-      this.setData({ levelPicker: false, placePicker: false });
+      this.setData({ levelPicker: false, streetPicker: false, placePicker: false });
+    },
+
+    onStreet(e: DetailEvent<{ value: string[] }>) {
+      const id = e.detail.value[0];
+      this.setData({ streetPicker: false });
+      if (id && id !== this.data.streetId) this.pickStreet(id);
     },
 
     onLevel(e: DetailEvent<{ value: string[] }>) {

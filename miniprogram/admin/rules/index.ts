@@ -28,10 +28,12 @@ Component({
   },
 
   methods: {
-    onCommunity(e: DetailEvent<{ communityId: string }>) {
+    onCommunity(e: DetailEvent<{ communityId: string; picked: boolean }>) {
       const communityId = e.detail.communityId;
       if (!communityId) {
-        this.setData({ loading: false, forbidden: '您没有可设置规则的社区' });
+        // A street the admin picked may have no community yet (the picker says so).
+        this.beginLoad();
+        this.setData({ loading: false, chosen: '', inForce: null, forbidden: e.detail.picked ? '' : '您没有可设置规则的社区' });
         return;
       }
       this.setData({ chosen: communityId });

@@ -2,7 +2,7 @@ import type { CompoundView } from '../../../typings/admin';
 import { findAllByText, hasClass, mockBackend, renderPage, textOf, type PageHandle } from '../harness';
 import { ok } from '../fixtures';
 import { installWx } from '../wx-mock';
-import { structureView, untilLoaded } from './fixtures';
+import { firmsPage, untilLoaded } from './fixtures';
 
 let page: PageHandle | undefined;
 
@@ -58,7 +58,7 @@ async function open(): Promise<PageHandle> {
 }
 
 test('shows the firm serving now and the service history with its dates', async () => {
-  const backend = mockBackend({ 'admin.compound': ok(compound()), 'admin.structure': ok(structureView()), 'ratings.firmGrades': GRADES });
+  const backend = mockBackend({ 'admin.compound': ok(compound()), 'admin.firms': ok(firmsPage()), 'ratings.firmGrades': GRADES });
   page = await open();
   expect(backend.calls('admin.compound')).toEqual([{ compoundId: 'cp_jiangjin' }]);
   expect(page.text()).toContain('现在的物业：荆州楚韵物业服务有限公司');
@@ -70,7 +70,7 @@ test('shows the firm serving now and the service history with its dates', async 
 test('assigns a firm from a date after a confirmation, and shows the history the server answers', async () => {
   const backend = mockBackend({
     'admin.compound': ok(compound()),
-    'admin.structure': ok(structureView()),
+    'admin.firms': ok(firmsPage()),
     'ratings.firmGrades': GRADES,
     'admin.assignFirm': ok({
       compoundId: 'cp_jiangjin',
@@ -101,7 +101,7 @@ test('assigns a firm from a date after a confirmation, and shows the history the
 test('a date before the last assignment shows the server’s reason', async () => {
   mockBackend({
     'admin.compound': ok(compound()),
-    'admin.structure': ok(structureView()),
+    'admin.firms': ok(firmsPage()),
     'ratings.firmGrades': GRADES,
     'admin.assignFirm': {
       ok: false,
@@ -117,7 +117,7 @@ test('a date before the last assignment shows the server’s reason', async () =
 });
 
 test('the firm list shows each candidate’s latest city-wide grade and whether it has a party organisation', async () => {
-  const backend = mockBackend({ 'admin.compound': ok(compound()), 'admin.structure': ok(structureView()), 'ratings.firmGrades': GRADES });
+  const backend = mockBackend({ 'admin.compound': ok(compound()), 'admin.firms': ok(firmsPage()), 'ratings.firmGrades': GRADES });
   page = await open();
   expect(backend.calls('ratings.firmGrades')).toEqual([{ firmIds: ['f_chuyun', 'f_jinghua'] }]);
 
@@ -134,7 +134,7 @@ test('the firm list shows each candidate’s latest city-wide grade and whether 
 test('without the grades the firms still show their party organisation, and why the grades are missing', async () => {
   mockBackend({
     'admin.compound': ok(compound()),
-    'admin.structure': ok(structureView()),
+    'admin.firms': ok(firmsPage()),
     'ratings.firmGrades': { ok: false, error: { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' } },
   });
   page = await open();
@@ -143,4 +143,23 @@ test('without the grades the firms still show their party organisation, and why 
   expect(page.text()).toContain('信用等级未能加载：服务暂时不可用，请稍后重试');
   expect(page.text()).toContain('有党组织');
   expect(page.text()).not.toContain('信用等级 AA');
+});
+
+test('the firm list offers the first 50 firms by name and finds others by the start of their name, with their grades', async () => {
+  const [, jinghua] = firmsPage().items;
+  const backend = mockBackend({
+    'admin.compound': ok(compound()),
+    'admin.firms': (data: { q?: string }) => ok(data.q ? { items: [jinghua], nextCursor: null } : firmsPage()),
+    'ratings.firmGrades': GRADES,
+  });
+  page = await open();
+  expect(backend.calls('admin.firms')).toEqual([{ limit: 50 }]);
+  await page.tap('物业企业');
+  await page.type('查找', '荆州荆华');
+  await page.settle(60);
+  expect(backend.calls('admin.firms').at(-1)).toEqual({ q: '荆州荆华', limit: 50 });
+  expect(backend.calls('ratings.firmGrades').at(-1)).toEqual({ firmIds: ['f_jinghua'] });
+  expect(textOf(firmSheet(page))).not.toContain('荆州楚韵物业服务有限公司');
+  await page.tap(firmRow(page, '荆州荆华物业管理有限公司'));
+  expect(textOf(page.field('物业企业'))).toContain('尚无信用等级 · 无党组织');
 });

@@ -1,7 +1,7 @@
 import { mockBackend, renderPage, type PageHandle } from '../harness';
 import { ok } from '../fixtures';
 import { installWx } from '../wx-mock';
-import { streetStructure, structureView, untilLoaded } from './fixtures';
+import { firmsPage, untilLoaded, whoamiAdmin, whoamiStreet } from './fixtures';
 
 let page: PageHandle | undefined;
 
@@ -15,16 +15,51 @@ async function open(): Promise<PageHandle> {
 }
 
 test('lists the registered firms with their credit codes and party organisation', async () => {
-  mockBackend({ 'admin.structure': ok(structureView()) });
+  const backend = mockBackend({ 'account.whoami': whoamiAdmin, 'admin.firms': ok(firmsPage()) });
   page = await open();
-  expect(page.text()).toContain('已登记的企业（2 家）');
   expect(page.text()).toContain('信用代码 91421000MA4KXXXX0A');
   expect(page.text()).toContain('有党组织');
   expect(page.text()).toContain('无党组织');
+  expect(page.text()).toContain('没有更多了');
+  expect(backend.calls('admin.firms')).toEqual([{}]);
+  expect(backend.calls('admin.structure')).toEqual([]);
+});
+
+test('shows more firms a page at a time, and finds them by the start of their name', async () => {
+  const [first, second] = firmsPage().items;
+  const backend = mockBackend({
+    'account.whoami': whoamiAdmin,
+    'admin.firms': (data: { cursor?: string; q?: string }) =>
+      ok(
+        data.q
+          ? { items: [second], nextCursor: null }
+          : data.cursor
+            ? { items: [second], nextCursor: null }
+            : { items: [first], nextCursor: 'c1' },
+      ),
+  });
+  page = await open();
+  expect(page.text()).toContain('荆州楚韵物业服务有限公司');
+  expect(page.text()).not.toContain('荆州荆华物业管理有限公司');
+  await page.tap('加载更多');
+  await page.settle(60);
+  expect(page.text()).toContain('荆州楚韵物业服务有限公司');
+  expect(page.text()).toContain('荆州荆华物业管理有限公司');
+  expect(backend.calls('admin.firms')).toEqual([{}, { cursor: 'c1' }]);
+
+  await page.type('查找', '荆州荆华');
+  await page.settle(60);
+  expect(backend.calls('admin.firms').at(-1)).toEqual({ q: '荆州荆华' });
+  expect(page.text()).not.toContain('荆州楚韵物业服务有限公司');
+  expect(page.text()).toContain('荆州荆华物业管理有限公司');
 });
 
 test('the admin registers a firm; the party organisation switch and phone go with it', async () => {
-  const backend = mockBackend({ 'admin.structure': ok(structureView()), 'admin.registerFirm': ok({ firmId: 'f_new' }) });
+  const backend = mockBackend({
+    'account.whoami': whoamiAdmin,
+    'admin.firms': ok(firmsPage()),
+    'admin.registerFirm': ok({ firmId: 'f_new' }),
+  });
   page = await open();
   await page.tap('登记企业');
   expect(page.text()).toContain('请填写企业名称和统一社会信用代码');
@@ -45,7 +80,8 @@ test('the admin registers a firm; the party organisation switch and phone go wit
 
 test('a bad credit code shows the server’s GB 32100 reason', async () => {
   mockBackend({
-    'admin.structure': ok(structureView()),
+    'account.whoami': whoamiAdmin,
+    'admin.firms': ok(firmsPage()),
     'admin.registerFirm': {
       ok: false,
       error: {
@@ -64,7 +100,7 @@ test('a bad credit code shows the server’s GB 32100 reason', async () => {
 });
 
 test('a street_admin sees the firms but no registration form', async () => {
-  mockBackend({ 'admin.structure': ok(streetStructure()) });
+  mockBackend({ 'account.whoami': whoamiStreet, 'admin.firms': ok(firmsPage()) });
   page = await open();
   expect(page.text()).toContain('荆州荆华物业管理有限公司');
   expect(page.queryByText('登记企业')).toBeNull();

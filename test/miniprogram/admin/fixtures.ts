@@ -40,12 +40,14 @@ export function structureView(overrides: Partial<StructureView> = {}): Structure
         streetId: 'st_dongcheng',
         name: '东城街道',
         district: '荆州区',
+        communityCount: 1,
         communities: [{ communityId: 'cm_wenhua', name: '文化社区', population: 800, compounds: [] }],
       },
       {
         streetId: 'st_shengli',
         name: '胜利街道',
         district: '沙市区',
+        communityCount: 1,
         communities: [
           {
             communityId: 'cm_hongxing',
@@ -59,13 +61,26 @@ export function structureView(overrides: Partial<StructureView> = {}): Structure
         ],
       },
     ],
-    firms: [
-      { firmId: 'f_chuyun', name: '荆州楚韵物业服务有限公司', creditCode: '91421000MA4KXXXX0A', hasPartyOrg: true },
-      { firmId: 'f_jinghua', name: '荆州荆华物业管理有限公司', creditCode: '91421000MA4KYYYY1B', hasPartyOrg: false },
-    ],
     ...overrides,
   };
 }
+
+/** admin.firms' first page (a Page of FirmRow): the two firms of the demo. */
+export function firmsPage() {
+  return {
+    items: [
+      { firmId: 'f_chuyun', name: '荆州楚韵物业服务有限公司', creditCode: '91421000MA4KXXXX0A', hasPartyOrg: true },
+      { firmId: 'f_jinghua', name: '荆州荆华物业管理有限公司', creditCode: '91421000MA4KYYYY1B', hasPartyOrg: false },
+    ],
+    nextCursor: null as string | null,
+  };
+}
+
+/** What the admin's first call gets: the city's streets with their counts, no communities. */
+export const cityStreets = () => structureView({ streets: structureView().streets.map((s) => ({ ...s, communities: [] })) });
+
+/** A street as the admin gets it by naming it. */
+export const namedStreet = (streetId: string) => structureView({ streets: structureView().streets.filter((s) => s.streetId === streetId) });
 
 /** The structure a street_admin of 胜利街道 sees. */
 export const streetStructure = () => structureView({ isAdmin: false, streets: [structureView().streets[1]] });

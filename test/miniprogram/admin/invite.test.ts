@@ -1,7 +1,17 @@
 import { mockBackend, renderPage, type PageHandle } from '../harness';
 import { ok } from '../fixtures';
 import { installWx } from '../wx-mock';
-import { streetStructure, structureView, untilLoaded, whoamiAdmin, whoamiRcStaff, whoamiStreet } from './fixtures';
+import {
+  cityStreets,
+  firmsPage,
+  namedStreet,
+  streetStructure,
+  structureView,
+  untilLoaded,
+  whoamiAdmin,
+  whoamiRcStaff,
+  whoamiStreet,
+} from './fixtures';
 import { whoamiResident } from '../staff/fixtures';
 
 let page: PageHandle | undefined;
@@ -68,7 +78,7 @@ test('a street_admin picks a role of the level below and a community of the stre
 test('the admin may also invite a street_admin, choosing among the streets', async () => {
   const backend = mockBackend({
     'account.whoami': whoamiAdmin,
-    'admin.structure': ok(structureView()),
+    'admin.structure': ok(cityStreets()),
     'account.invite': ok({
       ...invitation,
       role: 'street_admin',
@@ -83,12 +93,51 @@ test('the admin may also invite a street_admin, choosing among the streets', asy
   await page.tap('生成邀请码');
   await page.settle(60);
   expect(backend.calls('account.invite')).toEqual([{ role: 'street_admin', scopeId: 'st_dongcheng' }]);
+  expect(backend.calls('admin.structure')).toEqual([{}]);
+});
+
+test('the admin picks a compound in a street: the street first, then its compounds', async () => {
+  const backend = mockBackend({
+    'account.whoami': whoamiAdmin,
+    'admin.structure': (data: { streetId?: string }) => ok(data.streetId ? namedStreet(data.streetId) : cityStreets()),
+    'account.invite': ok({ ...invitation, role: 'oc_member', roleLabel: '业委会成员', scopeId: 'cp_wanshou', scopeName: '万寿园小区' }),
+  });
+  page = await open();
+  await page.pick('角色', '业委会成员');
+  await page.tap('小区');
+  expect(page.text()).toContain('请先选择街道');
+  await page.pick('街道', '胜利街道');
+  await page.settle(60);
+  expect(backend.calls('admin.structure')).toEqual([{}, { streetId: 'st_shengli' }]);
+  expect(offered(page)).toEqual(['红星社区 · 江津花园', '红星社区 · 万寿园小区']);
+  await page.pick('小区', '红星社区 · 万寿园小区');
+  await page.tap('生成邀请码');
+  await page.settle(60);
+  expect(backend.calls('account.invite')).toEqual([{ role: 'oc_member', scopeId: 'cp_wanshou' }]);
+});
+
+test('a firm is found by the start of its name', async () => {
+  const [, jinghua] = firmsPage().items;
+  const backend = mockBackend({
+    'account.whoami': whoamiStreet,
+    'admin.structure': ok(streetStructure()),
+    'admin.firms': (data: { q?: string }) => ok(data.q ? { items: [jinghua], nextCursor: null } : firmsPage()),
+  });
+  page = await open();
+  await page.pick('角色', '物业工作人员');
+  await page.settle(60);
+  expect(backend.calls('admin.firms')).toEqual([{ limit: 50 }]);
+  await page.type('查找企业', '荆州荆华');
+  await page.settle(60);
+  expect(backend.calls('admin.firms').at(-1)).toEqual({ q: '荆州荆华', limit: 50 });
+  await page.tap('物业企业');
+  expect(offered(page)).toEqual(['荆州荆华物业管理有限公司']);
 });
 
 test('a residents’ committee member invites compound roles only, for the community’s compounds', async () => {
   const backend = mockBackend({
     'account.whoami': whoamiRcStaff,
-    'admin.structure': ok(structureView({ isAdmin: false, firms: [], streets: [streetStructure().streets[0]] })),
+    'admin.structure': ok(structureView({ isAdmin: false, streets: [streetStructure().streets[0]] })),
     'account.invite': ok({ ...invitation, role: 'oc_member', roleLabel: '业委会成员', scopeId: 'cp_wanshou', scopeName: '万寿园小区' }),
   });
   page = await open();
@@ -106,6 +155,7 @@ test('a refusal by the server is shown in Chinese', async () => {
   mockBackend({
     'account.whoami': whoamiStreet,
     'admin.structure': ok(streetStructure()),
+    'admin.firms': ok(firmsPage()),
     'account.invite': { ok: false, error: { code: 'FORBIDDEN', message: '只能由上一级为其管辖范围授予该角色' } },
   });
   page = await open();

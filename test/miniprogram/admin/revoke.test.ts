@@ -3,7 +3,7 @@ import { mockBackend, renderPage, type PageHandle } from '../harness';
 import { ok } from '../fixtures';
 import { installWx } from '../wx-mock';
 import { whoamiResident } from '../staff/fixtures';
-import { streetStructure, structureView, untilShows, whoamiAdmin, whoamiRcStaff, whoamiStreet } from './fixtures';
+import { cityStreets, namedStreet, streetStructure, untilShows, whoamiAdmin, whoamiRcStaff, whoamiStreet } from './fixtures';
 
 let page: PageHandle | undefined;
 
@@ -125,10 +125,10 @@ test('nothing is sent when the person cancels; FORBIDDEN and INVALID_STATE are s
   expect(page.text()).toContain('王**：该账号已停用，无法修改角色');
 });
 
-test('the admin starts at the streets and may pick a level and a place; each pick lists that place', async () => {
+test('the admin starts at the streets and may pick a level and a place, in the street looked at; each pick lists that place', async () => {
   const backend = mockBackend({
     'account.whoami': whoamiAdmin,
-    'admin.structure': ok(structureView()),
+    'admin.structure': (data: { streetId?: string }) => ok(data.streetId ? namedStreet(data.streetId) : cityStreets()),
     'account.listMembers': ok({
       items: [
         holder({
@@ -158,6 +158,13 @@ test('the admin starts at the streets and may pick a level and a place; each pic
     { holders: true, compoundId: 'cp_jiangjin', limit: 20 },
     { holders: true, compoundId: 'cp_wanshou', limit: 20 },
   ]);
+  // The city's streets first; a street's compounds only once a compound is looked for in it.
+  expect(backend.calls('admin.structure')).toEqual([{}, { streetId: 'st_shengli' }]);
+
+  await page.pick('街道', '东城街道');
+  await untilShows(page, '您管辖范围内还没有小区');
+  expect(backend.calls('admin.structure')).toEqual([{}, { streetId: 'st_shengli' }, { streetId: 'st_dongcheng' }]);
+  expect(backend.calls('account.listMembers')).toHaveLength(4);
 });
 
 test('community staff start at their own community and cannot pick a street', async () => {

@@ -1,8 +1,19 @@
 import { RULE_FIELDS } from '../../../miniprogram/admin/rules/fields';
-import { mockBackend, renderPage, type PageHandle } from '../harness';
+import { mockBackend, renderPage, textOf, type PageHandle } from '../harness';
 import { ok } from '../fixtures';
 import { installWx } from '../wx-mock';
-import { forbidden, rulesConfig, streetStructure, structureView, untilShows, whoamiAdmin, whoamiRcStaff, whoamiStreet } from './fixtures';
+import {
+  cityStreets,
+  forbidden,
+  namedStreet,
+  rulesConfig,
+  streetStructure,
+  structureView,
+  untilShows,
+  whoamiAdmin,
+  whoamiRcStaff,
+  whoamiStreet,
+} from './fixtures';
 
 let page: PageHandle | undefined;
 
@@ -95,28 +106,50 @@ test('a typed figure that is not a number is refused before sending', async () =
   expect(backend.calls('admin.setRules')).toEqual([]);
 });
 
-test('the admin picks another community with the community picker and sees its own figures', async () => {
+test('the admin picks a street, then one of its communities, and sees its own figures', async () => {
   const backend = mockBackend({
     'account.whoami': whoamiAdmin,
-    'admin.structure': ok(structureView()),
+    'admin.structure': (data: { streetId?: string }) => ok(data.streetId ? namedStreet(data.streetId) : cityStreets()),
     'admin.rules': (data) =>
       data.communityId === 'cm_wenhua' ? rulesOf('cm_wenhua', '文化社区', { reopenWindowDays: 5 }) : rulesOf('cm_hongxing', '红星社区'),
   });
   page = await open();
-  expect(page.text()).toContain('胜利街道 · 红星社区');
-  expect(valueOf(page, '办结后可重新打开')).toBe('10');
-
-  await page.pick('社区', '东城街道 · 文化社区');
-  await untilShows(page, '东城街道 · 文化社区');
-  await page.settle(60);
-  expect(backend.calls('admin.rules')).toEqual([{ communityId: 'cm_hongxing' }, { communityId: 'cm_wenhua' }]);
+  // The city's streets, then the first street's communities: never the whole city at once.
+  expect(backend.calls('admin.structure')).toEqual([{}, { streetId: 'st_dongcheng' }]);
+  expect(textOf(page.field('街道'))).toContain('东城街道');
+  expect(textOf(page.field('社区'))).toContain('文化社区');
   expect(valueOf(page, '办结后可重新打开')).toBe('5');
+
+  await page.pick('街道', '胜利街道');
+  await untilShows(page, '红星社区');
+  await page.settle(60);
+  expect(backend.calls('admin.structure')).toEqual([{}, { streetId: 'st_dongcheng' }, { streetId: 'st_shengli' }]);
+  expect(backend.calls('admin.rules')).toEqual([{ communityId: 'cm_wenhua' }, { communityId: 'cm_hongxing' }]);
+  expect(valueOf(page, '办结后可重新打开')).toBe('10');
+});
+
+test('a street without communities says so, and no rules are shown', async () => {
+  const empty = {
+    ...namedStreet('st_shengli'),
+    streets: [{ ...namedStreet('st_shengli').streets[0], communityCount: 0, communities: [] }],
+  };
+  mockBackend({
+    'account.whoami': whoamiAdmin,
+    'admin.structure': (data: { streetId?: string }) =>
+      ok(data.streetId === 'st_shengli' ? empty : data.streetId ? namedStreet(data.streetId) : cityStreets()),
+    'admin.rules': rulesOf('cm_wenhua', '文化社区'),
+  });
+  page = await open();
+  await page.pick('街道', '胜利街道');
+  await untilShows(page, '该街道还没有社区');
+  expect(page.queryByText('保存修改')).toBeNull();
+  expect(page.text()).not.toContain('无权查看');
 });
 
 test('a community staff member without the right is told so in Chinese', async () => {
   mockBackend({
     'account.whoami': whoamiRcStaff,
-    'admin.structure': ok(structureView({ isAdmin: false, firms: [], streets: [streetStructure().streets[0]] })),
+    'admin.structure': ok(structureView({ isAdmin: false, streets: [streetStructure().streets[0]] })),
     'admin.rules': forbidden('只能查看本街道社区的规则'),
   });
   page = await open();

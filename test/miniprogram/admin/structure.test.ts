@@ -1,7 +1,7 @@
 import { mockBackend, renderPage, type PageHandle } from '../harness';
 import { ok } from '../fixtures';
 import { installWx } from '../wx-mock';
-import { forbidden, streetStructure, structureView, untilLoaded } from './fixtures';
+import { cityStreets, forbidden, streetStructure, structureView, untilLoaded } from './fixtures';
 
 let page: PageHandle | undefined;
 
@@ -14,14 +14,15 @@ async function open(properties: Record<string, string> = {}): Promise<PageHandle
   return p;
 }
 
-test('the admin sees every street with its communities and may import a sheet', async () => {
-  const backend = mockBackend({ 'admin.structure': ok(structureView()) });
+test('the admin sees every street with its count of communities (the server lists none of them) and may import a sheet', async () => {
+  const streets = cityStreets().streets.map((s) => (s.streetId === 'st_shengli' ? { ...s, communityCount: 12 } : s));
+  const backend = mockBackend({ 'admin.structure': ok(structureView({ streets })) });
   page = await open();
 
   expect(backend.calls('admin.structure')).toEqual([{}]);
   expect(page.text()).toContain('全市街道');
   expect(page.getByText('胜利街道')).toBeTruthy();
-  expect(page.text()).toContain('沙市区 · 1 个社区');
+  expect(page.text()).toContain('沙市区 · 12 个社区');
   await page.tap('导入表格');
   expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/admin/import/index' }));
   await page.tap('胜利街道');
@@ -29,7 +30,7 @@ test('the admin sees every street with its communities and may import a sheet', 
 });
 
 test('the admin creates a street with its district', async () => {
-  const backend = mockBackend({ 'admin.structure': ok(structureView()), 'admin.createStreet': ok({ streetId: 'st_new' }) });
+  const backend = mockBackend({ 'admin.structure': ok(cityStreets()), 'admin.createStreet': ok({ streetId: 'st_new' }) });
   page = await open();
   await page.type('名称', '朝阳街道');
   await page.tap('新建');

@@ -1,4 +1,5 @@
 import type { ActionMap } from '../action';
+import { firmsActions } from './firms';
 import { importActions } from './import';
 import { readActions } from './read';
 import { ledgerActions } from './ledger';
@@ -10,6 +11,7 @@ export const adminActions: ActionMap = {
   ...structureActions,
   ...importActions,
   ...readActions,
+  ...firmsActions,
   ...ledgerActions,
   ...overviewActions,
 };

@@ -3,16 +3,7 @@ import { rulesFor, type RulesConfig } from '../../domain/rules-config';
 import type { Filter, Store } from '../../ports/store';
 import { defineAction } from '../action';
 import { isAdmin } from '../auth';
-import {
-  COMMUNITIES,
-  COMPOUNDS,
-  FIRMS,
-  STREETS,
-  type CommunityDoc,
-  type CompoundDoc,
-  type FirmDoc,
-  type StreetDoc,
-} from '../community/community';
+import { COMMUNITIES, COMPOUNDS, STREETS, type CommunityDoc, type CompoundDoc, type StreetDoc } from '../community/community';
 import type { AppContext } from '../context';
 import { failures, ok } from '../result';
 import { grantsOf, streetsOf } from '../scope';
@@ -37,11 +28,13 @@ export interface CommunityRow {
   compounds: CompoundRow[];
 }
 
-/** A street with its communities. */
+/** A street with its communities (none listed in the admin's list of the city's streets). */
 export interface StreetRow {
   streetId: string;
   name: string;
   district: string;
+  /** How many communities the street has (the admin's list: its count kept on write), else those listed. */
+  communityCount: number;
   communities: CommunityRow[];
 }
 
@@ -53,13 +46,15 @@ export interface FirmRow {
   hasPartyOrg: boolean;
 }
 
-/** admin.structure: what the caller sets up, street by street, and the registered firms. */
+/**
+ * admin.structure: what the caller sets up, street by street. The admin without a street named
+ * gets the city's streets only (with their counts), and a street's communities and compounds by
+ * naming it, so no answer grows with the city; the firms are admin.firms, a page at a time.
+ */
 export interface StructureView {
   /** Whether the caller may create streets, import a file and register firms (the admin). */
   isAdmin: boolean;
   streets: StreetRow[];
-  /** Every registered firm (admin and street_admin), else empty. */
-  firms: FirmRow[];
 }
 
 /** admin.compound: a compound and who served it when. */
@@ -96,40 +91,43 @@ function reachOf(ctx: AppContext): { all: boolean; streets: string[]; communitie
   return { all: false, streets: streetsOf(ctx.user), communities: [...new Set(communities)] };
 }
 
-/** What admin.structure reads: the whole city, or the streets and communities a caller reaches. */
+/**
+ * What admin.structure reads: the city's streets alone (the admin's first screen), a street named in
+ * the input, or the streets and communities a caller reaches.
+ */
 type StructureScope = { all: true } | { all: false; streets: string[]; communities: string[] };
 
 interface StructureReads {
   streets: StreetDoc[];
   communities: CommunityDoc[];
   compounds: CompoundDoc[];
-  firms: FirmDoc[];
 }
 
 /**
- * The four collections in parallel, one round trip (two past 1000 compounds: findAllWide):
- * a compound carries its community's street, so a street's compounds need not wait for its
- * communities; the streets are few (about 30 in the city), so a caller's are picked from all.
+ * The collections in parallel, one round trip: a compound carries its community's street, so a
+ * street's compounds need not wait for its communities; the streets are few (about 30 in the city),
+ * so a caller's are picked from all. The admin's list of the city reads the streets only.
  */
-async function readStructure(store: Store, scope: StructureScope): Promise<StructureReads> {
+async function readStructure(store: Store, scope: StructureScope, allStreets?: StreetDoc[]): Promise<StructureReads> {
+  if (scope.all) return { streets: allStreets ?? (await findAll<StreetDoc>(store, STREETS, {})), communities: [], compounds: [] };
   const or = (parts: Array<Filter | null>): Filter | null => {
     const some = parts.filter((f): f is Filter => f !== null);
     return some.length === 0 ? null : some.length === 1 ? some[0] : { $or: some };
   };
-  const inStreets = (field: string) => (!scope.all && scope.streets.length ? { [field]: { $in: scope.streets } } : null);
-  const inCommunities = (field: string) => (!scope.all && scope.communities.length ? { [field]: { $in: scope.communities } } : null);
-  const communityFilter = scope.all ? {} : or([inStreets('streetId'), inCommunities('_id')]);
-  const compoundFilter = scope.all ? {} : or([inStreets('streetId'), inCommunities('communityId')]);
-  const [streets, communities, compounds, firms] = await Promise.all([
-    findAll<StreetDoc>(store, STREETS, {}),
+  const inStreets = (field: string) => (scope.streets.length ? { [field]: { $in: scope.streets } } : null);
+  const inCommunities = (field: string) => (scope.communities.length ? { [field]: { $in: scope.communities } } : null);
+  const communityFilter = or([inStreets('streetId'), inCommunities('_id')]);
+  const compoundFilter = or([inStreets('streetId'), inCommunities('communityId')]);
+  // A caller's own streets only, unless a community staff member's communities name theirs.
+  const streetFilter: Filter = scope.communities.length ? {} : { _id: { $in: scope.streets } };
+  const [streets, communities, compounds] = await Promise.all([
+    allStreets ?? findAll<StreetDoc>(store, STREETS, streetFilter),
     communityFilter ? findAll<CommunityDoc>(store, COMMUNITIES, communityFilter) : [],
-    // The city has 3,000: its pages at once, beside the count.
+    // A street's compounds (about 100); past 1,000 their pages at once, beside the count.
     compoundFilter ? findAllWide<CompoundDoc>(store, COMPOUNDS, compoundFilter) : [],
-    scope.all || scope.streets.length ? findAll<FirmDoc>(store, FIRMS, {}) : [],
   ]);
-  if (scope.all) return { streets, communities, compounds, firms };
   const reached = new Set([...scope.streets, ...communities.map((c) => c.streetId ?? '')]);
-  return { streets: streets.filter((s) => reached.has(s._id)), communities, compounds, firms };
+  return { streets: streets.filter((s) => reached.has(s._id)), communities, compounds };
 }
 
 /** The structure a street names (read beside the caller's record; the caller's right to it is checked after). */
@@ -138,12 +136,12 @@ const streetScope = (streetId: string): StructureScope => ({ all: false, streets
 /** admin: reading what the setup pages show (the structure, a compound's history, a community's rules). */
 export const readActions = {
   structure: defineAction({
-    summary: '查看街道、社区、小区与物业企业',
+    summary: '查看街道、社区与小区',
     access: 'active',
     input: structureInput,
-    // A named street is read beside the caller's record; else what the caller reaches, once the record gives it.
-    load: (input, { store }): Promise<StructureReads | null> =>
-      input.streetId ? readStructure(store, streetScope(input.streetId)) : Promise.resolve(null),
+    // A named street, or else the city's streets (about 30: the admin's whole answer), is read beside
+    // the caller's record; the communities and compounds others reach once the record gives them.
+    load: (input, { store }): Promise<StructureReads> => readStructure(store, input.streetId ? streetScope(input.streetId) : { all: true }),
     run: async (input, ctx) => {
       const reach = reachOf(ctx);
       if (!reach.all && reach.streets.length === 0 && reach.communities.length === 0) return failures.forbidden();
@@ -153,28 +151,27 @@ export const readActions = {
         : reach.all
           ? { all: true }
           : { all: false, streets: reach.streets, communities: reach.communities };
-      const { streets, communities, compounds, firms } = ctx.loaded ?? (await readStructure(ctx.store, scope));
+      const loaded = ctx.loaded ?? (await readStructure(ctx.store, input.streetId ? scope : { all: true }));
+      const { streets, communities, compounds } =
+        input.streetId || scope.all ? loaded : await readStructure(ctx.store, scope, loaded.streets);
       const compoundsOf = (communityId: string): CompoundRow[] =>
         compounds
           .filter((k) => k.communityId === communityId)
           .map((k) => ({ compoundId: k._id, name: k.name, buildings: k.buildings?.length ?? 0, firmId: k.firmId, firmName: k.firmName }))
           .sort(byName);
       const rows: StreetRow[] = streets
-        .map((s) => ({
-          streetId: s._id,
-          name: s.name,
-          district: s.district,
-          communities: communities
-            .filter((c) => c.streetId === s._id)
-            .map((c) => ({ communityId: c._id, name: c.name, population: c.population, compounds: compoundsOf(c._id) }))
-            .sort(byName),
-        }))
+        .map((s) => {
+          const listed = scope.all
+            ? []
+            : communities
+                .filter((c) => c.streetId === s._id)
+                .map((c) => ({ communityId: c._id, name: c.name, population: c.population, compounds: compoundsOf(c._id) }))
+                .sort(byName);
+          const communityCount = scope.all ? (s.communities ?? 0) : listed.length;
+          return { streetId: s._id, name: s.name, district: s.district, communityCount, communities: listed };
+        })
         .sort(byName);
-      const view: StructureView = {
-        isAdmin: reach.all,
-        streets: rows,
-        firms: firms.map((f) => ({ firmId: f._id, name: f.name, creditCode: f.creditCode, hasPartyOrg: !!f.hasPartyOrg })).sort(byName),
-      };
+      const view: StructureView = { isAdmin: reach.all, streets: rows };
       return ok(view);
     },
   }),
