@@ -2,14 +2,25 @@
  * Bytes of the built mini-program, per package (main and each subpackage of app.json): code,
  * templates, styles, config and assets under miniprogram/, including the copied UI-library set in
  * miniprogram/miniprogram_npm (scripts/copy-ui-lib.mjs). TypeScript counts as the JavaScript it
- * compiles to (esbuild transform, unminified); declaration files, tsconfig.json and dotfiles are
- * not uploaded and not counted.
+ * compiles to (esbuild transform, unminified); WXSS counts without its comments when the project
+ * has the upload minify its styles (project.config.json `setting.minifyWXSS`, as ours does);
+ * declaration files, tsconfig.json and dotfiles are not uploaded and not counted.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
 
 export const MINIPROGRAM_DIR = path.resolve(__dirname, '../../miniprogram');
+const PROJECT_CONFIG = path.resolve(__dirname, '../../project.config.json');
+
+/** Whether the upload minifies WXSS (DevTools and miniprogram-ci read this setting). */
+function projectMinifiesWxss(): boolean {
+  const config = JSON.parse(fs.readFileSync(PROJECT_CONFIG, 'utf8')) as { setting?: { minifyWXSS?: boolean } };
+  return config.setting?.minifyWXSS === true;
+}
+
+/** A style sheet without its comments: what a minifying upload leaves of them. */
+export const withoutCssComments = (css: string): string => css.replace(/\/\*[\s\S]*?\*\//g, '');
 /** The bench's goal for the main package (the platform's limit is 2 MB). */
 export const MAIN_PACKAGE_GOAL_BYTES = 600 * 1024;
 const UI_LIB = 'miniprogram_npm/tdesign-miniprogram';
@@ -52,9 +63,10 @@ function kindOf(file: string): string {
 }
 
 /** Bytes as uploaded: TS compiled to JS; null for files that are not uploaded. */
-export function uploadedBytes(file: string): number | null {
+export function uploadedBytes(file: string, minifyWxss = projectMinifiesWxss()): number | null {
   const base = path.basename(file);
   if (base === 'tsconfig.json' || base.endsWith('.d.ts')) return null;
+  if (minifyWxss && file.endsWith('.wxss')) return Buffer.byteLength(withoutCssComments(fs.readFileSync(file, 'utf8')));
   if (file.endsWith('.ts')) {
     const { code } = transformSync(fs.readFileSync(file, 'utf8'), { loader: 'ts', format: 'cjs', target: 'es2019', sourcefile: file });
     return Buffer.byteLength(code);
@@ -76,11 +88,12 @@ export function measureMiniprogram(dir = MINIPROGRAM_DIR): MiniprogramSize {
   const empty = (name: string, root: string): PackageSize => ({ name, root, bytes: 0, files: 0, byKind: {} });
   const main = empty('main', '');
   const subpackages = subs.map((s) => empty(s.name, s.root));
+  const minifyWxss = projectMinifiesWxss();
   let uiLibBytes = 0;
   const componentBytes = new Map<string, number>();
   for (const file of walk(dir)) {
     const rel = path.relative(dir, file).split(path.sep).join('/');
-    const bytes = uploadedBytes(file);
+    const bytes = uploadedBytes(file, minifyWxss);
     if (bytes === null) continue;
     const pkg = subpackages.find((s) => rel.startsWith(s.root)) ?? main;
     pkg.bytes += bytes;
