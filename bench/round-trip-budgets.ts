@@ -111,18 +111,18 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: 'demo-rc', data: { role: 'oc_member', scopeId: DEMO.compound1 } }),
     },
     redeem: {
-      reads: 3,
+      reads: 2,
       writes: 6,
-      why: "the caller (dispatch), the invitation, and the caller again inside the granting transaction (the invitation's scope names the street); writes: the invitation, the user, the community's oversight counters (app/admin/counters.ts) and its street's totals (app/community/totals.ts), the role's holder record (app/account/holders.ts, for the revoke page) and the audit",
+      why: "the caller and the invitation, read together; the redemption is decided on them (the invitation's scope names the street); writes: the invitation, the user, the community's oversight counters (app/admin/counters.ts) and its street's totals (app/community/totals.ts), the role's holder record (app/account/holders.ts, for the revoke page) and the audit",
       call: async (c) => {
         const inv = await c.prepare<{ code: string }>('account', 'invite', { role: 'oc_member', scopeId: DEMO.compound1 }, 'demo-rc');
         return { openid: 'bench-invitee', data: { code: inv.code } };
       },
     },
     revokeRole: {
-      reads: 4,
+      reads: 3,
       writes: 5,
-      why: "the caller, the scope (to check the level above) and the user whose role goes, then beside the change their community (its street); writes: the user, the community's oversight counters and its street's totals (app/community/totals.ts), the role's holder record (app/account/holders.ts) and the audit",
+      why: "the caller, the scope (to check the level above; it names its street) and the user whose role goes, read together; writes: the user, the community's oversight counters and its street's totals (app/community/totals.ts), the role's holder record (app/account/holders.ts) and the audit",
       call: (c) => ({ openid: 'demo-rc', data: { userId: c.userId('demo-oc2'), role: 'oc_member', scopeId: DEMO.compound1 } }),
     },
   },

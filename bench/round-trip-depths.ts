@@ -25,17 +25,26 @@ const SEAT_ATOMIC =
 const NOT_YET = 'not reworked yet: its reads and writes still run one after another';
 /** The actions of the functions this pass did not rework (account, community, ratings, admin, owners, outreach). */
 const OTHERS = `${NOT_YET} (this pass reworked the volunteer, requests and messages functions)`;
-/** Grants and revocations: a step or two more for the role's holder record (app/account/holders.ts). */
-const HOLDER = `${OTHERS}; the role's holder record is written after the user's conditional update, in its transaction`;
+/** Why a change to a person (app/account/user-change.ts) cannot go below 5. */
+const PERSON_TX = `the person, the role holders index (app/account/holders.ts), the community's counters with its street's totals and the audit entry are one ${TX}, so they stay equal whenever the process dies (test/security/audit-atomic.test.ts); the change is decided on records read before it, so the transaction only writes, the person's write guarded by the revision of the record it was decided on (a change at the same time makes a second transaction that reads first, a busy moment only), and a transaction with a guarded update costs 4 (its start, the update's read and write, its commit) after the caller's round: 5`;
 
 export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
-  'account.register': { depth: 4, why: OTHERS },
-  'account.approve': { depth: 10, why: OTHERS },
-  'account.grantRole': { depth: 9, why: HOLDER },
-  'account.listMembers': { depth: 2, why: OTHERS },
-  'account.invite': { depth: 4, why: OTHERS },
-  'account.redeem': { depth: 12, why: HOLDER },
-  'account.revokeRole': { depth: 12, why: HOLDER },
+  'account.approve': {
+    depth: 6,
+    why: `${PERSON_TX}. The applicant is read in the caller's round; in the transaction the approval (guarded by the pending status and the revision) is issued beside the message and the audit, and beside it are read the applicant's volunteer profile (an approved resident's counts among the volunteers) and their community (its street), then the counters are written: start, that read, the counters' update (read and write), commit`,
+  },
+  'account.grantRole': {
+    depth: 5,
+    why: `${PERSON_TX}. The user and the firm named (property staff) are read in the caller's round: start, every write together, commit. A role of the user's community or compound (oc_member, compound_party, party_org, rc_staff) reads that scope after the user (its id is the user's): 6`,
+  },
+  'account.redeem': {
+    depth: 5,
+    why: `${PERSON_TX}, with the invitation's single-use conditional update. The invitation is read in the caller's round (the caller's record is what it is decided on) and its scope names the street: start, every write together, commit`,
+  },
+  'account.revokeRole': {
+    depth: 5,
+    why: `${PERSON_TX}. The scope (it names its street) and the user are read in the caller's round: start, every write together (the holder's removal is a read and a write too), commit`,
+  },
   'volunteer.register': {
     depth: 7,
     why: `the volunteer number is a counter: ${TX}; the counter, the profile and the audit are written together, alongside the community's backbone and oversight counters (one write), the community read beside it for its street, then the street's totals (app/community/totals.ts)`,

@@ -123,7 +123,7 @@ export interface PlaceInput {
 }
 
 /** The place named by the input, resolved with the levels above it, or null. */
-async function placeOf(ctx: Pick<AppContext, 'store'>, input: PlaceInput): Promise<ResolvedScope | null> {
+export async function placeOf(ctx: Pick<AppContext, 'store'>, input: PlaceInput): Promise<ResolvedScope | null> {
   if (input.streetId) return resolveScope(ctx, 'street_admin', input.streetId);
   if (input.communityId) return resolveScope(ctx, 'party_org', input.communityId);
   return input.compoundId ? resolveScope(ctx, 'oc_member', input.compoundId) : null;
@@ -147,10 +147,10 @@ async function firmsIn(ctx: Pick<AppContext, 'store'>, place: ResolvedScope): Pr
 
 /**
  * account.listMembers with `holders: true`: every holder of a role the caller may revoke within
- * the place, newest grant first, a page at a time by the place's index.
+ * the place (`placeOf` the input, read in the caller's round), newest grant first, a page at a time
+ * by the place's index.
  */
-export async function listHolders(ctx: AppContext, input: PlaceInput): Promise<Result<Page<HolderView>>> {
-  const place = await placeOf(ctx, input);
+export async function listHolders(ctx: AppContext, input: PlaceInput, place: ResolvedScope | null): Promise<Result<Page<HolderView>>> {
   if (!place) return failures.notFound(input.streetId ? '街道' : input.communityId ? '社区' : '小区');
   let roles: InvitableRole[] = revocableIn(ctx.user, place);
   if (input.role) roles = roles.filter((r) => r === input.role);

@@ -22,6 +22,8 @@ export interface UserDoc extends Doc {
   isPartyMember: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Moved by every change to the record (account/user-change.ts): what such a change is guarded by. */
+  rev?: number;
 }
 
 /** A role someone may hand out by invitation, its name and the level of the scope it is given for. */
