@@ -101,20 +101,29 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'ratings.recordSeriousItem': { depth: 8, why: OTHERS },
   'ratings.export': { depth: 5, why: OTHERS },
   'admin.createCommunity': {
-    depth: 6,
-    why: `${OTHERS}; the community, its street's count of communities (app/community/totals.ts) and the audit entry are one ${TX}`,
+    depth: 5,
+    why: `the community, its street's count of communities (app/community/totals.ts) and the audit entry are one ${TX}; the street (its name and district are copied) is read in the caller's round, so the transaction only writes: its start, the three writes together, its commit`,
   },
-  'admin.createCompound': { depth: 7, why: OTHERS },
-  'admin.assignFirm': { depth: 14, why: OTHERS },
-  'admin.setRules': { depth: 4, why: OTHERS },
-  'admin.importStructure': { depth: 10, why: OTHERS },
+  'admin.createCompound': {
+    depth: 5,
+    why: `the compound, its community's count of compounds with its street's totals and the audit entry are one ${TX}; the community (its street decides who may add to it) is read in the caller's round, so the transaction only writes: its start, every write together, its commit`,
+  },
+  'admin.assignFirm': {
+    depth: 5,
+    why: `the compound's firm, the closing of its last service row, the new row, the community's firms served with its street's totals and the audit entry are one ${TX}; the compound, the firm and the service history are read in the caller's round (their ids come from the input), so the transaction only writes: its start, every write together (the compound's guarded by its firm as read, the last row's by its being open, the new row under its unique id), its commit. A guard that fails rolls it back and the assignment is decided again on fresh reads`,
+  },
+  'admin.importStructure': {
+    depth: 6,
+    why: `all or nothing, so one ${TX}; what exists is read in the caller's round, then its start, every insert, the growth of existing compounds and counters of existing communities and the audit entry issued together (groups of 50: the city is some 90 rounds), then the counts of the communities made here (a write to a document inserted in the same round may reach the database first), its commit. A street, community or compound made meanwhile by another import fails its unique id (derived from its place and name) and the import is planned again on fresh reads`,
+  },
   'admin.structure': {
     depth: 2,
     why: `the city's streets (about 30: the admin's whole answer without a street named, depth 1) are read beside the caller's record, as is a street named in the input; a street_admin's or community staff member's communities and compounds are read in parallel once the record gives what they reach: ${CALLER_FIRST}`,
   },
-  'admin.compound': { depth: 3, why: OTHERS },
-  'admin.rules': { depth: 2, why: OTHERS },
-  'admin.exportLedger': { depth: 4, why: OTHERS },
+  'admin.compound': {
+    depth: 2,
+    why: "the compound and its service history are read beside the caller's record (the input names the compound); the community's name shown waits for the compound, which names the community",
+  },
   'admin.overview': {
     depth: 2,
     why: "the streets and their totals (the city) or the street's communities' counters (a street) and the latest city-wide grades (one document: app/ratings/city-grades.ts), beside the caller's record; then the firms the rows list, by id, for their names; a street_admin's own street (no streetId given) is read after the caller's record, which gives it",
@@ -182,10 +191,6 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'outreach.reviewWish': {
     depth: 6,
     why: `the wish is read in the caller's round; approving it names its category from its community's rules, read next (the wish names the community); then the review, the resident's message and the audit, issued together in one ${TX} (a wish reviewed meanwhile fails the guard and rolls it all back): start, the guarded update, commit. Turning it down reads no community: depth 5`,
-  },
-  'outreach.listNeeds': {
-    depth: 2,
-    why: `${NOT_YET}: the caller, then one page of needs. Its page can be read beside the caller's record (its filter comes from the input), as outreach.getNeed's is; left for a change made at the same time to this action's answer (its status tabs)`,
   },
 
   'outreach.claim': {

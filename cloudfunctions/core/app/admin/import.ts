@@ -1,11 +1,13 @@
+import type { DocumentOps, Store } from '../../ports/store';
 import { defineAction } from '../action';
 import { audit } from '../audit';
 import { isAdmin } from '../auth';
 import { COMMUNITIES, COMPOUNDS, STREETS, type CommunityDoc, type CompoundDoc, type StreetDoc } from '../community/community';
 import { startStreetTotals } from '../community/totals';
 import { checkNames } from '../content';
-import { newId } from '../ids';
+import { digest } from '../ids';
 import { fail, failures, ok } from '../result';
+import { ConcurrentChange, mustInsert } from '../volunteer/seat-writes';
 import { findAll } from '../find-all';
 import { inGroups } from '../write-groups';
 import { bumpCounters } from './counters';
@@ -23,12 +25,32 @@ export interface ImportCounts {
 
 const none = (): ImportCounts => ({ streets: 0, communities: 0, compounds: 0, buildings: 0 });
 
+/** The city's streets, communities and compounds, all of them (names are reused, never created twice). */
+interface Existing {
+  streets: StreetDoc[];
+  communities: CommunityDoc[];
+  compounds: CompoundDoc[];
+}
+
+/** Every street, community and compound, page by page: the city has 3,000 compounds, and one unseen would be created twice. */
+const readExisting = (store: Store): Promise<Existing> =>
+  Promise.all([
+    findAll<StreetDoc>(store, STREETS, {}),
+    findAll<CommunityDoc>(store, COMMUNITIES, {}),
+    findAll<CompoundDoc>(store, COMPOUNDS, {}),
+  ]).then(([streets, communities, compounds]) => ({ streets, communities, compounds }));
+
+/** Attempts before an import that met another at every one is answered STALE (nothing written). */
+const ATTEMPTS = 3;
+
 /** admin.importStructure: the city's structure from rows or a spreadsheet, all or nothing. */
 export const importActions = {
   importStructure: defineAction({
     summary: '导入街道、社区、小区和楼栋（有错行则全部不导入）',
     access: 'active',
     input: importStructureInput,
+    // What exists is read beside the caller's record (it depends on nothing of theirs); only the admin goes on.
+    load: (_input, { store }) => readExisting(store),
     run: async (input, ctx) => {
       if (!isAdmin(ctx.user)) return failures.forbidden('只有平台管理员可以导入');
       let raw: Array<Record<string, unknown>>;
@@ -49,40 +71,74 @@ export const importActions = {
       );
       const refused = await checkNames(ctx, [...names]);
       if (refused) return refused;
-      const created = await create(rows, ctx);
-      await audit(ctx, 'admin.importStructure', 'city', 'city', { rows: rows.length, created, fileId: input.fileId ?? null });
-      return ok({ created, errors: [] as RowError[] });
+      const audited = (created: ImportCounts) => ({ rows: rows.length, created, fileId: input.fileId ?? null });
+      let existing = ctx.loaded;
+      for (let attempt = 1; ; attempt++) {
+        const plan = planImport(rows, existing, ctx.clock.now());
+        try {
+          await ctx.store.transaction((tx) =>
+            writePlan(tx, plan, (tx) => audit({ ...ctx, store: tx }, 'admin.importStructure', 'city', 'city', audited(plan.counts))),
+          );
+          return ok({ created: plan.counts, errors: [] as RowError[] });
+        } catch (err) {
+          // Another import (or a new street, community or compound) made a document this one meant
+          // to: nothing of this attempt stays, and it is planned again on what exists now.
+          if (!(err instanceof ConcurrentChange)) throw err;
+          if (attempt >= ATTEMPTS) return fail('CONFLICT', '其他导入正在进行，请稍后重试', 'STALE');
+          existing = await readExisting(ctx.store);
+        }
+      }
     },
   }),
 };
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
-/** Creates what the rows name and does not exist yet, in one transaction: all of it or nothing. */
-async function create(rows: StructureRow[], ctx: Parameters<(typeof importActions)['importStructure']['run']>[1]): Promise<ImportCounts> {
-  // All of them, page by page: the city has 3,000 compounds, and one unseen would be created twice.
-  const [streets, communities, compounds] = await Promise.all([
-    findAll<StreetDoc>(ctx.store, STREETS, {}),
-    findAll<CommunityDoc>(ctx.store, COMMUNITIES, {}),
-    findAll<CompoundDoc>(ctx.store, COMPOUNDS, {}),
-  ]);
-  const now = ctx.clock.now();
+/**
+ * The id of a street, community or compound the import makes, from its place and name: two imports
+ * planning the same one at once insert under the same id, and the database keeps one.
+ */
+const placeId = (prefix: string, ...parts: string[]) => `${prefix}_${digest(parts).slice(0, 22)}`;
+
+/** What an import writes: the documents it makes, the compounds given buildings and the counts that move. */
+interface ImportPlan {
+  counts: ImportCounts;
+  newStreets: StreetDoc[];
+  newCommunities: CommunityDoc[];
+  newCompounds: CompoundDoc[];
+  /** Existing compounds given buildings: their full list. */
+  grown: CompoundDoc[];
+  /** communityId → compounds made in it, with its street. */
+  compoundsIn: Map<string, { n: number; streetId: string | null; isNew: boolean }>;
+  /** An existing street → communities made in it (a new street is made with its count). */
+  communitiesIn: Map<string, number>;
+}
+
+/** Decides what the rows add to what exists: each name found, else made (once). */
+function planImport(rows: readonly StructureRow[], existing: Existing, now: Date): ImportPlan {
   const at = now.toISOString();
-  const streetIds = new Map(streets.map((s) => [key(s.district, s.name), s._id]));
-  const streetById = new Map(streets.map((s) => [s._id, s]));
-  const communityIds = new Map(communities.filter((c) => c.streetId).map((c) => [key(c.streetId as string, c.name), c._id]));
-  const compoundById = new Map(compounds.map((c) => [c._id, c]));
-  const compoundIds = new Map(compounds.map((c) => [key(c.communityId, c.name), c._id]));
+  const streetIds = new Map(existing.streets.map((s) => [key(s.district, s.name), s._id]));
+  const streetById = new Map(existing.streets.map((s) => [s._id, s]));
+  const communityIds = new Map(existing.communities.filter((c) => c.streetId).map((c) => [key(c.streetId as string, c.name), c._id]));
+  const compoundById = new Map(existing.compounds.map((c) => [c._id, c]));
+  const compoundIds = new Map(existing.compounds.map((c) => [key(c.communityId, c.name), c._id]));
   const counts = none();
-  const newStreets: StreetDoc[] = [];
-  const newCommunities: CommunityDoc[] = [];
-  const touched = new Map<string, CompoundDoc>();
-  const fresh = new Set<string>();
+  const newStreets = new Map<string, StreetDoc>();
+  const newCommunities = new Map<string, CommunityDoc>();
+  const newCompounds = new Map<string, CompoundDoc>();
+  const grown = new Map<string, CompoundDoc>();
   for (const r of rows) {
     let streetId = streetIds.get(key(r.district, r.street));
     if (!streetId) {
-      const s: StreetDoc = { _id: newId('st', now), name: r.street, city: '荆州市', district: r.district, createdAt: at, communities: 0 };
-      newStreets.push(s);
+      const s: StreetDoc = {
+        _id: placeId('st', r.district, r.street),
+        name: r.street,
+        city: '荆州市',
+        district: r.district,
+        createdAt: at,
+        communities: 0,
+      };
+      newStreets.set(s._id, s);
       streetById.set(s._id, s);
       streetIds.set(key(r.district, r.street), (streetId = s._id));
     }
@@ -90,7 +146,7 @@ async function create(rows: StructureRow[], ctx: Parameters<(typeof importAction
     if (!communityId) {
       const street = streetById.get(streetId) as StreetDoc;
       const c: CommunityDoc = {
-        _id: newId('cm', now),
+        _id: placeId('cm', streetId, r.community),
         name: r.community,
         city: street.city,
         district: street.district,
@@ -101,65 +157,88 @@ async function create(rows: StructureRow[], ctx: Parameters<(typeof importAction
         createdAt: at,
         counters: { recountedAt: at }, // counted from its first write, never backfilled (as createCommunity)
       };
-      newCommunities.push(c);
+      newCommunities.set(c._id, c);
       communityIds.set(key(streetId, r.community), (communityId = c._id));
+      const madeIn = newStreets.get(streetId);
+      if (madeIn) madeIn.communities = (madeIn.communities ?? 0) + 1;
     }
     if (!r.compound) continue;
     let compoundId = compoundIds.get(key(communityId, r.compound));
     if (!compoundId) {
-      const k: CompoundDoc = { _id: newId('cp', now), communityId, name: r.compound, firmId: '', firmName: '', streetId, buildings: [] };
+      const k: CompoundDoc = {
+        _id: placeId('cp', communityId, r.compound),
+        communityId,
+        name: r.compound,
+        firmId: '',
+        firmName: '',
+        streetId,
+        buildings: [],
+      };
       compoundById.set(k._id, k);
-      fresh.add(k._id);
+      newCompounds.set(k._id, k);
       compoundIds.set(key(communityId, r.compound), (compoundId = k._id));
     }
-    const compound = touched.get(compoundId) ?? { ...(compoundById.get(compoundId) as CompoundDoc) };
-    touched.set(compoundId, compound);
-    if (r.building && !(compound.buildings ?? []).includes(r.building)) {
-      compound.buildings = [...(compound.buildings ?? []), r.building];
-      counts.buildings++;
-    }
+    if (!r.building) continue;
+    const compound = newCompounds.get(compoundId) ?? grown.get(compoundId) ?? { ...(compoundById.get(compoundId) as CompoundDoc) };
+    if ((compound.buildings ?? []).includes(r.building)) continue;
+    compound.buildings = [...(compound.buildings ?? []), r.building];
+    counts.buildings++;
+    if (!newCompounds.has(compoundId)) grown.set(compoundId, compound);
   }
-  // Each community's count of compounds (oversight counters) moves with the compounds created.
-  const created = new Map<string, { n: number; streetId: string | null }>();
-  for (const id of fresh) {
-    const k = compoundById.get(id) as CompoundDoc;
-    created.set(k.communityId, { n: (created.get(k.communityId)?.n ?? 0) + 1, streetId: k.streetId ?? null });
+  // Each community's count of compounds (oversight counters) moves with the compounds made.
+  const compoundsIn = new Map<string, { n: number; streetId: string | null; isNew: boolean }>();
+  for (const k of newCompounds.values()) {
+    const seen = compoundsIn.get(k.communityId);
+    compoundsIn.set(k.communityId, { n: (seen?.n ?? 0) + 1, streetId: k.streetId ?? null, isNew: newCommunities.has(k.communityId) });
   }
-  // Each street's count of communities (street totals, community/totals.ts) moves with the communities created.
-  const newPerStreet = new Map<string, number>();
-  for (const c of newCommunities) newPerStreet.set(c.streetId as string, (newPerStreet.get(c.streetId as string) ?? 0) + 1);
-  // The writes in groups issued together (app/write-groups.ts): the whole city, 3,400 documents, is
-  // some 90 round trips in sequence instead of 4,000. The counters move once their communities exist.
-  await ctx.store.transaction(async (tx) => {
-    const writes: Array<() => Promise<unknown>> = [
-      ...newStreets.map((s) => () => tx.insert(STREETS, s)),
-      ...newStreets.map((s) => () => startStreetTotals(tx, s._id)),
-      ...newCommunities.map((c) => () => tx.insert(COMMUNITIES, c)),
-      ...[...touched].map(
-        ([id, k]) =>
+  // Each existing street's count of communities (street totals, community/totals.ts) moves with the communities made.
+  const communitiesIn = new Map<string, number>();
+  for (const c of newCommunities.values())
+    if (!newStreets.has(c.streetId as string)) communitiesIn.set(c.streetId as string, (communitiesIn.get(c.streetId as string) ?? 0) + 1);
+  counts.streets = newStreets.size;
+  counts.communities = newCommunities.size;
+  counts.compounds = newCompounds.size;
+  return {
+    counts,
+    newStreets: [...newStreets.values()],
+    newCommunities: [...newCommunities.values()],
+    newCompounds: [...newCompounds.values()],
+    grown: [...grown.values()],
+    compoundsIn,
+    communitiesIn,
+  };
+}
+
+/**
+ * Writes the plan in one transaction, all of it or nothing, in groups issued together
+ * (app/write-groups.ts): the whole city, 3,400 documents, is some 90 round trips in sequence. A
+ * document made meanwhile under one of its ids is a ConcurrentChange. The counts of a community made
+ * here move once it exists (a write to a document inserted in the same round may reach the database
+ * first); everything else, the audit entry included, goes in the first round.
+ */
+async function writePlan(tx: DocumentOps, plan: ImportPlan, auditIn: (tx: DocumentOps) => Promise<void>): Promise<void> {
+  const made = (insert: () => Promise<void>, what: string) => () => mustInsert(insert(), what);
+  const bump =
+    ([communityId, c]: [string, { n: number; streetId: string | null }]) =>
+    () =>
+      bumpCounters(tx, communityId, { compounds: c.n }, c.streetId);
+  const counted = [...plan.compoundsIn];
+  await inGroups(
+    [
+      () => auditIn(tx),
+      ...plan.newStreets.map((s) => made(() => tx.insert(STREETS, s), 'street')),
+      ...plan.newStreets.map((s) => made(() => startStreetTotals(tx, s._id), 'street totals')),
+      ...plan.newCommunities.map((c) => made(() => tx.insert(COMMUNITIES, c), 'community')),
+      ...plan.newCompounds.map((k) => made(() => tx.insert(COMPOUNDS, k), 'compound')),
+      ...plan.grown.map((k) => () => tx.update(COMPOUNDS, k._id, { $set: { buildings: k.buildings ?? [] } })),
+      ...[...plan.communitiesIn].map(
+        ([streetId, n]) =>
           () =>
-            fresh.has(id) ? tx.insert(COMPOUNDS, k) : tx.update(COMPOUNDS, id, { $set: { buildings: k.buildings ?? [] } }),
+            tx.update(STREETS, streetId, { $inc: { communities: n } }),
       ),
-    ];
-    await inGroups(writes, (write) => write());
-    await inGroups(
-      [
-        ...[...created].map(
-          ([communityId, c]) =>
-            () =>
-              bumpCounters(tx, communityId, { compounds: c.n }, c.streetId),
-        ),
-        ...[...newPerStreet].map(
-          ([streetId, n]) =>
-            () =>
-              tx.update(STREETS, streetId, { $inc: { communities: n } }),
-        ),
-      ],
-      (write) => write(),
-    );
-  });
-  counts.streets = newStreets.length;
-  counts.communities = newCommunities.length;
-  counts.compounds = fresh.size;
-  return counts;
+      ...counted.filter(([, c]) => !c.isNew).map(bump),
+    ],
+    async (write) => write(),
+  );
+  await inGroups(counted.filter(([, c]) => c.isNew).map(bump), async (write) => write());
 }

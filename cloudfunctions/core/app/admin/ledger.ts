@@ -4,7 +4,7 @@ import { PARTY_LABELS, type Role } from '../../domain/roles';
 import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { audit } from '../audit';
-import { communityFilter, exportScope, type ExportScope } from '../exports/scope';
+import { communityFilter, exportScope, readExportScope, type ExportScope } from '../exports/scope';
 import { sheetOf, storeWorkbook, type Sheet } from '../exports/workbook';
 import { creditRows, creditSheet } from '../ratings/export-actions';
 import { REQUESTS, type RequestDoc } from '../requests/request';
@@ -175,8 +175,10 @@ export const ledgerActions = {
     summary: '导出台账（诉求办理、志愿服务记录、党员报到服务、物业评价结果）',
     access: 'active',
     input: exportLedgerInput,
+    // The community or street the input names, read beside the caller's record; the scope is checked after.
+    load: (input, { store }) => readExportScope(store, input),
     run: async (input, ctx) => {
-      const scope = await exportScope(ctx, ctx.user, input, LEDGER_STAFF[input.ledger]);
+      const scope = await exportScope(ctx, ctx.user, input, LEDGER_STAFF[input.ledger], ctx.loaded);
       if ('ok' in scope) return scope;
       const sheets = await LEDGER_SHEETS[input.ledger](exportReads(ctx), scope, input.from, input.to);
       if (!Array.isArray(sheets)) return sheets;

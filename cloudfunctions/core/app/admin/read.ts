@@ -8,7 +8,7 @@ import type { AppContext } from '../context';
 import { failures, ok } from '../result';
 import { grantsOf, streetsOf } from '../scope';
 import { strict, id } from '../schemas';
-import { historyOf, mayManageStreet } from './structure';
+import { historyOf, mayManageStreet } from './setup';
 import { findAll, findAllWide } from '../find-all';
 
 /** A compound as the admin pages list it: its buildings and the firm serving it now. */
@@ -180,14 +180,14 @@ export const readActions = {
     summary: '查看小区的物业服务历史',
     access: 'active',
     input: compoundInput,
-    run: async (input, ctx) => {
-      const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
+    // The compound and its history come from the input's id: read beside the caller's record.
+    load: (input, { store }) => Promise.all([store.get<CompoundDoc>(COMPOUNDS, input.compoundId), historyOf({ store }, input.compoundId)]),
+    run: async (_input, ctx) => {
+      const [compound, history] = ctx.loaded;
       if (!compound) return isAdmin(ctx.user) ? failures.notFound('小区') : failures.forbidden('只能查看本街道的小区');
       if (!mayManageStreet(ctx, compound.streetId)) return failures.forbidden('只能查看本街道的小区');
-      const [community, history] = await Promise.all([
-        ctx.store.get<CommunityDoc>(COMMUNITIES, compound.communityId),
-        historyOf(ctx, compound._id),
-      ]);
+      // The compound names its community: its name is read once the compound is known.
+      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, compound.communityId);
       const view: CompoundView = {
         compoundId: compound._id,
         name: compound.name,
@@ -206,8 +206,10 @@ export const readActions = {
     summary: '查看社区规则参数',
     access: 'active',
     input: rulesInput,
-    run: async (input, ctx) => {
-      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
+    // The community named in the input, read beside the caller's record (its street decides access).
+    load: (input, { store }) => store.get<CommunityDoc>(COMMUNITIES, input.communityId),
+    run: async (_input, ctx) => {
+      const community = ctx.loaded;
       if (!community) return isAdmin(ctx.user) ? failures.notFound('社区') : failures.forbidden('只能查看本街道社区的规则');
       if (!mayManageStreet(ctx, community.streetId)) return failures.forbidden('只能查看本街道社区的规则');
       const view: RulesView = { communityId: community._id, name: community.name, rules: rulesFor(community.rules) };

@@ -1,55 +1,28 @@
 import { rulesFor, type RulesConfig } from '../../domain/rules-config';
-import { DuplicateKeyError, whole } from '../../ports/store';
+import { DuplicateKeyError } from '../../ports/store';
 import { defineAction } from '../action';
 import { audit } from '../audit';
-import { bumpCounters, firmChangeInc } from './counters';
+import { bumpCounters } from './counters';
 import { isAdmin } from '../auth';
 import {
   COMMUNITIES,
   COMPOUNDS,
-  FIRM_ASSIGNMENTS,
   FIRMS,
   STREETS,
   type CommunityDoc,
   type CompoundDoc,
-  type FirmAssignmentDoc,
   type FirmDoc,
   type StreetDoc,
 } from '../community/community';
 import { checkTexts } from '../content';
-import type { AppContext } from '../context';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
-import { isStreetAdminOf } from '../scope';
-import { assignFirmInput, createCommunityInput, createCompoundInput, createStreetInput, registerFirmInput, setRulesInput } from './schemas';
-
-/** The admin, or the street_admin of the street. */
-export function mayManageStreet(ctx: AppContext, streetId: string | undefined): boolean {
-  return isAdmin(ctx.user) || isStreetAdminOf(ctx.user, streetId);
-}
-
-/** Today's date in China time, `YYYY-MM-DD`. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+import { assignFirm } from './assign-firm';
+import { mayManageStreet } from './setup';
+import { createCommunityInput, createCompoundInput, createStreetInput, registerFirmInput, setRulesInput } from './schemas';
 
 /** The firm that served a compound on a date: the rule lives in domain/firm-service.ts. */
 export { firmOn } from '../../domain/firm-service';
-
-/** A compound's service history, oldest first. */
-export function historyOf(ctx: Pick<AppContext, 'store'>, compoundId: string): Promise<FirmAssignmentDoc[]> {
-  return ctx.store.find<FirmAssignmentDoc>(
-    FIRM_ASSIGNMENTS,
-    { compoundId },
-    {
-      orderBy: [
-        ['compoundId', 'asc'],
-        ['from', 'asc'],
-      ],
-      limit: whole(1000),
-    },
-  );
-}
 
 /** A merged rules object stays coherent: the three quality-score weights sum to 1. */
 function rulesProblem(rules: RulesConfig): string | null {
@@ -88,8 +61,10 @@ export const structureActions = {
     summary: '新建社区',
     access: 'active',
     input: createCommunityInput,
+    // The street named in the input, read beside the caller's record (its name and district are copied).
+    load: (input, { store }) => store.get<StreetDoc>(STREETS, input.streetId),
     run: async (input, ctx) => {
-      const street = await ctx.store.get<StreetDoc>(STREETS, input.streetId);
+      const street = ctx.loaded;
       if (!mayManageStreet(ctx, input.streetId)) return failures.forbidden('只能在本街道新建社区');
       if (!street) return failures.notFound('街道');
       const refused = await checkTexts(ctx, [input.name]);
@@ -125,8 +100,10 @@ export const structureActions = {
     summary: '新建小区（含楼栋）',
     access: 'active',
     input: createCompoundInput,
+    // The community named in the input, read beside the caller's record (its street decides access).
+    load: (input, { store }) => store.get<CommunityDoc>(COMMUNITIES, input.communityId),
     run: async (input, ctx) => {
-      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
+      const community = ctx.loaded;
       if (!community) return isAdmin(ctx.user) ? failures.notFound('社区') : failures.forbidden('只能在本街道新建小区');
       if (!mayManageStreet(ctx, community.streetId)) return failures.forbidden('只能在本街道新建小区');
       const refused = await checkTexts(ctx, [input.name, ...(input.buildings ?? [])]);
@@ -188,65 +165,16 @@ export const structureActions = {
     },
   }),
 
-  assignFirm: defineAction({
-    summary: '指定小区的物业服务企业（保留历史）',
-    access: 'active',
-    input: assignFirmInput,
-    run: async (input, ctx) => {
-      const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
-      if (!compound) return isAdmin(ctx.user) ? failures.notFound('小区') : failures.forbidden('只能为本街道的小区指定物业');
-      if (!mayManageStreet(ctx, compound.streetId)) return failures.forbidden('只能为本街道的小区指定物业');
-      const firm = await ctx.store.get<FirmDoc>(FIRMS, input.firmId);
-      if (!firm) return failures.notFound('物业企业');
-      const now = ctx.clock.now();
-      if (input.from > chinaDate(now)) return fail('INVALID_STATE', '开始日期不能晚于今天', 'FUTURE_DATE');
-      const history = await historyOf(ctx, compound._id);
-      const last = history[history.length - 1];
-      if (last && input.from <= last.from) return fail('INVALID_STATE', `开始日期须晚于上一次指定的 ${last.from}`, 'NOT_AFTER_LAST');
-      if (last && last.firmId === firm._id && last.to === null) return fail('CONFLICT', '该企业已在服务此小区', 'ALREADY_SERVING');
-      const row: FirmAssignmentDoc = {
-        _id: `${compound._id}:${input.from}`,
-        compoundId: compound._id,
-        communityId: compound.communityId,
-        firmId: firm._id,
-        firmName: firm.name,
-        from: input.from,
-        to: null,
-        assignedBy: ctx.user?._id ?? null,
-        createdAt: now.toISOString(),
-      };
-      const done = await ctx.store.transaction(async (tx) => {
-        // Conditional on the compound's firm as read: two concurrent assignments cannot both win.
-        if (!(await tx.update(COMPOUNDS, compound._id, { $set: { firmId: firm._id, firmName: firm.name } }, { firmId: compound.firmId })))
-          return false;
-        if (last) await tx.update(FIRM_ASSIGNMENTS, last._id, { $set: { to: input.from } });
-        await Promise.all([
-          tx.insert(FIRM_ASSIGNMENTS, row),
-          audit({ ...ctx, store: tx }, 'admin.assignFirm', 'compound', compound._id, {
-            firmId: firm._id,
-            from: input.from,
-            previous: last?.firmId ?? null,
-          }),
-        ]);
-        await bumpCounters(tx, compound.communityId, firmChangeInc(compound.firmId || null, firm._id), compound.streetId);
-        return true;
-      });
-      if (!done) return fail('CONFLICT', '该小区的物业刚被修改，请刷新后重试', 'STALE');
-      const rows = [...history.map((a) => (a._id === last?._id ? { ...a, to: input.from } : a)), row];
-      return ok({
-        compoundId: compound._id,
-        firmId: firm._id,
-        history: rows.map(({ firmId, firmName, from, to }) => ({ firmId, firmName, from, to })),
-      });
-    },
-  }),
+  assignFirm,
 
   setRules: defineAction({
     summary: '设置社区规则参数',
     access: 'active',
     input: setRulesInput,
+    // The community named in the input, read beside the caller's record (its rules are merged with the change).
+    load: (input, { store }) => store.get<CommunityDoc>(COMMUNITIES, input.communityId),
     run: async (input, ctx) => {
-      const community = await ctx.store.get<CommunityDoc>(COMMUNITIES, input.communityId);
+      const community = ctx.loaded;
       if (!community) return isAdmin(ctx.user) ? failures.notFound('社区') : failures.forbidden('只能设置本街道社区的规则');
       if (!mayManageStreet(ctx, community.streetId)) return failures.forbidden('只能设置本街道社区的规则');
       const patch = input.rules as Partial<RulesConfig>;

@@ -202,6 +202,16 @@ export const needActions: ActionMap = {
     summary: '需求清单（默认为可认领的需求）',
     access: 'registered',
     input: listNeedsInput,
+    // The page's filter comes from the input: read beside the caller's record, shown once the scope is checked.
+    load: (input, { store }) =>
+      newestFirst<NeedDoc>(
+        store,
+        NEEDS,
+        { communityId: input.communityId, status: input.status ?? 'open' },
+        'createdAt',
+        input.cursor,
+        input.limit ?? 20,
+      ),
     run: async (input, ctx): Promise<Result<NeedPage>> => {
       const status = input.status ?? 'open';
       const staff = isCommunityStaff(ctx.user, input.communityId);
@@ -209,17 +219,7 @@ export const needActions: ActionMap = {
       if ((status === 'pending_review' || status === 'rejected') && !staff) {
         return failures.forbidden('只有本社区工作人员可以查看待审核的微心愿');
       }
-      const filter: Filter = { communityId: input.communityId, status };
-      const limit = input.limit ?? 20;
-      const after = decodeKeyset(input.cursor);
-      const rows = await ctx.store.find<NeedDoc>(NEEDS, after ? { $and: [filter, keysetAfter('createdAt', after, 'desc')] } : filter, {
-        orderBy: [
-          ['createdAt', 'desc'],
-          ['_id', 'desc'],
-        ],
-        limit: whole(limit + 1),
-      });
-      return ok({ ...keysetPage(rows, limit, 'createdAt', needSummary), statusTabs: needStatusTabs(staff) });
+      return ok({ ...keysetPage(ctx.loaded, input.limit ?? 20, 'createdAt', needSummary), statusTabs: needStatusTabs(staff) });
     },
   }),
 
