@@ -5,7 +5,8 @@
  * the document equals a recount from the city-wide results, and so does what the overview reads.
  */
 import fc from 'fast-check';
-import { CITY_RESULTS, recomputeCityResults, type CityResultDoc } from '../../cloudfunctions/core/app/ratings/city';
+import { CITY_RESULTS, type CityResultDoc } from '../../cloudfunctions/core/app/ratings/city';
+import { recomputeCityResults } from '../../cloudfunctions/core/app/ratings/city-state';
 import {
   CITY_GRADES,
   LATEST_GRADES,
@@ -47,11 +48,15 @@ async function apply(h: Harness, w: Write): Promise<void> {
     await h.store.remove(CITY_GRADES, LATEST_GRADES);
     return;
   }
+  await recomputeCityResults(h.deps, await storeRow(h, w), [FIRMS[w.firm]]);
+}
+
+/** The community's result replaced (or withdrawn) in one write, as its publication stores it; its period. */
+async function storeRow(h: Harness, w: Exclude<Write, { t: 'forget' }>, at?: Period): Promise<Period> {
   const firmId = FIRMS[w.firm];
   const communityId = COMMUNITIES[w.community];
-  const period = PERIODS[w.period];
+  const period = at ?? PERIODS[w.period];
   const id = `${communityId}:${period}:${firmId}`;
-  // The community's result replaced (or withdrawn) in one write, as its publication stores it.
   let doc: FirmResultDoc | null = null;
   if (w.t === 'publish') {
     doc = {
@@ -70,7 +75,7 @@ async function apply(h: Harness, w: Write): Promise<void> {
     await tx.remove(FIRM_RESULTS, id);
     if (doc) await tx.insert(FIRM_RESULTS, doc);
   });
-  await recomputeCityResults(h.deps, period, [firmId]);
+  return period;
 }
 
 describe('the latest city-wide grades', () => {
@@ -106,5 +111,15 @@ describe('the latest city-wide grades', () => {
     expect(kept).toBeGreaterThan(20);
     const latest = await h.store.find<CityResultDoc>(CITY_RESULTS, { period: (await recountCityGrades(h.store))?.period ?? '' });
     expect(latest.length).toBeGreaterThan(0);
+  });
+
+  test('hold both firms when two firms’ first results of a later period are recomputed at once', async () => {
+    const later: Period = '2027-H2';
+    const place = (firm: number) => ({ firm, community: 0, scores: [90 - 40 * firm] });
+    for (const firm of [0, 1]) await storeRow(h, { t: 'publish', ...place(firm), period: -1 }, later);
+    await Promise.all([0, 1].map((firm) => recomputeCityResults(h.deps, later, [FIRMS[firm]])));
+    const doc = await h.store.get<CityGradesDoc>(CITY_GRADES, LATEST_GRADES);
+    expect({ period: doc?.period, grades: doc?.grades }).toEqual({ period: later, grades: { [FIRMS[0]]: 'AAA', [FIRMS[1]]: 'C' } });
+    expect({ period: doc?.period, grades: doc?.grades }).toEqual(await recountCityGrades(h.store));
   });
 });

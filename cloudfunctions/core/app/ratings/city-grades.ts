@@ -1,7 +1,7 @@
 /**
  * The latest period's city-wide grades (RULES.md §4) in one document, kept on write: every firm's
- * city-wide result is written in the same transaction as its grade here (city.ts
- * recomputeCityResults), so the city overview (app/admin/overview.ts) counts firms by grade from
+ * city-wide result is written in the same transaction as the grades here (city-state.ts
+ * cityWrites), so the city overview (app/admin/overview.ts) counts firms by grade from
  * this one document instead of reading every firm and every result of the period. A later period
  * replaces the grades; an earlier one leaves them. The recount (the latest period's results) is
  * what the document must equal (test/functions/city-grades.test.ts); it also starts the document
@@ -9,7 +9,7 @@
  */
 import type { Grade } from '../../domain/credit';
 import type { Period } from '../../domain/period';
-import { DuplicateKeyError, MAX_FIND_LIMIT, type Doc, type DocumentOps, type Store, whole } from '../../ports/store';
+import { DuplicateKeyError, MAX_FIND_LIMIT, type Doc, type Store, whole } from '../../ports/store';
 import { CITY_RESULTS, type CityResultDoc } from './city';
 
 export const CITY_GRADES = 'rating_city_grades';
@@ -59,27 +59,6 @@ export function withGrade(current: CityGrades | null, firmId: string, period: Pe
   if (current && current.period > period) return current;
   if (current && current.period === period) return { period, grades: { ...current.grades, [firmId]: grade } };
   return { period, grades: { [firmId]: grade } };
-}
-
-/**
- * Writes a firm's grade for `period` inside the transaction that writes its result. `before`: the
- * document as read in this transaction; `start`: the recount to begin from when there is none.
- */
-export async function writeCityGrade(
-  tx: Pick<DocumentOps, 'insert' | 'update'>,
-  before: CityGradesDoc | null,
-  start: CityGrades | null,
-  firm: { firmId: string; period: Period; grade: Grade | null },
-): Promise<void> {
-  const { firmId, period, grade } = firm;
-  if (!before) {
-    const next = withGrade(start, firmId, period, grade) as CityGrades;
-    await tx.insert<CityGradesDoc>(CITY_GRADES, { _id: LATEST_GRADES, ...next });
-  } else if (before.period === period) {
-    await tx.update(CITY_GRADES, LATEST_GRADES, { $set: { [`grades.${firmId}`]: grade } });
-  } else if (before.period < period) {
-    await tx.update(CITY_GRADES, LATEST_GRADES, { $set: { period, grades: { [firmId]: grade } } });
-  }
 }
 
 /** Starts the document from the results where there is none (the seed, the bench's city, a backfill). */

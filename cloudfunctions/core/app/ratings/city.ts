@@ -1,15 +1,12 @@
-import { cityCredit, type CityFirmResult } from '../../domain/city-credit';
+import type { CityFirmResult } from '../../domain/city-credit';
 import type { Period } from '../../domain/period';
-import { rulesFor } from '../../domain/rules-config';
-import { DuplicateKeyError, type Doc, whole } from '../../ports/store';
+import { type Doc, whole } from '../../ports/store';
 import { INVITATIONS, type InvitationDoc } from '../account/invitations';
 import { USERS, type UserDoc } from '../account/user';
 import { grantsOf } from '../scope';
 import { isCompoundPartyMember } from '../../domain/raters';
-import { COMMUNITIES, type CommunityDoc, type CompoundDoc } from '../community/community';
+import type { CompoundDoc } from '../community/community';
 import type { AppContext } from '../context';
-import { CITY_GRADES, LATEST_GRADES, recountCityGrades, writeCityGrade, type CityGradesDoc } from './city-grades';
-import { FIRM_RESULTS, type FirmResultDoc } from './rating';
 
 /** A firm's city-wide result for one period, recomputed at every publication of any community. */
 export const CITY_RESULTS = 'rating_city_results';
@@ -26,57 +23,6 @@ export interface CityResultDoc extends Doc, CityFirmResult {
 }
 
 export const cityResultId = (firmId: string, period: string) => `${firmId}:${period}`;
-
-/**
- * Recomputes each firm's city-wide result for the period from every community's publication in
- * force (RULES.md §4), after a publication is stored. Optimistic: the result document's version
- * is read before the publications, and written only if unchanged, so two communities publishing
- * at once cannot leave a result that misses one of them. Each result is written in one transaction
- * with its grade in the latest grades (city-grades.ts), which start from a recount where there are
- * none yet (data from before them).
- */
-export async function recomputeCityResults(ctx: Pick<AppContext, 'store' | 'clock'>, period: Period, firmIds: string[]): Promise<void> {
-  const start = (await ctx.store.get(CITY_GRADES, LATEST_GRADES)) ? null : await recountCityGrades(ctx.store);
-  for (const firmId of new Set(firmIds)) {
-    const id = cityResultId(firmId, period);
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const current = await ctx.store.get<CityResultDoc>(CITY_RESULTS, id);
-      const rows = await ctx.store.find<FirmResultDoc>(FIRM_RESULTS, { firmId, period }, { limit: whole(1000) });
-      const communities = await Promise.all(rows.map((r) => ctx.store.get<CommunityDoc>(COMMUNITIES, r.communityId)));
-      const result = cityCredit(
-        rows.map((r, i) => ({
-          communityId: r.communityId,
-          compounds: r.compounds.map((c) => ({ compoundId: c.compoundId, score: c.score })),
-          seriousItems: r.seriousItems,
-          penalty: rulesFor(communities[i]?.rules).seriousItemPenalty,
-        })),
-      );
-      const fields = {
-        ...result,
-        firmId,
-        firmName: rows[0]?.firmName ?? current?.firmName ?? '',
-        period,
-        sources: rows.map((r) => ({ communityId: r.communityId, n: r.n })),
-        updatedAt: ctx.clock.now().toISOString(),
-      };
-      try {
-        const written = await ctx.store.transaction(async (tx) => {
-          const [stored, grades] = await Promise.all([
-            current
-              ? tx.update(CITY_RESULTS, id, { $set: { ...fields, version: current.version + 1 } }, { version: current.version })
-              : tx.insert(CITY_RESULTS, { _id: id, ...fields, version: 1 }).then(() => 1),
-            tx.get<CityGradesDoc>(CITY_GRADES, LATEST_GRADES),
-          ]);
-          if (stored) await writeCityGrade(tx, grades, start, { firmId, period, grade: result.grade });
-          return stored === 1;
-        });
-        if (written) break;
-      } catch (err) {
-        if (!(err instanceof DuplicateKeyError)) throw err;
-      }
-    }
-  }
-}
 
 /** The latest city-wide result of each firm (null where it was never published). */
 export async function latestCityResults(ctx: Pick<AppContext, 'store'>, firmIds: string[]): Promise<Map<string, CityResultDoc>> {

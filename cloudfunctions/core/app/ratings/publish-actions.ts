@@ -7,24 +7,79 @@ import { hasCommunityRole, isAdmin } from '../auth';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
 import { checkTexts } from '../content';
 import { newId } from '../ids';
-import { fail, failures, ok } from '../result';
+import { fail, failures, ok, type Failure } from '../result';
+import type { AppContext } from '../context';
+import type { UserDoc } from '../account/user';
+import { ConcurrentChange, Writes } from '../volunteer/seat-writes';
 import { attributedInputs } from './attribution';
-import { recomputeCityResults } from './city';
-import { sendBlackListNotices } from './notices';
-import { publicationOf, storePublication } from './publication';
+import { CITY_ATTEMPTS, cityWrites, mergeCityState, readCityState, type CityState } from './city-state';
+import { blackListNotices, sendBlackListNotices } from './notices';
+import { droppedFirms, firmResultsOf, publicationOf, publicationWrites } from './publication';
 import {
   periodId,
   RATING_PERIODS,
+  RATING_PUBLICATIONS,
   RATING_SHEETS,
   SERIOUS_ITEMS,
+  type FirmResultDoc,
+  type PublicationResults,
   type RatingPeriodDoc,
   type RatingSheetDoc,
   type SeriousItemDoc,
 } from './rating';
 import { publishInput, recordSeriousItemInput } from './schemas';
 import { boardView, seriousItemView } from './views';
-import { Abort, notStarted } from './guards';
+import { notStarted } from './guards';
 import { whole } from '../../ports/store';
+
+const periodChanged = () => fail('CONFLICT', '评价数据刚有变化，请刷新后重新发布', 'PERIOD_CHANGED');
+
+/**
+ * Stores the publication, its audit entry, its firms' results, their city-wide results and the
+ * latest grades in one transaction (all or nothing), every write issued together and guarded by
+ * what it was decided on. The period moved (a sheet, an item or another publication since it was
+ * read): PERIOD_CHANGED. Another community's publication moved a firm's city-wide result: decided
+ * again on fresh reads. Null once stored.
+ */
+async function storeAll(
+  ctx: AppContext & { user: UserDoc },
+  results: PublicationResults,
+  period: RatingPeriodDoc,
+  first: CityState,
+  firmIds: string[],
+  penalty: number,
+): Promise<Failure | null> {
+  const replaced = { communityId: results.communityId, penalty, rows: new Map<string, FirmResultDoc | null>(firmResultsOf(results)) };
+  for (let attempt = 1, state = first; ; attempt++) {
+    const existing = new Set(
+      [...state.rows.values()]
+        .flat()
+        .filter((r) => r.communityId === results.communityId)
+        .map((r) => r._id),
+    );
+    try {
+      await ctx.store.transaction(async (tx) => {
+        const writes = new Writes();
+        publicationWrites(tx, writes, results, period, existing);
+        cityWrites(tx, writes, state, firmIds, results.publishedAt, replaced);
+        writes.add(
+          audit({ ...ctx, store: tx }, 'ratings.publish', 'rating_period', period._id, {
+            n: results.n,
+            reason: results.reason,
+            red: results.red.map((f) => f.firmId),
+            black: results.black.map((f) => f.firmId),
+          }),
+        );
+        await writes.settle();
+      });
+      return null;
+    } catch (err) {
+      if (!(err instanceof ConcurrentChange)) throw err;
+      if (err.what === RATING_PERIODS || err.what === RATING_PUBLICATIONS || attempt >= CITY_ATTEMPTS) return periodChanged();
+    }
+    state = await readCityState(ctx.store, results.period, firmIds);
+  }
+}
 
 /** Publishing a period's 红黑榜 and recording serious items against a firm. */
 export const publishActions = {
@@ -38,18 +93,10 @@ export const publishActions = {
       if (!isAdmin(user) && !hasCommunityRole(user, 'party_org', communityId))
         return failures.forbidden('只有社区党组织或平台管理员可以发布红黑榜');
       const pid = periodId(communityId, input.period);
-      const [community, period] = await Promise.all([
+      // One round: the community, the period, its compounds, sheets and serious items, and the reason's check.
+      const [community, period, compounds, sheets, items, refused] = await Promise.all([
         ctx.store.get<CommunityDoc>(COMMUNITIES, communityId),
         ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, pid),
-      ]);
-      if (!community) return failures.notFound('社区');
-      if (!period || period.sheetCount === 0) return fail('INVALID_STATE', '该期还没有任何评价表，不能发布', 'EMPTY_PERIOD');
-      if (period.state === 'published' && !input.reason) return fail('INVALID_STATE', '该期已发布；重新发布须说明理由', 'REASON_REQUIRED');
-      if (input.reason) {
-        const refused = await checkTexts(ctx, [input.reason]);
-        if (refused) return refused;
-      }
-      const [compounds, sheets, items] = await Promise.all([
         ctx.store.find<CompoundDoc>(
           COMPOUNDS,
           { communityId },
@@ -62,10 +109,21 @@ export const publishActions = {
         ),
         ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { communityId, period: input.period }, { limit: whole(1000) }),
         ctx.store.find<SeriousItemDoc>(SERIOUS_ITEMS, { communityId, period: input.period }, { limit: whole(1000) }),
+        input.reason ? checkTexts(ctx, [input.reason]) : Promise.resolve(null),
       ]);
+      if (!community) return failures.notFound('社区');
+      if (!period || period.sheetCount === 0) return fail('INVALID_STATE', '该期还没有任何评价表，不能发布', 'EMPTY_PERIOD');
+      if (period.state === 'published' && !input.reason) return fail('INVALID_STATE', '该期已发布；重新发布须说明理由', 'REASON_REQUIRED');
+      if (refused) return refused;
+      // The firms' city-wide state is read beside the attribution, for the firms known so far.
+      const known = [...compounds.map((c) => c.firmId), ...(period.current?.firms ?? []).map((f) => f.firmId)];
       // Each sheet and the owner satisfaction count for the firm that served the compound then.
-      const { inputs, sheets: counted } = await attributedInputs(ctx, compounds, sheets, input.period);
-      const evaluation = evaluatePeriod(inputs, counted, items, rulesFor(community.rules));
+      const [{ inputs, sheets: counted }, state] = await Promise.all([
+        attributedInputs(ctx, compounds, sheets, input.period),
+        readCityState(ctx.store, input.period, known, [community]),
+      ]);
+      const rules = rulesFor(community.rules);
+      const evaluation = evaluatePeriod(inputs, counted, items, rules);
       const results = publicationOf(evaluation, {
         communityId,
         period: input.period,
@@ -76,35 +134,16 @@ export const publishActions = {
         publishedByName: user.name,
         sheetCount: counted.length,
       });
-      let stored: boolean;
-      try {
-        stored = await ctx.store.transaction(async (tx) => {
-          // The publication and its audit entry, together: an aborted one rolls both back.
-          const [published] = await Promise.all([
-            storePublication(tx, results, period),
-            audit({ ...ctx, store: tx }, 'ratings.publish', 'rating_period', pid, {
-              n: results.n,
-              reason: results.reason,
-              red: results.red.map((f) => f.firmId),
-              black: results.black.map((f) => f.firmId),
-            }),
-          ]);
-          if (!published) throw new Abort(fail('CONFLICT', '评价数据刚有变化，请刷新后重新发布', 'PERIOD_CHANGED'));
-          return true;
-        });
-      } catch (err) {
-        if (err instanceof Abort) return err.failure;
-        throw err;
-      }
-      if (!stored) return failures.internal();
       // The firms' city-wide credit now includes this community's compounds (and drops a firm no longer here).
-      await recomputeCityResults(
-        ctx,
-        input.period,
-        [...results.firms, ...(period.current?.firms ?? [])].map((f) => f.firmId),
-      );
-      if (results.black.length > 0) await sendBlackListNotices(ctx, results);
-      return ok(boardView(results, [], community, rulesFor(community.rules)));
+      const firmIds = [...new Set([...results.firms.map((f) => f.firmId), ...droppedFirms(results, period)])];
+      const later = firmIds.filter((f) => !state.rows.has(f));
+      if (later.length > 0) mergeCityState(state, await readCityState(ctx.store, input.period, later, [community]));
+      const notices = results.black.length > 0 ? blackListNotices(ctx, results) : Promise.resolve([]);
+      notices.catch(() => undefined);
+      const stored = await storeAll(ctx, results, period, state, firmIds, rules.seriousItemPenalty);
+      if (stored) return stored;
+      if (results.black.length > 0) await sendBlackListNotices(ctx, results, await notices);
+      return ok(boardView(results, [], community, rules));
     },
   }),
 
