@@ -333,9 +333,9 @@ export const BUDGETS: BudgetTable = {
       }),
     },
     publish: {
-      reads: 21,
-      writes: 15,
-      why: "computes the whole period: caller, community, period, compounds, sheets, serious items, the compounds' service histories (each sheet credits the firm serving then), satisfaction counts per compound and firm; stores the publication and one result per firm; then each firm's city-wide result from every community's publication (its result, the communities' rules), written with its grade in the latest grades (app/ratings/city-grades.ts: read once, then in each firm's transaction)",
+      reads: 16,
+      writes: 12,
+      why: "computes the whole period: caller; community, period, compounds, sheets, serious items; the compounds' service histories (each sheet credits the firm serving then) with each compound's satisfaction counts, and each firm's results in every community, its city-wide result and the latest grades (app/ratings/city-grades.ts); the black-list audience; then one transaction writes the publication, its history entry, one result per firm, each firm's city-wide result and the grades, issued together; then the black-list notices and the period's pending flag",
       call: () => ({ openid: 'demo-party', data: { period: '2026-H2' } }),
     },
     board: {
@@ -354,8 +354,8 @@ export const BUDGETS: BudgetTable = {
       call: () => ({ openid: null, data: { firmIds: [DEMO.firm1, DEMO.firm2] } }),
     },
     mySheets: {
-      reads: 5,
-      why: "the caller, their compound, whether it has a compound party organisation, the community's open period and their sheets",
+      reads: 6,
+      why: "the caller and their sheets; their compound, the community's open period and whether the compound has a compound party organisation (its holders by residence and by invitation, read together)",
       call: () => ({ openid: 'demo-oc', data: {} }),
     },
     period: {

@@ -87,19 +87,27 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     why: `the parties to tell are found from the request, then the change, its messages and the audit entry are one ${TX}`,
   },
   'requests.reopen': { depth: 6, why: `the handlers to tell are found from the request, then the change and its messages are one ${TX}` },
-  'ratings.submit': { depth: 10, why: OTHERS },
-  'ratings.publish': {
-    depth: 39,
-    why: `${OTHERS}; each firm's city-wide result is written in one transaction with its grade in the latest grades (app/ratings/city-grades.ts), which the city overview reads instead of every firm's result: a round more per firm, and one for the grades document first`,
+  'ratings.submit': {
+    depth: 5,
+    why: `the compound, the rater's earlier sheet (its id is the period, the compound and the caller's user id) and the compound's party holders (by residence and by invitation) are read in the caller's round; then one ${TX}: start, the sheet (an insert under its unique id, or an update guarded by the version it replaces), its audit entry and the period's counters (guarded by its being open) issued together, commit. One sheet per rater, compound and period is the sheet's id; a guard that fails (the same rater at once, the period published meanwhile, its first sheet) means a second transaction that reads first`,
   },
-  'ratings.mySheets': { depth: 4, why: OTHERS },
+  'ratings.publish': {
+    depth: 9,
+    why: `the community is named by the caller's record, so its period, compounds, sheets and serious items wait for it; then, together, the compounds' service histories, each compound's owner satisfaction over the whole period, and the firms' results in every community, their city-wide results and the latest grades (a firm change within the period, or another community's serious items, adds a round: those spans' counts, that community's rules); then one ${TX}: start (beside the black-list audience's read), the period (guarded by its version), its history entry, every firm's result, its city-wide result and the grades issued together, all or nothing, commit; then the black-list notices, 50 at a time issued together, then the period's pending flag (a death before it leaves them to the scheduler, whose keys drop those already queued). Not growing with the firms`,
+  },
+  'ratings.mySheets': {
+    depth: 2,
+    why: `the caller's sheets of the period are read beside the caller's record; the compounds they rate, their periods and their party holders come from the record's grants: ${CALLER_FIRST} (a party organisation's own community's compounds are found by the community, and their party holders a round after)`,
+  },
   'ratings.period': {
     depth: 3,
-    why: `${OTHERS}; the raters are the community's role holders (the role_holders index, a few dozen rows at any city size), then their records (status and every role held), instead of a scan of the community's people`,
+    why: `a staff overview of the caller's community (their record names it): its period, compounds, sheets, role holders, serious items, periods and publications are read together once the record is there (${CALLER_FIRST}); then the raters' records (status and every role held) the role holders name (the role_holders index, a few dozen rows at any city size, instead of a scan of the community's people)`,
   },
-  'ratings.sheets': { depth: 2, why: OTHERS },
-  'ratings.recordSeriousItem': { depth: 8, why: OTHERS },
-  'ratings.export': { depth: 5, why: OTHERS },
+  'ratings.sheets': { depth: 2, why: `the page of sheets is of the caller's community, which their record names: ${CALLER_FIRST}` },
+  'ratings.recordSeriousItem': {
+    depth: 5,
+    why: `the compound is read in the caller's round; then one ${TX}: start, the item, its audit entry and the period's version (which makes a publication computed without the item fail) issued together, commit (the period's first record makes its document after them: a round more)`,
+  },
   'admin.createCommunity': {
     depth: 5,
     why: `the community, its street's count of communities (app/community/totals.ts) and the audit entry are one ${TX}; the street (its name and district are copied) is read in the caller's round, so the transaction only writes: its start, the three writes together, its commit`,

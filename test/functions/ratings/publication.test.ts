@@ -3,7 +3,9 @@ import { ratingsTick } from '../../../cloudfunctions/core/app/ratings/scheduler'
 import { DEMO } from '../../../cloudfunctions/core/seed/demo-ids';
 import { residentsInBulk } from '../../support/builders';
 import { useRatingsHarness } from './support';
-import { whole } from '../../../cloudfunctions/core/ports/store';
+import { whole, type DocumentOps, type Store } from '../../../cloudfunctions/core/ports/store';
+import { FUNCTIONS } from '../../../cloudfunctions/core/app/functions';
+import { createCloudEntry, platformContextFor } from '../../../cloudfunctions/core/runtime/cloud-entry';
 
 const x = useRatingsHarness();
 const { all, sheet, errorOf, expectedQuality, gradeFor, addOtherCommunity } = x;
@@ -183,6 +185,25 @@ describe('ratings.publish', () => {
     );
     const sheets = await x.h.store.count('rating_sheets', { communityId: DEMO.communityId, period: '2026-H2' });
     if (period?.state === 'published') expect(period.current?.sheetCount).toBe(sheets);
+  });
+
+  test('refuses a sheet decided while the period was open but written after it was published, storing nothing', async () => {
+    // The submission loads the open period's state, then its transaction waits until the publication is done.
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => (release = r));
+    const gated: Store = Object.assign(Object.create(x.h.store) as Store, {
+      transaction: async <R>(fn: (tx: DocumentOps) => Promise<R>) => (await gate, x.h.store.transaction(fn)),
+    });
+    const late = createCloudEntry('ratings', FUNCTIONS.ratings, { ...x.h.deps, store: gated })(
+      { action: 'submit', data: sheet },
+      platformContextFor('demo-oc'),
+    );
+    expect(await x.h.call('ratings', 'publish', { period: '2026-H2' }, 'demo-party')).toMatchObject({ ok: true });
+    release();
+    expect(errorOf(await late)).toEqual({ code: 'INVALID_STATE', reason: 'PERIOD_PUBLISHED' });
+    expect(
+      await x.h.store.count('rating_sheets', { communityId: DEMO.communityId, period: '2026-H2', raterId: x.h.userId('demo-oc') }),
+    ).toBe(0);
   });
 });
 

@@ -62,6 +62,19 @@ describe('ratings.submit', () => {
     expect(results.map((r) => r.ok && r.data.version).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  test('replaces a sheet re-submitted several times at once one version after another, each in the audit log', async () => {
+    expect(await x.h.call('ratings', 'submit', sheet, 'demo-oc')).toMatchObject({ ok: true, data: { version: 1 } });
+    // Each submission is decided on the version 1 it loaded; all but one find it replaced when they write.
+    const results = await Promise.all(
+      [2, 3, 4, 5].map((n) => x.h.call<Sheet>('ratings', 'submit', { ...sheet, scores: all(n) }, 'demo-oc')),
+    );
+    expect(results.map((r) => r.ok && r.data.version).sort()).toEqual([2, 3, 4, 5]);
+    const period = await x.h.store.get<{ _id: string; sheetCount: number }>('rating_periods', `${DEMO.communityId}:2026-H2`);
+    expect(period?.sheetCount).toBe(3);
+    const audited = await x.h.store.find<{ _id: string; detail: { version: number } }>('audit', { action: 'ratings.submit' });
+    expect(audited.map((e) => e.detail.version).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
   test.each([
     ['a resident', 'demo-resident', sheet, 'NOT_A_RATER'],
     ['a volunteer', 'demo-volunteer', sheet, 'NOT_A_RATER'],

@@ -1,6 +1,6 @@
 import type { CityFirmResult } from '../../domain/city-credit';
 import type { Period } from '../../domain/period';
-import { type Doc, whole } from '../../ports/store';
+import { type Doc, type Store, whole } from '../../ports/store';
 import { INVITATIONS, type InvitationDoc } from '../account/invitations';
 import { USERS, type UserDoc } from '../account/user';
 import { grantsOf } from '../scope';
@@ -42,25 +42,45 @@ export async function latestCityResults(ctx: Pick<AppContext, 'store'>, firmIds:
   return out;
 }
 
+/** What decides whether a compound has a compound party organisation, read together (readPartyFacts). */
+export interface PartyFacts {
+  /** Active residents holding compound_party. */
+  residents: UserDoc[];
+  /** Redeemed invitations to the compound's compound_party role. */
+  invited: InvitationDoc[];
+}
+
+/**
+ * The compound's party holders by residence and by invitation, read together: by the compound's id
+ * alone, so an action can issue them in the caller's round (ActionDef.load). Not `async`: a store
+ * that fails as the first read is issued fails the whole read at once.
+ */
+export function readPartyFacts(store: Pick<Store, 'find'>, compoundId: string): Promise<PartyFacts> {
+  return Promise.all([
+    store.find<UserDoc>(USERS, { status: 'active', roles: { $contains: 'compound_party' }, compoundId }, { limit: whole(50) }),
+    store.find<InvitationDoc>(
+      INVITATIONS,
+      { 'scope.compoundId': compoundId, role: 'compound_party', redeemedBy: { $ne: null } },
+      { limit: whole(200) },
+    ),
+  ]).then(([residents, invited]) => ({ residents, invited }));
+}
+
 /**
  * Whether the compound has a compound party organisation (RULES.md §4): someone active holds the
  * compound_party role for it — a resident granted it, or anyone, living anywhere, who redeemed an
- * invitation to it and still holds it (domain/raters.ts decides on each person's grants).
+ * invitation to it and still holds it (domain/raters.ts decides on each person's grants). The
+ * invited people's records are read only when no resident holds it.
  */
-export async function hasCompoundParty(ctx: Pick<AppContext, 'store'>, compound: CompoundDoc): Promise<boolean> {
+export async function hasCompoundPartyFrom(store: Pick<Store, 'get'>, compound: CompoundDoc, facts: PartyFacts): Promise<boolean> {
   const member = (users: Array<UserDoc | null>) =>
     users.some((u) => !!u && isCompoundPartyMember({ status: u.status, held: grantsOf(u) }, compound));
-  const residents = await ctx.store.find<UserDoc>(
-    USERS,
-    { status: 'active', roles: { $contains: 'compound_party' }, compoundId: compound._id },
-    { limit: whole(50) },
-  );
-  if (member(residents)) return true;
-  const invited = await ctx.store.find<InvitationDoc>(
-    INVITATIONS,
-    { 'scope.compoundId': compound._id, role: 'compound_party', redeemedBy: { $ne: null } },
-    { limit: whole(200) },
-  );
-  const ids = [...new Set(invited.map((i) => i.redeemedBy as string))].filter((id) => !residents.some((u) => u._id === id));
-  return member(await Promise.all(ids.map((id) => ctx.store.get<UserDoc>(USERS, id))));
+  if (member(facts.residents)) return true;
+  const ids = [...new Set(facts.invited.map((i) => i.redeemedBy as string))].filter((id) => !facts.residents.some((u) => u._id === id));
+  return member(await Promise.all(ids.map((id) => store.get<UserDoc>(USERS, id))));
+}
+
+/** Whether the compound has a compound party organisation, read now (hasCompoundPartyFrom). */
+export async function hasCompoundParty(ctx: Pick<AppContext, 'store'>, compound: CompoundDoc): Promise<boolean> {
+  return hasCompoundPartyFrom(ctx.store, compound, await readPartyFacts(ctx.store, compound._id));
 }

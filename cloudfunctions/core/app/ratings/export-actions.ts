@@ -31,6 +31,15 @@ export interface CreditRow {
   list: string | null;
 }
 
+type FirmResultsRead = Awaited<ReturnType<typeof findAllUpTo<FirmResultDoc>>>;
+
+/** The scope's firm results of the period (every period without one), up to the export's limit. */
+function readFirmResults(ctx: { store: StoreReads }, scope: ExportScope, period?: string): Promise<FirmResultsRead> {
+  const filter: Filter = { ...communityFilter(scope) };
+  if (period) filter.period = period;
+  return findAllUpTo<FirmResultDoc>(ctx.store, FIRM_RESULTS, filter, EXPORT_RECORD_LIMIT);
+}
+
 /**
  * The rows of the credit-evaluation feed (RULES.md §4): every published compound of the scope in
  * the period (every period without one), with the firm's 统一社会信用代码, the compound's quality
@@ -39,9 +48,11 @@ export interface CreditRow {
  * is EXPORT_TOO_LARGE.
  */
 export async function creditRows(ctx: { store: StoreReads }, scope: ExportScope, period?: string): Promise<CreditRow[] | Failure> {
-  const filter: Filter = { ...communityFilter(scope) };
-  if (period) filter.period = period;
-  const read = await findAllUpTo<FirmResultDoc>(ctx.store, FIRM_RESULTS, filter, EXPORT_RECORD_LIMIT);
+  return creditRowsOf(ctx, await readFirmResults(ctx, scope, period));
+}
+
+/** The rows of firm results already read (readFirmResults). */
+async function creditRowsOf(ctx: { store: StoreReads }, read: FirmResultsRead): Promise<CreditRow[] | Failure> {
   if ('tooMany' in read) return exportTooLarge(read.tooMany);
   const results = read.docs.sort(
     (a, b) => b.period.localeCompare(a.period) || a.firmId.localeCompare(b.firmId) || a.communityId.localeCompare(b.communityId),
@@ -115,10 +126,20 @@ export const exportActions = {
     summary: '导出本期物业企业信用评价表（供住建部门信用评价）',
     access: 'active',
     input: exportInput,
+    // A named community's results are read in the caller's round, and its rows beside the scope
+    // check; they are answered only once that check passes (it names the same community).
+    load: (input, { store }) =>
+      input.communityId
+        ? readFirmResults(exportReads({ store }), { communityIds: [input.communityId], label: '' }, input.period).then((read) => ({ read }))
+        : Promise.resolve(null),
     run: async (input, ctx) => {
-      const scope = await exportScope(ctx, ctx.user, input, ['party_org']);
+      const reads = exportReads(ctx);
+      const [scope, named] = await Promise.all([
+        exportScope(ctx, ctx.user, input, ['party_org']),
+        ctx.loaded ? creditRowsOf(reads, ctx.loaded.read) : Promise.resolve(null),
+      ]);
       if ('ok' in scope) return scope;
-      const rows = await creditRows(exportReads(ctx), scope, input.period);
+      const rows = named ?? (await creditRows(reads, scope, input.period));
       if (!Array.isArray(rows)) return rows;
       const name = `物业服务企业信用评价_${scope.label}_${input.period}.xlsx`;
       const file = await storeWorkbook(ctx, name, [creditSheet(rows)]);

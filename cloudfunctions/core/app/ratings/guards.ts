@@ -21,10 +21,3 @@ export function raterRoleFor(user: UserDoc, compound: CompoundDoc, compoundHasPa
   if (role === 'NOT_A_RATER') return fail('FORBIDDEN', '只有本小区党组织成员、业委会成员（小区未建党组织时为社区党组织）可以评价', role);
   return role;
 }
-
-/** Thrown inside a transaction to roll it back with an expected failure. */
-export class Abort extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.error.message);
-  }
-}

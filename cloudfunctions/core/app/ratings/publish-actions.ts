@@ -10,12 +10,14 @@ import { newId } from '../ids';
 import { fail, failures, ok, type Failure } from '../result';
 import type { AppContext } from '../context';
 import type { UserDoc } from '../account/user';
-import { ConcurrentChange, Writes } from '../volunteer/seat-writes';
+import { ConcurrentChange, mustInsert, Writes } from '../volunteer/seat-writes';
 import { attributedInputs } from './attribution';
 import { CITY_ATTEMPTS, cityWrites, mergeCityState, readCityState, type CityState } from './city-state';
 import { blackListNotices, sendBlackListNotices } from './notices';
 import { droppedFirms, firmResultsOf, publicationOf, publicationWrites } from './publication';
 import {
+  aboutCompound,
+  freshPeriod,
   periodId,
   RATING_PERIODS,
   RATING_PUBLICATIONS,
@@ -151,9 +153,10 @@ export const publishActions = {
     summary: '记录物业企业重大事项（附证据，计入信用扣分并列入黑榜）',
     access: 'active',
     input: recordSeriousItemInput,
+    load: (input, { store }) => store.get<CompoundDoc>(COMPOUNDS, input.compoundId),
     run: async (input, ctx) => {
       const user = ctx.user;
-      const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
+      const compound = ctx.loaded;
       if (!compound) return failures.notFound('小区');
       if (!hasCommunityRole(user, 'party_org', compound.communityId)) return failures.forbidden('只有本社区党组织可以记录重大事项');
       const now = ctx.clock.now();
@@ -163,12 +166,7 @@ export const publishActions = {
       const at = now.toISOString();
       const item: SeriousItemDoc = {
         _id: newId('si', now),
-        communityId: compound.communityId,
-        compoundId: compound._id,
-        compoundName: compound.name,
-        firmId: compound.firmId,
-        firmName: compound.firmName,
-        period: input.period,
+        ...aboutCompound(compound, input.period),
         description: input.description,
         evidence: input.evidence,
         recordedBy: user._id,
@@ -176,33 +174,33 @@ export const publishActions = {
         recordedAt: at,
       };
       const pid = periodId(compound.communityId, input.period);
-      await ctx.store.transaction(async (tx) => {
-        await Promise.all([
-          tx.insert(SERIOUS_ITEMS, item),
-          audit({ ...ctx, store: tx }, 'ratings.recordSeriousItem', 'rating_serious_item', item._id, {
-            firmId: item.firmId,
-            period: item.period,
-            compoundId: item.compoundId,
-          }),
-        ]);
-        // Moving the period's version makes a publication computed without this item fail and retry.
-        if (!(await tx.update(RATING_PERIODS, pid, { $inc: { version: 1 }, $set: { updatedAt: at } }))) {
-          const fresh: RatingPeriodDoc = {
-            _id: pid,
-            communityId: compound.communityId,
-            period: input.period,
-            state: 'open',
-            version: 1,
-            sheetCount: 0,
-            publicationCount: 0,
-            current: null,
-            noticesPending: false,
-            createdAt: at,
-            updatedAt: at,
-          };
-          await tx.insert(RATING_PERIODS, fresh);
+      const fresh = freshPeriod(compound.communityId, input.period, at, 0);
+      // The item, its audit entry and the period's version, issued together; the period is made
+      // after them (same transaction) when this is its first record.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await ctx.store.transaction(async (tx) => {
+            const writes = new Writes();
+            writes.add(
+              tx.insert(SERIOUS_ITEMS, item),
+              audit({ ...ctx, store: tx }, 'ratings.recordSeriousItem', 'rating_serious_item', item._id, {
+                firmId: item.firmId,
+                period: item.period,
+                compoundId: item.compoundId,
+              }),
+            );
+            // Moving the period's version makes a publication computed without this item fail and retry.
+            const bumped = tx.update(RATING_PERIODS, pid, { $inc: { version: 1 }, $set: { updatedAt: at } });
+            writes.add(bumped);
+            await writes.settle();
+            if (!(await bumped)) await mustInsert(tx.insert(RATING_PERIODS, fresh), RATING_PERIODS);
+          });
+          break;
+        } catch (err) {
+          // Another record made the period first: this one bumps it instead.
+          if (!(err instanceof ConcurrentChange) || attempt >= 3) throw err;
         }
-      });
+      }
       return ok(seriousItemView(item));
     },
   }),

@@ -1,6 +1,7 @@
 import type { DimensionScores, FirmResult, ListEntry, RaterRole } from '../../domain/credit';
 import type { Period } from '../../domain/period';
 import type { Doc } from '../../ports/store';
+import type { CompoundDoc } from '../community/community';
 
 export const RATING_SHEETS = 'rating_sheets';
 export const RATING_PERIODS = 'rating_periods';
@@ -100,3 +101,32 @@ export const sheetId = (period: string, compoundId: string, raterId: string) => 
 export const periodId = (communityId: string, period: string) => `${communityId}:${period}`;
 export const publicationId = (communityId: string, period: string, n: number) => `${communityId}:${period}:${n}`;
 export const firmResultId = (firmId: string, communityId: string, period: string) => `${firmId}:${communityId}:${period}`;
+
+/** A period's document as its first sheet (`sheetCount` 1) or serious item (0) makes it. */
+export function freshPeriod(communityId: string, period: Period, at: string, sheetCount: 0 | 1): RatingPeriodDoc {
+  return {
+    _id: periodId(communityId, period),
+    communityId,
+    period,
+    state: 'open',
+    version: 1,
+    sheetCount,
+    publicationCount: 0,
+    current: null,
+    noticesPending: false,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** What a sheet or a serious item records of the compound it is about (its firm then), and the period. */
+export function aboutCompound(compound: CompoundDoc, period: Period) {
+  return {
+    communityId: compound.communityId,
+    compoundId: compound._id,
+    compoundName: compound.name,
+    firmId: compound.firmId,
+    firmName: compound.firmName,
+    period,
+  };
+}

@@ -1,19 +1,19 @@
 import { sheetRating } from '../../domain/credit';
 import { hasStarted, periodLabel, periodOf, type Period } from '../../domain/period';
 import { defineAction, type ActionMap } from '../action';
-import { audit } from '../audit';
-import { hasCommunityRole, isCommunityStaff } from '../auth';
+import { hasCommunityRole, isCommunityStaff, isFailure } from '../auth';
 import { grantsOf } from '../scope';
 import { COMPOUNDS, type CompoundDoc } from '../community/community';
 import { checkTexts } from '../content';
 import { fail, failures, ok } from '../result';
 import { decodeCursor, pageOf } from '../schemas';
-import { periodId, RATING_PERIODS, RATING_SHEETS, sheetId, type RatingPeriodDoc, type RatingSheetDoc } from './rating';
+import { aboutCompound, periodId, RATING_PERIODS, RATING_SHEETS, type RatingPeriodDoc, type RatingSheetDoc } from './rating';
 import { mySheetsInput, sheetsInput, submitInput } from './schemas';
 import { DIMENSION_OPTIONS, RATER_ROLE_LABELS } from '../../domain/credit';
 import { sheetView, type MySheetItem, type MySheetsView } from './views';
-import { hasCompoundParty } from './city';
-import { closed, notStarted, raterRoleFor } from './guards';
+import { hasCompoundParty, hasCompoundPartyFrom, readPartyFacts } from './city';
+import { loadSheet, submitSheet } from './sheet-submit';
+import { notStarted, raterRoleFor } from './guards';
 import { whole } from '../../ports/store';
 
 /** Filling rating sheets, and the sheets a rater or the staff see. */
@@ -22,11 +22,12 @@ export const sheetActions = {
     summary: '提交物业服务评价表（发布前可重新提交替换）',
     access: 'active',
     input: submitInput,
+    load: (input, { store, callerId }) => loadSheet(store, input.compoundId, input.period, callerId ?? ''),
     run: async (input, ctx) => {
       const user = ctx.user;
-      const compound = await ctx.store.get<CompoundDoc>(COMPOUNDS, input.compoundId);
+      const { compound, existing, party } = ctx.loaded;
       if (!compound) return failures.notFound('小区');
-      const role = raterRoleFor(user, compound, await hasCompoundParty(ctx, compound));
+      const role = raterRoleFor(user, compound, await hasCompoundPartyFrom(ctx.store, compound, party));
       if (typeof role !== 'string') return role;
       const now = ctx.clock.now();
       if (!hasStarted(input.period, now)) return notStarted();
@@ -35,61 +36,21 @@ export const sheetActions = {
         const refused = await checkTexts(ctx, [comment]);
         if (refused) return refused;
       }
-      const at = now.toISOString();
-      const sid = sheetId(input.period, compound._id, user._id);
-      const pid = periodId(compound.communityId, input.period);
-      const fields = {
-        communityId: compound.communityId,
-        compoundId: compound._id,
-        compoundName: compound.name,
-        firmId: compound.firmId,
-        firmName: compound.firmName,
-        period: input.period,
-        raterId: user._id,
-        raterName: user.name,
-        raterRole: role,
-        scores: input.scores,
-        comment,
-        rating: sheetRating(input.scores),
-        submittedAt: at,
-      };
-      const sheet = await ctx.store.transaction(async (tx): Promise<RatingSheetDoc | null> => {
-        const [p, existing] = await Promise.all([tx.get<RatingPeriodDoc>(RATING_PERIODS, pid), tx.get<RatingSheetDoc>(RATING_SHEETS, sid)]);
-        if (p && p.state !== 'open') return null;
-        const doc: RatingSheetDoc = { _id: sid, ...fields, version: (existing?.version ?? 0) + 1, createdAt: existing?.createdAt ?? at };
-        // Every version, in full, goes to the append-only audit log, in the transaction that stores it.
-        await Promise.all([
-          existing ? tx.update(RATING_SHEETS, sid, { $set: { ...fields, version: doc.version } }) : tx.insert(RATING_SHEETS, doc),
-          audit({ ...ctx, store: tx }, 'ratings.submit', 'rating_sheet', sid, {
-            version: doc.version,
-            period: doc.period,
-            compoundId: doc.compoundId,
-            raterRole: role,
-            scores: doc.scores,
-            comment: doc.comment,
-            rating: doc.rating,
-          }),
-        ]);
-        if (p) await tx.update(RATING_PERIODS, pid, { $inc: { version: 1, sheetCount: existing ? 0 : 1 }, $set: { updatedAt: at } });
-        else {
-          const fresh: RatingPeriodDoc = {
-            _id: pid,
-            communityId: compound.communityId,
-            period: input.period,
-            state: 'open',
-            version: 1,
-            sheetCount: 1,
-            publicationCount: 0,
-            current: null,
-            noticesPending: false,
-            createdAt: at,
-            updatedAt: at,
-          };
-          await tx.insert(RATING_PERIODS, fresh);
-        }
-        return doc;
-      });
-      if (!sheet) return closed();
+      const sheet = await submitSheet(
+        ctx,
+        {
+          ...aboutCompound(compound, input.period),
+          raterId: user._id,
+          raterName: user.name,
+          raterRole: role,
+          scores: input.scores,
+          comment,
+          rating: sheetRating(input.scores),
+          submittedAt: now.toISOString(),
+        },
+        existing,
+      );
+      if (isFailure(sheet)) return sheet;
       return ok({ ...sheetView(sheet), state: 'submitted' as const });
     },
   }),
@@ -98,22 +59,23 @@ export const sheetActions = {
     summary: '我的评价表（可评价的小区及提交状态）',
     access: 'active',
     input: mySheetsInput,
+    // The caller's sheets of the period: by their user id, which derives from the OPENID.
+    load: (input, { store, callerId, now }) =>
+      store.find<RatingSheetDoc>(RATING_SHEETS, { raterId: callerId ?? '', period: input.period ?? periodOf(now) }, { limit: whole(100) }),
     run: async (input, ctx) => {
       const user = ctx.user;
       const isParty = hasCommunityRole(user, 'party_org', user.communityId);
       // A compound's raters hold their role for it, wherever they live (roles by invitation, RULES.md §9).
-      const rated = [
-        ...new Set(
-          grantsOf(user)
-            .filter((g) => (g.role === 'oc_member' || g.role === 'compound_party') && g.compoundId)
-            .map((g) => g.compoundId as string),
-        ),
-      ];
+      const grants = grantsOf(user).filter((g) => (g.role === 'oc_member' || g.role === 'compound_party') && g.compoundId);
+      const rated = [...new Set(grants.map((g) => g.compoundId as string))];
       if (!isParty && rated.length === 0)
         return fail('FORBIDDEN', '只有小区党组织成员、业委会成员和社区党组织可以评价物业服务', 'NOT_A_RATER');
       const now = ctx.clock.now();
       const period: Period = input.period ?? periodOf(now);
-      const [community, granted, sheets] = await Promise.all([
+      const sheets = ctx.loaded;
+      // One round for what the caller's record names: the compounds, their periods and their party holders.
+      const named = [...new Set([user.communityId, ...grants.map((g) => g.communityId ?? '')].filter((id) => !!id))];
+      const [community, granted, periodDocs, partyFacts] = await Promise.all([
         isParty
           ? ctx.store.find<CompoundDoc>(
               COMPOUNDS,
@@ -127,15 +89,23 @@ export const sheetActions = {
             )
           : Promise.resolve([]),
         Promise.all(rated.map((id) => ctx.store.get<CompoundDoc>(COMPOUNDS, id))),
-        ctx.store.find<RatingSheetDoc>(RATING_SHEETS, { raterId: user._id, period }, { limit: whole(100) }),
+        Promise.all(named.map((id) => ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(id, period)))),
+        Promise.all(rated.map((id) => readPartyFacts(ctx.store, id))),
       ]);
       const compounds = [...community, ...granted.filter((c): c is CompoundDoc => !!c && !community.some((o) => o._id === c._id))];
-      const communityIds = [...new Set([user.communityId, ...compounds.map((c) => c.communityId)])];
-      const periodDocs = await Promise.all(communityIds.map((id) => ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(id, period))));
-      const periodOfCommunity = new Map(communityIds.map((id, i) => [id, periodDocs[i]]));
+      const periodOfCommunity = new Map(named.map((id, i) => [id, periodDocs[i]]));
+      const facts = new Map(rated.map((id, i) => [id, partyFacts[i]]));
+      // A second round only for what the first found: the community's other compounds, another community's period.
+      const later = [...new Set(compounds.map((c) => c.communityId))].filter((id) => !periodOfCommunity.has(id));
+      const [laterPeriods, parties] = await Promise.all([
+        Promise.all(later.map((id) => ctx.store.get<RatingPeriodDoc>(RATING_PERIODS, periodId(id, period)))),
+        Promise.all(
+          compounds.map((c) => (facts.has(c._id) ? hasCompoundPartyFrom(ctx.store, c, facts.get(c._id)!) : hasCompoundParty(ctx, c))),
+        ),
+      ]);
+      later.forEach((id, i) => periodOfCommunity.set(id, laterPeriods[i]));
       const periodDoc = periodOfCommunity.get(user.communityId) ?? periodOfCommunity.get(compounds[0]?.communityId ?? '') ?? null;
       const items: MySheetItem[] = [];
-      const parties = await Promise.all(compounds.map((c) => hasCompoundParty(ctx, c)));
       for (const [i, c] of compounds.entries()) {
         const role = raterRoleFor(user, c, parties[i]);
         if (typeof role !== 'string') continue;
