@@ -22,9 +22,6 @@ const ONCE = 'the stored result is what a retry with the same clientToken gets, 
 /** Why a seat change is a transaction (issue #16 named a conditional inc plus an insert instead). */
 const SEAT_ATOMIC =
   "a seat changes the activity's counters, the signup and the volunteer's slots, which must equal each other whenever the process dies (test/security/crash.test.ts checks them straight after a SIGKILL, signup-crash.test.ts at every step): separate requests (a conditional inc, then an insert) leave a seat without its signup, or a signup without its seat, when it dies between them, so they are one transaction";
-const NOT_YET = 'not reworked yet: its reads and writes still run one after another';
-/** The actions of the functions this pass did not rework (account, community, ratings, admin, owners, outreach). */
-const OTHERS = `${NOT_YET} (this pass reworked the volunteer, requests and messages functions)`;
 /** Why a change to a person (app/account/user-change.ts) cannot go below 5. */
 const PERSON_TX = `the person, the role holders index (app/account/holders.ts), the community's counters with its street's totals and the audit entry are one ${TX}, so they stay equal whenever the process dies (test/security/audit-atomic.test.ts); the change is decided on records read before it, so the transaction only writes, the person's write guarded by the revision of the record it was decided on (a change at the same time makes a second transaction that reads first, a busy moment only), and a transaction with a guarded update costs 4 (its start, the update's read and write, its commit) after the caller's round: 5`;
 
