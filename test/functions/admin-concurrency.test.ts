@@ -7,6 +7,7 @@
  * compounds and communities equal a recount.
  */
 import { recountCommunity } from '../../cloudfunctions/core/app/admin/recount';
+import { AUDIT } from '../../cloudfunctions/core/app/audit';
 import {
   COMMUNITIES,
   COMPOUNDS,
@@ -125,5 +126,19 @@ describe('admin.importStructure at once', () => {
     expect(await h.store.count(COMPOUNDS, { communityId: community._id })).toBe(2);
     expect(community.counters?.compounds).toBe(2);
     await expectCountsTrue();
+  });
+});
+
+describe('admin.setRules: two staff changing different rules at once', () => {
+  test('both changes count: the later merges again over the earlier one', async () => {
+    const [a, b] = await Promise.all([
+      h.call('admin', 'setRules', { communityId: DEMO.communityId, rules: { volunteerTarget: 0.2 } }, 'demo-street'),
+      h.call('admin', 'setRules', { communityId: DEMO.communityId, rules: { noticeDays: 20 } }, 'demo-admin'),
+    ]);
+    expect([a.ok, b.ok]).toEqual([true, true]);
+    const community = await h.store.get<CommunityDoc>(COMMUNITIES, DEMO.communityId);
+    expect(community?.rules).toMatchObject({ volunteerTarget: 0.2, noticeDays: 20 });
+    expect(community?.rulesRev).toBe(2);
+    expect(await h.store.count(AUDIT, { action: 'admin.setRules' })).toBe(2);
   });
 });

@@ -31,6 +31,22 @@ function rulesProblem(rules: RulesConfig): string | null {
   return null;
 }
 
+/** How many times setRules merges again when another change to the rules came first. */
+const RULES_ATTEMPTS = 3;
+
+/** The stored overrides with the change: each nested table merged key by key over the rules in force. */
+function mergedRules(stored: Partial<RulesConfig> | undefined, patch: Partial<RulesConfig>): Partial<RulesConfig> {
+  const inForce = rulesFor(stored);
+  return {
+    ...(stored ?? {}),
+    ...patch,
+    ...(patch.requestTierHours ? { requestTierHours: { ...inForce.requestTierHours, ...patch.requestTierHours } } : {}),
+    ...(patch.ratingWeights ? { ratingWeights: { ...inForce.ratingWeights, ...patch.ratingWeights } } : {}),
+    // Each kind's list replaces that kind's only; the other keeps its override.
+    ...(patch.needCategories ? { needCategories: { ...inForce.needCategories, ...patch.needCategories } } : {}),
+  };
+}
+
 /** admin: creating the city's structure, registering firms and who serves which compound, rules. */
 export const structureActions = {
   createStreet: defineAction({
@@ -174,35 +190,43 @@ export const structureActions = {
     // The community named in the input, read beside the caller's record (its rules are merged with the change).
     load: (input, { store }) => store.get<CommunityDoc>(COMMUNITIES, input.communityId),
     run: async (input, ctx) => {
-      const community = ctx.loaded;
-      if (!community) return isAdmin(ctx.user) ? failures.notFound('社区') : failures.forbidden('只能设置本街道社区的规则');
-      if (!mayManageStreet(ctx, community.streetId)) return failures.forbidden('只能设置本街道社区的规则');
+      const loaded = ctx.loaded;
+      if (!loaded) return isAdmin(ctx.user) ? failures.notFound('社区') : failures.forbidden('只能设置本街道社区的规则');
+      if (!mayManageStreet(ctx, loaded.streetId)) return failures.forbidden('只能设置本街道社区的规则');
+      let community: CommunityDoc = loaded;
       const patch = input.rules as Partial<RulesConfig>;
       // Category names are shown to every resident: they pass the content check (RULES.md §5).
       const labels = [...(patch.needCategories?.general ?? []), ...(patch.needCategories?.professional ?? [])].map((c) => c.label);
       const refused = labels.length > 0 ? await checkTexts(ctx, labels) : null;
       if (refused) return refused;
-      const overrides: Partial<RulesConfig> = {
-        ...(community.rules ?? {}),
-        ...patch,
-        ...(patch.requestTierHours
-          ? { requestTierHours: { ...rulesFor(community.rules).requestTierHours, ...patch.requestTierHours } }
-          : {}),
-        ...(patch.ratingWeights ? { ratingWeights: { ...rulesFor(community.rules).ratingWeights, ...patch.ratingWeights } } : {}),
-        // Each kind's list replaces that kind's only; the other keeps its override.
-        ...(patch.needCategories ? { needCategories: { ...rulesFor(community.rules).needCategories, ...patch.needCategories } } : {}),
-      };
-      const merged = rulesFor(overrides);
-      const problem = rulesProblem(merged);
-      if (problem) {
-        return {
-          ok: false as const,
-          error: { code: 'INVALID_INPUT' as const, message: problem, issues: [{ path: ['rules', 'ratingWeights'], message: problem }] },
-        };
+      // The merge is written only over the rules it was made from (their revision): two staff
+      // changing different rules at once both count; the later one merges again on a fresh read.
+      for (let attempt = 1; ; attempt += 1) {
+        const overrides = mergedRules(community.rules, patch);
+        const merged = rulesFor(overrides);
+        const problem = rulesProblem(merged);
+        if (problem) {
+          return {
+            ok: false as const,
+            error: { code: 'INVALID_INPUT' as const, message: problem, issues: [{ path: ['rules', 'ratingWeights'], message: problem }] },
+          };
+        }
+        const rev = community.rulesRev ?? 0;
+        const written = await ctx.store.update(
+          COMMUNITIES,
+          community._id,
+          { $set: { rules: overrides, rulesRev: rev + 1 } },
+          { rulesRev: rev ? rev : { $exists: false } },
+        );
+        if (written) {
+          await audit(ctx, 'admin.setRules', 'community', community._id, { rules: patch });
+          return ok({ communityId: community._id, rules: merged });
+        }
+        const fresh: CommunityDoc | null = await ctx.store.get<CommunityDoc>(COMMUNITIES, community._id);
+        if (!fresh) return failures.notFound('社区');
+        if (attempt >= RULES_ATTEMPTS) return fail('CONFLICT', '规则刚被其他人修改，请刷新后重试', 'STALE');
+        community = fresh;
       }
-      await ctx.store.update(COMMUNITIES, community._id, { $set: { rules: overrides } });
-      await audit(ctx, 'admin.setRules', 'community', community._id, { rules: patch });
-      return ok({ communityId: community._id, rules: merged });
     },
   }),
 };

@@ -46,6 +46,8 @@ export interface CommunityDoc extends Doc {
   population: number;
   /** Overrides of the configurable rules for this community. */
   rules?: Partial<RulesConfig>;
+  /** Moved by every change to `rules` (admin.setRules writes only over the revision it merged). */
+  rulesRev?: number;
   /** Party members and the volunteer backbone, counted as they change (outreach/stats.ts). */
   backbone?: Partial<BackboneCounters>;
   /** The oversight figures, counted as they change (app/admin/counters.ts). */
