@@ -3,6 +3,7 @@ import {
   isApproved,
   isQuorate,
   outcomeOf,
+  quorumOf,
   ownerIdentity,
   parseArea,
   tallyOf,
@@ -12,6 +13,7 @@ import {
   type Weight,
 } from '../../cloudfunctions/core/domain/owners-count';
 import { checkMarks, electionOutcome } from '../../cloudfunctions/core/domain/owners-election';
+import fc from 'fast-check';
 
 const w = (area: number, number: number): Weight => ({ area, number });
 
@@ -40,6 +42,21 @@ describe('quorum: ≥ 2/3 of the area and of the number (abstentions count)', ()
 
   test('an empty register is never quorate', () => {
     expect(isQuorate(w(0, 0), w(0, 0))).toBe(false);
+  });
+
+  test('the lines the turnout bars mark (quorumOf) are exactly where the count becomes quorate', () => {
+    expect(quorumOf(w(120272, 10))).toEqual(w(80182, 7));
+    const weight = fc.record({ area: fc.integer({ min: 1, max: 10_000_000 }), number: fc.integer({ min: 1, max: 5_000 }) });
+    fc.assert(
+      fc.property(weight, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (totals, a, n) => {
+        const turnout = w(Math.round(totals.area * a), Math.round(totals.number * n));
+        const line = quorumOf(totals);
+        expect(isQuorate(turnout, totals)).toBe(turnout.area >= line.area && turnout.number >= line.number);
+        // The line itself is quorate, and one below it is not.
+        expect(isQuorate(line, totals)).toBe(true);
+        expect(isQuorate(w(line.area - 1, line.number), totals)).toBe(false);
+      }),
+    );
   });
 });
 

@@ -35,6 +35,14 @@ export const MATTER_LABELS: Record<Matter, string> = {
 /** Matters that need agreement of three quarters (art. 278 ¶2, items 6–8). */
 export const SUPERMAJORITY_MATTERS: readonly Matter[] = ['fund_raise', 'rebuild', 'common_use'];
 
+/** How many must agree: three quarters (the matters above) or more than half (every other matter). */
+export type ApprovalRule = '3/4' | '1/2';
+export const approvalRuleOf = (matter: Matter): ApprovalRule => (SUPERMAJORITY_MATTERS.includes(matter) ? '3/4' : '1/2');
+export const APPROVAL_RULE_LABELS: Record<ApprovalRule, string> = {
+  '3/4': '须经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意',
+  '1/2': '须经参与表决专有部分面积过半数且参与表决人数过半数的业主同意',
+};
+
 export type Choice = 'agree' | 'object' | 'abstain';
 export const CHOICES = ['agree', 'object', 'abstain'] as const satisfies readonly Choice[];
 export const CHOICE_LABELS: Record<Choice, string> = { agree: '同意', object: '反对', abstain: '弃权' };
@@ -107,16 +115,27 @@ export function moreThan(a: number, b: number, num: number, den: number): boolea
   return a * den > b * num;
 }
 
+/** The quorum's share of both the area and the owners: two thirds. */
+const QUORUM = { num: 2, den: 3 } as const;
+export const QUORUM_LABEL = '面积、人数各三分之二以上';
+
 /** Quorum: the voters (abstentions included) hold ≥ 2/3 of the area and are ≥ 2/3 of the owners. */
 export function isQuorate(participating: Weight, totals: Weight): boolean {
   if (totals.number <= 0 || totals.area <= 0) return false;
-  return atLeast(participating.area, totals.area, 2, 3) && atLeast(participating.number, totals.number, 2, 3);
+  const { num, den } = QUORUM;
+  return atLeast(participating.area, totals.area, num, den) && atLeast(participating.number, totals.number, num, den);
+}
+
+/** The least area and number of voters that reach the quorum (what the turnout bars mark). */
+export function quorumOf(totals: Weight): Weight {
+  const least = (whole: number) => Math.floor((whole * QUORUM.num + QUORUM.den - 1) / QUORUM.den);
+  return { area: least(totals.area), number: least(totals.number) };
 }
 
 /** Whether `agree` of `participating` approves a matter: ≥ 3/4 of both, or more than 1/2 of both. */
 export function isApproved(matter: Matter, agree: Weight, participating: Weight): boolean {
   if (participating.number <= 0 || participating.area <= 0) return false;
-  if (SUPERMAJORITY_MATTERS.includes(matter)) {
+  if (approvalRuleOf(matter) === '3/4') {
     return atLeast(agree.area, participating.area, 3, 4) && atLeast(agree.number, participating.number, 3, 4);
   }
   return moreThan(agree.area, participating.area, 1, 2) && moreThan(agree.number, participating.number, 1, 2);

@@ -38,11 +38,8 @@ export interface ResultShown {
   chainHead: string;
 }
 
-const OUTCOMES = {
-  passed: { text: '表决通过', theme: 'success' },
-  rejected: { text: '表决未通过', theme: 'danger' },
-  not_quorate: { text: '参与表决未达法定比例，表决无效', theme: 'warning' },
-} as const;
+/** The outcome tag's colour; its words are the server's `outcomeLabel`. */
+const OUTCOME_THEMES = { passed: 'success', rejected: 'danger', not_quorate: 'warning' } as const;
 
 export function motionShown(m: MotionView): MotionShown {
   return {
@@ -52,10 +49,7 @@ export function motionShown(m: MotionView): MotionShown {
     statusTheme: STATUS_THEMES[m.status],
     when: `${chinaTime(m.opensAt)} 至 ${chinaTime(m.closesAt)}`,
     text: m.text,
-    rule:
-      m.approvalRule === '3/4'
-        ? '须经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意'
-        : '须经参与表决专有部分面积过半数且参与表决人数过半数的业主同意',
+    rule: m.approvalRuleLabel,
     candidates: m.candidates,
     seatsText: m.seats ? `应选 ${m.seats} 名，每票最多选 ${m.seats} 名` : '',
     isElection: m.matter === 'committee_election',
@@ -69,7 +63,7 @@ export function turnoutRows(m: MotionView): TurnoutRows | null {
     area: { text: `${t.areaText} / ${m.totals.areaText} ㎡（${percentText(t.areaShare)}）`, width: barWidth(t.areaShare) },
     number: { text: `${t.number} / ${m.totals.number} 人（${percentText(t.numberShare)}）`, width: barWidth(t.numberShare) },
     quorate: t.quorate,
-    quorumText: `法定参与线：面积 ${areaText(t.quorumArea)} ㎡、人数 ${t.quorumNumber} 人（各三分之二）`,
+    quorumText: `法定参与线：面积 ${areaText(t.quorumArea)} ㎡、人数 ${t.quorumNumber} 人（${t.quorumLabel}）`,
   };
 }
 
@@ -83,8 +77,8 @@ const row = (label: string, w: { number: number; area: number }): TallyRow => ({
 export function resultShown(r: ResultView, choices: MotionView['choiceOptions']): ResultShown {
   const rows = r.candidates ? Object.entries(r.candidates).map(([name, w]) => row(name, w)) : choices.map((c) => row(c.label, r[c.value]));
   return {
-    outcome: OUTCOMES[r.outcome].text,
-    outcomeTheme: OUTCOMES[r.outcome].theme,
+    outcome: r.outcomeLabel,
+    outcomeTheme: OUTCOME_THEMES[r.outcome],
     rows: [...rows, row('参与表决', r.participating), row('业主总计', r.totals)],
     elected: r.elected?.length ? `当选：${r.elected.join('、')}` : '',
     tied: r.tied?.length ? `${r.tied.join('、')} 票数相同，该席位须另行表决` : '',

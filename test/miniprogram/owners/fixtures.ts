@@ -1,5 +1,6 @@
 import type { MotionList, MotionView, ResultView } from '../../../miniprogram/owners/service';
 import { CHOICE_OPTIONS } from '../../../cloudfunctions/core/app/owners/views';
+import { APPROVAL_RULE_LABELS, OUTCOME_LABELS, QUORUM_LABEL } from '../../../cloudfunctions/core/domain/owners-count';
 
 export const ok = <T>(data: T) => ({ ok: true as const, data });
 
@@ -56,8 +57,10 @@ export const MOTION: MotionView = {
     quorumArea: 80182,
     quorumNumber: 7,
     quorate: false,
+    quorumLabel: QUORUM_LABEL,
   },
   approvalRule: '1/2',
+  approvalRuleLabel: APPROVAL_RULE_LABELS['1/2'],
   choiceOptions: CHOICE_OPTIONS,
   myBallot: null,
   isOwner: true,
@@ -78,4 +81,5 @@ export const RESULT: ResultView = {
   chainHead: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   ballots: 9,
   publishedAt: '2026-10-21T01:00:00.000Z',
+  outcomeLabel: OUTCOME_LABELS.passed,
 };

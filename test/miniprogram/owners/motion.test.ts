@@ -12,7 +12,8 @@ test('shows the turnout by area and number against the 2/3 lines, and no choices
   page = await renderPage('owners/motion/index', { properties: { motionId: 'mo_demo_pipes' } });
   expect(page.text()).toContain('已参与面积 299.35 / 1202.72 ㎡（24.9%）');
   expect(page.text()).toContain('已参与人数 3 / 10 人（30.0%）');
-  expect(page.text()).toContain('法定参与线：面积 801.82 ㎡、人数 7 人');
+  expect(page.text()).toContain('法定参与线：面积 801.82 ㎡、人数 7 人（面积、人数各三分之二以上）');
+  expect(page.text()).toContain('通过条件：须经参与表决专有部分面积过半数且参与表决人数过半数的业主同意');
   expect(page.text()).toContain('尚未达到法定参与比例');
   expect(page.text()).not.toContain('表决结果');
 });
@@ -86,8 +87,8 @@ test('after the close: the tally, the outcome and a receipt search', async () =>
   };
   mockBackend({ 'owners.get': ok(closed), 'owners.result': ok(RESULT) });
   page = await renderPage('owners/motion/index', { properties: { motionId: 'mo_demo_covenant' } });
-  await until(page, '表决通过');
-  expect(page.text()).toContain('表决通过');
+  await until(page, '共 9 张选票');
+  expect(page.text()).toContain('表决结果通过');
   expect(page.text()).toContain('同意6 人 · 630.00 ㎡');
   expect(page.text()).toContain('参与表决9 人 · 943.62 ㎡');
   expect(page.text()).toContain('共 9 张选票');

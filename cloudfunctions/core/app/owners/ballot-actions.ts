@@ -1,5 +1,5 @@
 import { ballotMarks, formatReceipt, linkInput, receiptInput } from '../../domain/owners-ballot';
-import type { Choice } from '../../domain/owners-count';
+import { OUTCOME_LABELS, type Choice } from '../../domain/owners-count';
 import { checkMarks } from '../../domain/owners-election';
 import { checkVoteWindow } from '../../domain/owners-motion';
 import type { BallotExport } from '../../domain/owners-result';
@@ -188,7 +188,7 @@ export const result = defineAction({
     const doc = await resultFor(ctx, found.m, published);
     if (isFailure(doc)) return doc;
     const { _id, ...view } = doc;
-    return ok(view);
+    return ok({ ...view, outcomeLabel: OUTCOME_LABELS[view.outcome] });
   },
 });
 

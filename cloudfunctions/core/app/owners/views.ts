@@ -5,7 +5,12 @@ import {
   formatArea,
   MATTER_LABELS,
   OUTCOME_LABELS,
-  SUPERMAJORITY_MATTERS,
+  APPROVAL_RULE_LABELS,
+  approvalRuleOf,
+  isQuorate,
+  quorumOf,
+  QUORUM_LABEL,
+  type ApprovalRule,
   type Choice,
   type Matter,
   type Totals,
@@ -30,6 +35,8 @@ export interface TurnoutView {
   quorumArea: number;
   quorumNumber: number;
   quorate: boolean;
+  /** The quorum in words (面积、人数各三分之二以上). */
+  quorumLabel: string;
 }
 
 export interface MotionSummary {
@@ -64,7 +71,9 @@ export interface MotionView extends MotionSummary {
   totals: (Totals & { areaText: string }) | null;
   turnout: TurnoutView | null;
   /** '3/4' for fund raising, rebuilding and common parts; '1/2' otherwise. */
-  approvalRule: '3/4' | '1/2';
+  approvalRule: ApprovalRule;
+  /** The approval rule in words (须经…同意), as the page states it. */
+  approvalRuleLabel: string;
   /** The caller's ballot (receipt and time; the choice stays secret until the close). */
   myBallot: MyBallotView | null;
   /** The caller is an owner of the compound (linked). */
@@ -79,12 +88,9 @@ export interface MotionView extends MotionSummary {
 
 export const CHOICE_OPTIONS = optionsOf(CHOICES, CHOICE_LABELS);
 
-const ceilDiv = (a: number, b: number) => Math.floor((a + b - 1) / b);
-
 export function turnoutOf(turnout: Weight, totals: Totals | undefined): TurnoutView | null {
   if (!totals) return null;
-  const quorumArea = ceilDiv(totals.area * 2, 3);
-  const quorumNumber = ceilDiv(totals.number * 2, 3);
+  const { area: quorumArea, number: quorumNumber } = quorumOf(totals);
   return {
     area: turnout.area,
     number: turnout.number,
@@ -93,7 +99,8 @@ export function turnoutOf(turnout: Weight, totals: Totals | undefined): TurnoutV
     areaText: formatArea(turnout.area),
     quorumArea,
     quorumNumber,
-    quorate: totals.number > 0 && turnout.area >= quorumArea && turnout.number >= quorumNumber,
+    quorate: isQuorate(turnout, totals),
+    quorumLabel: QUORUM_LABEL,
   };
 }
 
@@ -127,7 +134,8 @@ export function motionView(
     announcedAt: m.announcedAt ?? null,
     totals: m.totals ? { ...m.totals, areaText: formatArea(m.totals.area) } : null,
     turnout: turnoutOf(m.turnout, m.totals),
-    approvalRule: SUPERMAJORITY_MATTERS.includes(m.matter) ? '3/4' : '1/2',
+    approvalRule: approvalRuleOf(m.matter),
+    approvalRuleLabel: APPROVAL_RULE_LABELS[approvalRuleOf(m.matter)],
     choiceOptions: CHOICE_OPTIONS,
     ...extra,
   };
@@ -213,4 +221,6 @@ export interface VoteReceipt {
 export interface ResultView extends PublishedResult {
   motionId: string;
   publishedAt: string;
+  /** The outcome in words (OUTCOME_LABELS). */
+  outcomeLabel: string;
 }
