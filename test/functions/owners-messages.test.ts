@@ -4,7 +4,7 @@ import { NOTICE_BATCH } from '../../cloudfunctions/core/app/owners/notices';
 import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
 import type { DocumentOps } from '../../cloudfunctions/core/ports/store';
 import { makeHarness, type Harness } from '../support/harness';
-import { announced, CONVENOR, ownersOf } from '../support/owners';
+import { announced, COMPOUND, CONVENOR, ownersOf } from '../support/owners';
 import { whole } from '../../cloudfunctions/core/ports/store';
 
 let h: Harness;
@@ -60,6 +60,25 @@ describe("a motion's messages (RULES.md §6, §8)", () => {
     const count = await h.store.count('outbox', { template: 'owners.motion' });
     await tick(h.deps);
     expect(await h.store.count('outbox', { template: 'owners.motion' })).toBe(count);
+  });
+
+  test("the staff told are this community's committee and party organisation, and this compound's party organisation only", async () => {
+    await ownersOf(h, 3);
+    const { motionId } = await announced(h);
+    const told = await toldOf(motionId, 'announced');
+    expect(told).toEqual(expect.arrayContaining(['demo-rc', 'demo-party'].map((o) => h.userId(o))));
+    // 罗春兰 is the party organisation of 江津花园, another compound of the community; 马文静 is
+    // another community's party organisation.
+    expect(told).not.toContain(h.userId('demo-cparty'));
+    expect(told).not.toContain(h.userId('demo-party2'));
+
+    // A compound party organisation named for 万寿园 (an invitation: she lives in 江津花园) is told.
+    const cparty = h.userId('demo-cparty');
+    expect(
+      await h.store.update('role_holders', `${cparty}:compound_party:cp_jiangjin`, { $set: { compoundId: COMPOUND, scopeId: COMPOUND } }),
+    ).toBe(1);
+    const second = await announced(h, { title: '增设电动车充电桩' });
+    expect(await toldOf(second.motionId, 'announced')).toContain(cparty);
   });
 
   test('the announcement and its messages are one transaction: a failed message write leaves a draft and no message', async () => {

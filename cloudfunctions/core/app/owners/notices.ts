@@ -1,9 +1,8 @@
 import { MATTER_LABELS } from '../../domain/owners-count';
 import type { Notification } from '../../ports/notifier';
 import type { DocumentOps } from '../../ports/store';
-import { USERS, type UserDoc } from '../account/user';
+import { ROLE_HOLDERS, type HolderDoc } from '../account/holders';
 import type { Deps } from '../context';
-import { holdsInCommunity, holdsInCompound } from '../scope';
 import { MOTIONS, OWNER_LINKS, OWNER_NOTICES, type LinkDoc, type MotionDoc, type NoticeDoc } from './model';
 import { findAll } from './register';
 import { whole } from '../../ports/store';
@@ -30,30 +29,26 @@ export const NOTICE_BATCH = 100;
 
 type NoticeDeps = Pick<Deps, 'store' | 'notifier'>;
 
+/** The staff roles told about a motion's announcement and result. */
+const STAFF_ROLES = ['compound_party', 'party_org', 'rc_staff'] as const;
+
 /**
  * Who is told about a stage, in user-id order: every owner of the compound (each linked resident);
  * for the announcement and the result also the compound party organisation, the community party
- * organisation and the residents' committee, who follow every step.
+ * organisation and the residents' committee, who follow every step. Staff invited to a scope may
+ * live elsewhere, so they are found by the role_holders index (account/holders.ts: a few documents
+ * per community at any city size, kept in the transaction of every grant and revocation), not by
+ * a scan of the city's people. No action disables an account; a holder is an active person.
  */
 export async function audienceOf(deps: Pick<Deps, 'store'>, m: MotionDoc, stage: Stage): Promise<string[]> {
-  // The owners and the staff, read together. Staff invited to a scope may live elsewhere: each role is read with its scope.
+  // The owners and the staff, read together.
   const [links, staff] = await Promise.all([
     findAll<LinkDoc>(deps.store, OWNER_LINKS, { compoundId: m.compoundId }),
-    stage === 'opened'
-      ? []
-      : findAll<UserDoc>(deps.store, USERS, {
-          status: 'active',
-          $or: [{ roles: { $contains: 'party_org' } }, { roles: { $contains: 'rc_staff' } }, { roles: { $contains: 'compound_party' } }],
-        }),
+    stage === 'opened' ? [] : findAll<HolderDoc>(deps.store, ROLE_HOLDERS, { communityId: m.communityId, role: { $in: [...STAFF_ROLES] } }),
   ]);
   const people = new Set(links.map((l) => l.userId));
-  for (const u of staff)
-    if (
-      holdsInCompound(u, 'compound_party', m.compoundId) ||
-      holdsInCommunity(u, 'party_org', m.communityId) ||
-      holdsInCommunity(u, 'rc_staff', m.communityId)
-    )
-      people.add(u._id);
+  // A compound's party organisation is told about its own compound's motions only.
+  for (const h of staff) if (h.role !== 'compound_party' || h.compoundId === m.compoundId) people.add(h.userId);
   return [...people].sort();
 }
 
