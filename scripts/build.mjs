@@ -1,12 +1,13 @@
 // Builds the cloud functions (self-contained, under dist/functions/<name>/: index.js, a file per
-// lazily loaded action group and the chunks they share, and exceljs.js where spreadsheets are read
-// or written) and the local gateway (dist/gateway/main.js). `node scripts/build.mjs [functions|gateway]` builds one part.
+// lazily loaded action group and the chunks they share, the SDK's storage and realtime client, and
+// exceljs.js where spreadsheets are read or written) and the local gateway (dist/gateway/main.js). `node scripts/build.mjs [functions|gateway]` builds one part.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { trimCloudBaseSdk } from './trim-cloudbase-sdk.mjs';
+import { entryWithChunks, loadedWithEntry, splitFiles } from './merge-chunks.mjs';
+import { deferredEntries, trimCloudBaseSdk } from './trim-cloudbase-sdk.mjs';
 import { trimZodLocales } from './trim-zod-locales.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -62,8 +63,10 @@ function exceljsApart(uses) {
  * core/runtime/lazy-actions.ts): `outfile` holds what every call runs, and each group's own code is
  * a file beside it (`<module>-<hash>.js`) that Node reads and compiles only on the first call of one
  * of its actions. esbuild splits ES modules only, so the split is built as ESM and each file then
- * turned into CommonJS, the platform's format: the files require each other, and share modules
- * through Node's module cache. `trim: false` and other esbuild options (`sourcemap`, `minify`,
+ * turned into CommonJS, the platform's format, with the chunks index.js loads on every call merged
+ * into it (scripts/merge-chunks.mjs): the files require each other, and share modules through Node's
+ * module cache. @cloudbase/database's realtime client is an entry of its own, `realtime.js`, that
+ * its stand-in requires on the first `watch()` (scripts/trim-cloudbase-sdk.mjs). `trim: false` and other esbuild options (`sourcemap`, `minify`,
  * `external`) are for bench/cold/profile.mjs, the bench's cold-start bundles and
  * test/store/cloudbase-trimmed.test.ts. Answers the files written, `outfile` first.
  */
@@ -74,35 +77,45 @@ export async function bundleFunction(name, outfile, { trim = true, stdin, ...opt
   const { 'dynamic-import': _, ...supported } = FUNCTION_BUILD.supported;
   let written;
   try {
-    await build({
+    const { metafile } = await build({
       ...FUNCTION_BUILD,
-      entryPoints: [stdin ? 'function-entry' : path.join(root, 'cloudfunctions', name, 'index.ts')],
+      entryPoints: [
+        { in: stdin ? 'function-entry' : path.join(root, 'cloudfunctions', name, 'index.ts'), out: path.basename(outfile, '.js') },
+        ...(trim ? deferredEntries() : []),
+      ],
       format: 'esm',
       splitting: true,
       supported,
       outdir: staging,
-      entryNames: path.basename(outfile, '.js'),
+      entryNames: '[name]',
       chunkNames: '[name]-[hash]',
+      absWorkingDir: root,
+      metafile: true,
       ...options,
       // A CommonJS `require` in the ESM build becomes esbuild's `__require`, which calls the final
       // file's own `require`.
       plugins: [...(stdin ? [stdinEntry(stdin)] : []), exceljsApart(uses), ...(trim ? [trimCloudBaseSdk(), trimZodLocales()] : [])],
     });
     const files = fs.readdirSync(staging).filter((f) => f.endsWith('.js'));
-    await build({
-      entryPoints: files.map((f) => path.join(staging, f)),
-      outdir,
-      bundle: false,
-      platform: 'node',
-      target: FUNCTION_BUILD.target,
-      format: 'cjs',
-      supported: FUNCTION_BUILD.supported,
-      minify: options.minify ?? FUNCTION_BUILD.minify,
-      sourcemap: options.sourcemap,
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
-    written = [outfile, ...files.filter((f) => f !== path.basename(outfile)).map((f) => path.join(outdir, f))];
+    const entry = path.basename(outfile);
+    const shared = loadedWithEntry(metafile, root, staging, entry);
+    for (const f of files.filter((f) => !shared.has(f))) {
+      await build({
+        ...(f === entry ? { stdin: entryWithChunks(staging, entry, shared) } : { entryPoints: [path.join(staging, f)] }),
+        outfile: path.join(outdir, f),
+        bundle: true,
+        platform: 'node',
+        target: FUNCTION_BUILD.target,
+        format: 'cjs',
+        supported: FUNCTION_BUILD.supported,
+        minify: options.minify ?? FUNCTION_BUILD.minify,
+        sourcemap: options.sourcemap,
+        legalComments: 'none',
+        logLevel: 'warning',
+        plugins: [splitFiles(staging, entry, shared, f)],
+      });
+    }
+    written = [outfile, ...files.filter((f) => f !== entry && !shared.has(f)).map((f) => path.join(outdir, f))];
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

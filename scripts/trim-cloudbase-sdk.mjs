@@ -48,6 +48,25 @@ export const TRIMMED_BELOW = {
  */
 export const LAZY = ['./storage'];
 
+/**
+ * Kept, but loaded on first use and synchronously: @cloudbase/database's realtime client, which only
+ * `watch()` on a query or a document builds (≈ 48 KB with lodash.set, .unset and .clonedeep; no
+ * function calls it). `watch()` answers synchronously, so it cannot wait for an import: the
+ * stand-in's constructor requires the real module, which scripts/build.mjs writes as a file of its
+ * own (an entry of the split build, DEFERRED_ENTRIES) that takes what it shares with the rest of
+ * the SDK from index.js. Keyed by the requiring file, then the required name: the file's name.
+ */
+export const DEFERRED_BELOW = {
+  '@cloudbase/database/dist/commonjs/query.js': { './realtime/websocket-client': 'realtime' },
+  '@cloudbase/database/dist/commonjs/document.js': { './realtime/websocket-client': 'realtime' },
+};
+
+/** The deferred modules, as entry points of the split build (scripts/build.mjs): `<out>.js` beside index.js. */
+export function deferredEntries() {
+  const database = path.dirname(require.resolve('@cloudbase/database/package.json', { paths: [require.resolve('@cloudbase/node-sdk')] }));
+  return [{ in: path.join(database, 'dist/commonjs/realtime/websocket-client.js'), out: 'realtime' }];
+}
+
 /** The ones the functions need, kept whole with what they require. */
 export const KEPT = [
   'axios',
@@ -80,6 +99,11 @@ export function trimCloudBaseSdk() {
     setup(build) {
       build.onResolve({ filter: /./ }, (args) => {
         const importer = args.importer.split(path.sep).join('/');
+        if (args.namespace === 'deferred-below') return { path: args.path, external: true };
+        const deferred = Object.keys(DEFERRED_BELOW).find((file) => importer.endsWith(`/node_modules/${file}`));
+        if (deferred && Object.hasOwn(DEFERRED_BELOW[deferred], args.path)) {
+          return { path: DEFERRED_BELOW[deferred][args.path], namespace: 'deferred-below' };
+        }
         const below = Object.keys(TRIMMED_BELOW).find((file) => importer.endsWith(`/node_modules/${file}`));
         if (below && Object.hasOwn(TRIMMED_BELOW[below], args.path)) return { path: `${below}:${args.path}`, namespace: 'trimmed-below' };
         if (!/\/@cloudbase\/node-sdk\/dist\/cloudbase\.js$/.test(importer)) return undefined;
@@ -103,6 +127,14 @@ export function trimCloudBaseSdk() {
       build.onLoad({ filter: /./, namespace: 'lazy-cloudbase' }, (args) => ({
         contents: `module.exports = new Proxy({}, { get: (_, key) => async (...args) => (await import(${JSON.stringify(args.pluginData.real)})).default[key](...args) });`,
         resolveDir: path.dirname(args.pluginData.real),
+        loader: 'js',
+      }));
+      // The realtime client's one export, a class, built from the real one (`new` answers the object the constructor returns).
+      build.onLoad({ filter: /./, namespace: 'deferred-below' }, (args) => ({
+        contents:
+          `let real;\nexports.RealtimeWebSocketClient = function RealtimeWebSocketClient(options) {\n` +
+          `  real = real || require(${JSON.stringify(`./${args.path}.js`)}).default;\n` +
+          `  return new real.RealtimeWebSocketClient(options);\n};`,
         loader: 'js',
       }));
       build.onLoad({ filter: /./, namespace: 'trimmed-below' }, (args) => {

@@ -42,6 +42,8 @@ export async function buildColdBundle(fn, { outfile = path.join(out, 'cold', fn,
       `import { localEntry } from './bench/cold/local-entry';\n` +
       `export const main = localEntry(${JSON.stringify(fn)}, actions);\n`;
   }
+  // A fresh folder: the split bundle's file names change with its code, and the rows count the folder's files.
+  fs.rmSync(path.dirname(outfile), { recursive: true, force: true });
   await bundleFunction(fn, outfile, {
     ...options,
     stdin: { contents, resolveDir: root, sourcefile: `bench-cold-${fn}.ts`, loader: 'ts' },

@@ -229,6 +229,19 @@ describe.each(['account', 'community', 'volunteer', 'requests', 'ratings', 'mess
       expect(server.requests.map((r) => [r.action, r.raw.apiName])).toEqual([['wx.api', '/wxa/msg_sec_check']]);
     });
 
+    // @cloudbase/database's realtime client is left out of index.js (scripts/trim-cloudbase-sdk.mjs,
+    // DEFERRED_BELOW) and required from its own file when a query or a document is first watched.
+    it('watches a query and a document through the realtime client, loaded from its own file', () => {
+      expect(fs.readFileSync(path.join(dir, fn, 'index.js'), 'utf8')).not.toContain('wsclient.send timedout');
+      const probe = path.join(__dirname, '../support/realtime-watch-probe.cjs');
+      const r = spawnSync(process.execPath, [probe, path.join(dir, fn, 'index.js')], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(0);
+      const seen = JSON.parse(r.stdout.split('\n')[0]) as { answers: string[]; requests: string[]; opened: string[] };
+      expect(seen.answers).toEqual(['function', 'function']);
+      expect([...new Set(seen.requests)]).toEqual(['auth.wsWebSign']);
+      expect(seen.opened).toEqual(['ws://127.0.0.1:9/watch', 'ws://127.0.0.1:9/watch']);
+    });
+
     if (fn !== 'scheduler') {
       it('answers a call through main, in Chinese when the input is wrong', async () => {
         const first = Object.keys(FUNCTIONS[fn as keyof typeof FUNCTIONS])[0];
