@@ -59,8 +59,8 @@ export const ADMIN_BUDGETS: Record<string, Budget> = {
     call: () => ({ openid: 'demo-street', data: { communityId: DEMO.communityId } }),
   },
   overview: {
-    reads: 5,
-    why: 'with the caller, in parallel: the streets and their totals (kept on write with their communities’ counters: app/community/totals.ts; a street’s overview reads its communities) and the latest city-wide grades (one document, kept with the results: app/ratings/city-grades.ts); then the firms the rows list, by id (names): depth 2, whatever the city’s size',
+    reads: 7,
+    why: 'with the caller, in parallel: the streets and their totals (kept on write with their communities’ counters, each with its street’s busiest firms: app/community/totals.ts; a street’s overview reads its communities), the city’s busiest firms and how many firms have requests (a query of ten small documents and a count of the firms’ city-wide counts) and the latest city-wide grades (one document, kept with the results: app/ratings/city-grades.ts); then the firms the rows list, by id (names): depth 2, whatever the city’s size',
     call: () => ({ openid: 'demo-admin', data: { level: 'city' } }),
   },
   setRules: {

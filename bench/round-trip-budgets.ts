@@ -17,23 +17,10 @@ import { DEMO_ACTIVITIES } from '../cloudfunctions/core/seed/volunteer';
 import { ADMIN_BUDGETS } from './round-trip-budgets-admin';
 import { OWNERS_BUDGETS } from './round-trip-budgets-owners';
 import { OUTREACH_BUDGETS } from './round-trip-budgets-outreach';
+import { REQUESTS_BUDGETS } from './round-trip-budgets-requests';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** Demo requests (cloudfunctions/core/seed/requests.ts) by their state in the seed. */
-const DEMO_REQUESTS = {
-  /** submitted, public, compound 1, by demo-resident */
-  light: 'rq_demo_light',
-  /** in progress, property leads */
-  garbage: 'rq_demo_garbage',
-  /** resolved, by demo-resident, not yet rated */
-  garage: 'rq_demo_garage',
-  /** major matter: residents' committee and property agreed, owners' committee not yet */
-  wall: 'rq_demo_wall',
-  /** major matter objected to: awaiting the party organisation's decision */
-  green2parking: 'rq_demo_green2parking',
-} as const;
 
 /** The write goal of every action. */
 export const WRITE_GOAL = 3;
@@ -226,99 +213,7 @@ export const BUDGETS: BudgetTable = {
       call: (c) => ({ openid: 'demo-rc', data: { activityId: DEMO_ACTIVITIES.cleanup, userId: c.userId('demo-volunteer') } }),
     },
   },
-  requests: {
-    submit: {
-      reads: 3,
-      writes: 5,
-      why: "the caller, the compound and the community (its time limits); writes: the request, its community's oversight counters and its street's totals (app/community/totals.ts; the request carries its street), the idempotency claim (clientToken) and its stored result",
-      call: () => ({
-        openid: 'demo-resident',
-        data: {
-          category: 'facilities',
-          title: '3栋电梯异响',
-          description: '3栋2单元电梯运行时有明显异响，请尽快检修。',
-          compoundId: DEMO.compound1,
-          isPublic: true,
-        },
-      }),
-    },
-    get: {
-      reads: 3,
-      why: 'the caller, the request and whether the caller follows it',
-      call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.light } }),
-    },
-    list: { reads: 2, why: 'the caller (which inbox) and the page', call: () => ({ openid: 'demo-rc', data: { scope: 'inbox' } }) },
-    similar: {
-      reads: 2,
-      why: 'the caller and the page',
-      call: () => ({ openid: 'demo-resident', data: { compoundId: DEMO.compound1, category: 'facilities' } }),
-    },
-    follow: { reads: 2, why: 'the caller and the request', call: () => ({ openid: 'demo-oc', data: { requestId: DEMO_REQUESTS.light } }) },
-    accept: {
-      reads: 4,
-      writes: 7,
-      why: "the caller and the request, then the handling parties' staff to notify (two finds); one notification per recipient, and the community's request counters (app/admin/counters.ts) and its street's totals (app/community/totals.ts) in the same transaction",
-      call: () => ({
-        openid: 'demo-rc',
-        data: { requestId: DEMO_REQUESTS.light, leadParty: 'property', coHandlers: ['owners_committee'] },
-      }),
-    },
-    reject: {
-      reads: 2,
-      writes: 4,
-      why: "the caller and the request; writes: the request, the submitter's message, the community's request counters and its street's totals (app/community/totals.ts), in one transaction",
-      call: () => ({ openid: 'demo-rc', data: { requestId: DEMO_REQUESTS.light, reason: '不属于社区受理范围，已告知办理渠道' } }),
-    },
-    withdraw: {
-      reads: 2,
-      why: 'the caller and the request',
-      call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.light } }),
-    },
-    update: {
-      reads: 2,
-      writes: 4,
-      why: "the caller and the request; writes: the request, the submitter's message, the community's request counters and its street's totals (app/community/totals.ts), in one transaction",
-      call: () => ({
-        openid: 'demo-property',
-        data: { requestId: DEMO_REQUESTS.garbage, status: 'resolved', note: '已调整清运时间，连续一周复查无堆放' },
-      }),
-    },
-    deliberate: {
-      reads: 4,
-      why: 'the caller and the request, then the parties to tell when the stage changes (two finds)',
-      call: () => ({ openid: 'demo-oc', data: { requestId: DEMO_REQUESTS.wall, position: 'agree', opinion: '同意改造' } }),
-    },
-    decide: {
-      reads: 4,
-      writes: 5,
-      why: "the caller and the request, then the three parties' staff to notify (two finds); audit plus one notification per recipient",
-      call: () => ({
-        openid: 'demo-party',
-        data: { requestId: DEMO_REQUESTS.green2parking, outcome: 'proceed', note: '联席会议决定继续办理，先征求业主意见' },
-      }),
-    },
-    rate: {
-      reads: 2,
-      why: 'the caller and the request',
-      call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.garage, score: 4, solved: true } }),
-    },
-    reopen: {
-      reads: 3,
-      writes: 4,
-      why: "the caller and the request, then the handlers to notify; writes: the request, the message, the community's request counters and its street's totals (app/community/totals.ts), in one transaction",
-      call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.garage, reason: '雨后入口又有积水' } }),
-    },
-    comment: {
-      reads: 2,
-      why: 'the caller and the request',
-      call: () => ({ openid: 'demo-resident', data: { requestId: DEMO_REQUESTS.light, note: '晚上 7 点后最暗，请优先处理' } }),
-    },
-    revealPhone: {
-      reads: 3,
-      why: "the caller, the request and the submitter's record",
-      call: () => ({ openid: 'demo-rc', data: { requestId: DEMO_REQUESTS.light } }),
-    },
-  },
+  requests: REQUESTS_BUDGETS,
   ratings: {
     submit: {
       reads: 5,

@@ -22,6 +22,9 @@ const ONCE = 'the stored result is what a retry with the same clientToken gets, 
 /** Why a seat change is a transaction (issue #16 named a conditional inc plus an insert instead). */
 const SEAT_ATOMIC =
   "a seat changes the activity's counters, the signup and the volunteer's slots, which must equal each other whenever the process dies (test/security/crash.test.ts checks them straight after a SIGKILL, signup-crash.test.ts at every step): separate requests (a conditional inc, then an insert) leave a seat without its signup, or a signup without its seat, when it dies between them, so they are one transaction";
+/** A request's write that moves its firm's counts reads them first (app/community/totals.ts). */
+const FIRM_COUNTS =
+  "and in it the street's request counts per firm are read beside the community's write, then the street's totals are written with its busiest firms computed from them (the city overview reads small documents: app/community/totals.ts), a round more";
 /** Why a change to a person (app/account/user-change.ts) cannot go below 5. */
 const PERSON_TX = `the person, the role holders index (app/account/holders.ts), the community's counters with its street's totals and the audit entry are one ${TX}, so they stay equal whenever the process dies (test/security/audit-atomic.test.ts); the change is decided on records read before it, so the transaction only writes, the person's write guarded by the revision of the record it was decided on (a change at the same time makes a second transaction that reads first, a busy moment only), and a transaction with a guarded update costs 4 (its start, the update's read and write, its commit) after the caller's round: 5`;
 
@@ -59,22 +62,28 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     why: `${SEAT_ATOMIC}, with the promotion of the first waitlisted volunteer and their message (test/security/seat-messages-crash.test.ts). The canceller's signup, profile and the activity are read in the caller's round; in the transaction (${TX}) the head of the waitlist (known from the activity) is read beside the canceller's writes, then their promotion and the activity's counters are written: start, head, promotion's read and write, commit`,
   },
   'requests.submit': {
-    depth: 7,
-    why: `the compound and the community (from the caller's record) after the caller, then the request and its community's oversight counters in ${TX}, then its idempotency result (${ONCE})`,
+    depth: 8,
+    why: `the compound and the community (from the caller's record) after the caller, then the request and its community's oversight counters in ${TX}, ${FIRM_COUNTS}; then its idempotency result (${ONCE})`,
   },
-  'requests.withdraw': { depth: 5, why: `the change and its community's oversight counters (app/admin/counters.ts) are one ${TX}` },
-  'requests.rate': { depth: 5, why: `the rating and its community's oversight counters (app/admin/counters.ts) are one ${TX}` },
+  'requests.withdraw': {
+    depth: 6,
+    why: `the change and its community's oversight counters (app/admin/counters.ts) are one ${TX}, ${FIRM_COUNTS}`,
+  },
+  'requests.rate': {
+    depth: 6,
+    why: `the rating and its community's oversight counters (app/admin/counters.ts) are one ${TX}, ${FIRM_COUNTS}`,
+  },
   'requests.list': {
     depth: 2,
     why: `the inbox and "mine" lists are filtered by the caller's roles and id: ${CALLER_FIRST}`,
   },
   'requests.follow': { depth: 5, why: `the follow and the request's follower count are one ${TX}` },
   'requests.accept': {
-    depth: 6,
-    why: `the handlers to tell are found from the request, then the change and its messages are one ${TX}`,
+    depth: 7,
+    why: `the handlers to tell are found from the request, then the change and its messages are one ${TX}, ${FIRM_COUNTS}`,
   },
-  'requests.reject': { depth: 5, why: `the change and the submitter's message are one ${TX}` },
-  'requests.update': { depth: 5, why: `the change and the submitter's message are one ${TX}` },
+  'requests.reject': { depth: 6, why: `the change and the submitter's message are one ${TX}, ${FIRM_COUNTS}` },
+  'requests.update': { depth: 6, why: `the change and the submitter's message are one ${TX}, ${FIRM_COUNTS}` },
   'requests.deliberate': {
     depth: 6,
     why: `the parties to tell are found from the request, then the change and its messages are one ${TX}`,
@@ -83,7 +92,10 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     depth: 6,
     why: `the parties to tell are found from the request, then the change, its messages and the audit entry are one ${TX}`,
   },
-  'requests.reopen': { depth: 6, why: `the handlers to tell are found from the request, then the change and its messages are one ${TX}` },
+  'requests.reopen': {
+    depth: 7,
+    why: `the handlers to tell are found from the request, then the change and its messages are one ${TX}, ${FIRM_COUNTS}`,
+  },
   'ratings.submit': {
     depth: 5,
     why: `the compound, the rater's earlier sheet (its id is the period, the compound and the caller's user id) and the compound's party holders (by residence and by invitation) are read in the caller's round; then one ${TX}: start, the sheet (an insert under its unique id, or an update guarded by the version it replaces), its audit entry and the period's counters (guarded by its being open) issued together, commit. One sheet per rater, compound and period is the sheet's id; a guard that fails (the same rater at once, the period published meanwhile, its first sheet) means a second transaction that reads first`,
@@ -131,7 +143,7 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   },
   'admin.overview': {
     depth: 2,
-    why: "the streets and their totals (the city) or the street's communities' counters (a street) and the latest city-wide grades (one document: app/ratings/city-grades.ts), beside the caller's record; then the firms the rows list, by id, for their names; a street_admin's own street (no streetId given) is read after the caller's record, which gives it",
+    why: "the streets and their totals with their busiest firms, and the city's busiest firms (one query of ten firms' city-wide counts) and how many firms have requests (the city), or the street's communities' counters (a street), and the latest city-wide grades (one document: app/ratings/city-grades.ts), beside the caller's record; then the firms the rows list, by id, for their names; a street_admin's own street (no streetId given) is read after the caller's record, which gives it",
   },
   'owners.importRegister': {
     depth: 5,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
 import { recountCommunity, streetTotals } from '../../cloudfunctions/core/app/admin/recount';
 import type { CommunityDoc, CompoundDoc, StreetDoc, StreetTotalsDoc } from '../../cloudfunctions/core/app/community/community';
+import type { StreetBusiest, StreetFirmsDoc } from '../../cloudfunctions/core/app/community/totals';
 import { recountBackbone } from '../../cloudfunctions/core/app/outreach/stats';
 import { LATEST_GRADES, recountCityGrades, type CityGradesDoc } from '../../cloudfunctions/core/app/ratings/city-grades';
 import type { RequestDoc } from '../../cloudfunctions/core/app/requests/request';
@@ -185,16 +186,20 @@ test("each street's totals are its communities' figures recounted, as the produc
       })),
     );
     const want = streetTotals(recounted);
-    const [totals] = rows<StreetTotalsDoc>('street_totals', '_id = ?', street._id);
-    expect([street._id, street.communities, nonZero(totals?.counters), nonZero(totals?.backbone)]).toEqual([
+    const [totals] = rows<StreetTotalsDoc & StreetBusiest>('street_totals', '_id = ?', street._id);
+    const [firms] = rows<StreetFirmsDoc>('street_firms', '_id = ?', street._id);
+    const ranked = (b: StreetBusiest) => [b.firmCount, b.busiest?.map((f) => [f.firmId, f.total])];
+    expect([
       street._id,
-      want.communities,
-      nonZero(want.counters),
-      nonZero(want.backbone),
-    ]);
+      street.communities,
+      nonZero(totals?.counters),
+      nonZero(totals?.backbone),
+      nonZero(firms?.firm),
+      ranked(totals ?? {}),
+    ]).toEqual([street._id, want.communities, nonZero(want.counters), nonZero(want.backbone), nonZero(want.firm), ranked(want)]);
   }
   // The city overview sums the streets: its total is every community's.
-  const view = await w.must<{ total: { communities: number; requests: { total: number } } }>(
+  const view = await w.must<{ total: { communities: number; requests: { total: number; firmCount: number } } }>(
     'admin',
     'overview',
     { level: 'city' },
@@ -202,6 +207,7 @@ test("each street's totals are its communities' figures recounted, as the produc
   );
   expect(view.total.communities).toBe(report.shape.communities);
   expect(view.total.requests.total).toBe(report.shape.requests);
+  expect(view.total.requests.firmCount).toBe(rows('firm_totals', "json_extract(data, '$.requests.total') > 0").length);
 });
 
 test("the latest city-wide grades are one document equal to a recount of the latest period's results, as the overview counts them", async () => {

@@ -4,7 +4,9 @@
  * compound-party grants and revocations, invitations redeemed, compounds created, firms assigned,
  * requests filed and handled and scheduler ticks, every community's counters equal a recount from
  * the records (app/admin/recount.ts), each street's totals (app/community/totals.ts) the sum of its
- * communities' recounts, and the request KPIs of the overview and of community.stats
+ * communities' recounts — its firm counts, and its busiest firms and how many firms have requests
+ * as computed from them — each firm's city-wide counts the sum of the streets', the city overview's
+ * busiest firms those of the recount, and the request KPIs of the overview and of community.stats
  * (both read from the counters) equal those computed from the requests themselves
  * (domain/request-kpis.ts), community.stats's people figures the recount's.
  */
@@ -12,11 +14,21 @@ import fc from 'fast-check';
 import type { UserDoc } from '../../cloudfunctions/core/app/account/user';
 import type { OverviewView } from '../../cloudfunctions/core/app/admin/overview';
 import { recountCommunity, streetTotals } from '../../cloudfunctions/core/app/admin/recount';
+import {
+  busiestOf,
+  FIRM_TOTALS,
+  STREET_FIRMS,
+  type BusyFirm,
+  type FirmTotalsDoc,
+  type StreetBusiest,
+  type StreetFirmsDoc,
+} from '../../cloudfunctions/core/app/community/totals';
 import type { CommunityDoc, CompoundDoc, StreetDoc, StreetTotalsDoc } from '../../cloudfunctions/core/app/community/community';
 import { recountBackbone } from '../../cloudfunctions/core/app/outreach/stats';
 import type { CommunityStats } from '../../cloudfunctions/core/app/community/stats';
 import { REQUESTS, type RequestDoc } from '../../cloudfunctions/core/app/requests/request';
 import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
+import { sumCounters, type OversightCounters } from '../../cloudfunctions/core/domain/oversight';
 import { requestKpis } from '../../cloudfunctions/core/domain/request-kpis';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
 import { makeHarness, type Harness } from '../support/harness';
@@ -34,6 +46,9 @@ function flat(value: unknown, prefix = '', out: Record<string, number> = {}): Re
   return out;
 }
 
+/** Busiest firms, in order, each with its non-zero counts. */
+const ranked = (list: BusyFirm[]) => list.map(({ firmId, ...counts }) => ({ firmId, ...flat(counts) }));
+
 async function expectCountersTrue(h: Harness): Promise<void> {
   for (const communityId of COMMUNITIES) {
     const [community, recount, compounds] = await Promise.all([
@@ -46,6 +61,7 @@ async function expectCountersTrue(h: Harness): Promise<void> {
     expect(members).toEqual(recount.partyMembers);
   }
   // Each street's totals (moved in the same writes) equal its communities' figures recounted.
+  const city: Array<OversightCounters> = [];
   for (const street of await h.store.find<StreetDoc>('streets', {})) {
     const communities = await h.store.find<CommunityDoc>('communities', { streetId: street._id });
     const recounted = await Promise.all(
@@ -55,14 +71,40 @@ async function expectCountersTrue(h: Harness): Promise<void> {
         backbone: await recountBackbone(h.store, c._id),
       })),
     );
-    const { communities: n, counters, backbone } = streetTotals(recounted);
-    const totals = await h.store.get<StreetTotalsDoc>('street_totals', street._id);
-    expect({ streetId: street._id, n: street.communities, ...flat({ counters: totals?.counters, backbone: totals?.backbone }) }).toEqual({
+    const { communities: n, counters, backbone, busiest, firmCount, firm } = streetTotals(recounted);
+    const [totals, firms] = await Promise.all([
+      h.store.get<StreetTotalsDoc & StreetBusiest>('street_totals', street._id),
+      h.store.get<StreetFirmsDoc>(STREET_FIRMS, street._id),
+    ]);
+    expect({
       streetId: street._id,
-      n,
-      ...flat({ counters, backbone }),
-    });
+      n: street.communities,
+      ...flat({ counters: totals?.counters, backbone: totals?.backbone, firm: firms?.firm }),
+      firmCount: totals?.firmCount ?? 0,
+      busiest: ranked(totals?.busiest ?? []),
+    }).toEqual({ streetId: street._id, n, ...flat({ counters, backbone, firm }), firmCount, busiest: ranked(busiest) });
+    city.push({ requests: { firm } });
   }
+  // Each firm's city-wide counts are its streets' summed; the city overview lists the busiest of them.
+  const want = sumCounters(city).requests?.firm ?? {};
+  const held = await h.store.find<FirmTotalsDoc>(FIRM_TOTALS, {});
+  expect(Object.fromEntries(held.map((f) => [f._id, flat(f.requests)]).filter(([, c]) => Object.keys(c).length))).toEqual(
+    Object.fromEntries(
+      Object.entries(want)
+        .map(([id, c]) => [id, flat(c)])
+        .filter(([, c]) => Object.keys(c).length),
+    ),
+  );
+  const view = await h.call<OverviewView>('admin', 'overview', { level: 'city' }, 'demo-admin');
+  if (!view.ok) throw new Error(view.error.message);
+  const { busiest, firmCount } = busiestOf(want);
+  expect({
+    firmCount: view.data.total.requests.firmCount,
+    byFirm: view.data.total.requests.byFirm.map((f) => [f.firmId, f.total, f.open]),
+  }).toEqual({
+    firmCount,
+    byFirm: busiest.map((f) => [f.firmId, f.total ?? 0, f.open ?? 0]),
+  });
 }
 
 type Op =

@@ -38,6 +38,20 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'streets', indexes: [{ name: 'name', fields: [['name', 'asc']] }] },
   // Read by _id only (the street's): community/totals.ts.
   { name: 'street_totals', indexes: [] },
+  { name: 'street_firms', indexes: [] },
+  // The city's busiest firms (community/totals.ts CITY_BUSIEST): one query of ten small documents.
+  {
+    name: 'firm_totals',
+    indexes: [
+      {
+        name: 'busiest',
+        fields: [
+          ['requests.total', 'desc'],
+          ['_id', 'asc'],
+        ],
+      },
+    ],
+  },
   {
     name: 'communities',
     indexes: [

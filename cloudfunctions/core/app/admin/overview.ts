@@ -1,10 +1,12 @@
 /**
  * admin.overview (RULES.md §1 targets, §9 oversight): the city's streets, or a street's
  * communities, side by side — from the counters on the community documents (app/admin/counters.ts)
- * and, for the city, the street totals moved with them (community/totals.ts: ~30 documents, never
- * the city's communities), and the latest city-wide grades in one document (ratings/city-grades.ts,
- * never every firm's result); no scan of people, requests or firms. The city, or a named street,
- * is read in parallel with the caller's record; then the firms the rows list (ten per row), by id.
+ * and, for the city, the street totals moved with them (community/totals.ts: ~30 small documents,
+ * each with its street's busiest firms, never the city's communities or every firm's counts; the
+ * city's busiest firms, one query of ten firms' counts), and the latest city-wide grades in one
+ * document (ratings/city-grades.ts, never every firm's result); no scan of people, requests or
+ * firms. The city, or a named street, is read in parallel with the caller's record; then the firms
+ * the rows list (ten per row), by id.
  */
 import { GRADES, type Grade } from '../../domain/credit';
 import { shareOf } from '../../domain/outreach-report';
@@ -13,7 +15,7 @@ import { periodLabel, type Period } from '../../domain/period';
 import { PARTIES, PARTY_LABELS, type Party } from '../../domain/roles';
 import { optionsOf, type Option } from '../../domain/options';
 import { rulesFor, type RulesConfig } from '../../domain/rules-config';
-import type { Doc, Store } from '../../ports/store';
+import { whole, type Doc, type Store } from '../../ports/store';
 import { defineAction } from '../action';
 import { isAdmin } from '../auth';
 import {
@@ -26,6 +28,7 @@ import {
   type StreetDoc,
   type StreetTotalsDoc,
 } from '../community/community';
+import { busiestOf, CITY_BUSIEST, FIRM_TOTALS, FIRMS_PER_ROW, type FirmTotalsDoc, type StreetBusiest } from '../community/totals';
 import { sumOutreachStats, type OutreachStats } from '../outreach/stats';
 import { cityGrades, type CityGrades } from '../ratings/city-grades';
 import { failures, ok } from '../result';
@@ -79,20 +82,32 @@ export interface OverviewView {
 interface OverviewReads {
   /** A street's communities; none for the city, which reads the streets' totals (community/totals.ts). */
   communities: CommunityDoc[];
-  streets: Array<StreetDoc & StreetTotalsDoc>;
+  streets: Array<StreetDoc & StreetTotalsDoc & StreetBusiest>;
   grades: CityGrades | null;
+  /** The city's busiest firms (none for a street, whose total sums its communities). */
+  city: Required<StreetBusiest> | null;
+}
+
+/** The city's busiest firms and how many have any requests: from the firms' city-wide counts. */
+async function cityBusiest(store: Store): Promise<Required<StreetBusiest>> {
+  const [top, firmCount] = await Promise.all([
+    store.find<FirmTotalsDoc>(FIRM_TOTALS, CITY_BUSIEST.filter, { orderBy: CITY_BUSIEST.orderBy, limit: whole(FIRMS_PER_ROW) }),
+    store.count(FIRM_TOTALS, CITY_BUSIEST.filter),
+  ]);
+  return { busiest: top.map((f) => ({ firmId: f._id, ...f.requests })), firmCount };
 }
 
 async function readOverview(store: Store, streetId: string | undefined): Promise<OverviewReads> {
   const one = <T extends Doc>(c: string, id: string) => store.get<T>(c, id).then((d) => (d ? [d] : []));
-  const [communities, streets, totals, grades] = await Promise.all([
+  const [communities, streets, totals, grades, city] = await Promise.all([
     streetId ? findAll<CommunityDoc>(store, COMMUNITIES, { streetId }) : [],
     streetId ? one<StreetDoc>(STREETS, streetId) : findAll<StreetDoc>(store, STREETS, {}),
     streetId ? one<StreetTotalsDoc>(STREET_TOTALS, streetId) : findAll<StreetTotalsDoc>(store, STREET_TOTALS, {}),
     cityGrades(store),
+    streetId ? null : cityBusiest(store),
   ]);
   const totalsOf = new Map(totals.map((t) => [t._id, t]));
-  return { communities, streets: streets.map((s) => ({ ...totalsOf.get(s._id), ...s })), grades };
+  return { communities, streets: streets.map((s) => ({ ...totalsOf.get(s._id), ...s })), grades, city };
 }
 
 /** The names of the firms the rows list (their ids from the counters), from the firms' documents. */
@@ -102,15 +117,17 @@ async function namesOf(store: Store, rows: OverviewRow[]): Promise<Map<string, s
   return new Map(firms.map((f) => [f._id, f.name]));
 }
 
-/** Firms listed per row, most requests first. */
-export const FIRMS_PER_ROW = 10;
+export { FIRMS_PER_ROW };
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'zh-CN');
 
 /** What a row sums: communities' counters, or streets' totals (a street counts its communities). */
 type Counted = Pick<CommunityDoc, 'counters' | 'backbone'> & { communities?: number };
 
-/** A row from communities' counters or streets' totals, against `rules`' targets. */
+/**
+ * A row from communities' counters or streets' totals, against `rules`' targets. `busy`: the row's
+ * busiest firms as kept on write (a street's totals, the city's firms); else from the counters.
+ */
 function rowOf(
   level: OverviewRow['level'],
   id: string,
@@ -118,6 +135,7 @@ function rowOf(
   counted: Counted[],
   rules: RulesConfig,
   grades: CityGrades | null,
+  busy?: StreetBusiest | null,
 ): OverviewRow {
   // One document (a street's totals, a community's counters): its counters as they are, no copy to sum.
   const c: OversightCounters = counted.length === 1 ? (counted[0].counters ?? {}) : sumCounters(counted.map((x) => x.counters));
@@ -125,11 +143,8 @@ function rowOf(
   const firmsByGrade = Object.fromEntries([...GRADES, 'none'].map((g) => [g, 0])) as Record<Grade | 'none', number>;
   for (const [firmId, served] of Object.entries(c.firms ?? {})) if (served > 0) firmsByGrade[grades?.grades[firmId] ?? 'none']++;
   // The firms with the most requests here (a street of the city has a hundred): the row stays small.
-  const firmCounts = Object.entries(c.requests?.firm ?? {}).filter(([, counts]) => (counts.total ?? 0) > 0);
-  const byFirm = firmCounts
-    .sort(([a, x], [b, y]) => (y.total ?? 0) - (x.total ?? 0) || (a < b ? -1 : 1))
-    .slice(0, FIRMS_PER_ROW)
-    .map(([firmId, counts]) => ({ firmId, firmName: '', ...kpisOf(counts) }));
+  const { busiest, firmCount } = busy ? { busiest: busy.busiest ?? [], firmCount: busy.firmCount ?? 0 } : busiestOf(c.requests?.firm ?? {});
+  const byFirm = busiest.map(({ firmId, ...counts }) => ({ firmId, firmName: '', ...kpisOf(counts) }));
   return {
     level,
     id,
@@ -142,7 +157,7 @@ function rowOf(
       ...kpisOf(c.requests?.all),
       byParty: Object.fromEntries(PARTIES.map((p) => [p, kpisOf(c.requests?.party?.[p])])) as Record<Party, CountedKpis>,
       byFirm,
-      firmCount: firmCounts.length,
+      firmCount,
     },
     firmsByGrade,
     backbone: sumOutreachStats(counted),
@@ -175,19 +190,19 @@ export const overviewActions = {
           };
         if (!admin && !own.includes(streetId)) return failures.forbidden('只能查看本街道的总览');
       }
-      const { communities, streets, grades } = ctx.loaded ?? (await readOverview(ctx.store, streetId));
+      const { communities, streets, grades, city } = ctx.loaded ?? (await readOverview(ctx.store, streetId));
       if (streetId && streets.length === 0) return failures.notFound('街道');
       const cityRules = rulesFor(null);
       const counted = streets.map((s) => ({ ...s, communities: s.communities ?? 0 }));
       const rows: OverviewRow[] = streetId
         ? communities.map((c) => rowOf('community', c._id, c.name, [c], rulesFor(c.rules), grades))
-        : counted.map((s) => rowOf('street', s._id, s.name, [s], cityRules, grades));
+        : counted.map((s) => rowOf('street', s._id, s.name, [s], cityRules, grades, s));
       rows.sort(byName);
       const name = streetId ? (streets[0]?.name ?? '') : '全市';
       // A street's total sums its rows (the communities); the city's the streets' totals.
       const total = streetId
         ? rowOf('street', streetId, name, communities, cityRules, grades)
-        : rowOf('city', 'city', name, counted, cityRules, grades);
+        : rowOf('city', 'city', name, counted, cityRules, grades, city);
       // The firms listed, named: ten or fewer per row, read after the rows (never every firm).
       const names = await namesOf(ctx.store, [total, ...rows]);
       for (const r of [total, ...rows]) for (const f of r.requests.byFirm) f.firmName = names.get(f.firmId) ?? '';

@@ -2,11 +2,11 @@
  * The oversight counters as the records give them: the check of the counters moved on write
  * (app/admin/counters.ts), and the backfill of a deployment whose data predates them. The scheduler
  * recounts communities that were never recounted (a few per tick); the demo seed recounts all. The
- * streets of the communities it recounts, and streets without totals, get theirs set from their
- * communities after.
+ * streets of the communities it recounts, and streets without totals or firm counts (data from
+ * before them), get theirs set from their communities after, and the firms' city-wide counts.
  */
 import { REQUEST_COUNTS, requestCounts, sumCounters, type OversightCounters, type RequestCounts } from '../../domain/oversight';
-import { DuplicateKeyError, type Filter, type Store } from '../../ports/store';
+import { DuplicateKeyError, type Doc, type Filter, type Store } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import {
   COMMUNITIES,
@@ -18,6 +18,15 @@ import {
   type StreetDoc,
   type StreetTotalsDoc,
 } from '../community/community';
+import {
+  busiestOf,
+  FIRM_TOTALS,
+  STREET_FIRMS,
+  type FirmCounts,
+  type FirmTotalsDoc,
+  type StreetBusiest,
+  type StreetFirmsDoc,
+} from '../community/totals';
 import { BACKBONE_COUNTERS, type BackboneCounters } from '../outreach/stats';
 import type { Deps } from '../context';
 import { REQUESTS, type RequestDoc } from '../requests/request';
@@ -101,15 +110,19 @@ export async function backfillCounters(
   const limit = options.limit ?? 20;
   const byId: Array<[string, 'asc']> = [['_id', 'asc']];
   // Streets without totals (data from before them) get theirs from their communities, a few per tick.
-  const [communities, bare] = await Promise.all([
+  const some = <T extends Doc>(collection: string, f: Filter): Promise<T[]> =>
+    options.onlyMissing ? deps.store.find<T>(collection, f, { orderBy: byId, limit: whole(limit) }) : Promise.resolve([]);
+  const [communities, ...bare] = await Promise.all([
     options.onlyMissing
       ? deps.store.find<CommunityDoc>(COMMUNITIES, filter, { orderBy: byId, limit: whole(limit) })
       : findAll<CommunityDoc>(deps.store, COMMUNITIES, filter),
-    options.onlyMissing
-      ? deps.store.find<StreetDoc>(STREETS, { communities: { $exists: false } }, { orderBy: byId, limit: whole(limit) })
-      : [],
+    some(STREETS, { communities: { $exists: false } }),
+    // Data from before the totals documents: the street's own document carries them.
+    some(STREETS, { counters: { $exists: true } }),
+    // Data from before the firm counts documents: the street's totals carry every firm's counts.
+    some(STREET_TOTALS, { 'counters.requests.firm': { $exists: true } }),
   ]);
-  const streets = new Set([...communities.flatMap((c) => (c.streetId ? [c.streetId] : [])), ...bare.map((s) => s._id)]);
+  const streets = new Set([...communities.flatMap((c) => (c.streetId ? [c.streetId] : [])), ...bare.flat().map((s) => s._id)]);
   if (communities.length === 0) {
     await setStreetTotals(deps.store, [...streets]);
     return 0;
@@ -128,32 +141,63 @@ export async function backfillCounters(
   return communities.length;
 }
 
-/** A street's totals as its communities' documents give them (community/totals.ts moves them on write). */
+/**
+ * A street's totals as its communities' documents give them (community/totals.ts moves them on
+ * write): its count of communities, its counters without the request counts per firm, its backbone
+ * and busiest firms; `firm`, those counts per firm (its STREET_FIRMS document).
+ */
 export function streetTotals(
   communities: CommunityDoc[],
-): Required<Pick<StreetDoc, 'communities'>> & Required<Pick<StreetTotalsDoc, 'counters' | 'backbone'>> {
+): Required<Pick<StreetDoc, 'communities'>> &
+  Required<Pick<StreetTotalsDoc, 'counters' | 'backbone'>> &
+  Required<StreetBusiest> & { firm: FirmCounts } {
   const backbone: Partial<BackboneCounters> = {};
   for (const c of communities) for (const k of BACKBONE_COUNTERS) backbone[k] = (backbone[k] ?? 0) + (c.backbone?.[k] ?? 0);
-  return { communities: communities.length, counters: sumCounters(communities.map((c) => c.counters)), backbone };
+  const { requests, ...counters } = sumCounters(communities.map((c) => c.counters));
+  const firm = requests?.firm ?? {};
+  return {
+    communities: communities.length,
+    counters: { ...counters, requests: { all: requests?.all, party: requests?.party } },
+    backbone,
+    ...busiestOf(firm),
+    firm,
+  };
+}
+
+/** Sets a document's `fields`, making it when there is none. */
+async function put(store: Store, collection: string, id: string, fields: Record<string, unknown>): Promise<void> {
+  if (await store.update(collection, id, { $set: fields })) return;
+  await store.insert(collection, { _id: id, ...fields }).catch(async (err: unknown) => {
+    // Made meanwhile by a counted write: set it.
+    if (!(err instanceof DuplicateKeyError)) throw err;
+    await store.update(collection, id, { $set: fields });
+  });
 }
 
 /**
  * Sets each street's totals from its communities (after a backfill of theirs; the same quiet-data
  * caveat): its count of communities on its document, the rest on its totals document (left off the
- * street's document, where data from before the totals document kept them).
+ * street's document, where data from before the totals document kept them) and its firm counts;
+ * then every firm's city-wide counts from the streets' firm counts.
  */
 export async function setStreetTotals(store: Store, streetIds: string[]): Promise<void> {
   for (const streetId of streetIds) {
-    const { communities, counters, backbone } = streetTotals(await findAll<CommunityDoc>(store, COMMUNITIES, { streetId }));
+    const { communities, firm, ...totals } = streetTotals(await findAll<CommunityDoc>(store, COMMUNITIES, { streetId }));
     await store.update(STREETS, streetId, { $set: { communities }, $unset: ['counters', 'backbone'] });
-    if (!(await store.update(STREET_TOTALS, streetId, { $set: { counters, backbone } }))) {
-      await store.insert<StreetTotalsDoc>(STREET_TOTALS, { _id: streetId, counters, backbone }).catch(async (err: unknown) => {
-        // Made meanwhile by a street's first counted write: set it.
-        if (!(err instanceof DuplicateKeyError)) throw err;
-        await store.update(STREET_TOTALS, streetId, { $set: { counters, backbone } });
-      });
-    }
+    await Promise.all([put(store, STREET_TOTALS, streetId, totals), put(store, STREET_FIRMS, streetId, { firm })]);
   }
+  if (streetIds.length) await setFirmTotals(store);
+}
+
+/** Each firm's city-wide request counts: its counts in every street summed (firms with none: zero). */
+export async function setFirmTotals(store: Store): Promise<void> {
+  const [streets, held] = await Promise.all([
+    findAll<StreetFirmsDoc>(store, STREET_FIRMS, {}),
+    findAll<FirmTotalsDoc>(store, FIRM_TOTALS, {}),
+  ]);
+  const city = sumCounters(streets.map((s) => ({ requests: { firm: s.firm } }))).requests?.firm ?? {};
+  for (const f of held) city[f._id] ??= {};
+  for (const [firmId, requests] of Object.entries(city)) await put(store, FIRM_TOTALS, firmId, { requests });
 }
 
 /** The scheduler's part: a few never-recounted communities per tick (data from before the counters). */
