@@ -1,4 +1,12 @@
-import { DuplicateKeyError, type Doc, type Filter, type FindOptions, type Store, whole } from '../../cloudfunctions/core/ports/store';
+import {
+  DuplicateKeyError,
+  type Doc,
+  type Filter,
+  type FindOptions,
+  type Patch,
+  type Store,
+  whole,
+} from '../../cloudfunctions/core/ports/store';
 import { describeTransactionContract } from './store-contract-tx';
 import { filterCases, itemsFixture, type Item, type User } from './store-contract-fixtures';
 
@@ -256,6 +264,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('refuses to change _id', async () => {
         await expect(store.update('items', 'i1', { $set: { _id: 'other' } })).rejects.toThrow();
+        expect(await store.get('items', 'i1')).toEqual(itemsFixture[0]);
+      });
+
+      it('refuses a patch without its operators (fields where $set belongs), on a document or none', async () => {
+        const bare = { name: 'renamed' } as unknown as Patch;
+        await expect(store.update('items', 'i1', bare)).rejects.toThrow('unknown patch operator: name');
+        await expect(store.update('items', 'missing', bare)).rejects.toThrow('unknown patch operator: name');
+        await expect(store.update('items', 'i1', { $set: { name: 'x' }, $rename: { a: 'b' } } as unknown as Patch)).rejects.toThrow(
+          'unknown patch operator: $rename',
+        );
         expect(await store.get('items', 'i1')).toEqual(itemsFixture[0]);
       });
     });

@@ -2,7 +2,7 @@
 // semantics for conditions checked on a document already read (inside transactions).
 import type { init } from '@cloudbase/node-sdk';
 import type { Condition, Filter, Patch, Scalar } from '../ports/store';
-import { getPath, splitPath } from './doc-path';
+import { checkPatch, getPath, splitPath } from './doc-path';
 
 /** `db.command` of node-sdk: builds query and update operators. */
 export type Command = ReturnType<ReturnType<typeof init>['database']>['command'];
@@ -71,6 +71,7 @@ function isPlainObject(v: unknown): boolean {
 
 /** Maps a port Patch onto the fields argument of node-sdk's `update(data)`. */
 export function toUpdate(_: Command, patch: Patch): Record<string, unknown> {
+  checkPatch(patch);
   const data: Record<string, unknown> = {};
   const put = (path: string, value: unknown) => {
     checkField(path);

@@ -38,6 +38,18 @@ function parentOf(doc: Obj, parts: string[]): Obj {
   return cur;
 }
 
+const PATCH_OPERATORS = new Set(['$set', '$inc', '$push', '$unset']);
+
+/**
+ * Throws on a patch with anything but the four operators: `{ name: 'x' }` for `{ $set: { name: 'x' } }`
+ * would otherwise change nothing and still answer "updated". Both adapters check before writing.
+ */
+export function checkPatch(patch: Patch): void {
+  for (const key of Object.keys(patch)) {
+    if (!PATCH_OPERATORS.has(key)) throw new Error(`unknown patch operator: ${key} (a patch takes $set, $inc, $push and $unset)`);
+  }
+}
+
 /** Returns a copy of `doc` with `patch` applied (the semantics both adapters share). */
 export function applyPatch<T extends object>(doc: T, patch: Patch): T {
   const out = structuredClone(doc) as Obj;

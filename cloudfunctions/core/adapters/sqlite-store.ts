@@ -10,7 +10,7 @@ import {
   type Patch,
   type Store,
 } from '../ports/store';
-import { applyPatch } from './doc-path';
+import { applyPatch, checkPatch } from './doc-path';
 import { compileFilter, fieldExpr, orderSql } from './sqlite-filter';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -139,6 +139,7 @@ export class SqliteStore implements Store {
   }
 
   private updateSync(collection: string, id: string, patch: Patch, where?: Filter): 0 | 1 {
+    checkPatch(patch);
     const apply = this.db.transaction((): 0 | 1 => {
       const current = this.selectWhere(collection, id, where);
       if (!current) return 0;
