@@ -4,10 +4,9 @@
  * documents alone, never by scanning people or requests.
  */
 import { requestCounterInc, userCounterChange, type CounterInc, type RequestCountFacts, type UserCountFacts } from '../../domain/oversight';
-import type { DocumentOps, Filter, Patch } from '../../ports/store';
-import { USERS, type UserDoc } from '../account/user';
-import { VOLUNTEERS } from '../volunteer/model';
-import { COMMUNITIES, COMPOUNDS, type CommunityDoc } from '../community/community';
+import type { DocumentOps } from '../../ports/store';
+import type { UserDoc } from '../account/user';
+import { COMPOUNDS } from '../community/community';
 import { incCommunity } from '../community/totals';
 import { grantsOf } from '../scope';
 
@@ -92,28 +91,4 @@ export function firmChangeInc(fromFirmId: string | null, toFirmId: string | null
   if (fromFirmId) inc[`firms.${fromFirmId}`] = -1;
   if (toFirmId) inc[`firms.${toFirmId}`] = (inc[`firms.${toFirmId}`] ?? 0) + 1;
   return inc;
-}
-
-const isApprovedResident = (u: UserDoc) => u.status === 'active' && u.roles.includes('resident');
-
-/**
- * Writes a change to a person (`patch`, conditional on `where`) and moves the counters from
- * `before` to `after` in the same transaction; the volunteer profile, and the communities whose
- * counters move (their streets), are read beside the write. Returns whether the write matched.
- */
-export async function updateUserCounted(tx: DocumentOps, before: UserDoc, after: UserDoc, patch: Patch, where?: Filter): Promise<0 | 1> {
-  // The profile matters only when the person becomes or stops being an approved resident.
-  const flips = isApprovedResident(before) !== isApprovedResident(after);
-  const moved = userCounterChange(userFacts(before, null), userFacts(after, null));
-  const places = new Set([...Object.keys(moved.communities), ...moved.compounds.map((k) => k.communityId)]);
-  if (flips) places.add(after.communityId);
-  const [done, profile, ...communities] = await Promise.all([
-    tx.update(USERS, before._id, patch, where),
-    flips ? tx.get<{ _id: string; communityId: string }>(VOLUNTEERS, before._id) : null,
-    ...[...places].filter(Boolean).map((id) => tx.get<CommunityDoc>(COMMUNITIES, id)),
-  ]);
-  const streets = Object.fromEntries(communities.flatMap((c) => (c ? [[c._id, c.streetId ?? null]] : [])));
-  if (done)
-    await bumpForUser(tx, userFacts(before, profile?.communityId ?? null), userFacts(after, profile?.communityId ?? null), { streets });
-  return done;
 }
