@@ -20,6 +20,7 @@ import {
 } from '../../cloudfunctions/core/app/community/community';
 import { makeCreditCode } from '../../cloudfunctions/core/domain/credit-code';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import { flat } from '../support/counters';
 import { makeHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -27,16 +28,6 @@ beforeEach(async () => {
   h = await makeHarness();
 });
 afterEach(() => h.close());
-
-/** Every non-zero counter as a dotted path (a missing counter is 0). */
-function flat(value: unknown, prefix = '', out: Record<string, number> = {}): Record<string, number> {
-  if (typeof value === 'number') {
-    if (value !== 0) out[prefix] = value;
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== 'recountedAt') flat(v, prefix ? `${prefix}.${k}` : k, out);
-  }
-  return out;
-}
 
 /** Every community's counters equal a recount, and every street counts its communities. */
 async function expectCountsTrue(): Promise<void> {

@@ -31,20 +31,11 @@ import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
 import { sumCounters, type OversightCounters } from '../../cloudfunctions/core/domain/oversight';
 import { requestKpis } from '../../cloudfunctions/core/domain/request-kpis';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
+import { flat } from '../support/counters';
 import { makeHarness, type Harness } from '../support/harness';
 
 const COMMUNITIES = [DEMO.communityId, DEMO.community2];
 const COMPOUNDS: Record<string, string[]> = { [DEMO.communityId]: [DEMO.compound1, DEMO.compound2], [DEMO.community2]: [DEMO.compound3] };
-
-/** Every non-zero counter as a dotted path (a missing counter is 0). */
-function flat(value: unknown, prefix = '', out: Record<string, number> = {}): Record<string, number> {
-  if (typeof value === 'number') {
-    if (value !== 0) out[prefix] = value;
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== 'recountedAt') flat(v, prefix ? `${prefix}.${k}` : k, out);
-  }
-  return out;
-}
 
 /** Busiest firms, in order, each with its non-zero counts. */
 const ranked = (list: BusyFirm[]) => list.map(({ firmId, ...counts }) => ({ firmId, ...flat(counts) }));
