@@ -91,11 +91,11 @@ describe('community.list', () => {
 describe('community.streets and community.list by street (街道 → 社区 → 小区)', () => {
   type Item = { communityId: string; name: string; streetId: string; compounds: Array<{ compoundId: string }> };
 
-  test('lists every street of the city by name, to anyone', async () => {
+  test('lists every street of the city by name (pinyin order: 胜利 shèng before 中山 zhōng), to anyone', async () => {
     const r = await h.call<Array<{ streetId: string; name: string; district: string }>>('community', 'streets', {}, null);
     expect(r.ok && r.data).toEqual([
-      { streetId: DEMO.street2, name: '中山街道', district: '荆州市沙市区' },
       { streetId: DEMO.street1, name: '胜利街道', district: '荆州市沙市区' },
+      { streetId: DEMO.street2, name: '中山街道', district: '荆州市沙市区' },
     ]);
   });
 

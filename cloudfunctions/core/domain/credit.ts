@@ -3,6 +3,7 @@
  * exactly as RULES.md §4. Pure: the use cases load the inputs and store the results.
  */
 import type { RulesConfig } from './rules-config';
+import { compareZh } from './collation';
 
 /** The seven dimensions of a rating sheet. */
 export type Dimension = 'environment' | 'greening' | 'security' | 'facilities' | 'repairs' | 'fees' | 'coGovernance';
@@ -242,7 +243,7 @@ function dimensionMeans(sheets: SheetInput[]): DimensionMeans {
 }
 
 const byScoreDesc = (a: { creditScore: number | null; firmName: string }, b: { creditScore: number | null; firmName: string }) =>
-  (b.creditScore ?? -1) - (a.creditScore ?? -1) || a.firmName.localeCompare(b.firmName, 'zh-CN');
+  (b.creditScore ?? -1) - (a.creditScore ?? -1) || compareZh(a.firmName, b.firmName);
 
 /** Evaluates one period of one community: quality per compound, credit, grade and list per firm. */
 export function evaluatePeriod(

@@ -4,6 +4,7 @@
  * (报到反馈) totalled from the records. Pure: no I/O.
  */
 import type { NeedKind } from './outreach-categories';
+import { compareZh } from './collation';
 
 /** `residence`: the community where the member lives; `paired`: the one their unit is paired with. */
 export type ReportKind = 'residence' | 'paired';
@@ -80,9 +81,9 @@ export function groupByUnit(members: readonly MemberFeedback[]): UnitFeedback[] 
   const units = new Map<string, MemberFeedback[]>();
   for (const m of members) units.set(m.unitName, [...(units.get(m.unitName) ?? []), m]);
   return [...units.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'zh'))
+    .sort(([a], [b]) => compareZh(a, b))
     .map(([unitName, list]) => {
-      const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name, 'zh') || a.userId.localeCompare(b.userId));
+      const sorted = [...list].sort((a, b) => compareZh(a.name, b.name) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
       return {
         unitName,
         members: sorted,

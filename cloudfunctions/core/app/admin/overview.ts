@@ -35,6 +35,7 @@ import { failures, ok } from '../result';
 import { streetsOf } from '../scope';
 import { findAll } from '../find-all';
 import { overviewInput } from './schemas';
+import { byName } from '../../domain/collation';
 
 /** A firm's request KPIs in a row. */
 export interface FirmKpis extends CountedKpis {
@@ -118,8 +119,6 @@ async function namesOf(store: Store, rows: OverviewRow[]): Promise<Map<string, s
 }
 
 export { FIRMS_PER_ROW };
-
-const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'zh-CN');
 
 /** What a row sums: communities' counters, or streets' totals (a street counts its communities). */
 type Counted = Pick<CommunityDoc, 'counters' | 'backbone'> & { communities?: number };

@@ -10,6 +10,7 @@ import { grantsOf, streetsOf } from '../scope';
 import { strict, id } from '../schemas';
 import { historyOf, mayManageStreet } from './setup';
 import { findAll, findAllWide } from '../find-all';
+import { byName } from '../../domain/collation';
 
 /** A compound as the admin pages list it: its buildings and the firm serving it now. */
 export interface CompoundRow {
@@ -79,8 +80,6 @@ export interface RulesView {
 export const structureInput = strict({ streetId: z.optional(id) });
 export const compoundInput = strict({ compoundId: id });
 export const rulesInput = strict({ communityId: id });
-
-const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'zh-CN');
 
 /** The streets and communities the caller reaches: all (admin), its streets, or its communities. */
 function reachOf(ctx: AppContext): { all: boolean; streets: string[]; communities: string[] } {

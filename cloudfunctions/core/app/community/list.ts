@@ -9,6 +9,7 @@
 import type { Store } from '../../ports/store';
 import { findAll } from '../find-all';
 import { COMMUNITIES, COMPOUNDS, STREETS, type CommunityDoc, type CompoundDoc, type StreetDoc } from './community';
+import { byName } from '../../domain/collation';
 
 /** A community with its compounds, as the pickers show them. */
 export interface CommunityListItem {
@@ -26,9 +27,6 @@ export interface StreetListItem {
   name: string;
   district: string;
 }
-
-const byName = <T extends { _id: string; name: string }>(a: T, b: T): number =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : a._id < b._id ? -1 : 1;
 
 function itemsOf(communities: CommunityDoc[], compounds: CompoundDoc[]): CommunityListItem[] {
   const of = new Map<string, CompoundDoc[]>();

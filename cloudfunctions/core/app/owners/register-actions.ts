@@ -17,6 +17,7 @@ import { isZip, parseCsv, parseXlsx, rowsOfSheet } from './register-file';
 import { importRegisterInput, linkUnitInput, registerInput, residentsInput } from './schemas';
 import type { ImportResult, RegisterView, ResidentView, UnitView } from './views';
 import { whole } from '../../ports/store';
+import { compareZh } from '../../domain/collation';
 
 /** The rows of an uploaded spreadsheet, with the line number of the first (2: under the header). */
 async function rowsOfFile(ctx: Caller, fileId: string): Promise<{ rows: RawRegisterRow[]; firstLine: number } | Failure> {
@@ -220,7 +221,7 @@ export const residents = defineAction({
     const linked = new Set(links.map((l) => l.userId));
     const people = (await compoundUsers(ctx, s.compound.communityId, input.compoundId))
       .filter((u) => !linked.has(u._id) && u.roles.includes('resident'))
-      .sort((a, b) => a.building.localeCompare(b.building, 'zh') || a.room.localeCompare(b.room, 'zh') || a._id.localeCompare(b._id));
+      .sort((a, b) => compareZh(a.building, b.building) || compareZh(a.room, b.room) || (a._id < b._id ? -1 : 1));
     const limit = input.limit ?? 20;
     const offset = decodeCursor(input.cursor);
     const rows = people.slice(offset, offset + limit + 1).map((u) => ({

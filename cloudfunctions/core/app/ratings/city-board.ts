@@ -11,6 +11,7 @@ import { periodId, RATING_PERIODS, type RatingPeriodDoc } from './rating';
 import type { BoardInput } from './schemas';
 import { boardLists, boardView, periodOption, ratingRulesView, type BoardView } from './views';
 import { whole } from '../../ports/store';
+import { compareZh } from '../../domain/collation';
 
 const NO_DIMENSIONS = Object.fromEntries(DIMENSIONS.map((d) => [d, null])) as DimensionMeans;
 
@@ -42,7 +43,7 @@ export async function cityBoardView(ctx: Pick<AppContext, 'store'>, period?: Per
     dimensions: NO_DIMENSIONS,
     compounds: [],
   }));
-  firms.sort((a, b) => (b.creditScore ?? -1) - (a.creditScore ?? -1) || a.firmName.localeCompare(b.firmName, 'zh-CN'));
+  firms.sort((a, b) => (b.creditScore ?? -1) - (a.creditScore ?? -1) || compareZh(a.firmName, b.firmName));
   const entry = (f: FirmResult): ListEntry => ({
     firmId: f.firmId,
     firmName: f.firmName,

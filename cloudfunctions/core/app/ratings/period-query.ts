@@ -25,6 +25,7 @@ import { RATER_ROLE_LABELS } from '../../domain/credit';
 import { PERIOD_STATE_LABELS, periodOption, ratingRulesView, seriousItemView, type PeriodView, type RaterStatus } from './views';
 import { expectedRaters } from '../../domain/raters';
 import { raterFacts } from './guards';
+import { compareZh } from '../../domain/collation';
 
 /** The roles whose holders rate a compound (domain/raters.ts decides who rates which, in which capacity). */
 const RATER_ROLES: RaterRole[] = ['compound_party', 'party_org', 'oc_member'];
@@ -154,7 +155,7 @@ export const periodActions = {
               });
             }
           }
-          raters.sort((a, b) => Number(a.rated) - Number(b.rated) || a.name.localeCompare(b.name, 'zh-CN'));
+          raters.sort((a, b) => Number(a.rated) - Number(b.rated) || compareZh(a.name, b.name));
           return {
             compoundId: c._id,
             name: c.name,
