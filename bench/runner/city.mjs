@@ -106,12 +106,15 @@ export function cityRows(c) {
     const s2 = call.bySize[big];
     const failures = [...s1.failures, ...s2.failures];
     const ratio = s2.p99 / s1.p99;
+    const grows = s2.answerBytes / s1.answerBytes;
+    const within = failures.length === 0 && s2.p99 <= 20;
     row(
       `city latency — ${describe(call)} (first call of ${call.pages.join(', ')}; ${l.rounds} rounds × ${l.callsPerRound} calls)`,
-      `${small}: p50 ${ms(s1.p50)}, p99 ${ms(s1.p99)}; ${big}: p50 ${ms(s2.p50)}, p99 ${ms(s2.p99)} (p99 × ${ratio.toFixed(2)}); CPU per call ${ms(s1.cpuMsPerCall)} / ${ms(s2.cpuMsPerCall)}; depth ${s1.depth ?? 'n/a'} / ${s2.depth ?? 'n/a'}` +
+      `${small}: p50 ${ms(s1.p50)}, p99 ${ms(s1.p99)}; ${big}: p50 ${ms(s2.p50)}, p99 ${ms(s2.p99)} (p99 × ${ratio.toFixed(2)}); CPU per call ${ms(s1.cpuMsPerCall)} / ${ms(s2.cpuMsPerCall)}; depth ${s1.depth ?? 'n/a'} / ${s2.depth ?? 'n/a'}; ` +
+        `answer ${count(s1.answerBytes)} / ${count(s2.answerBytes)} bytes (× ${grows.toFixed(2)})` +
         (failures.length ? `; calls failed: ${failures[0]}` : ''),
       `p99 at ${big} ≤ 1.5 × p99 at ${small}, and ≤ 20 ms`,
-      failures.length === 0 && ratio <= 1.5 && s2.p99 <= 20,
+      within && ratio <= 1.5 ? true : within && grows > 1.5 ? 'answerGrows' : false,
     );
     if (isOverview(call)) {
       row(

@@ -44,9 +44,15 @@ export const ms = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 1
 export const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 export const count = (n) => n.toLocaleString('en-US');
 
-/** A table row's status cell: true → ok, false → MISS, null → —, 'budgeted' → MISS within its budget. */
+/**
+ * A table row's status cell: true → ok, false → MISS, null → —, 'budgeted' → MISS within its budget,
+ * 'answerGrows' → MISS by a call whose answer itself grows more than × 1.5 with the city (a list of
+ * every street: 30 rows at the full city, 3 at a tenth), within its 20 ms bound: the measured cell
+ * gives the answer's bytes at both sizes.
+ */
 export function status(okay) {
   if (okay === 'budgeted') return '**MISS** (within its budget)';
+  if (okay === 'answerGrows') return '**MISS** (its answer itself grows more than × 1.5 with the city; within 20 ms)';
   return okay === null ? '—' : okay ? 'ok' : '**MISS**';
 }
 
