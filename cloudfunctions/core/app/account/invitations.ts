@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import * as z from 'zod/mini';
 import { INVITABLE_ROLES, INVITATION_DAYS } from '../../domain/role-grants';
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/roles';
-import { DuplicateKeyError, type Doc, type DocumentOps } from '../../ports/store';
+import type { Doc, DocumentOps } from '../../ports/store';
 import { defineAction } from '../action';
 import { audit } from '../audit';
 import { isFailure } from '../auth';
@@ -11,7 +11,8 @@ import { fail, failures, ok, type Failure } from '../result';
 import { grantsOf, type RoleGrant } from '../scope';
 import { id, line, strict } from '../schemas';
 import { grantFor, mayGrantIn, resolveScope, type ResolvedScope } from './granting';
-import { Writes, mustUpdate } from '../volunteer/seat-writes';
+import { guardedChange } from '../guarded-change';
+import { Writes, mustInsert, mustUpdate } from '../volunteer/seat-writes';
 import { changed, decidedChange, issueUserChange, stale } from './user-change';
 import { selfView, USERS, type UserDoc } from './user';
 
@@ -97,34 +98,34 @@ export const invitationActions = {
       if (!(await mayGrantIn(ctx, ctx.user, input.role, scope))) return failures.forbidden('只能由上一级为其管辖范围授予该角色');
       const now = ctx.clock.now();
       const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString();
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const doc: InvitationDoc = {
-          _id: newCode(),
-          role: input.role,
-          scope,
-          issuedBy: ctx.user._id,
-          createdAt: now.toISOString(),
-          expiresAt,
-          redeemedBy: null,
-          redeemedAt: null,
-        };
-        try {
-          await ctx.store.insert(INVITATIONS, doc);
-        } catch (err) {
-          if (err instanceof DuplicateKeyError) continue;
-          throw err;
-        }
-        await audit(ctx, 'account.invite', 'invitation', doc._id, { role: doc.role, scopeId: scope.scopeId });
-        return ok({
-          code: doc._id,
-          role: doc.role,
-          roleLabel: ROLE_LABELS[doc.role],
-          scopeId: scope.scopeId,
-          scopeName: scope.name,
-          expiresAt,
-        });
-      }
-      return failures.internal();
+      // A fresh code at each attempt: one already taken (its insert guarded by the unique id) is drawn again.
+      return guardedChange({
+        first: null,
+        attempts: 5,
+        busy: () => failures.internal(),
+        attempt: async () => {
+          const doc: InvitationDoc = {
+            _id: newCode(),
+            role: input.role,
+            scope,
+            issuedBy: ctx.user._id,
+            createdAt: now.toISOString(),
+            expiresAt,
+            redeemedBy: null,
+            redeemedAt: null,
+          };
+          await mustInsert(ctx.store.insert(INVITATIONS, doc), INVITATIONS);
+          await audit(ctx, 'account.invite', 'invitation', doc._id, { role: doc.role, scopeId: scope.scopeId });
+          return ok({
+            code: doc._id,
+            role: doc.role,
+            roleLabel: ROLE_LABELS[doc.role],
+            scopeId: scope.scopeId,
+            scopeName: scope.name,
+            expiresAt,
+          });
+        },
+      });
     },
   }),
 

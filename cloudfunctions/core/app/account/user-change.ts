@@ -14,7 +14,8 @@ import { userCounterChange } from '../../domain/oversight';
 import { bumpForUser, userFacts } from '../admin/counters';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { fail, type Failure } from '../result';
-import { ConcurrentChange, mustInsert, mustUpdate, Writes } from '../volunteer/seat-writes';
+import { guardedTransaction } from '../guarded-change';
+import { mustInsert, mustUpdate, Writes } from '../volunteer/seat-writes';
 import { VOLUNTEERS } from '../volunteer/model';
 import type { ResolvedScope } from './granting';
 import { syncHolders } from './holders';
@@ -86,22 +87,12 @@ export const stale = (): Failure => fail('CONFLICT', '该用户信息刚被修�
  * document changed, decides it again on what `read` finds inside a second one. `attempt` answers a
  * failure before it writes anything, or issues its writes and settles them.
  */
-export async function decidedChange<S, R extends object>(
+export function decidedChange<S, R extends object>(
   store: Store,
   loaded: S,
   read: (tx: DocumentOps) => Promise<S>,
   attempt: (tx: DocumentOps, state: S) => Promise<R | Failure>,
   busy: (what: string) => Failure = stale,
 ): Promise<R | Failure> {
-  try {
-    return await store.transaction((tx) => attempt(tx, loaded));
-  } catch (err) {
-    if (!(err instanceof ConcurrentChange)) throw err;
-  }
-  try {
-    return await store.transaction(async (tx) => attempt(tx, await read(tx)));
-  } catch (err) {
-    if (err instanceof ConcurrentChange) return busy(err.what);
-    throw err;
-  }
+  return guardedTransaction(store, { first: loaded, read, attempt, attempts: 2, busy });
 }

@@ -11,7 +11,8 @@ import { audit } from '../audit';
 import { isAdmin } from '../auth';
 import { COMPOUNDS, FIRM_ASSIGNMENTS, FIRMS, type CompoundDoc, type FirmAssignmentDoc, type FirmDoc } from '../community/community';
 import { fail, failures, ok } from '../result';
-import { ConcurrentChange, mustInsert, mustUpdate, Writes } from '../volunteer/seat-writes';
+import { guardedChange } from '../guarded-change';
+import { mustInsert, mustUpdate, Writes } from '../volunteer/seat-writes';
 import { bumpCounters, firmChangeInc } from './counters';
 import { assignFirmInput } from './schemas';
 import { chinaDate, historyOf, mayManageStreet } from './setup';
@@ -40,30 +41,32 @@ export const assignFirm = defineAction({
   access: 'active',
   input: assignFirmInput,
   load: (input, { store }) => readAssign(store, input),
-  run: async (input, ctx) => {
-    let reads = ctx.loaded;
-    for (let attempt = 1; ; attempt++) {
-      const { compound, firm, history } = reads;
-      if (!compound) return isAdmin(ctx.user) ? failures.notFound('小区') : failures.forbidden('只能为本街道的小区指定物业');
-      if (!mayManageStreet(ctx, compound.streetId)) return failures.forbidden('只能为本街道的小区指定物业');
-      if (!firm) return failures.notFound('物业企业');
-      const now = ctx.clock.now();
-      if (input.from > chinaDate(now)) return fail('INVALID_STATE', '开始日期不能晚于今天', 'FUTURE_DATE');
-      const last = history[history.length - 1];
-      if (last && input.from <= last.from) return fail('INVALID_STATE', `开始日期须晚于上一次指定的 ${last.from}`, 'NOT_AFTER_LAST');
-      if (last && last.firmId === firm._id && last.to === null) return fail('CONFLICT', '该企业已在服务此小区', 'ALREADY_SERVING');
-      const row: FirmAssignmentDoc = {
-        _id: `${compound._id}:${input.from}`,
-        compoundId: compound._id,
-        communityId: compound.communityId,
-        firmId: firm._id,
-        firmName: firm.name,
-        from: input.from,
-        to: null,
-        assignedBy: ctx.user._id,
-        createdAt: now.toISOString(),
-      };
-      try {
+  run: (input, ctx) =>
+    guardedChange({
+      first: ctx.loaded,
+      reread: () => readAssign(ctx.store, input),
+      attempts: ATTEMPTS,
+      busy: () => fail('CONFLICT', '该小区的物业刚被修改，请刷新后重试', 'STALE'),
+      attempt: async ({ compound, firm, history }) => {
+        if (!compound) return isAdmin(ctx.user) ? failures.notFound('小区') : failures.forbidden('只能为本街道的小区指定物业');
+        if (!mayManageStreet(ctx, compound.streetId)) return failures.forbidden('只能为本街道的小区指定物业');
+        if (!firm) return failures.notFound('物业企业');
+        const now = ctx.clock.now();
+        if (input.from > chinaDate(now)) return fail('INVALID_STATE', '开始日期不能晚于今天', 'FUTURE_DATE');
+        const last = history[history.length - 1];
+        if (last && input.from <= last.from) return fail('INVALID_STATE', `开始日期须晚于上一次指定的 ${last.from}`, 'NOT_AFTER_LAST');
+        if (last && last.firmId === firm._id && last.to === null) return fail('CONFLICT', '该企业已在服务此小区', 'ALREADY_SERVING');
+        const row: FirmAssignmentDoc = {
+          _id: `${compound._id}:${input.from}`,
+          compoundId: compound._id,
+          communityId: compound.communityId,
+          firmId: firm._id,
+          firmName: firm.name,
+          from: input.from,
+          to: null,
+          assignedBy: ctx.user._id,
+          createdAt: now.toISOString(),
+        };
         await ctx.store.transaction(async (tx) => {
           const writes = new Writes();
           writes.add(
@@ -86,18 +89,12 @@ export const assignFirm = defineAction({
           );
           await writes.settle();
         });
-      } catch (err) {
-        if (!(err instanceof ConcurrentChange)) throw err;
-        if (attempt >= ATTEMPTS) return fail('CONFLICT', '该小区的物业刚被修改，请刷新后重试', 'STALE');
-        reads = await readAssign(ctx.store, input);
-        continue;
-      }
-      const rows = [...history.map((a) => (a._id === last?._id ? { ...a, to: input.from } : a)), row];
-      return ok({
-        compoundId: compound._id,
-        firmId: firm._id,
-        history: rows.map(({ firmId, firmName, from, to }) => ({ firmId, firmName, from, to })),
-      });
-    }
-  },
+        const rows = [...history.map((a) => (a._id === last?._id ? { ...a, to: input.from } : a)), row];
+        return ok({
+          compoundId: compound._id,
+          firmId: firm._id,
+          history: rows.map(({ firmId, firmName, from, to }) => ({ firmId, firmName, from, to })),
+        });
+      },
+    }),
 });

@@ -7,7 +7,8 @@ import { startStreetTotals } from '../community/totals';
 import { checkNames } from '../content';
 import { digest } from '../ids';
 import { fail, failures, ok } from '../result';
-import { ConcurrentChange, mustInsert } from '../volunteer/seat-writes';
+import { guardedChange } from '../guarded-change';
+import { mustInsert } from '../volunteer/seat-writes';
 import { findAll } from '../find-all';
 import { inGroups } from '../write-groups';
 import { bumpCounters } from './counters';
@@ -72,22 +73,21 @@ export const importActions = {
       const refused = await checkNames(ctx, [...names]);
       if (refused) return refused;
       const audited = (created: ImportCounts) => ({ rows: rows.length, created, fileId: input.fileId ?? null });
-      let existing = ctx.loaded;
-      for (let attempt = 1; ; attempt++) {
-        const plan = planImport(rows, existing, ctx.clock.now());
-        try {
+      return guardedChange({
+        first: ctx.loaded,
+        // Another import (or a new street, community or compound) made a document this one meant
+        // to: nothing of this attempt stays, and it is planned again on what exists now.
+        reread: () => readExisting(ctx.store),
+        attempts: ATTEMPTS,
+        busy: () => fail('CONFLICT', '其他导入正在进行，请稍后重试', 'STALE'),
+        attempt: async (existing) => {
+          const plan = planImport(rows, existing, ctx.clock.now());
           await ctx.store.transaction((tx) =>
             writePlan(tx, plan, (tx) => audit({ ...ctx, store: tx }, 'admin.importStructure', 'city', 'city', audited(plan.counts))),
           );
           return ok({ created: plan.counts, errors: [] as RowError[] });
-        } catch (err) {
-          // Another import (or a new street, community or compound) made a document this one meant
-          // to: nothing of this attempt stays, and it is planned again on what exists now.
-          if (!(err instanceof ConcurrentChange)) throw err;
-          if (attempt >= ATTEMPTS) return fail('CONFLICT', '其他导入正在进行，请稍后重试', 'STALE');
-          existing = await readExisting(ctx.store);
-        }
-      }
+        },
+      });
     },
   }),
 };

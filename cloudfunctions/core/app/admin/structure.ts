@@ -17,6 +17,8 @@ import {
 import { checkTexts } from '../content';
 import { newId } from '../ids';
 import { fail, failures, ok } from '../result';
+import { guardedChange } from '../guarded-change';
+import { mustUpdate } from '../volunteer/seat-writes';
 import { assignFirm } from './assign-firm';
 import { mayManageStreet } from './setup';
 import { createCommunityInput, createCompoundInput, createStreetInput, registerFirmInput, setRulesInput } from './schemas';
@@ -193,7 +195,6 @@ export const structureActions = {
       const loaded = ctx.loaded;
       if (!loaded) return isAdmin(ctx.user) ? failures.notFound('社区') : failures.forbidden('只能设置本街道社区的规则');
       if (!mayManageStreet(ctx, loaded.streetId)) return failures.forbidden('只能设置本街道社区的规则');
-      let community: CommunityDoc = loaded;
       const patch = input.rules as Partial<RulesConfig>;
       // Category names are shown to every resident: they pass the content check (RULES.md §5).
       const labels = [...(patch.needCategories?.general ?? []), ...(patch.needCategories?.professional ?? [])].map((c) => c.label);
@@ -201,32 +202,39 @@ export const structureActions = {
       if (refused) return refused;
       // The merge is written only over the rules it was made from (their revision): two staff
       // changing different rules at once both count; the later one merges again on a fresh read.
-      for (let attempt = 1; ; attempt += 1) {
-        const overrides = mergedRules(community.rules, patch);
-        const merged = rulesFor(overrides);
-        const problem = rulesProblem(merged);
-        if (problem) {
-          return {
-            ok: false as const,
-            error: { code: 'INVALID_INPUT' as const, message: problem, issues: [{ path: ['rules', 'ratingWeights'], message: problem }] },
-          };
-        }
-        const rev = community.rulesRev ?? 0;
-        const written = await ctx.store.update(
-          COMMUNITIES,
-          community._id,
-          { $set: { rules: overrides, rulesRev: rev + 1 } },
-          { rulesRev: rev ? rev : { $exists: false } },
-        );
-        if (written) {
+      const gone = () => failures.notFound('社区');
+      return guardedChange({
+        first: loaded as CommunityDoc | null,
+        reread: () => ctx.store.get<CommunityDoc>(COMMUNITIES, loaded._id),
+        attempts: RULES_ATTEMPTS,
+        // The community is read again after the last attempt too: gone by then, it is NOT_FOUND.
+        busy: async () =>
+          (await ctx.store.get<CommunityDoc>(COMMUNITIES, loaded._id))
+            ? fail('CONFLICT', '规则刚被其他人修改，请刷新后重试', 'STALE')
+            : gone(),
+        attempt: async (community) => {
+          if (!community) return gone();
+          const overrides = mergedRules(community.rules, patch);
+          const merged = rulesFor(overrides);
+          const problem = rulesProblem(merged);
+          if (problem) {
+            return {
+              ok: false as const,
+              error: { code: 'INVALID_INPUT' as const, message: problem, issues: [{ path: ['rules', 'ratingWeights'], message: problem }] },
+            };
+          }
+          const rev = community.rulesRev ?? 0;
+          const written = ctx.store.update(
+            COMMUNITIES,
+            community._id,
+            { $set: { rules: overrides, rulesRev: rev + 1 } },
+            { rulesRev: rev ? rev : { $exists: false } },
+          );
+          await mustUpdate(written, COMMUNITIES);
           await audit(ctx, 'admin.setRules', 'community', community._id, { rules: patch });
           return ok({ communityId: community._id, rules: merged });
-        }
-        const fresh: CommunityDoc | null = await ctx.store.get<CommunityDoc>(COMMUNITIES, community._id);
-        if (!fresh) return failures.notFound('社区');
-        if (attempt >= RULES_ATTEMPTS) return fail('CONFLICT', '规则刚被其他人修改，请刷新后重试', 'STALE');
-        community = fresh;
-      }
+        },
+      });
     },
   }),
 };

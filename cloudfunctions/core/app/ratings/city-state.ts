@@ -14,7 +14,8 @@ import type { DocumentOps, Store } from '../../ports/store';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { findAll } from '../find-all';
 import type { AppContext } from '../context';
-import { ConcurrentChange, mustInsert, mustUpdate, Writes } from '../volunteer/seat-writes';
+import { guardedChange } from '../guarded-change';
+import { mustInsert, mustUpdate, Writes } from '../volunteer/seat-writes';
 import { CITY_RESULTS, cityResultId, type CityResultDoc } from './city';
 import { CITY_GRADES, LATEST_GRADES, recountCityGrades, withGrade, type CityGrades, type CityGradesDoc } from './city-grades';
 import { FIRM_RESULTS, type FirmResultDoc } from './rating';
@@ -153,17 +154,20 @@ export const CITY_ATTEMPTS = 10;
  * fresh reads when another recomputation moved a document first.
  */
 export async function recomputeCityResults(ctx: Pick<AppContext, 'store' | 'clock'>, period: Period, firmIds: string[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const state = await readCityState(ctx.store, period, firmIds);
-    try {
-      await ctx.store.transaction(async (tx) => {
+  const read = () => readCityState(ctx.store, period, firmIds);
+  await guardedChange({
+    first: await read(),
+    reread: read,
+    attempts: CITY_ATTEMPTS,
+    // Moved at every attempt: the last guard's ConcurrentChange is thrown (there is no answer here).
+    busy: (_what, err): never => {
+      throw err;
+    },
+    attempt: (state) =>
+      ctx.store.transaction(async (tx) => {
         const writes = new Writes();
         cityWrites(tx, writes, state, firmIds, ctx.clock.now().toISOString());
         await writes.settle();
-      });
-      return;
-    } catch (err) {
-      if (!(err instanceof ConcurrentChange) || attempt >= CITY_ATTEMPTS) throw err;
-    }
-  }
+      }),
+  });
 }

@@ -10,7 +10,8 @@ import { newId } from '../ids';
 import { fail, failures, ok, type Failure } from '../result';
 import type { AppContext } from '../context';
 import type { UserDoc } from '../account/user';
-import { ConcurrentChange, mustInsert, Writes } from '../volunteer/seat-writes';
+import { guardedChange } from '../guarded-change';
+import { mustInsert, Writes } from '../volunteer/seat-writes';
 import { attributedInputs } from './attribution';
 import { CITY_ATTEMPTS, cityWrites, mergeCityState, readCityState, type CityState } from './city-state';
 import { blackListNotices, sendBlackListNotices } from './notices';
@@ -52,14 +53,20 @@ async function storeAll(
   penalty: number,
 ): Promise<Failure | null> {
   const replaced = { communityId: results.communityId, penalty, rows: new Map<string, FirmResultDoc | null>(firmResultsOf(results)) };
-  for (let attempt = 1, state = first; ; attempt++) {
-    const existing = new Set(
-      [...state.rows.values()]
-        .flat()
-        .filter((r) => r.communityId === results.communityId)
-        .map((r) => r._id),
-    );
-    try {
+  return guardedChange({
+    first,
+    reread: () => readCityState(ctx.store, results.period, firmIds),
+    attempts: CITY_ATTEMPTS,
+    // Only another community's publication moving a firm's city-wide result is decided again.
+    retried: (what) => what !== RATING_PERIODS && what !== RATING_PUBLICATIONS,
+    busy: periodChanged,
+    attempt: async (state) => {
+      const existing = new Set(
+        [...state.rows.values()]
+          .flat()
+          .filter((r) => r.communityId === results.communityId)
+          .map((r) => r._id),
+      );
       await ctx.store.transaction(async (tx) => {
         const writes = new Writes();
         publicationWrites(tx, writes, results, period, existing);
@@ -75,12 +82,8 @@ async function storeAll(
         await writes.settle();
       });
       return null;
-    } catch (err) {
-      if (!(err instanceof ConcurrentChange)) throw err;
-      if (err.what === RATING_PERIODS || err.what === RATING_PUBLICATIONS || attempt >= CITY_ATTEMPTS) return periodChanged();
-    }
-    state = await readCityState(ctx.store, results.period, firmIds);
-  }
+    },
+  });
 }
 
 /** Publishing a period's 红黑榜 and recording serious items against a firm. */
@@ -177,9 +180,15 @@ export const publishActions = {
       const fresh = freshPeriod(compound.communityId, input.period, at, 0);
       // The item, its audit entry and the period's version, issued together; the period is made
       // after them (same transaction) when this is its first record.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await ctx.store.transaction(async (tx) => {
+      await guardedChange({
+        first: null,
+        attempts: 3,
+        // Another record made the period first: this one bumps it instead. Made and moved at every attempt: thrown.
+        busy: (_what, err): never => {
+          throw err;
+        },
+        attempt: () =>
+          ctx.store.transaction(async (tx) => {
             const writes = new Writes();
             writes.add(
               tx.insert(SERIOUS_ITEMS, item),
@@ -194,13 +203,8 @@ export const publishActions = {
             writes.add(bumped);
             await writes.settle();
             if (!(await bumped)) await mustInsert(tx.insert(RATING_PERIODS, fresh), RATING_PERIODS);
-          });
-          break;
-        } catch (err) {
-          // Another record made the period first: this one bumps it instead.
-          if (!(err instanceof ConcurrentChange) || attempt >= 3) throw err;
-        }
-      }
+          }),
+      });
       return ok(seriousItemView(item));
     },
   }),

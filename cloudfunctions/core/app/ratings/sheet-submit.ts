@@ -15,7 +15,8 @@ import { audit } from '../audit';
 import { COMPOUNDS, type CompoundDoc } from '../community/community';
 import type { AppContext } from '../context';
 import { fail, type Failure } from '../result';
-import { ConcurrentChange, mustInsert, mustUpdate, Writes } from '../volunteer/seat-writes';
+import { guardedTransaction } from '../guarded-change';
+import { mustInsert, mustUpdate, Writes } from '../volunteer/seat-writes';
 import { readPartyFacts, type PartyFacts } from './city';
 import { closed } from './guards';
 import { freshPeriod, periodId, RATING_PERIODS, RATING_SHEETS, sheetId, type RatingPeriodDoc, type RatingSheetDoc } from './rating';
@@ -42,7 +43,7 @@ export type SheetFields = Omit<RatingSheetDoc, '_id' | 'version' | 'createdAt'>;
 /** The period as read inside the transaction (`null`: none yet), or `'unread'` when decided before it. */
 type PeriodSeen = RatingPeriodDoc | null | 'unread';
 
-/** How often a submission is decided again on what its transaction reads. */
+/** How often a submission is decided again on what its transaction reads (after the first attempt, on what was loaded). */
 const ATTEMPTS = 5;
 
 /** Issues the sheet's writes, its audit entry and the period's counters together; a moved document throws ConcurrentChange. */
@@ -95,22 +96,13 @@ export async function submitSheet(
   fields: SheetFields,
   existing: RatingSheetDoc | null,
 ): Promise<RatingSheetDoc | Failure> {
-  try {
-    return await ctx.store.transaction((tx) => writeSheet(ctx, tx, fields, existing, 'unread'));
-  } catch (err) {
-    if (!(err instanceof ConcurrentChange)) throw err;
-  }
   const pid = periodId(fields.communityId, fields.period);
   const sid = sheetId(fields.period, fields.compoundId, fields.raterId);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await ctx.store.transaction(async (tx) => {
-        const [p, again] = await Promise.all([tx.get<RatingPeriodDoc>(RATING_PERIODS, pid), tx.get<RatingSheetDoc>(RATING_SHEETS, sid)]);
-        return p && p.state !== 'open' ? closed() : writeSheet(ctx, tx, fields, again, p);
-      });
-    } catch (err) {
-      if (!(err instanceof ConcurrentChange)) throw err;
-      if (attempt >= ATTEMPTS) return fail('CONFLICT', '评价数据刚有变化，请稍后重试', 'PERIOD_CHANGED');
-    }
-  }
+  return guardedTransaction(ctx.store, {
+    first: ['unread', existing] as [PeriodSeen, RatingSheetDoc | null],
+    read: (tx) => Promise.all([tx.get<RatingPeriodDoc>(RATING_PERIODS, pid), tx.get<RatingSheetDoc>(RATING_SHEETS, sid)]),
+    attempt: async (tx, [p, again]) => (p !== 'unread' && p && p.state !== 'open' ? closed() : writeSheet(ctx, tx, fields, again, p)),
+    attempts: ATTEMPTS + 1,
+    busy: () => fail('CONFLICT', '评价数据刚有变化，请稍后重试', 'PERIOD_CHANGED'),
+  });
 }

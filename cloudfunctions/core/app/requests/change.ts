@@ -5,7 +5,9 @@ import type { DocumentOps } from '../../ports/store';
 import { checkTexts } from '../content';
 import type { LoadContext } from '../action';
 import type { AppContext } from '../context';
+import { guardedChange } from '../guarded-change';
 import { fail, failures, type Failure } from '../result';
+import { mustUpdate } from '../volunteer/seat-writes';
 import { actorFor, visibilityFor } from './access';
 import { membersOf, requestMessages, type Audience } from './notify';
 import { nextDoc, patchFor, REQUESTS, type RequestDoc } from './request';
@@ -25,9 +27,6 @@ export type Target = string | { id: string; first: RequestDoc | null };
 
 /** An action's `load`: the request, read in the same round as the caller's record. */
 export const loadRequest = (input: { requestId: string }, { store }: LoadContext) => store.get<RequestDoc>(REQUESTS, input.requestId);
-
-/** The version moved between our read and our write: the transaction is abandoned. */
-class Stale extends Error {}
 
 /** The messages a change sends (RULES.md §8), worked out before it is written. */
 export type MessagesOf = (c: Changed) => Promise<Notification[]>;
@@ -49,55 +48,52 @@ export async function change(
 ): Promise<Changed | Failure> {
   let checked = false;
   const requestId = typeof target === 'string' ? target : target.id;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const doc = attempt === 0 && typeof target !== 'string' ? target.first : await ctx.store.get<RequestDoc>(REQUESTS, requestId);
-    if (!doc) return failures.notFound('诉求');
-    // The table checks the caller's role before the state, so a stranger learns nothing about it.
-    const actor = actorFor(ctx.user, doc);
-    const now = ctx.clock.now();
-    const t = applyCommand(doc, commandFor(doc), actor, now);
-    if (!t.ok) {
-      if (t.code === 'INVALID_INPUT')
-        return {
-          ok: false,
-          error: { code: 'INVALID_INPUT', message: t.message, reason: t.reason, issues: [{ path: ['coHandlers'], message: t.message }] },
-        };
-      return fail(t.code, t.message, t.reason);
-    }
-    if (!checked) {
-      const refused = await checkTexts(ctx, [text]);
-      if (refused) return refused;
-      checked = true;
-    }
-    const after = nextDoc(doc, t, now);
-    const patch = patchFor(doc, after, t);
-    const changed: Changed = { before: doc, after, transition: t };
-    const messages = messagesOf ? await messagesOf(changed) : [];
-    // The oversight counters the change moves go in the same transaction (app/admin/counters.ts).
-    const counters = requestCounterPatch(doc, after);
-    const written =
-      messages.length === 0 && !counters && !alsoIn
-        ? await ctx.store.update(REQUESTS, doc._id, patch, { version: doc.version })
-        : await ctx.store
-            .transaction(async (tx) => {
-              // The update, the counters and the messages are issued together; a stale version abandons them all.
-              await Promise.all([
-                tx.update(REQUESTS, doc._id, patch, { version: doc.version }).then((n) => {
-                  if (!n) throw new Stale();
-                }),
-                counters ? bumpCounters(tx, doc.communityId, counters, doc.streetId) : null,
-                ...messages.map((m) => ctx.notifier.sendIn(tx, m)),
-                alsoIn?.(tx, changed),
-              ]);
-              return 1;
-            })
-            .catch((err: unknown) => {
-              if (err instanceof Stale) return 0;
-              throw err;
-            });
-    if (written) return changed;
-  }
-  return fail('CONFLICT', '该诉求刚被他人更新，请刷新后重试', 'STALE');
+  const read = () => ctx.store.get<RequestDoc>(REQUESTS, requestId);
+  return guardedChange({
+    first: typeof target === 'string' ? await read() : target.first,
+    reread: read,
+    attempts: MAX_ATTEMPTS,
+    busy: () => fail('CONFLICT', '该诉求刚被他人更新，请刷新后重试', 'STALE'),
+    attempt: async (doc): Promise<Changed | Failure> => {
+      if (!doc) return failures.notFound('诉求');
+      // The table checks the caller's role before the state, so a stranger learns nothing about it.
+      const actor = actorFor(ctx.user, doc);
+      const now = ctx.clock.now();
+      const t = applyCommand(doc, commandFor(doc), actor, now);
+      if (!t.ok) {
+        if (t.code === 'INVALID_INPUT')
+          return {
+            ok: false,
+            error: { code: 'INVALID_INPUT', message: t.message, reason: t.reason, issues: [{ path: ['coHandlers'], message: t.message }] },
+          };
+        return fail(t.code, t.message, t.reason);
+      }
+      if (!checked) {
+        const refused = await checkTexts(ctx, [text]);
+        if (refused) return refused;
+        checked = true;
+      }
+      const after = nextDoc(doc, t, now);
+      const patch = patchFor(doc, after, t);
+      const changed: Changed = { before: doc, after, transition: t };
+      const messages = messagesOf ? await messagesOf(changed) : [];
+      // The oversight counters the change moves go in the same transaction (app/admin/counters.ts).
+      const counters = requestCounterPatch(doc, after);
+      const guarded = (ops: DocumentOps) => mustUpdate(ops.update(REQUESTS, doc._id, patch, { version: doc.version }), REQUESTS);
+      if (messages.length === 0 && !counters && !alsoIn) await guarded(ctx.store);
+      else
+        await ctx.store.transaction(async (tx) => {
+          // The update, the counters and the messages are issued together; a stale version abandons them all.
+          await Promise.all([
+            guarded(tx),
+            counters ? bumpCounters(tx, doc.communityId, counters, doc.streetId) : null,
+            ...messages.map((m) => ctx.notifier.sendIn(tx, m)),
+            alsoIn?.(tx, changed),
+          ]);
+        });
+      return changed;
+    },
+  });
 }
 
 /** Which parties to tell that a request now waits for them. */
