@@ -56,6 +56,33 @@ test('the admin sees a row per street with each share against the target the ser
   expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/admin/overview/index?streetId=st_shengli' }));
 });
 
+test('the total shows the KPIs per party and the busiest firms the server sends for the whole city', async () => {
+  const city = overviewRow({ level: 'city', id: 'city', name: '荆州市', communities: 368 });
+  mockBackend({
+    'account.whoami': whoamiAdmin,
+    'admin.overview': overviewOf([overviewRow()], {
+      total: {
+        ...city,
+        requests: {
+          ...city.requests,
+          byParty: { ...city.requests.byParty, residents_committee: { ...city.requests.byParty.property, total: 7 } },
+          byFirm: [{ ...city.requests.byFirm[0], firmId: 'f_jianghan', firmName: '荆州江汉物业有限公司', total: 321 }],
+          firmCount: 25,
+        },
+      },
+    }),
+  });
+  page = await open();
+  const total = [...page.dom.querySelectorAll('*')].find((el) => [...el.classList].some((c) => c.endsWith('overview--total')));
+  const text = total?.textContent ?? '';
+  expect(text).toContain('居委会：办理 7 件 · 响应 95% · 办结 80% · 满意 90%');
+  expect(text).toContain('诉求最多的物业');
+  expect(text).toContain('荆州江汉物业有限公司：办理 321 件');
+  expect(text).toContain('另有 24 家物业的诉求未列出');
+  // The street's own firm is on its row, not in the city's total.
+  expect(text).not.toContain('荆州楚韵物业服务有限公司');
+});
+
 test('a street shows its communities; a community row opens its figures', async () => {
   const backend = mockBackend({
     'admin.overview': overviewOf([overviewRow({ level: 'community', id: 'cm_hongxing', name: '红星社区', communities: 1 })], {
