@@ -24,14 +24,13 @@ import {
   type StreetFirmsDoc,
 } from '../../cloudfunctions/core/app/community/totals';
 import type { CommunityDoc, CompoundDoc, StreetDoc, StreetTotalsDoc } from '../../cloudfunctions/core/app/community/community';
-import { recountBackbone } from '../../cloudfunctions/core/app/outreach/stats';
 import type { CommunityStats } from '../../cloudfunctions/core/app/community/stats';
 import { REQUESTS, type RequestDoc } from '../../cloudfunctions/core/app/requests/request';
 import { tick } from '../../cloudfunctions/core/app/scheduler/tick';
 import { sumCounters, type OversightCounters } from '../../cloudfunctions/core/domain/oversight';
 import { requestKpis } from '../../cloudfunctions/core/domain/request-kpis';
 import { DEMO } from '../../cloudfunctions/core/seed/demo-ids';
-import { flat } from '../support/counters';
+import { flat, recountedCommunities } from '../support/counters';
 import { makeHarness, type Harness } from '../support/harness';
 
 const COMMUNITIES = [DEMO.communityId, DEMO.community2];
@@ -54,14 +53,7 @@ async function expectCountersTrue(h: Harness): Promise<void> {
   // Each street's totals (moved in the same writes) equal its communities' figures recounted.
   const city: Array<OversightCounters> = [];
   for (const street of await h.store.find<StreetDoc>('streets', {})) {
-    const communities = await h.store.find<CommunityDoc>('communities', { streetId: street._id });
-    const recounted = await Promise.all(
-      communities.map(async (c) => ({
-        ...c,
-        counters: (await recountCommunity(h.store, c._id)).counters,
-        backbone: await recountBackbone(h.store, c._id),
-      })),
-    );
+    const recounted = await recountedCommunities(h.store, street._id);
     const { communities: n, counters, backbone, busiest, firmCount, firm } = streetTotals(recounted);
     const [totals, firms] = await Promise.all([
       h.store.get<StreetTotalsDoc & StreetBusiest>('street_totals', street._id),

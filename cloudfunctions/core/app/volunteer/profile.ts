@@ -42,6 +42,9 @@ export async function issueProfile(
     tx.get<VolunteerDoc>(VOLUNTEERS, user._id),
     tx.get<CounterDoc>(VOLUNTEER_COUNTERS, COUNTER_ID),
     // A holder not yet approved as read may have been approved since: read as stored now, for the oversight counters.
+    // An approval at the same moment either committed first (read here as approved) or reads this profile in its own
+    // transaction (account/user-change.ts); on CloudBase both write the community's document, so the later one conflicts
+    // and runs again (test/functions/volunteer-register-concurrency.test.ts).
     user.status === 'active' ? user : tx.get<UserDoc>(USERS, user._id),
   ]);
   if (existing) return null;
