@@ -57,7 +57,7 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   publishNeed: {
     reads: 2,
     writes: 4,
-    why: "the caller and the community's categories, read together (its id comes from the input); writes: the idempotency claim (clientToken) and its stored result besides the need and its audit, written together",
+    why: "the caller and the community's categories, read together (its id comes from the input); writes: the idempotency claim (clientToken) and its stored result written with the need and its audit in one transaction (the change and its audit entry are one transaction (RULES.md §5: the audit must not lose a change))",
     call: () => ({
       openid: 'demo-rc',
       data: {
@@ -72,7 +72,7 @@ export const OUTREACH_BUDGETS: Record<string, Budget> = {
   wish: {
     reads: 2,
     writes: 4,
-    why: "the caller, then the community's categories; writes: the idempotency claim (clientToken) and its stored result besides the wish and its audit",
+    why: "the caller, then the community's categories; writes: the idempotency claim (clientToken) and its stored result, written with the wish and its audit in one transaction (the change and its audit entry are one transaction (RULES.md §5: the audit must not lose a change))",
     call: () => ({ openid: 'demo-resident', data: { text: '希望有人帮忙换灯泡' } }),
   },
   reviewWish: {

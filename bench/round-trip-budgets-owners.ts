@@ -18,7 +18,7 @@ export const OWNERS_BUDGETS: Record<string, Budget> = {
   importRegister: {
     reads: 4,
     writes: 4,
-    why: 'the caller, the compound, its residents (to link) and the links so far; one write per unit, then the register and its audit entry',
+    why: 'the caller, the compound, its residents (to link) and the links so far; one write per unit and link, with the register and its audit entry, all in one transaction (the change and its audit entry are one transaction (RULES.md §5: the audit must not lose a change))',
     call: () => ({
       openid: 'demo-oc',
       data: {
@@ -41,9 +41,9 @@ export const OWNERS_BUDGETS: Record<string, Budget> = {
     call: () => ({ openid: 'demo-oc', data: { compoundId: DEMO.compound1 } }),
   },
   linkUnit: {
-    reads: 7,
+    reads: 8,
     writes: 4,
-    why: 'the caller, the compound, the resident, the register and unit, the link and the owner’s units; link, unit flag, unlinked count and audit',
+    why: 'the caller, the compound, the resident, their link so far (inserted or replaced as read), the register and unit, the owner’s units and the unlinked count; link, unit flag and audit in one transaction (the change and its audit entry are one transaction (RULES.md §5: the audit must not lose a change)), then the unlinked count',
     call: (b) => ({
       openid: 'demo-oc',
       data: { compoundId: DEMO.compound1, userId: b.userId('demo-oc2'), building: '8栋', room: '801' },

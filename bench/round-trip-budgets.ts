@@ -141,7 +141,7 @@ export const BUDGETS: BudgetTable = {
     createActivity: {
       reads: 2,
       writes: 4,
-      why: 'the caller and the community (its name and rules go on the activity), read together; writes: the activity and its audit the idempotency claim (clientToken) and its stored result',
+      why: 'the caller and the community (its name and rules go on the activity), read together; writes: the activity and its audit entry in one transaction (the change and its audit entry are one transaction (RULES.md §5: the audit must not lose a change)), the idempotency claim (clientToken) and its stored result',
       call: (c) => {
         const start = new Date(c.now.getTime() + 10 * DAY);
         return {

@@ -25,6 +25,10 @@ const SEAT_ATOMIC =
 /** A request's write that moves its firm's counts reads them first (app/community/totals.ts). */
 const FIRM_COUNTS =
   "and in it the street's request counts per firm are read beside the community's write, then the street's totals are written with its busiest firms computed from them (the city overview reads small documents: app/community/totals.ts), a round more";
+/** Why an audited change is a transaction (app/audit.ts auditedChange, test/security/audit-atomic.test.ts). */
+const AUDITED = 'the change and its audit entry are one transaction (RULES.md §5: the audit must not lose a change)';
+/** An audited change that only inserts: the transaction's start, the writes issued together, its commit. */
+const AUDITED_INSERT = `${AUDITED}: its start, the change and the entry issued together, its commit`;
 /** Why a change to a person (app/account/user-change.ts) cannot go below 5. */
 const PERSON_TX = `the person, the role holders index (app/account/holders.ts), the community's counters with its street's totals and the audit entry are one ${TX}, so they stay equal whenever the process dies (test/security/audit-atomic.test.ts); the change is decided on records read before it, so the transaction only writes, the person's write guarded by the revision of the record it was decided on (a change at the same time makes a second transaction that reads first, a busy moment only), and a transaction with a guarded update costs 4 (its start, the update's read and write, its commit) after the caller's round: 5`;
 
@@ -44,6 +48,26 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   'account.revokeRole': {
     depth: 5,
     why: `${PERSON_TX}. The scope (it names its street) and the user are read in the caller's round: start, every write together (the holder's removal is a read and a write too), commit`,
+  },
+  'account.register': {
+    depth: 4,
+    why: `the compound (the address is checked on it) is read in the caller's round; then ${AUDITED_INSERT} (a second registration fails the user's id and rolls the entry back)`,
+  },
+  'account.invite': {
+    depth: 4,
+    why: `the scope is read in the caller's round; then ${AUDITED_INSERT} (a code taken already fails its id and rolls the entry back: the next code, a transaction more)`,
+  },
+  'volunteer.createActivity': {
+    depth: 5,
+    why: `the community (its name and rules go on the activity) is read beside the caller's record, then the team the input names (if any); then ${AUDITED}, with the answer a retry with the same clientToken gets: start, the activity and the entry issued beside the answer (the idempotency record's update, a read and a write) and a team's activity count, commit`,
+  },
+  'volunteer.checkIn': {
+    depth: 5,
+    why: `the activity and the signup in the caller's round, then the team (a team's leader organises it); then ${AUDITED}, so the signup's conditional update (guarded by the signup as read: two organisers cannot both record it) is a read and a write in it: start, that update issued beside the entry (and the volunteer's and team's hours when they change), commit`,
+  },
+  'volunteer.checkOut': {
+    depth: 5,
+    why: `as volunteer.checkIn: ${AUDITED}, the signup's guarded update, the volunteer's and team's hours and the entry issued together: start, the guarded update (a read and a write), commit`,
   },
   'volunteer.register': {
     depth: 7,
@@ -117,6 +141,11 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     depth: 5,
     why: `the compound is read in the caller's round; then one ${TX}: start, the item, its audit entry and the period's version (which makes a publication computed without the item fail) issued together, commit (the period's first record makes its document after them: a round more)`,
   },
+  'admin.createStreet': { depth: 4, why: `the caller's round; then ${AUDITED_INSERT}` },
+  'admin.registerFirm': {
+    depth: 4,
+    why: `the caller's round; then ${AUDITED_INSERT} (a credit code registered already fails its unique index and rolls the entry back)`,
+  },
   'admin.createCommunity': {
     depth: 5,
     why: `the community, its street's count of communities (app/community/totals.ts) and the audit entry are one ${TX}; the street (its name and district are copied) is read in the caller's round, so the transaction only writes: its start, the three writes together, its commit`,
@@ -147,7 +176,11 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   },
   'owners.importRegister': {
     depth: 5,
-    why: "the compound and the links made so far in the caller's round; then its residents (to link: read by community, which the compound names); then the units and new links in groups issued together (app/write-groups.ts: a round per 50); then the register, written last so it is in force only once complete; then its audit entry",
+    why: `the compound and the links made so far in the caller's round; then its residents (to link: read by community, which the compound names); then, all or nothing, one transaction (${AUDITED}): its start, the register, its audit entry, the units and the new links in groups issued together (app/write-groups.ts: a round per 50), its commit`,
+  },
+  'owners.draft': {
+    depth: 4,
+    why: `the compound and the request it comes from (if any) in the caller's round; then ${AUDITED_INSERT}; a motion from a request then puts itself on the request's timeline (a read and a guarded update: 6)`,
   },
   'owners.register': {
     depth: 2,
@@ -158,8 +191,8 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     why: "the compound and its owners' links in the caller's round; its residents are read by community and compound (the users' index), and the compound names its community",
   },
   'owners.linkUnit': {
-    depth: 6,
-    why: "the compound, the resident and the register in force in the caller's round; then the unit named; then the link beside the owner's units; then their linked flags; then the register's unlinked count (counted, then written) beside the audit entry",
+    depth: 9,
+    why: `the compound, the resident, their link so far and the register in force in the caller's round; then the unit named; then the owner's units (the unit names the owner); then ${AUDITED}, with the owner's units marked linked: start, the link and the entry issued beside the flags' updates (each a read and a write), commit; then the register's unlinked count, counted afresh and written (a count cannot run in a transaction)`,
   },
   'owners.announce': {
     depth: 6,
@@ -202,8 +235,16 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     why: `the caller, the compound and the post in one round; then the post's removal (guarded by the holder read), the community's counter and the audit entry, issued together in ${TX}: start, the guarded removal, commit`,
   },
   'outreach.wish': {
-    depth: 4,
-    why: `the wish belongs to the caller's community and takes its category's name from the community's rules: ${CALLER_FIRST}; then the wish and its audit entry, written together; then the answer (${ONCE})`,
+    depth: 6,
+    why: `the wish belongs to the caller's community and takes its category's name from the community's rules: ${CALLER_FIRST}; then ${AUDITED}, with the answer a retry with the same clientToken gets: start, the wish and the entry issued beside the answer (the idempotency record's update, a read and a write), commit`,
+  },
+  'outreach.publishNeed': {
+    depth: 5,
+    why: `the community (its categories) is read in the caller's round with the idempotency claim; then ${AUDITED}, with the answer a retry with the same clientToken gets: start, the need and the entry issued beside the answer (the idempotency record's update, a read and a write), commit`,
+  },
+  'outreach.complete': {
+    depth: 5,
+    why: `the need and the caller's claim are read in the caller's round; then ${AUDITED}, so the claim's conditional update (guarded by its status: completed once) is a read and a write in it: start, that update issued beside the entry, commit`,
   },
   'outreach.reviewWish': {
     depth: 6,

@@ -113,6 +113,21 @@ describe('owners register', () => {
       (await h.call('owners', 'linkUnit', { compoundId: DEMO.compound2, userId: uid, building: '9栋', room: '903' }, 'demo-rc')).ok,
     ).toBe(false);
   });
+
+  test('linking a linked resident again replaces the link, each time audited', async () => {
+    await importRows();
+    const uid = h.userId('demo-resident3');
+    const link = (room: string) =>
+      h.call('owners', 'linkUnit', { compoundId: DEMO.compound2, userId: uid, building: '9栋', room }, 'demo-oc3');
+    expect((await link('903')).ok).toBe(true);
+    // A later register (the newest is in force) with a second unit of his, under the phone he registered.
+    h.clock.set(iso(h, 1));
+    await importRows([...ROWS, { building: '9栋', room: '904', area: '60', ownerName: '冯国庆', ownerPhone: '13900000904' }]);
+    expect(await link('904')).toMatchObject({ ok: true });
+    const links = await h.store.find<{ _id: string; room: string }>('owner_links', { userId: uid });
+    expect(links.map((l) => l.room)).toEqual(['904']);
+    expect(await h.store.count('audit', { action: 'owners.linkUnit', targetId: uid })).toBe(2);
+  });
 });
 
 describe('motions and ballots', () => {

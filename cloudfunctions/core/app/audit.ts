@@ -1,6 +1,7 @@
-import type { DocumentOps } from '../ports/store';
+import type { DocumentOps, Store } from '../ports/store';
 import type { AppContext } from './context';
 import { newId } from './ids';
+import type { Result } from './result';
 
 export const AUDIT = 'audit';
 
@@ -30,4 +31,36 @@ export async function audit(
   const entry: AuditEntry = { _id: newId('aud', at), at: at.toISOString(), actorId: ctx.user?._id ?? null, action, targetType, targetId };
   if (detail) entry.detail = detail;
   await ctx.store.insert(AUDIT, entry);
+}
+
+/** What an audit entry records: the action, the object it changed and, optionally, how. */
+export interface AuditRecord {
+  action: string;
+  targetType: string;
+  targetId: string;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Writes a change and its audit entry in one transaction (RULES.md §5: the audit must not lose a
+ * change), issued together: its start, every write in one round, its commit. `change` issues the
+ * change's writes in `tx` (null for none); with `answer`, the answer a retry with the same
+ * clientToken gets is written in it too (AppContext.storeResultIn), so no round is spent storing it
+ * after. Every write settles before the first failure is thrown (a DuplicateKeyError, or what a
+ * failed guard throws), and then nothing is kept.
+ */
+export async function auditedChange(
+  ctx: Pick<AppContext, 'clock' | 'storeResultIn'> & { user: { _id: string } | null; store: Pick<Store, 'transaction'> },
+  record: AuditRecord,
+  change: (tx: DocumentOps) => Array<Promise<unknown> | null>,
+  answer?: Result<unknown>,
+): Promise<void> {
+  const { action, targetType, targetId, detail } = record;
+  await ctx.store.transaction(async (tx) => {
+    const writes = [...change(tx), audit({ ...ctx, store: tx }, action, targetType, targetId, detail)];
+    if (answer && ctx.storeResultIn) writes.push(ctx.storeResultIn(tx, answer));
+    const outcomes = await Promise.allSettled(writes);
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
 }

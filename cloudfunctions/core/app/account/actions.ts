@@ -3,7 +3,7 @@ import { MEMBER_STATUS_LABELS, type Role } from '../../domain/roles';
 import { DuplicateKeyError, type DocumentOps, type Filter, type Store, whole } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { approvedMessage } from '../messages/events';
-import { audit } from '../audit';
+import { audit, auditedChange } from '../audit';
 import { isAdmin, isCommunityStaff, isFailure } from '../auth';
 import { SCOPE_LEVEL } from '../../domain/role-grants';
 import { isStreetAdminOfCommunity, type RoleGrant } from '../scope';
@@ -119,13 +119,15 @@ export const accountActions: ActionMap = {
         createdAt: now,
         updatedAt: now,
       };
+      // The registration and its audit entry (by the newcomer), in one write: a second one rolls both back.
       try {
-        await ctx.store.insert(USERS, user);
+        await auditedChange({ ...ctx, user }, { action: 'account.register', targetType: 'user', targetId: user._id }, (tx) => [
+          tx.insert(USERS, user),
+        ]);
       } catch (err) {
         if (err instanceof DuplicateKeyError) return fail('CONFLICT', '您已注册，无需重复注册', 'ALREADY_REGISTERED');
         throw err;
       }
-      await audit({ ...ctx, user }, 'account.register', 'user', user._id);
       return ok(selfView(user));
     },
   }),

@@ -4,7 +4,7 @@ import { INVITABLE_ROLES, INVITATION_DAYS } from '../../domain/role-grants';
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/roles';
 import type { Doc, DocumentOps } from '../../ports/store';
 import { defineAction } from '../action';
-import { audit } from '../audit';
+import { audit, auditedChange } from '../audit';
 import { isFailure } from '../auth';
 import { checkTexts } from '../content';
 import { fail, failures, ok, type Failure } from '../result';
@@ -114,8 +114,14 @@ export const invitationActions = {
             redeemedBy: null,
             redeemedAt: null,
           };
-          await mustInsert(ctx.store.insert(INVITATIONS, doc), INVITATIONS);
-          await audit(ctx, 'account.invite', 'invitation', doc._id, { role: doc.role, scopeId: scope.scopeId });
+          // The invitation and its audit entry, in one write: a code taken already rolls both back.
+          const entry = {
+            action: 'account.invite',
+            targetType: 'invitation',
+            targetId: doc._id,
+            detail: { role: doc.role, scopeId: scope.scopeId },
+          };
+          await auditedChange(ctx, entry, (tx) => [mustInsert(tx.insert(INVITATIONS, doc), INVITATIONS)]);
           return ok({
             code: doc._id,
             role: doc.role,

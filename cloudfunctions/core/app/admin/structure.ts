@@ -1,7 +1,7 @@
 import { rulesFor, type RulesConfig } from '../../domain/rules-config';
 import { DuplicateKeyError } from '../../ports/store';
 import { defineAction } from '../action';
-import { audit } from '../audit';
+import { audit, auditedChange } from '../audit';
 import { bumpCounters } from './counters';
 import { isAdmin } from '../auth';
 import {
@@ -69,8 +69,17 @@ export const structureActions = {
         // Its totals (community/totals.ts) start at none: the backfill has nothing to set.
         communities: 0,
       };
-      await ctx.store.insert(STREETS, street);
-      await audit(ctx, 'admin.createStreet', 'street', street._id, { name: street.name, district: street.district });
+      // The street and its audit entry, in one write.
+      await auditedChange(
+        ctx,
+        {
+          action: 'admin.createStreet',
+          targetType: 'street',
+          targetId: street._id,
+          detail: { name: street.name, district: street.district },
+        },
+        (tx) => [tx.insert(STREETS, street)],
+      );
       return ok({ streetId: street._id });
     },
   }),
@@ -168,17 +177,16 @@ export const structureActions = {
         hasPartyOrg: input.hasPartyOrg,
         createdAt: now.toISOString(),
       };
+      // The firm and its audit entry, in one write: a credit code registered already rolls both back.
+      const detail = { name: firm.name, creditCode: firm.creditCode, hasPartyOrg: firm.hasPartyOrg };
       try {
-        await ctx.store.insert(FIRMS, firm);
+        await auditedChange(ctx, { action: 'admin.registerFirm', targetType: 'firm', targetId: firm._id, detail }, (tx) => [
+          tx.insert(FIRMS, firm),
+        ]);
       } catch (err) {
         if (err instanceof DuplicateKeyError) return fail('CONFLICT', '该统一社会信用代码已登记', 'FIRM_EXISTS');
         throw err;
       }
-      await audit(ctx, 'admin.registerFirm', 'firm', firm._id, {
-        name: firm.name,
-        creditCode: firm.creditCode,
-        hasPartyOrg: firm.hasPartyOrg,
-      });
       return ok({ firmId: firm._id });
     },
   }),

@@ -1,6 +1,6 @@
 import { completeRefusal, thankRefusal, type Refusal } from '../../domain/outreach-need';
 import { defineAction, type ActionMap } from '../action';
-import { audit } from '../audit';
+import { audit, auditedChange } from '../audit';
 import { isFailure } from '../auth';
 import { fail, failures, ok, type Failure } from '../result';
 import { checkTexts } from '../content';
@@ -47,9 +47,17 @@ export const claimActions: ActionMap = {
       if (rejected) return rejected;
       const nowIso = ctx.clock.now().toISOString();
       const set = { status: 'completed', note: input.note, completedAt: nowIso, updatedAt: nowIso };
-      if (!(await ctx.store.update(CLAIMS, claim._id, { $set: set }, { status: 'claimed' })))
-        return refused(completeRefusal({ status: 'completed' }) as Refusal);
-      await audit(ctx, 'outreach.complete', 'need', need._id, { userId: ctx.user._id });
+      // The claim (guarded by its status) and its audit entry, in one write: completed meanwhile, both roll back.
+      try {
+        await auditedChange(
+          ctx,
+          { action: 'outreach.complete', targetType: 'need', targetId: need._id, detail: { userId: ctx.user._id } },
+          (tx) => [mustUpdate(tx.update(CLAIMS, claim._id, { $set: set }, { status: 'claimed' }), 'claim')],
+        );
+      } catch (err) {
+        if (err instanceof ConcurrentChange) return refused(completeRefusal({ status: 'completed' }) as Refusal);
+        throw err;
+      }
       return ok(claimView({ ...claim, ...set, status: 'completed' }));
     },
   }),

@@ -4,7 +4,7 @@ import { rulesFor } from '../../domain/rules-config';
 import type { Doc, Filter } from '../../ports/store';
 import type { StoreReads } from '../pool';
 import { defineAction, type ActionMap } from '../action';
-import { audit } from '../audit';
+import { audit, auditedChange } from '../audit';
 import { isCommunityOrganiser, isCommunityStaff } from '../auth';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { newId } from '../ids';
@@ -102,8 +102,11 @@ export const needActions: ActionMap = {
         createdAt: nowIso,
         updatedAt: nowIso,
       };
-      await Promise.all([ctx.store.insert(NEEDS, doc), audit(ctx, 'outreach.publishNeed', 'need', doc._id, { kind: doc.kind, slots })]);
-      return ok(needSummary(doc));
+      // The need, its audit entry and the answer a retry with the same clientToken gets, in one write.
+      const answer = ok(needSummary(doc));
+      const entry = { action: 'outreach.publishNeed', targetType: 'need', targetId: doc._id, detail: { kind: doc.kind, slots } };
+      await auditedChange(ctx, entry, (tx) => [tx.insert(NEEDS, doc)], answer);
+      return answer;
     },
   }),
 
@@ -142,8 +145,10 @@ export const needActions: ActionMap = {
         createdAt: nowIso,
         updatedAt: nowIso,
       };
-      await Promise.all([ctx.store.insert(NEEDS, doc), audit(ctx, 'outreach.wish', 'need', doc._id)]);
-      return ok(needSummary(doc));
+      // The wish, its audit entry and the answer a retry with the same clientToken gets, in one write.
+      const answer = ok(needSummary(doc));
+      await auditedChange(ctx, { action: 'outreach.wish', targetType: 'need', targetId: doc._id }, (tx) => [tx.insert(NEEDS, doc)], answer);
+      return answer;
     },
   }),
 

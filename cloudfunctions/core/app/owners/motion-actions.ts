@@ -2,7 +2,7 @@ import { checkAnnounce, checkShape, checkVoteWindow } from '../../domain/owners-
 import { rulesFor } from '../../domain/rules-config';
 import { defineAction, type LoadContext } from '../action';
 import type { UserDoc } from '../account/user';
-import { audit } from '../audit';
+import { audit, auditedChange } from '../audit';
 import { checkTexts } from '../content';
 import { isAdmin, isFailure } from '../auth';
 import { COMMUNITIES, COMPOUNDS, type CommunityDoc, type CompoundDoc } from '../community/community';
@@ -94,12 +94,12 @@ export const draft = defineAction({
       turnout: { area: 0, number: 0 },
       chainHead: sha256(`genesis|${motionId}`),
     };
-    await ctx.store.insert(MOTIONS, doc);
-    // Once the motion exists: the request's timeline names it, and the audit entry records it.
-    await Promise.all([
-      linkOnTimeline(ctx, doc),
-      audit(ctx, 'owners.draft', 'motion', motionId, { compoundId: doc.compoundId, matter: doc.matter, requestId: doc.requestId ?? null }),
+    // The motion and its audit entry, in one write; once the motion exists, the request's timeline names it.
+    const detail = { compoundId: doc.compoundId, matter: doc.matter, requestId: doc.requestId ?? null };
+    await auditedChange(ctx, { action: 'owners.draft', targetType: 'motion', targetId: motionId, detail }, (tx) => [
+      tx.insert(MOTIONS, doc),
     ]);
+    await linkOnTimeline(ctx, doc);
     return ok({ motionId, status: 'draft' as const });
   },
 });

@@ -3,7 +3,7 @@ import { checkRegister, type RawRegisterRow, type RowError } from '../../domain/
 import { maskPhone } from '../../domain/phone';
 import { defineAction } from '../action';
 import { USERS, type UserDoc } from '../account/user';
-import { audit } from '../audit';
+import { audit, auditedChange } from '../audit';
 import { loadCompound, standingAt, type Caller } from './access';
 import { newId } from '../ids';
 import { fail, failures, ok, type Failure, type Result } from '../result';
@@ -11,12 +11,23 @@ import { decodeCursor, pageOf } from '../schemas';
 import { isFailure } from '../auth';
 import { ownerKeyFor } from './crypto';
 import { linkId, OWNER_LINKS, OWNER_REGISTERS, OWNER_UNITS, type LinkDoc, type RegisterDoc, type UnitDoc } from './model';
-import { compoundUsers, currentRegister, findAll, matches, putLink, saveLink, summaryOf, unitAt } from './register';
+import {
+  compoundUsers,
+  currentRegister,
+  findAll,
+  markLinked,
+  matches,
+  putLink,
+  replaceLink,
+  summaryOf,
+  unitAt,
+  unitsOfOwner,
+} from './register';
 import { inGroups } from '../write-groups';
 import { isZip, parseCsv, parseXlsx, rowsOfSheet } from './register-file';
 import { importRegisterInput, linkUnitInput, registerInput, residentsInput } from './schemas';
 import type { ImportResult, RegisterView, ResidentView, UnitView } from './views';
-import { whole } from '../../ports/store';
+import { DuplicateKeyError, whole } from '../../ports/store';
 import { compareZh } from '../../domain/collation';
 
 /** The rows of an uploaded spreadsheet, with the line number of the first (2: under the header). */
@@ -98,15 +109,7 @@ export const importRegister = defineAction({
       }
     }
     for (const u of units) u.linked = linkedOwners.has(u.ownerKey);
-    // Units and links in groups issued together (app/write-groups.ts): 3,000 units are 60 round
-    // trips in sequence, not 3,000. The units are stored already linked, so a link is one write.
-    const writes: Array<() => Promise<unknown>> = [
-      ...units.map((u) => () => ctx.store.insert(OWNER_UNITS, u)),
-      ...fresh.map((l) => () => putLink(ctx, l)),
-    ];
-    await inGroups(writes, (write) => write());
     const totals = totalsOf(units);
-    // Written last: a register exists (and is in force) only once all its units are stored.
     const reg: RegisterDoc = {
       _id: registerId,
       compoundId: s.compound._id,
@@ -116,12 +119,22 @@ export const importRegister = defineAction({
       importedBy: ctx.callerId,
       createdAt: at.toISOString(),
     };
-    await ctx.store.insert(OWNER_REGISTERS, reg);
-    await audit(ctx, 'owners.importRegister', 'compound', s.compound._id, {
-      registerId,
-      units: totals.units,
-      source: input.fileId ? 'file' : 'rows',
-    });
+    const detail = { registerId, units: totals.units, source: input.fileId ? 'file' : 'rows' };
+    // All or nothing, in one transaction: the register (in force once committed, with every unit),
+    // its audit entry, the units and the links, in groups issued together (app/write-groups.ts):
+    // 3,000 units are 60 round trips in sequence, not 3,000. The units are stored already linked,
+    // so a link is one write.
+    await ctx.store.transaction((tx) =>
+      inGroups(
+        [
+          () => tx.insert(OWNER_REGISTERS, reg),
+          () => audit({ ...ctx, store: tx }, 'owners.importRegister', 'compound', s.compound._id, detail),
+          ...units.map((u) => () => tx.insert(OWNER_UNITS, u)),
+          ...fresh.map((l) => () => putLink(tx, l)),
+        ],
+        async (write) => write(),
+      ),
+    );
     return ok({ ...summaryOf(reg), imported: true, errors: [], linked: fresh.length });
   },
 });
@@ -164,15 +177,16 @@ export const linkUnit = defineAction({
   input: linkUnitInput,
   access: 'active',
   summary: 'Links a resident to a unit of the register by hand (audited)',
-  // The compound, the resident and the register in force, in the caller's round.
+  // The compound, the resident, their link in it (if any) and the register in force, in the caller's round.
   load: (input, { store }) =>
     Promise.all([
       loadCompound(store, input.compoundId),
       store.get<UserDoc>(USERS, input.userId),
+      store.get<LinkDoc>(OWNER_LINKS, linkId(input.compoundId, input.userId)),
       currentRegister({ store }, input.compoundId),
     ]),
   async run(input, ctx): Promise<Result<{ linked: true }>> {
-    const [compound, person, reg] = ctx.loaded;
+    const [compound, person, linked, reg] = ctx.loaded;
     const s = standingAt(ctx, compound);
     if (isFailure(s)) return s;
     if (!s.committee) return failures.forbidden('只有本小区业委会成员可以关联业主');
@@ -180,28 +194,38 @@ export const linkUnit = defineAction({
     const unit = reg ? await unitAt(ctx, reg._id, input.building, input.room) : null;
     if (!reg || !unit) return failures.notFound('名册中的房屋');
     const at = ctx.clock.now().toISOString();
-    await saveLink(
-      ctx,
-      {
-        _id: linkId(input.compoundId, person._id),
-        compoundId: input.compoundId,
-        userId: person._id,
-        ownerKey: unit.ownerKey,
-        building: unit.building,
-        room: unit.room,
-        linkedBy: ctx.callerId,
-        createdAt: at,
-      },
-      reg._id,
-    );
-    const recount = async () =>
-      ctx.store.update(OWNER_REGISTERS, reg._id, {
-        $set: { unlinked: await ctx.store.count(OWNER_UNITS, { registerId: reg._id, linked: false }) },
-      });
-    await Promise.all([
-      recount(),
-      audit(ctx, 'owners.linkUnit', 'user', person._id, { compoundId: input.compoundId, building: unit.building, room: unit.room }),
-    ]);
+    const link: LinkDoc = {
+      _id: linkId(input.compoundId, person._id),
+      compoundId: input.compoundId,
+      userId: person._id,
+      ownerKey: unit.ownerKey,
+      building: unit.building,
+      room: unit.room,
+      linkedBy: ctx.callerId,
+      createdAt: at,
+    };
+    // The link (a new one, or replacing the resident's link), the owner's units marked linked and
+    // the audit entry, in one write. The link is inserted or replaced as read: a failed insert is
+    // never left inside the transaction; one made meanwhile (its id taken) is replaced instead.
+    const units = await unitsOfOwner(ctx, reg._id, unit.ownerKey);
+    const entry = {
+      action: 'owners.linkUnit',
+      targetType: 'user',
+      targetId: person._id,
+      detail: { compoundId: input.compoundId, building: unit.building, room: unit.room },
+    };
+    for (let replace = linked !== null; ; replace = true) {
+      try {
+        await auditedChange(ctx, entry, (tx) => [replace ? replaceLink(tx, link) : tx.insert(OWNER_LINKS, link), ...markLinked(tx, units)]);
+        break;
+      } catch (err) {
+        if (replace || !(err instanceof DuplicateKeyError)) throw err;
+      }
+    }
+    // The register's unlinked count is counted afresh (a count cannot run in a transaction): it
+    // also takes in units linked by owners who voted meanwhile (register.ts ownerKeyOfCaller).
+    const unlinked = await ctx.store.count(OWNER_UNITS, { registerId: reg._id, linked: false });
+    await ctx.store.update(OWNER_REGISTERS, reg._id, { $set: { unlinked } });
     return ok({ linked: true as const });
   },
 });

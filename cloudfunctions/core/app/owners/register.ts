@@ -1,5 +1,5 @@
 import type { Totals } from '../../domain/owners-count';
-import { DuplicateKeyError, whole, type Store } from '../../ports/store';
+import { DuplicateKeyError, whole, type DocumentOps, type Store } from '../../ports/store';
 import { USERS, type UserDoc } from '../account/user';
 import type { Deps } from '../context';
 import type { Caller } from './access';
@@ -25,21 +25,30 @@ export async function unitsOfOwner(deps: Pick<Deps, 'store'>, registerId: string
   return deps.store.find<UnitDoc>(OWNER_UNITS, { registerId, ownerKey }, { limit: whole(1000) });
 }
 
-/** Stores a link: inserted, or replacing the resident's link in the compound. */
-export async function putLink(deps: Pick<Deps, 'store'>, link: LinkDoc): Promise<void> {
+/** Replaces the resident's link in the compound (its id) with `link`. */
+export function replaceLink(ops: Pick<DocumentOps, 'update'>, link: LinkDoc): Promise<0 | 1> {
+  const { _id, ...fields } = link;
+  return ops.update(OWNER_LINKS, _id, { $set: fields });
+}
+
+/** Stores a link (in `ops`: the store or a transaction): inserted, or replacing the resident's link in the compound. */
+export async function putLink(ops: Pick<DocumentOps, 'insert' | 'update'>, link: LinkDoc): Promise<void> {
   try {
-    await deps.store.insert(OWNER_LINKS, link);
+    await ops.insert(OWNER_LINKS, link);
   } catch (err) {
     if (!(err instanceof DuplicateKeyError)) throw err;
-    const { _id, ...fields } = link;
-    await deps.store.update(OWNER_LINKS, _id, { $set: fields });
+    await replaceLink(ops, link);
   }
 }
 
+/** Marks an owner's units linked (those not yet), issued together in `ops`. */
+export const markLinked = (ops: Pick<DocumentOps, 'update'>, units: UnitDoc[]): Array<Promise<0 | 1>> =>
+  units.filter((u) => !u.linked).map(async (u) => ops.update(OWNER_UNITS, u._id, { $set: { linked: true } }));
+
 /** Links a resident to an owner (insert or replace) and marks the owner's units in the register linked. */
 export async function saveLink(deps: Pick<Deps, 'store'>, link: LinkDoc, registerId: string): Promise<void> {
-  const [, units] = await Promise.all([putLink(deps, link), unitsOfOwner(deps, registerId, link.ownerKey)]);
-  await Promise.all(units.filter((u) => !u.linked).map((u) => deps.store.update(OWNER_UNITS, u._id, { $set: { linked: true } })));
+  const [, units] = await Promise.all([putLink(deps.store, link), unitsOfOwner(deps, registerId, link.ownerKey)]);
+  await Promise.all(markLinked(deps.store, units));
 }
 
 /** Whether a resident's registration matches a register row: building, room and phone. */

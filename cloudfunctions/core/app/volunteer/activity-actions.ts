@@ -3,7 +3,7 @@ import { rulesFor } from '../../domain/rules-config';
 import { DuplicateKeyError, type Filter, whole } from '../../ports/store';
 import { defineAction, type ActionMap } from '../action';
 import { USERS, type UserDoc } from '../account/user';
-import { audit } from '../audit';
+import { audit, auditedChange } from '../audit';
 import { COMMUNITIES, type CommunityDoc } from '../community/community';
 import { checkTexts } from '../content';
 import { newId } from '../ids';
@@ -130,19 +130,23 @@ export const activityActions: ActionMap = {
         createdAt: nowIso,
         updatedAt: nowIso,
       };
-      // The activity's id is new (newId), so its insert cannot fail on a key: the audit entry goes with it,
-      // and a team's activity moves the team's count in the same transaction.
-      const detail = { title: doc.title, capacity: doc.capacity };
-      if (team)
-        await ctx.store.transaction((tx) =>
-          Promise.all([
-            tx.insert(ACTIVITIES, doc),
-            bumpTeam(tx, team._id, { activityCount: 1 }),
-            audit({ ...ctx, store: tx }, 'volunteer.createActivity', 'activity', doc._id, detail),
-          ]),
-        );
-      else await Promise.all([ctx.store.insert(ACTIVITIES, doc), audit(ctx, 'volunteer.createActivity', 'activity', doc._id, detail)]);
-      return ok(activityDetail(doc, null, true, now));
+      // The activity's id is new (newId), so its insert cannot fail on a key: the audit entry goes with it
+      // in one transaction, with the answer a retry with the same clientToken gets, and a team's
+      // activity moves the team's count in it too.
+      const entry = {
+        action: 'volunteer.createActivity',
+        targetType: 'activity',
+        targetId: doc._id,
+        detail: { title: doc.title, capacity: doc.capacity },
+      };
+      const answer = ok(activityDetail(doc, null, true, now));
+      await auditedChange(
+        ctx,
+        entry,
+        (tx) => [tx.insert(ACTIVITIES, doc), team ? bumpTeam(tx, team._id, { activityCount: 1 }) : null],
+        answer,
+      );
+      return answer;
     },
   }),
 

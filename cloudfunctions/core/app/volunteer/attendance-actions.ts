@@ -2,7 +2,7 @@ import { attendanceWindow, checkInProblem, checkOutProblem, serviceHours, type A
 import { toUtcIso } from '../../domain/activity';
 import type { Filter } from '../../ports/store';
 import { defineAction, type ActionMap, type LoadContext } from '../action';
-import { audit } from '../audit';
+import { audit, auditedChange } from '../audit';
 import { bumpTeam } from '../outreach/stats';
 import { organisesActivity } from '../scope';
 import { checkTexts } from '../content';
@@ -54,9 +54,8 @@ class StaleSignup extends Error {}
 
 /**
  * Writes a check-in or check-out: the signup only if unchanged since read (so two organisers
- * cannot both record it). When the volunteer's total hours change too, both writes and the audit
- * entry go in one transaction, issued together; otherwise the signup's conditional update is one
- * request, then the audit entry.
+ * cannot both record it), with the volunteer's total hours when they change and the audit entry,
+ * in one transaction.
  */
 async function recordAttendance(
   ctx: AppContext,
@@ -86,23 +85,17 @@ async function recordAttendance(
   const unchanged = { updatedAt: s.updatedAt, status: 'confirmed' };
   const previous = kind === 'checkIn' ? (s.checkInAt ?? null) : (s.checkOutAt ?? null);
   const detail = { at, previous, corrected: input.at !== undefined, reason: input.reason ?? null, hours: next.hours };
-  if (delta === 0) {
-    if (!(await ctx.store.update(SIGNUPS, s._id, { $set: set }, unchanged)))
-      return fail('CONFLICT', '该志愿者的考勤刚被修改，请刷新后重试', 'STALE');
-    await audit(ctx, `volunteer.${kind}`, 'signup', s._id, detail);
-    return next;
-  }
+  // The signup (guarded by what was read), the volunteer's and the team's hours when they change,
+  // and the audit entry: one transaction, issued together.
+  const entry = { action: `volunteer.${kind}`, targetType: 'signup', targetId: s._id, detail };
   try {
-    await ctx.store.transaction((tx) =>
-      Promise.all([
-        tx.update(SIGNUPS, s._id, { $set: set }, unchanged).then((n) => {
-          if (!n) throw new StaleSignup();
-        }),
-        tx.update(VOLUNTEERS, s.userId, { $inc: { totalHours: delta }, $set: { updatedAt: nowIso } }),
-        a.teamId ? bumpTeam(tx, a.teamId, { serviceHours: delta }) : null,
-        audit({ ...ctx, store: tx }, `volunteer.${kind}`, 'signup', s._id, detail),
-      ]),
-    );
+    await auditedChange(ctx, entry, (tx) => [
+      tx.update(SIGNUPS, s._id, { $set: set }, unchanged).then((n) => {
+        if (!n) throw new StaleSignup();
+      }),
+      delta !== 0 ? tx.update(VOLUNTEERS, s.userId, { $inc: { totalHours: delta }, $set: { updatedAt: nowIso } }) : null,
+      delta !== 0 && a.teamId ? bumpTeam(tx, a.teamId, { serviceHours: delta }) : null,
+    ]);
   } catch (err) {
     if (err instanceof StaleSignup) return fail('CONFLICT', '该志愿者的考勤刚被修改，请刷新后重试', 'STALE');
     throw err;
