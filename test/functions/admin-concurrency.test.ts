@@ -67,7 +67,7 @@ describe('admin.assignFirm at once', () => {
     if (!made.ok) throw new Error(made.error.message);
     const [a, b] = await Promise.all([assign(DEMO.firm2, '2026-03-01'), assign(made.data.firmId, '2026-05-01')]);
     expect(a.ok || b.ok).toBe(true);
-    for (const r of [a, b]) if (!r.ok) expect(r.error.reason).toBe('NOT_AFTER_LAST');
+    for (const r of [a, b]) if (!r.ok) expect(r.error).toMatchObject({ reason: 'NOT_AFTER_LAST' });
     const rows = await expectHistoryTrue(DEMO.compound1);
     expect(rows).toHaveLength(1 + [a, b].filter((r) => r.ok).length);
     await expectCountsTrue();
