@@ -75,6 +75,7 @@ describe('CloudBase patch mapping', () => {
     ['$set of an object replaces it whole', { $set: { owner: { city: 'wh' } } }, { $set: { owner: { city: 'wh' } } }],
     ['$set of an array keeps it', { $set: { tags: ['a'] } }, { $set: { tags: ['a'] } }],
     ['$inc becomes inc', { $inc: { n: 1, 'owner.age': -2 } }, { $inc: { n: 1, 'owner.age': -2 } }],
+    ['$inc under an id with a hyphen (a firm id)', { $inc: { 'counters.firms.f_mw-T7': 1 } }, { $inc: { 'counters.firms.f_mw-T7': 1 } }],
     ['$push appends one value', { $push: { tags: 'z' } }, { $push: { tags: { $each: ['z'] } } }],
     ['$push of an array appends it as one element', { $push: { tags: ['p', 'q'] } }, { $push: { tags: { $each: [['p', 'q']] } } }],
     ['$unset becomes remove', { $unset: ['note', 'owner.age'] }, { $unset: { note: '', 'owner.age': '' } }],

@@ -205,6 +205,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(doc).toMatchObject({ rank: 5, visits: 1, owner: { city: 'jz', age: 25 }, score: 1.75 });
       });
 
+      it('moves and finds a field keyed by an id with a hyphen (a firm id, base64url)', async () => {
+        const key = 'counters.firms.f_mwo9v340-T7Kr5Q0';
+        expect(await store.update('items', 'i1', { $inc: { [key]: 1 } })).toBe(1);
+        expect(await store.update('items', 'i1', { $inc: { [key]: 1 } })).toBe(1);
+        expect((await store.get<Item & { counters?: unknown }>('items', 'i1'))?.counters).toEqual({ firms: { 'f_mwo9v340-T7Kr5Q0': 2 } });
+        expect((await store.find('items', { [key]: 2 })).map((d) => d._id)).toEqual(['i1']);
+        expect(await store.update('items', 'i1', { $set: { [key]: 0 } }, { [key]: 2 })).toBe(1);
+        expect(await store.count('items', { [key]: 0 })).toBe(1);
+      });
+
       it('appends to an array, creating it when missing', async () => {
         await store.update('items', 'i1', { $push: { tags: 'z' } });
         await store.update('items', 'i5', { $push: { tags: 'z', 'owner.history': { at: 1, what: 'joined' } } });

@@ -1,6 +1,9 @@
 import type { Patch } from '../ports/store';
 
-const SEGMENT = /^[A-Za-z_$][A-Za-z0-9_]*$/;
+// A segment is an identifier, or an id used as a key (counters per firm: `counters.firms.<firmId>`):
+// ids are base64url (app/ids.ts newId), so a hyphen may follow the first character. Quotes,
+// brackets, spaces and dots stay out: a segment is written into SQLite's JSON paths as it is.
+const SEGMENT = /^[A-Za-z_$][A-Za-z0-9_-]*$/;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Splits and checks a dotted field path; throws on anything that is not a plain identifier path. */
