@@ -142,6 +142,10 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     why: `the compound is read in the caller's round; then one ${TX}: start, the item, its audit entry and the period's version (which makes a publication computed without the item fail) issued together, commit (the period's first record makes its document after them: a round more)`,
   },
   'admin.createStreet': { depth: 4, why: `the caller's round; then ${AUDITED_INSERT}` },
+  'admin.setRules': {
+    depth: 5,
+    why: `the community is read in the caller's round (its rules are merged with the change); then ${AUDITED}, a ${TX}: its start, the rules (guarded by the revision they were merged over) and the entry issued together, its commit`,
+  },
   'admin.registerFirm': {
     depth: 4,
     why: `the caller's round; then ${AUDITED_INSERT} (a credit code registered already fails its unique index and rolls the entry back)`,

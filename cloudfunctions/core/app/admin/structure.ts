@@ -232,14 +232,22 @@ export const structureActions = {
             };
           }
           const rev = community.rulesRev ?? 0;
-          const written = ctx.store.update(
-            COMMUNITIES,
-            community._id,
-            { $set: { rules: overrides, rulesRev: rev + 1 } },
-            { rulesRev: rev ? rev : { $exists: false } },
+          // The rules and their audit entry are one transaction (RULES.md §5); a guard that fails rolls both back.
+          await auditedChange(
+            ctx,
+            { action: 'admin.setRules', targetType: 'community', targetId: community._id, detail: { rules: patch } },
+            (tx) => [
+              mustUpdate(
+                tx.update(
+                  COMMUNITIES,
+                  community._id,
+                  { $set: { rules: overrides, rulesRev: rev + 1 } },
+                  { rulesRev: rev ? rev : { $exists: false } },
+                ),
+                COMMUNITIES,
+              ),
+            ],
           );
-          await mustUpdate(written, COMMUNITIES);
-          await audit(ctx, 'admin.setRules', 'community', community._id, { rules: patch });
           return ok({ communityId: community._id, rules: merged });
         },
       });
