@@ -41,9 +41,9 @@ export const OWNERS_BUDGETS: Record<string, Budget> = {
     call: () => ({ openid: 'demo-oc', data: { compoundId: DEMO.compound1 } }),
   },
   linkUnit: {
-    reads: 8,
+    reads: 7,
     writes: 4,
-    why: 'the caller, the compound, the resident, their link so far (inserted or replaced as read), the register and unit, the owner’s units and the unlinked count; link, unit flag and audit in one transaction (the change and its audit entry are one transaction (RULES.md §5: the audit must not lose a change)), then the unlinked count',
+    why: 'the caller, the compound, the resident, their link so far (inserted or replaced as read), the register, the unit named and the owner’s units; link, unit flag, the register’s unlinked count and audit in one transaction (the change and its audit entry are one transaction (RULES.md §5: the audit must not lose a change))',
     call: (b) => ({
       openid: 'demo-oc',
       data: { compoundId: DEMO.compound1, userId: b.userId('demo-oc2'), building: '8栋', room: '801' },

@@ -195,8 +195,8 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
     why: "the compound and its owners' links in the caller's round; its residents are read by community and compound (the users' index), and the compound names its community",
   },
   'owners.linkUnit': {
-    depth: 9,
-    why: `the compound, the resident, their link so far and the register in force in the caller's round; then the unit named; then the owner's units (the unit names the owner); then ${AUDITED}, with the owner's units marked linked: start, the link and the entry issued beside the flags' updates (each a read and a write), commit; then the register's unlinked count, counted afresh and written (a count cannot run in a transaction)`,
+    depth: 6,
+    why: `the compound, the resident, their link so far, the register in force and the unit named (at its address in the compound's registers) in the caller's round; then the owner's units (the unit names the owner); then ${AUDITED}: start, the link and the entry issued beside the owner's unlinked units marked linked and the register's unlinked count lowered by as many (each update guarded, a read and a write), commit`,
   },
   'owners.announce': {
     depth: 6,

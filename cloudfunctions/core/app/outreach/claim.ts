@@ -15,7 +15,8 @@ import { audit } from '../audit';
 import { isFailure } from '../auth';
 import type { AppContext } from '../context';
 import { fail, failures, ok, type Failure } from '../result';
-import { ConcurrentChange, mustInsert, mustUpdate, Writes } from '../volunteer/seat-writes';
+import { guardedTransaction } from '../guarded-change';
+import { mustInsert, mustUpdate, Writes } from '../volunteer/seat-writes';
 import { confirmedIn, readReports } from './members';
 import { CLAIMS, claimIdOf, NEEDS, type ClaimDoc, type NeedDoc, type ReportDoc } from './model';
 import { needClaimedMessage } from './notify';
@@ -102,21 +103,18 @@ async function writeClaim(ctx: Ctx, tx: DocumentOps, need: NeedDoc, claim: Claim
 export async function claimNeed(ctx: Ctx, loaded: ClaimState & { reports: Array<ReportDoc | null> }): Promise<ClaimView | Failure> {
   const nowIso = ctx.clock.now().toISOString();
   const member = loaded.need ? confirmedIn(loaded.reports, loaded.need.communityId) : null;
+  // A refusal on the documents loaded is answered without opening a transaction.
   const first = decide(loaded, member, ctx.user, nowIso);
   if (isFailure(first)) return first;
-  try {
-    return await ctx.store.transaction((tx) => writeClaim(ctx, tx, first.need, first.claim));
-  } catch (err) {
-    if (!(err instanceof ConcurrentChange)) throw err;
-  }
-  // A busy moment: decided again on the need and the claim as the transaction reads them.
-  try {
-    return await ctx.store.transaction(async (tx) => {
-      const again = decide(await readClaimState(tx, first.need._id, ctx.user._id), member, ctx.user, nowIso);
-      return isFailure(again) ? again : writeClaim(ctx, tx, again.need, again.claim);
-    });
-  } catch (err) {
-    if (err instanceof ConcurrentChange) return err.what === CLAIMS ? alreadyClaimed() : full();
-    throw err;
-  }
+  return guardedTransaction(ctx.store, {
+    first: loaded as ClaimState,
+    // A busy moment: decided again on the need and the claim as the transaction reads them.
+    read: (tx) => readClaimState(tx, first.need._id, ctx.user._id),
+    attempts: 2,
+    busy: (what) => (what === CLAIMS ? alreadyClaimed() : full()),
+    attempt: async (tx, state) => {
+      const d = decide(state, member, ctx.user, nowIso);
+      return isFailure(d) ? d : writeClaim(ctx, tx, d.need, d.claim);
+    },
+  });
 }

@@ -27,6 +27,15 @@ export const ownersCollections: CollectionSpec[] = [
         ],
         unique: true,
       },
+      // The unit an input names in every register of the compound, read before the register in force is known.
+      {
+        name: 'compound_unit',
+        fields: [
+          ['compoundId', 'asc'],
+          ['building', 'asc'],
+          ['room', 'asc'],
+        ],
+      },
       {
         name: 'register_owner',
         fields: [

@@ -15,19 +15,23 @@ import {
   compoundUsers,
   currentRegister,
   findAll,
+  countLinked,
   markLinked,
   matches,
   putLink,
   replaceLink,
   summaryOf,
-  unitAt,
+  unitOfRegister,
+  unitsAtAddress,
   unitsOfOwner,
 } from './register';
+import { guardedChange } from '../guarded-change';
+import { mustInsert, mustUpdate } from '../volunteer/seat-writes';
 import { inGroups } from '../write-groups';
 import { isZip, parseCsv, parseXlsx, rowsOfSheet } from './register-file';
 import { importRegisterInput, linkUnitInput, registerInput, residentsInput } from './schemas';
 import type { ImportResult, RegisterView, ResidentView, UnitView } from './views';
-import { DuplicateKeyError, whole } from '../../ports/store';
+import { whole } from '../../ports/store';
 import { compareZh } from '../../domain/collation';
 
 /** The rows of an uploaded spreadsheet, with the line number of the first (2: under the header). */
@@ -173,25 +177,30 @@ export const register = defineAction({
   },
 });
 
+/** Links of residents decided again when a guard finds the link, a unit or the register moved. */
+const LINK_ATTEMPTS = 3;
+
 export const linkUnit = defineAction({
   input: linkUnitInput,
   access: 'active',
   summary: 'Links a resident to a unit of the register by hand (audited)',
-  // The compound, the resident, their link in it (if any) and the register in force, in the caller's round.
+  // The compound, the resident, their link in it (if any), the register in force and the unit
+  // named at its address in the compound's registers, in the caller's round.
   load: (input, { store }) =>
     Promise.all([
       loadCompound(store, input.compoundId),
       store.get<UserDoc>(USERS, input.userId),
       store.get<LinkDoc>(OWNER_LINKS, linkId(input.compoundId, input.userId)),
       currentRegister({ store }, input.compoundId),
+      unitsAtAddress(store, input.compoundId, input.building, input.room),
     ]),
   async run(input, ctx): Promise<Result<{ linked: true }>> {
-    const [compound, person, linked, reg] = ctx.loaded;
+    const [compound, person, linked, reg, atAddress] = ctx.loaded;
     const s = standingAt(ctx, compound);
     if (isFailure(s)) return s;
     if (!s.committee) return failures.forbidden('只有本小区业委会成员可以关联业主');
     if (!person || person.status !== 'active' || person.compoundId !== input.compoundId) return failures.notFound('本小区居民');
-    const unit = reg ? await unitAt(ctx, reg._id, input.building, input.room) : null;
+    const unit = reg ? await unitOfRegister(ctx, reg, atAddress, input.building, input.room) : null;
     if (!reg || !unit) return failures.notFound('名册中的房屋');
     const at = ctx.clock.now().toISOString();
     const link: LinkDoc = {
@@ -204,29 +213,39 @@ export const linkUnit = defineAction({
       linkedBy: ctx.callerId,
       createdAt: at,
     };
-    // The link (a new one, or replacing the resident's link), the owner's units marked linked and
-    // the audit entry, in one write. The link is inserted or replaced as read: a failed insert is
-    // never left inside the transaction; one made meanwhile (its id taken) is replaced instead.
-    const units = await unitsOfOwner(ctx, reg._id, unit.ownerKey);
     const entry = {
       action: 'owners.linkUnit',
       targetType: 'user',
       targetId: person._id,
       detail: { compoundId: input.compoundId, building: unit.building, room: unit.room },
     };
-    for (let replace = linked !== null; ; replace = true) {
-      try {
-        await auditedChange(ctx, entry, (tx) => [replace ? replaceLink(tx, link) : tx.insert(OWNER_LINKS, link), ...markLinked(tx, units)]);
-        break;
-      } catch (err) {
-        if (replace || !(err instanceof DuplicateKeyError)) throw err;
-      }
-    }
-    // The register's unlinked count is counted afresh (a count cannot run in a transaction): it
-    // also takes in units linked by owners who voted meanwhile (register.ts ownerKeyOfCaller).
-    const unlinked = await ctx.store.count(OWNER_UNITS, { registerId: reg._id, linked: false });
-    await ctx.store.update(OWNER_REGISTERS, reg._id, { $set: { unlinked } });
-    return ok({ linked: true as const });
+    // The link (inserted, or replacing the resident's link, as read), the owner's units read
+    // unlinked marked linked, the register's unlinked count lowered by exactly those units and the
+    // audit entry, in one transaction, every write guarded by what it was decided on: a link made
+    // or gone meanwhile, a unit linked meanwhile (by another link or an owner's first vote,
+    // register.ts saveLink) rolls it all back, and it is decided again on fresh reads.
+    const reread = async () => {
+      const [units, current] = await Promise.all([
+        unitsOfOwner(ctx, reg._id, unit.ownerKey),
+        ctx.store.get<LinkDoc>(OWNER_LINKS, link._id),
+      ]);
+      return { units, replace: current !== null };
+    };
+    return guardedChange({
+      first: { units: await unitsOfOwner(ctx, reg._id, unit.ownerKey), replace: linked !== null },
+      reread,
+      attempts: LINK_ATTEMPTS,
+      busy: () => fail('CONFLICT', '房屋关联刚被其他人修改，请稍后重试'),
+      attempt: async ({ units, replace }) => {
+        const turned = units.filter((u) => !u.linked).length;
+        await auditedChange(ctx, entry, (tx) => [
+          replace ? mustUpdate(replaceLink(tx, link), 'link') : mustInsert(tx.insert(OWNER_LINKS, link), 'link'),
+          ...markLinked(tx, units).map(async (w) => mustUpdate(w, 'unit')),
+          turned > 0 ? mustUpdate(countLinked(tx, reg._id, turned), 'register') : null,
+        ]);
+        return ok({ linked: true as const });
+      },
+    });
   },
 });
 

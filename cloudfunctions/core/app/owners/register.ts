@@ -20,6 +20,27 @@ export async function unitAt(deps: Pick<Deps, 'store'>, registerId: string, buil
   return unit ?? null;
 }
 
+/** How many registers' units at one address are read with the register in force (more: read again by register). */
+const ADDRESS_UNITS = 50;
+
+/** The units at an address in every register of a compound, read beside the register in force (its id not known yet). */
+export async function unitsAtAddress(store: Pick<Store, 'find'>, compoundId: string, building: string, room: string): Promise<UnitDoc[]> {
+  return store.find<UnitDoc>(OWNER_UNITS, { compoundId, building, room }, { limit: whole(ADDRESS_UNITS) });
+}
+
+/** The unit of the register in force among those read at its address (a compound with many imports: read again). */
+export async function unitOfRegister(
+  deps: Pick<Deps, 'store'>,
+  reg: RegisterDoc,
+  atAddress: UnitDoc[],
+  building: string,
+  room: string,
+): Promise<UnitDoc | null> {
+  const unit = atAddress.find((u) => u.registerId === reg._id);
+  if (unit || atAddress.length < ADDRESS_UNITS) return unit ?? null;
+  return unitAt(deps, reg._id, building, room);
+}
+
 /** Every unit of one owner in a register, with their area. */
 export async function unitsOfOwner(deps: Pick<Deps, 'store'>, registerId: string, ownerKey: string): Promise<UnitDoc[]> {
   return deps.store.find<UnitDoc>(OWNER_UNITS, { registerId, ownerKey }, { limit: whole(1000) });
@@ -41,14 +62,25 @@ export async function putLink(ops: Pick<DocumentOps, 'insert' | 'update'>, link:
   }
 }
 
-/** Marks an owner's units linked (those not yet), issued together in `ops`. */
+/**
+ * Marks an owner's units linked (those read unlinked), issued together in `ops`, each only while
+ * still unlinked: 1 for each unit this call turned linked, 0 for one linked meanwhile.
+ */
 export const markLinked = (ops: Pick<DocumentOps, 'update'>, units: UnitDoc[]): Array<Promise<0 | 1>> =>
-  units.filter((u) => !u.linked).map(async (u) => ops.update(OWNER_UNITS, u._id, { $set: { linked: true } }));
+  units.filter((u) => !u.linked).map(async (u) => ops.update(OWNER_UNITS, u._id, { $set: { linked: true } }, { linked: false }));
 
-/** Links a resident to an owner (insert or replace) and marks the owner's units in the register linked. */
+/** The register's unlinked count lowered by `n` units turned linked (kept equal to a recount, never below 0). */
+export const countLinked = async (ops: Pick<DocumentOps, 'update'>, registerId: string, n: number): Promise<0 | 1> =>
+  ops.update(OWNER_REGISTERS, registerId, { $inc: { unlinked: -n } }, { unlinked: { $gte: n } });
+
+/**
+ * Links a resident to an owner (insert or replace) and marks the owner's units in the register
+ * linked; the register's unlinked count is lowered by exactly the units this call turned linked.
+ */
 export async function saveLink(deps: Pick<Deps, 'store'>, link: LinkDoc, registerId: string): Promise<void> {
   const [, units] = await Promise.all([putLink(deps.store, link), unitsOfOwner(deps, registerId, link.ownerKey)]);
-  await Promise.all(markLinked(deps.store, units));
+  const turned = (await Promise.all(markLinked(deps.store, units))).reduce<number>((a, b) => a + b, 0);
+  if (turned > 0) await countLinked(deps.store, registerId, turned);
 }
 
 /** Whether a resident's registration matches a register row: building, room and phone. */

@@ -4,6 +4,8 @@ import { holdsInCompound } from '../scope';
 import type { Caller } from './access';
 import { REQUESTS, type RequestDoc } from '../requests/request';
 import type { MotionDoc } from './model';
+import { guardedChange } from '../guarded-change';
+import { mustUpdate } from '../volunteer/seat-writes';
 
 /** Who drafted, as the request's timeline names parties: the committee, the party organisation, else the residents' committee. */
 function partyOf(ctx: Caller, m: MotionDoc): TimelineParty {
@@ -18,21 +20,32 @@ function partyOf(ctx: Caller, m: MotionDoc): TimelineParty {
  * concurrent change (retried on a race).
  */
 export async function linkOnTimeline(ctx: Caller, m: MotionDoc): Promise<void> {
-  if (!m.requestId) return;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const req = await ctx.store.get<RequestDoc>(REQUESTS, m.requestId);
-    if (!req) return;
-    const entry: TimelineEntry = {
-      at: m.createdAt,
-      action: 'comment',
-      from: req.status,
-      to: req.status,
-      actorId: ctx.callerId,
-      actorName: ctx.user.name,
-      party: partyOf(ctx, m),
-      note: `提交业主共同决定：${m.title}`,
-      detail: { motionId: m._id },
-    };
-    if (await ctx.store.update(REQUESTS, req._id, { $push: { timeline: entry }, $inc: { version: 1 } }, { version: req.version })) return;
-  }
+  const { requestId } = m;
+  if (!requestId) return;
+  const read = () => ctx.store.get<RequestDoc>(REQUESTS, requestId);
+  await guardedChange({
+    first: await read(),
+    reread: read,
+    attempts: 3,
+    // Moved on every attempt: the motion stays off the timeline (the motion itself stands).
+    busy: () => undefined,
+    attempt: async (req) => {
+      if (!req) return;
+      const entry: TimelineEntry = {
+        at: m.createdAt,
+        action: 'comment',
+        from: req.status,
+        to: req.status,
+        actorId: ctx.callerId,
+        actorName: ctx.user.name,
+        party: partyOf(ctx, m),
+        note: `提交业主共同决定：${m.title}`,
+        detail: { motionId: m._id },
+      };
+      await mustUpdate(
+        ctx.store.update(REQUESTS, req._id, { $push: { timeline: entry }, $inc: { version: 1 } }, { version: req.version }),
+        'request',
+      );
+    },
+  });
 }
