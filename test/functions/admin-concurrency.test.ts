@@ -3,8 +3,9 @@
  * record) and guard each write by what they decided on: two at once must leave what one after the
  * other would. admin.assignFirm: the compound's firm, its service history (one open row, each row
  * ending where the next starts) and the community's firms served (oversight counters) equal to a
- * recount. admin.importStructure: a place two imports both make is made once, and the counts of
- * compounds and communities equal a recount.
+ * recount. admin.importStructure: a place two imports both make is made once, buildings two
+ * imports give one compound are both kept, and the counts of compounds and communities equal a
+ * recount.
  */
 import { recountCommunity } from '../../cloudfunctions/core/app/admin/recount';
 import { AUDIT } from '../../cloudfunctions/core/app/audit';
@@ -116,6 +117,29 @@ describe('admin.importStructure at once', () => {
     expect(await h.store.count(COMMUNITIES, { name: '新设社区' })).toBe(1);
     expect(await h.store.count(COMPOUNDS, { communityId: community._id })).toBe(2);
     expect(community.counters?.compounds).toBe(2);
+    await expectCountsTrue();
+  });
+
+  test('two imports giving different buildings to the same existing compound: both buildings kept', async () => {
+    const compound = (await h.store.get<CompoundDoc>(COMPOUNDS, DEMO.compound1)) as CompoundDoc;
+    const community = (await h.store.get<CommunityDoc>(COMMUNITIES, compound.communityId)) as CommunityDoc;
+    const street = (await h.store.get<StreetDoc>(STREETS, community.streetId as string)) as StreetDoc;
+    const existing = (b: string) => ({
+      district: street.district,
+      street: street.name,
+      community: community.name,
+      compound: compound.name,
+      building: b,
+    });
+    const answers = await Promise.all(
+      ['21栋', '22栋'].map((b) => h.call('admin', 'importStructure', { rows: [existing(b)] }, 'demo-admin')),
+    );
+    expect(answers.map((r) => r.ok && r.data)).toEqual([
+      { created: { streets: 0, communities: 0, compounds: 0, buildings: 1 }, errors: [] },
+      { created: { streets: 0, communities: 0, compounds: 0, buildings: 1 }, errors: [] },
+    ]);
+    const after = await h.store.get<CompoundDoc>(COMPOUNDS, DEMO.compound1);
+    expect([...(after?.buildings ?? [])].sort()).toEqual([...(compound.buildings ?? []), '21栋', '22栋'].sort());
     await expectCountsTrue();
   });
 });

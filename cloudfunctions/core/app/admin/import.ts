@@ -8,7 +8,7 @@ import { checkNames } from '../content';
 import { digest } from '../ids';
 import { fail, failures, ok } from '../result';
 import { guardedChange } from '../guarded-change';
-import { mustInsert } from '../volunteer/seat-writes';
+import { mustInsert, mustUpdate } from '../volunteer/seat-writes';
 import { findAll } from '../find-all';
 import { inGroups } from '../write-groups';
 import { bumpCounters } from './counters';
@@ -230,7 +230,19 @@ async function writePlan(tx: DocumentOps, plan: ImportPlan, auditIn: (tx: Docume
       ...plan.newStreets.map((s) => made(() => startStreetTotals(tx, s._id), 'street totals')),
       ...plan.newCommunities.map((c) => made(() => tx.insert(COMMUNITIES, c), 'community')),
       ...plan.newCompounds.map((k) => made(() => tx.insert(COMPOUNDS, k), 'compound')),
-      ...plan.grown.map((k) => () => tx.update(COMPOUNDS, k._id, { $set: { buildings: k.buildings ?? [] } })),
+      // The list is written over the one it grew from: another import's buildings added meanwhile fail the guard, and the import is planned again.
+      ...plan.grown.map(
+        (k) => () =>
+          mustUpdate(
+            tx.update(
+              COMPOUNDS,
+              k._id,
+              { $set: { buildings: k.buildings ?? [] }, $inc: { buildingsRev: 1 } },
+              { buildingsRev: k.buildingsRev ?? { $exists: false } },
+            ),
+            'compound',
+          ),
+      ),
       ...[...plan.communitiesIn].map(
         ([streetId, n]) =>
           () =>

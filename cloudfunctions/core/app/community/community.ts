@@ -66,6 +66,8 @@ export interface CompoundDoc extends Doc {
   streetId?: string;
   /** Buildings (楼栋) by name. */
   buildings?: string[];
+  /** Moves with every change to `buildings` after the compound is made, which it guards (app/admin/import.ts). */
+  buildingsRev?: number;
   /** Active members of its party organisation (小区党组织), counted as they change (app/admin/counters.ts). */
   counters?: { partyMembers?: number };
 }
