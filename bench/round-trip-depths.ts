@@ -196,7 +196,7 @@ export const DEPTH_BUDGETS: Record<string, DepthBudget> = {
   },
   'owners.linkUnit': {
     depth: 6,
-    why: `the compound, the resident, their link so far, the register in force and the unit named (at its address in the compound's registers) in the caller's round; then the owner's units (the unit names the owner); then ${AUDITED}: start, the link and the entry issued beside the owner's unlinked units marked linked and the register's unlinked count lowered by as many (each update guarded, a read and a write), commit`,
+    why: `the compound, the resident, their link so far, the register in force and the unit named (at its address in the compound's registers) in the caller's round; then the owner's units (the unit names the owner); then ${AUDITED}: start, the link and the entry issued beside the owner's unlinked units marked linked (each guarded: a read and a write) and the register's unlinked count lowered by as many, commit`,
   },
   'owners.announce': {
     depth: 6,

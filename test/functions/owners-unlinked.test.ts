@@ -87,3 +87,15 @@ test('the unlinked count equals a recount after links, relinks, links at once an
   expect(read).toMatchObject({ ok: true, data: { isOwner: true } });
   await expectRecount(4);
 });
+
+test('a stored count that drifted below the truth does not block linking', async () => {
+  const { rows, users } = compoundOwners(3, h.clock.now().toISOString(), h.userId);
+  for (const user of users) await h.store.insert('users', user);
+  const register = [...rows.map((r) => ({ ...r, ownerPhone: '13600000009' })), ...unitsOf('甲', '13700000001', ['801', '802'])];
+  await must(h, 'owners', 'importRegister', { compoundId: COMPOUND, rows: register }, CONVENOR);
+  // The count is a figure kept beside the units, never what a link is decided on.
+  const [reg] = await h.store.find<RegisterDoc>(OWNER_REGISTERS, { compoundId: COMPOUND });
+  await h.store.update(OWNER_REGISTERS, reg._id, { $set: { unlinked: 0 } });
+  expect(await link('own-0', '801')).toMatchObject({ ok: true, data: { linked: true } });
+  expect(await h.store.count(OWNER_UNITS, { registerId: reg._id, linked: false })).toBe(3);
+});

@@ -69,9 +69,13 @@ export async function putLink(ops: Pick<DocumentOps, 'insert' | 'update'>, link:
 export const markLinked = (ops: Pick<DocumentOps, 'update'>, units: UnitDoc[]): Array<Promise<0 | 1>> =>
   units.filter((u) => !u.linked).map(async (u) => ops.update(OWNER_UNITS, u._id, { $set: { linked: true } }, { linked: false }));
 
-/** The register's unlinked count lowered by `n` units turned linked (kept equal to a recount, never below 0). */
+/**
+ * The register's unlinked count lowered by `n` units turned linked (kept equal to a recount: each
+ * unit's own update is guarded). Not guarded itself: the count is a figure kept beside the units,
+ * and one that had drifted must not refuse every link to the register.
+ */
 export const countLinked = async (ops: Pick<DocumentOps, 'update'>, registerId: string, n: number): Promise<0 | 1> =>
-  ops.update(OWNER_REGISTERS, registerId, { $inc: { unlinked: -n } }, { unlinked: { $gte: n } });
+  ops.update(OWNER_REGISTERS, registerId, { $inc: { unlinked: -n } });
 
 /**
  * Links a resident to an owner (insert or replace) and marks the owner's units in the register
