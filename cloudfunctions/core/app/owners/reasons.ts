@@ -17,6 +17,8 @@ export const OWNERS_REASONS = [
   'NOT_CLOSED',
   // ballots
   'ALREADY_VOTED',
+  // a link decided on units or a link changed under each of its tries (owners.linkUnit)
+  'STALE',
 ] as const;
 export type OwnersReason = (typeof OWNERS_REASONS)[number];
 

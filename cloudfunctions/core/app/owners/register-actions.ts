@@ -235,7 +235,7 @@ export const linkUnit = defineAction({
       first: { units: await unitsOfOwner(ctx, reg._id, unit.ownerKey), replace: linked !== null },
       reread,
       attempts: LINK_ATTEMPTS,
-      busy: () => fail('CONFLICT', '房屋关联刚被其他人修改，请稍后重试'),
+      busy: () => fail('CONFLICT', '房屋关联刚被其他人修改，请稍后重试', 'STALE'),
       attempt: async ({ units, replace }) => {
         const turned = units.filter((u) => !u.linked).length;
         await auditedChange(ctx, entry, (tx) => [
