@@ -2,6 +2,7 @@ import type { DocumentOps, Store } from '../ports/store';
 import type { AppContext } from './context';
 import { newId } from './ids';
 import type { Result } from './result';
+import { Writes } from './volunteer/seat-writes';
 
 export const AUDIT = 'audit';
 
@@ -57,10 +58,9 @@ export async function auditedChange(
 ): Promise<void> {
   const { action, targetType, targetId, detail } = record;
   await ctx.store.transaction(async (tx) => {
-    const writes = [...change(tx), audit({ ...ctx, store: tx }, action, targetType, targetId, detail)];
-    if (answer && ctx.storeResultIn) writes.push(ctx.storeResultIn(tx, answer));
-    const outcomes = await Promise.allSettled(writes);
-    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failed) throw failed.reason;
+    const writes = new Writes();
+    writes.add(...change(tx).filter((w) => w !== null), audit({ ...ctx, store: tx }, action, targetType, targetId, detail));
+    if (answer && ctx.storeResultIn) writes.add(ctx.storeResultIn(tx, answer));
+    await writes.settle();
   });
 }
